@@ -1,0 +1,31 @@
+// Two projects: unit tests sit beside the code; e2e tests boot the real app against real
+// PostgreSQL and Redis, in a database created for the run (test/support/global-setup.ts).
+const transform = { '^.+\\.(t|j)sx?$': ['@swc/jest'] };
+// content-disposition 3 (via @fastify/static) is ESM-only; let swc turn it into CommonJS.
+const transformIgnorePatterns = ['/node_modules/(?!(content-disposition)/)'];
+module.exports = {
+  projects: [
+    {
+      displayName: 'unit',
+      testEnvironment: 'node',
+      rootDir: __dirname,
+      testMatch: ['<rootDir>/src/**/*.spec.ts'],
+      transform,
+      transformIgnorePatterns,
+    },
+    {
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      rootDir: __dirname,
+      testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
+      transform,
+      transformIgnorePatterns,
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      setupFiles: ['<rootDir>/test/support/env.ts'],
+      testTimeout: 60000,
+      // BullMQ and pino keep timers a few hundred ms after app.close(); the run must not hang in CI.
+      forceExit: true,
+    },
+  ],
+};

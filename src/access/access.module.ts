@@ -1,0 +1,34 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { AppConfig } from '../config/app-config';
+import { AccessGuard } from './access.guard';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { RateLimits } from './rate-limits';
+import { RegistrationHooks } from './registration-hooks';
+import { ScopePolicy } from './scope-policy';
+import { UsersService } from './users.service';
+import { WebSessions } from './web-sessions';
+
+@Global()
+@Module({
+  imports: [
+    JwtModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256' } }),
+    }),
+  ],
+  controllers: [AuthController],
+  providers: [
+    AuthService,
+    UsersService,
+    RateLimits,
+    RegistrationHooks,
+    ScopePolicy,
+    WebSessions,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
+  exports: [AuthService, UsersService, RateLimits, RegistrationHooks, ScopePolicy, WebSessions],
+})
+export class AccessModule {}

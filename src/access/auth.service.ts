@@ -1,0 +1,243 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash, randomBytes } from 'node:crypto';
+import { IsNull, type DataSource, type EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { InvalidInputError, RateLimitedError, UnauthorizedError } from '../common/domain-errors';
+import { AppConfig } from '../config/app-config';
+import { AuthSession } from './auth-session.entity';
+import type { AuthUser } from './auth-user';
+import type { LoginDto, RegisterDto, TokenPairDto } from './dto/auth.dto';
+import { burnPasswordCheck, verifyPassword } from './passwords';
+import { RateLimits } from './rate-limits';
+import { RefreshToken } from './refresh-token.entity';
+import { RegistrationHooks } from './registration-hooks';
+import type { Role } from './role';
+import { User } from './user.entity';
+import { UsersService } from './users.service';
+
+interface AccessClaims {
+  sub: string;
+  sid: string;
+  role: Role;
+}
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/** Lockout after repeated failures doubles each time: 1, 2, 4 … minutes, at most a day. */
+export function lockoutMinutes(failures: number, maxFailures: number): number {
+  if (failures < maxFailures) return 0;
+  return Math.min(2 ** (failures - maxFailures), 24 * 60);
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly jwt: JwtService,
+    private readonly users: UsersService,
+    private readonly limits: RateLimits,
+    private readonly hooks: RegistrationHooks,
+    private readonly audit: AuditService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async register(dto: RegisterDto, ip: string): Promise<User> {
+    await this.limits.authAttempt(ip);
+    const registrar = this.hooks.resident();
+    if (dto.role === 'resident' && !dto.nationalId && !dto.siteId) {
+      throw new InvalidInputError(
+        'siteId',
+        'a resident registers with a nationalId on the roster or the siteId they live at',
+      );
+    }
+    if (dto.role === 'employer' && (dto.nationalId || dto.siteId)) {
+      throw new InvalidInputError(dto.nationalId ? 'nationalId' : 'siteId', 'is only for residents');
+    }
+    return this.dataSource.transaction(async (m) => {
+      const user = await this.users.insert(m, {
+        phone: dto.phone,
+        password: dto.password,
+        name: dto.name,
+        role: dto.role,
+      });
+      if (dto.role === 'resident') {
+        if (!registrar) throw new Error('No resident registrar is installed');
+        const { residentId } = await registrar.register(m, {
+          userId: user.id,
+          name: dto.name,
+          phone: dto.phone,
+          nationalId: dto.nationalId,
+          siteId: dto.siteId,
+        });
+        await this.users.linkResident(m, user.id, residentId);
+        user.residentId = residentId;
+      }
+      await this.audit.record(
+        null,
+        { action: 'auth.register', entityType: 'user', entityId: user.id, details: { role: user.role, ip } },
+        m,
+      );
+      return user;
+    });
+  }
+
+  async login(dto: LoginDto, ip: string): Promise<TokenPairDto> {
+    await this.limits.authAttempt(ip);
+    const phoneKey = this.users.phoneKey(dto.phone);
+    await this.limits.assertPhoneNotBlocked(phoneKey);
+    const user = await this.users.findByPhone(dto.phone);
+    if (!user || user.disabledAt) {
+      await burnPasswordCheck(dto.password);
+      await this.limits.loginFailed(phoneKey);
+      throw new UnauthorizedError('Wrong phone or password');
+    }
+    if (user.lockedUntil && user.lockedUntil > new Date()) {
+      throw new RateLimitedError(Math.ceil((user.lockedUntil.getTime() - Date.now()) / 1000));
+    }
+    if (!(await verifyPassword(user.passwordHash, dto.password))) {
+      await this.limits.loginFailed(phoneKey);
+      // Counted in PostgreSQL as well as Redis: the lockout holds even if Redis is flushed.
+      const failures = user.failedLogins + 1;
+      const minutes = lockoutMinutes(failures, this.config.loginMaxFailures);
+      await this.dataSource.manager.update(
+        User,
+        { id: user.id },
+        {
+          failedLogins: failures,
+          lockedUntil: minutes ? new Date(Date.now() + minutes * 60_000) : null,
+        },
+      );
+      throw new UnauthorizedError('Wrong phone or password');
+    }
+    await this.limits.loginSucceeded(phoneKey);
+    if (user.failedLogins || user.lockedUntil) {
+      await this.dataSource.manager.update(User, { id: user.id }, { failedLogins: 0, lockedUntil: null });
+    }
+    return this.dataSource.transaction(async (m) => {
+      const session = await m.save(
+        m.create(AuthSession, {
+          userId: user.id,
+          expiresAt: new Date(Date.now() + this.config.refreshTokenTtlSeconds * 1000),
+        }),
+      );
+      await this.audit.record(
+        null,
+        { action: 'auth.login', entityType: 'user', entityId: user.id, details: { ip } },
+        m,
+      );
+      return this.issue(m, user, session);
+    });
+  }
+
+  /**
+   * Rotates a refresh token. A token presented a second time means it was copied: the whole
+   * family (the session) is revoked, so the thief and the owner both have to sign in again.
+   */
+  async refresh(token: string, ip: string): Promise<TokenPairDto> {
+    await this.limits.authAttempt(ip);
+    const result = await this.dataSource.transaction(async (m) => {
+      const row = await m.findOne(RefreshToken, {
+        where: { tokenHash: sha256(token) },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!row) return { error: 'Invalid refresh token' } as const;
+      const session = await m.findOne(AuthSession, {
+        where: { id: row.sessionId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!session || session.revokedAt || session.expiresAt < new Date())
+        return { error: 'Session ended' } as const;
+      if (row.usedAt) {
+        await m.update(
+          AuthSession,
+          { id: session.id },
+          { revokedAt: new Date(), revokedReason: 'refresh_reuse' },
+        );
+        await this.audit.record(
+          null,
+          { action: 'auth.refresh_reuse', entityType: 'user', entityId: session.userId, details: { ip } },
+          m,
+        );
+        return { error: 'Refresh token reused; all sessions of this sign-in are revoked' } as const;
+      }
+      const user = await m.findOne(User, { where: { id: session.userId } });
+      if (!user || user.disabledAt) return { error: 'Account disabled' } as const;
+      await m.update(RefreshToken, { id: row.id }, { usedAt: new Date() });
+      return { pair: await this.issue(m, user, session) } as const;
+    });
+    // The revocation above must commit, so the 401 is thrown after the transaction.
+    if ('error' in result) throw new UnauthorizedError(result.error);
+    return result.pair;
+  }
+
+  async logout(user: AuthUser): Promise<void> {
+    if (!user.sessionId) return;
+    await this.dataSource.manager.update(
+      AuthSession,
+      { id: user.sessionId, revokedAt: IsNull() },
+      { revokedAt: new Date(), revokedReason: 'logout' },
+    );
+  }
+
+  /** Verifies an access token and loads the caller (its session must still be live). */
+  async authenticate(token: string, ip: string, requestId: string): Promise<AuthUser> {
+    let claims: AccessClaims;
+    try {
+      claims = await this.jwt.verifyAsync<AccessClaims>(token, { algorithms: ['HS256'] });
+    } catch {
+      throw new UnauthorizedError('Invalid or expired access token');
+    }
+    if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string')
+      throw new UnauthorizedError('Invalid access token');
+    const rows: {
+      id: string;
+      role: Role;
+      name: string;
+      scope_site_ids: string[];
+      scope_region_codes: string[];
+      resident_id: string | null;
+      employer_id: string | null;
+      site_region_codes: string[] | null;
+    }[] = await this.dataSource.query(
+      `SELECT u.id, u.role, u.name, u.scope_site_ids, u.scope_region_codes, u.resident_id, u.employer_id,
+              (SELECT array_agg(s.region_code) FROM site s WHERE s.id = ANY(u.scope_site_ids)) AS site_region_codes
+         FROM app_user u JOIN auth_session s ON s.user_id = u.id
+        WHERE u.id = $1 AND s.id = $2 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.disabled_at IS NULL`,
+      [claims.sub, claims.sid],
+    );
+    const u = rows[0];
+    if (!u) throw new UnauthorizedError('Session ended');
+    return {
+      id: u.id,
+      role: u.role,
+      name: u.name,
+      scope: {
+        siteIds: u.scope_site_ids,
+        regionCodes: u.scope_region_codes,
+        siteRegionCodes: u.site_region_codes ?? [],
+      },
+      residentId: u.resident_id,
+      employerId: u.employer_id,
+      sessionId: claims.sid,
+      ip,
+      requestId,
+    };
+  }
+
+  private async issue(m: EntityManager, user: User, session: AuthSession): Promise<TokenPairDto> {
+    const refreshToken = randomBytes(32).toString('base64url');
+    await m.insert(RefreshToken, { sessionId: session.id, tokenHash: sha256(refreshToken) });
+    const accessToken = await this.jwt.signAsync(
+      { sub: user.id, sid: session.id, role: user.role } satisfies AccessClaims,
+      { expiresIn: this.config.accessTokenTtlSeconds, algorithm: 'HS256' },
+    );
+    return {
+      accessToken,
+      refreshToken,
+      expiresIn: this.config.accessTokenTtlSeconds,
+      user: { id: user.id, role: user.role, name: user.name },
+    };
+  }
+}

@@ -1,0 +1,34 @@
+import { Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { AccessModule } from './access/access.module';
+import { AuditModule } from './audit/audit.module';
+import { BootstrapModule } from './bootstrap/bootstrap.module';
+import { loggerParams } from './common/logging';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { CryptoModule } from './crypto/crypto.module';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { QueueModule } from './queue/queue.module';
+import { RedisModule } from './redis/redis.module';
+import { RegionsModule } from './regions/regions.module';
+
+/** Infrastructure every process role needs. */
+export const CORE_MODULES = [
+  ConfigModule,
+  LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: loggerParams }),
+  DatabaseModule,
+  RedisModule,
+  CryptoModule,
+  AuditModule,
+  AccessModule,
+  QueueModule,
+  BootstrapModule,
+];
+
+/** The product's features. */
+export const FEATURE_MODULES = [HealthModule, RegionsModule];
+
+/** Composition only (DESIGN.md "Shape"): the same module serves api, worker and all. */
+@Module({ imports: [...CORE_MODULES, ...FEATURE_MODULES] })
+export class AppModule {}

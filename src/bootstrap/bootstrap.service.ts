@@ -1,0 +1,55 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { BOOTSTRAP_STEP, type BootstrapRunner, type BootstrapStepOptions } from './bootstrap-step';
+
+@Injectable()
+export class BootstrapService {
+  private readonly logger = new Logger('Bootstrap');
+
+  constructor(
+    private readonly discovery: DiscoveryService,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Pending migrations, under an advisory lock so concurrent starts apply them once. */
+  async migrate(): Promise<void> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.query('SELECT pg_advisory_lock(hashtext($1))', ['leye:migrations']);
+      const done = await this.dataSource.runMigrations({ transaction: 'each' });
+      if (done.length)
+        this.logger.log(`Applied ${done.length} migration(s): ${done.map((m) => m.name).join(', ')}`);
+    } finally {
+      await runner
+        .query('SELECT pg_advisory_unlock(hashtext($1))', ['leye:migrations'])
+        .catch(() => undefined);
+      await runner.release();
+    }
+  }
+
+  steps(): { options: BootstrapStepOptions; runner: BootstrapRunner }[] {
+    return this.discovery
+      .getProviders()
+      .filter((w) => w.metatype && w.instance && Reflect.getMetadata(BOOTSTRAP_STEP, w.metatype))
+      .map((w) => ({
+        options: Reflect.getMetadata(BOOTSTRAP_STEP, w.metatype!) as BootstrapStepOptions,
+        runner: w.instance as BootstrapRunner,
+      }))
+      .sort((a, b) => a.options.order - b.options.order);
+  }
+
+  /** Reference data, the bootstrap admin and (on an empty database) the demo data. */
+  async runSteps(): Promise<void> {
+    for (const { options, runner } of this.steps()) {
+      if (options.onlyOnBootstrap && !this.config.bootstrap) continue;
+      const started = Date.now();
+      await runner.run();
+      this.logger.log(`${options.name} ready (${Date.now() - started} ms)`);
+    }
+  }
+}

@@ -1,0 +1,194 @@
+import { readFileSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { projectRoot } from './project-root';
+
+export type ProcessRole = 'all' | 'api' | 'worker';
+
+/** Thrown at boot when a variable is missing or malformed; main.ts prints it and exits 1. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    reason: string,
+  ) {
+    super(`Invalid configuration: ${variable} ${reason}`);
+  }
+}
+
+export interface PiiKey {
+  id: string;
+  key: Buffer;
+}
+
+/**
+ * The whole configuration of a process, read once from the environment and config/*.yaml.
+ * Every field is documented in .env.example.
+ */
+export class AppConfig {
+  role!: ProcessRole;
+  production!: boolean;
+  host!: string;
+  port!: number;
+  workerHealthPort!: number | null;
+  databaseUrl!: string;
+  redisUrl!: string;
+  queuePrefix!: string;
+  adminPhone!: string;
+  adminPassword!: string;
+  demo!: boolean;
+  bootstrap!: boolean;
+  jwtSecret!: string;
+  accessTokenTtlSeconds!: number;
+  refreshTokenTtlSeconds!: number;
+  piiKeys!: PiiKey[];
+  piiActiveKeyId!: string;
+  piiHmacKey!: Buffer;
+  logLevel!: string;
+  configDir!: string;
+  trustProxy!: boolean;
+  cookieSecure!: boolean;
+  smtpUrl!: string | null;
+  mailFrom!: string;
+  loginMaxFailures!: number;
+  loginWindowSeconds!: number;
+  ipRequestsPerMinute!: number;
+  searchRequestsPerMinute!: number;
+  bodyLimitBytes!: number;
+  uploadLimitBytes!: number;
+  workerConcurrency!: number;
+  outboxPollMs!: number;
+  schedulerEnabled!: boolean;
+
+  /** Reads an operator file under config/ (YAML). */
+  readYaml<T>(name: string): T {
+    const file = join(this.configDir, name);
+    if (!existsSync(file)) throw new ConfigError('LEYE_CONFIG_DIR', `has no ${name} (looked in ${file})`);
+    return parseYaml(readFileSync(file, 'utf8')) as T;
+  }
+}
+
+// Development-only keys: deterministic so a restarted dev server can still read what it wrote.
+// Production refuses to start without real ones (see loadConfig).
+const DEV_PII_KEY = 'dev1:' + Buffer.alloc(32, 7).toString('base64');
+const DEV_HMAC_KEY = Buffer.alloc(32, 9).toString('base64');
+const DEV_JWT_SECRET = 'leye-development-jwt-secret-change-me-0123456789';
+
+type Env = Record<string, string | undefined>;
+
+function str(env: Env, name: string, fallback?: string): string {
+  const v = env[name];
+  if (v === undefined || v === '') {
+    if (fallback === undefined) throw new ConfigError(name, 'is required');
+    return fallback;
+  }
+  return v;
+}
+
+function int(env: Env, name: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^-?\d+$/.test(raw)) throw new ConfigError(name, `must be an integer, got "${raw}"`);
+  const n = Number(raw);
+  if (n < min || n > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${n}`);
+  return n;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['true', '1', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['false', '0', 'no'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(name, `must be true or false, got "${raw}"`);
+}
+
+function url(env: Env, name: string, fallback: string, protocols: string[]): string {
+  const v = str(env, name, fallback);
+  let parsed: URL;
+  try {
+    parsed = new URL(v);
+  } catch {
+    throw new ConfigError(name, 'is not a valid URL');
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(name, `must use ${protocols.join(' or ')}, got ${parsed.protocol}`);
+  }
+  return v;
+}
+
+function key32(name: string, b64: string): Buffer {
+  const buf = Buffer.from(b64, 'base64');
+  if (buf.length !== 32) throw new ConfigError(name, 'must be 32 bytes, base64-encoded');
+  return buf;
+}
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const c = new AppConfig();
+  const role = str(env, 'LEYE_ROLE', 'all');
+  if (role !== 'all' && role !== 'api' && role !== 'worker') {
+    throw new ConfigError('LEYE_ROLE', `must be all, api or worker, got "${role}"`);
+  }
+  c.role = role;
+  c.production = env.NODE_ENV === 'production';
+  c.host = str(env, 'HOST', '0.0.0.0');
+  c.port = int(env, 'PORT', 3000, 0, 65535);
+  const hp = int(env, 'WORKER_HEALTH_PORT', 0, 0, 65535);
+  c.workerHealthPort = hp === 0 ? null : hp;
+  c.databaseUrl = url(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/leye', [
+    'postgres:',
+    'postgresql:',
+  ]);
+  c.redisUrl = url(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']);
+  c.queuePrefix = str(env, 'LEYE_QUEUE_PREFIX', 'leye');
+  if (!/^[a-zA-Z0-9_-]+$/.test(c.queuePrefix))
+    throw new ConfigError('LEYE_QUEUE_PREFIX', 'may hold letters, digits, _ and - only');
+  c.adminPhone = str(env, 'LEYE_ADMIN_PHONE', '13800000000');
+  if (!/^1\d{10}$/.test(c.adminPhone))
+    throw new ConfigError('LEYE_ADMIN_PHONE', 'must be an 11-digit mainland mobile number');
+  c.adminPassword = str(env, 'LEYE_ADMIN_PASSWORD', c.production ? undefined : 'Leye-admin-2026');
+  if (c.adminPassword.length < 10)
+    throw new ConfigError('LEYE_ADMIN_PASSWORD', 'must be at least 10 characters');
+  c.demo = bool(env, 'LEYE_DEMO', true);
+  c.bootstrap = bool(env, 'LEYE_BOOTSTRAP', role === 'all');
+  c.jwtSecret = str(env, 'JWT_SECRET', c.production ? undefined : DEV_JWT_SECRET);
+  if (c.jwtSecret.length < 32) throw new ConfigError('JWT_SECRET', 'must be at least 32 characters');
+  c.accessTokenTtlSeconds = int(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86400);
+  c.refreshTokenTtlSeconds = int(env, 'REFRESH_TOKEN_TTL_SECONDS', 30 * 86400, 60, 365 * 86400);
+
+  const keySpec = str(env, 'LEYE_PII_KEYS', c.production ? undefined : DEV_PII_KEY);
+  c.piiKeys = keySpec.split(',').map((part) => {
+    const [id, b64] = part.split(':');
+    if (!id || !b64 || !/^[a-zA-Z0-9]{1,16}$/.test(id)) {
+      throw new ConfigError('LEYE_PII_KEYS', 'must be a comma-separated list of keyId:base64Key');
+    }
+    return { id, key: key32('LEYE_PII_KEYS', b64) };
+  });
+  c.piiActiveKeyId = str(env, 'LEYE_PII_ACTIVE_KEY', c.piiKeys[c.piiKeys.length - 1].id);
+  if (!c.piiKeys.some((k) => k.id === c.piiActiveKeyId)) {
+    throw new ConfigError('LEYE_PII_ACTIVE_KEY', `names no key of LEYE_PII_KEYS ("${c.piiActiveKeyId}")`);
+  }
+  c.piiHmacKey = key32(
+    'LEYE_PII_HMAC_KEY',
+    str(env, 'LEYE_PII_HMAC_KEY', c.production ? undefined : DEV_HMAC_KEY),
+  );
+
+  c.logLevel = str(env, 'LOG_LEVEL', 'info');
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(c.logLevel)) {
+    throw new ConfigError('LOG_LEVEL', `must be one of fatal, error, warn, info, debug, trace, silent`);
+  }
+  c.configDir = resolve(str(env, 'LEYE_CONFIG_DIR', join(projectRoot(), 'config')));
+  if (!existsSync(c.configDir)) throw new ConfigError('LEYE_CONFIG_DIR', `does not exist: ${c.configDir}`);
+  c.trustProxy = bool(env, 'TRUST_PROXY', false);
+  c.cookieSecure = bool(env, 'COOKIE_SECURE', c.production);
+  c.smtpUrl = env.SMTP_URL ? url(env, 'SMTP_URL', '', ['smtp:', 'smtps:']) : null;
+  c.mailFrom = str(env, 'MAIL_FROM', 'Leye <noreply@leye.local>');
+  c.loginMaxFailures = int(env, 'LOGIN_MAX_FAILURES', 5, 1, 1000);
+  c.loginWindowSeconds = int(env, 'LOGIN_WINDOW_SECONDS', 900, 1, 86400);
+  c.ipRequestsPerMinute = int(env, 'AUTH_IP_REQUESTS_PER_MINUTE', 30, 1, 100000);
+  c.searchRequestsPerMinute = int(env, 'SEARCH_REQUESTS_PER_MINUTE', 600, 1, 10000000);
+  c.bodyLimitBytes = int(env, 'BODY_LIMIT_BYTES', 256 * 1024, 1024);
+  c.uploadLimitBytes = int(env, 'UPLOAD_LIMIT_BYTES', 10 * 1024 * 1024, 1024);
+  c.workerConcurrency = int(env, 'WORKER_CONCURRENCY', 4, 1, 64);
+  c.outboxPollMs = int(env, 'OUTBOX_POLL_MS', 500, 10, 60000);
+  c.schedulerEnabled = bool(env, 'LEYE_SCHEDULER', true);
+  return c;
+}

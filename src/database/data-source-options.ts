@@ -1,0 +1,29 @@
+import { join } from 'node:path';
+import type { DataSourceOptions } from 'typeorm';
+import { projectRoot } from '../config/project-root';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
+
+/**
+ * One definition of the connection for the app, the CLI and the tests.
+ * Entities are found by file name (`*.entity.ts`), so a feature adds a table by adding a file.
+ */
+export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
+  const srcDir = join(__dirname, '..');
+  const root = projectRoot();
+  const built = __dirname.includes(`${join('dist', 'src')}`);
+  return {
+    type: 'postgres',
+    url: databaseUrl,
+    entities: [join(srcDir, '**', built ? '*.entity.js' : '*.entity.ts')],
+    migrations: [built ? join(root, 'dist', 'migrations', '*.js') : join(root, 'migrations', '*.ts')],
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    migrationsRun: false,
+    namingStrategy: new SnakeNamingStrategy(),
+    uuidExtension: 'pgcrypto',
+    // A bounded pool; a request that cannot get a connection fails fast with 503 instead of hanging.
+    extra: { max: Number(process.env.DATABASE_POOL_SIZE ?? 20), connectionTimeoutMillis: 5000 },
+    logging: ['error', 'warn'],
+  };
+}

@@ -1,0 +1,63 @@
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { FastifyReply } from 'fastify';
+import type Redis from 'ioredis';
+import type { DataSource } from 'typeorm';
+import { Public } from '../access/access.decorator';
+import { REDIS } from '../redis/redis.module';
+
+type Check = { status: 'up' | 'down'; latencyMs?: number; error?: string };
+
+async function timed(fn: () => Promise<unknown>, timeoutMs = 1500): Promise<Check> {
+  const started = Date.now();
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      fn(),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error('timeout')), timeoutMs);
+      }),
+    ]);
+    return { status: 'up', latencyMs: Date.now() - started };
+  } catch (e) {
+    return { status: 'down', error: (e as Error).message.slice(0, 200) };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Outside /api/v1 (API.md). Live: the process answers. Ready: PostgreSQL and Redis answer too. */
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(REDIS) private readonly redis: Redis,
+  ) {}
+
+  @Get('live')
+  @Public()
+  @ApiOkResponse({ schema: { example: { status: 'ok' } } })
+  live(): { status: string } {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  @Public()
+  @ApiOkResponse({
+    schema: { example: { status: 'ok', checks: { postgres: { status: 'up' }, redis: { status: 'up' } } } },
+  })
+  @ApiServiceUnavailableResponse({ description: 'A dependency is down; checks say which' })
+  async ready(
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<{ status: string; checks: Record<string, Check> }> {
+    const [postgres, redis] = await Promise.all([
+      timed(() => this.dataSource.query('SELECT 1')),
+      timed(() => this.redis.ping()),
+    ]);
+    const ok = postgres.status === 'up' && redis.status === 'up';
+    void reply.status(ok ? 200 : 503);
+    return { status: ok ? 'ok' : 'unavailable', checks: { postgres, redis } };
+  }
+}

@@ -1,0 +1,155 @@
+import helmet from '@fastify/helmet';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { createBullBoard } from '@bull-board/api';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { FastifyAdapter as BullBoardFastifyAdapter } from '@bull-board/fastify';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Logger } from 'nestjs-pino';
+import { AuthService } from './access/auth.service';
+import { WebSessions } from './access/web-sessions';
+import { AppModule } from './app.module';
+import { toErrorBody } from './common/domain-errors-http';
+import { HttpExceptionFilter } from './common/http-exception.filter';
+import { createValidationPipe } from './common/validation';
+import { AppConfig } from './config/app-config';
+import { MetricsService } from './health/metrics.service';
+import { JobQueue } from './queue/job-queue.service';
+
+export const API_PREFIX = 'api/v1';
+
+/** Paths served outside /api/v1 (API.md: health; the web pages add theirs in web/). */
+export const UNPREFIXED_PATHS: string[] = ['health/live', 'health/ready', 'metrics'];
+
+// Swagger UI and Bull Board ship inline scripts and styles; everything else gets the strict policy.
+const RELAXED_CSP =
+  "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'";
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+export async function createHttpApp(
+  config: AppConfig,
+  module: unknown = AppModule,
+): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    genReqId: (req: IncomingMessage) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+    // Connections of the in-flight requests finish on shutdown; idle keep-alive ones are closed.
+    forceCloseConnections: 'idle',
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(module as never, adapter, {
+    bufferLogs: true,
+  });
+  await configureHttpApp(app, config);
+  return app;
+}
+
+export async function configureHttpApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED_PATHS });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new HttpExceptionFilter());
+  app.enableShutdownHooks();
+
+  const fastify = app.getHttpAdapter().getInstance();
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie as never);
+  await app.register(multipart, {
+    limits: { fileSize: config.uploadLimitBytes, files: 1, fields: 10 },
+    throwFileSizeLimit: true,
+  });
+
+  fastify.addHook('onSend', async (req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    void reply.header('x-request-id', req.id);
+    if (req.url.startsWith('/api/docs') || req.url.startsWith('/admin/queues')) {
+      void reply.header('content-security-policy', RELAXED_CSP);
+    }
+    return payload;
+  });
+
+  const metrics = app.get(MetricsService);
+  fastify.addHook('onResponse', async (req: FastifyRequest, reply: FastifyReply) => {
+    const route = req.routeOptions?.url ?? 'unmatched';
+    metrics.httpDuration.observe(
+      { method: req.method, route, status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
+  });
+
+  await mountQueueDashboard(app, fastify);
+
+  const document = buildOpenApi(app);
+  SwaggerModule.setup('api/docs', app, document, {
+    jsonDocumentUrl: 'api/docs-json',
+    useGlobalPrefix: false,
+  });
+}
+
+export function buildOpenApi(app: NestFastifyApplication): OpenAPIObject {
+  const builder = new DocumentBuilder()
+    .setTitle('Leye (乐业) API')
+    .setDescription(
+      'Employment matching for relocated residents of resettlement sites. Every route lists the roles that may call it ' +
+        "(`x-leye-roles`, or `x-leye-access: public`). Objects outside the caller's scope answer 404.",
+    )
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  return SwaggerModule.createDocument(app, builder);
+}
+
+/** Bull Board at /admin/queues, for admins only (bearer token or web session). */
+async function mountQueueDashboard(app: NestFastifyApplication, fastify: FastifyInstance): Promise<void> {
+  const auth = app.get(AuthService);
+  const web = app.get(WebSessions);
+  const serverAdapter = new BullBoardFastifyAdapter();
+  serverAdapter.setBasePath('/admin/queues');
+  createBullBoard({
+    queues: app
+      .get(JobQueue)
+      .allQueues()
+      .map((q) => new BullMQAdapter(q)),
+    serverAdapter,
+  });
+  await fastify.register(async (scope) => {
+    scope.addHook('onRequest', async (req, reply) => {
+      try {
+        const header = req.headers.authorization;
+        const m = header ? /^Bearer (\S+)$/.exec(header) : null;
+        const user = m ? await auth.authenticate(m[1], req.ip, String(req.id)) : await web.identify(req);
+        if (!user) return reply.code(401).send(toErrorBody(401, 'Sign in as an admin', String(req.id)));
+        if (user.role !== 'admin')
+          return reply.code(403).send(toErrorBody(403, 'Only for: admin', String(req.id)));
+      } catch {
+        return reply.code(401).send(toErrorBody(401, 'Sign in as an admin', String(req.id)));
+      }
+    });
+    await scope.register(serverAdapter.registerPlugin() as never, { prefix: '/admin/queues' });
+  });
+}

@@ -1,0 +1,56 @@
+import 'reflect-metadata';
+import { Logger as NestLogger, type INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { BootstrapService } from './bootstrap/bootstrap.service';
+import { AppConfig, ConfigError, loadConfig } from './config/app-config';
+import { ensureDatabase } from './database/create-database';
+import { createHttpApp } from './http-app';
+import { startWorker } from './main-worker';
+
+/** One entry point, three roles (LEYE_ROLE): api, worker, or all (the default of `npm start`). */
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      process.exit(1);
+    }
+    throw e;
+  }
+  if (config.bootstrap && (await ensureDatabase(config.databaseUrl))) {
+    console.log(`Created database ${new URL(config.databaseUrl).pathname.slice(1)}`);
+  }
+
+  const app: INestApplicationContext =
+    config.role === 'worker'
+      ? await NestFactory.createApplicationContext(AppModule, { bufferLogs: true })
+      : await createHttpApp(config);
+  if (config.role === 'worker') {
+    app.useLogger(app.get(Logger));
+    app.enableShutdownHooks();
+  }
+  const log = new NestLogger('Main');
+
+  const boot = app.get(BootstrapService);
+  if (config.bootstrap) await boot.migrate();
+  await boot.runSteps();
+
+  if (config.role !== 'worker') {
+    const http = app as Awaited<ReturnType<typeof createHttpApp>>;
+    await http.listen(config.port, config.host);
+    log.log(
+      `Leye ${config.role} listening on http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`,
+    );
+  }
+  if (config.role !== 'api') await startWorker(app);
+  log.log(`Leye ${config.role} ready`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? (e.stack ?? e.message) : e);
+  process.exit(1);
+});

@@ -1,0 +1,20 @@
+import { QueueName } from './queue-name';
+
+/**
+ * Every job: its name, the queue it runs on and (in JobDataMap) its payload. Payloads carry ids
+ * only; handlers re-read current state and skip what is stale. The worker refuses to start
+ * when a name here has no handler.
+ */
+export enum JobName {
+  PurgeExpiredSessions = 'purge-expired-sessions',
+}
+
+export interface JobDataMap {
+  [JobName.PurgeExpiredSessions]: Record<string, never>;
+}
+
+export const JOB_QUEUE: Record<JobName, QueueName> = {
+  [JobName.PurgeExpiredSessions]: QueueName.Maintenance,
+};
+
+export type JobData<N extends JobName> = JobDataMap[N];

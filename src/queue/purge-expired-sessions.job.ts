@@ -1,0 +1,26 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { JobHandler, type JobProcessor } from './job-handler';
+import { JobName, type JobData } from './job-name';
+
+export type PurgeExpiredSessionsJobData = JobData<JobName.PurgeExpiredSessions>;
+
+/** Deletes sign-in sessions (and their refresh tokens) that expired or were revoked a week ago. */
+@Injectable()
+@JobHandler(JobName.PurgeExpiredSessions)
+export class PurgeExpiredSessionsJob implements JobProcessor<JobName.PurgeExpiredSessions> {
+  private readonly logger = new Logger('PurgeExpiredSessionsJob');
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async process(): Promise<{ purged: number }> {
+    const rows: unknown[] = await this.dataSource.query(
+      `WITH gone AS (
+         DELETE FROM auth_session WHERE expires_at < now() - interval '7 days' OR revoked_at < now() - interval '7 days' RETURNING id)
+       DELETE FROM refresh_token WHERE session_id IN (SELECT id FROM gone) RETURNING id`,
+    );
+    if (rows.length) this.logger.log(`Purged ${rows.length} refresh tokens`);
+    return { purged: rows.length };
+  }
+}

@@ -1,0 +1,44 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { JOB_QUEUE, JobName } from './job-name';
+import { JobQueue } from './job-queue.service';
+import { MAINTENANCE_RETRY } from './retry-policy';
+
+export interface Schedule {
+  id: string;
+  job: JobName;
+  /** Cron pattern, Asia/Shanghai time. */
+  pattern: string;
+}
+
+/**
+ * Scheduled jobs (nightly re-rank, daily expiry and follow-ups, hourly purges). BullMQ's job
+ * schedulers live in Redis, so with many workers each run still happens once.
+ */
+export const SCHEDULES: Schedule[] = [
+  { id: 'purge-expired-sessions', job: JobName.PurgeExpiredSessions, pattern: '17 * * * *' },
+];
+
+@Injectable()
+export class SchedulerService {
+  private readonly logger = new Logger('Scheduler');
+
+  constructor(
+    private readonly queues: JobQueue,
+    private readonly config: AppConfig,
+  ) {}
+
+  async register(): Promise<void> {
+    if (!this.config.schedulerEnabled) return;
+    for (const s of SCHEDULES) {
+      await this.queues
+        .queue(JOB_QUEUE[s.job])
+        .upsertJobScheduler(
+          s.id,
+          { pattern: s.pattern, tz: 'Asia/Shanghai' },
+          { name: s.job, data: {}, opts: MAINTENANCE_RETRY },
+        );
+    }
+    this.logger.log(`Registered ${SCHEDULES.length} schedule(s)`);
+  }
+}

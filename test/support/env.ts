@@ -1,0 +1,12 @@
+import { readTestEnv } from './test-env';
+
+// Every e2e test file runs against the database and queue prefix global setup made.
+const env = readTestEnv();
+if (env) Object.assign(process.env, env);
+process.env.LOG_LEVEL ??= 'warn';
+process.env.LEYE_ROLE = 'api';
+process.env.LEYE_BOOTSTRAP = 'false';
+process.env.LEYE_DEMO = 'false';
+process.env.LEYE_SCHEDULER = 'false';
+// Tests sign in many times from one IP; the limits themselves are tested with their own numbers.
+process.env.AUTH_IP_REQUESTS_PER_MINUTE ??= '100000';

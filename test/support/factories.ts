@@ -1,0 +1,93 @@
+import type request from 'supertest';
+
+type Http = ReturnType<typeof request>;
+
+let counter = 0;
+/** A phone number no other test in this run uses (19x… numbers, never real in the demo). */
+export function uniquePhone(): string {
+  counter += 1;
+  const n = (process.pid % 1000) * 100000 + ((Date.now() + counter * 7919) % 100000);
+  return `19${String(n).padStart(9, '0').slice(-9)}`;
+}
+
+export const ADMIN = {
+  phone: process.env.LEYE_ADMIN_PHONE ?? '13800000000',
+  password: process.env.LEYE_ADMIN_PASSWORD ?? 'Leye-admin-2026',
+};
+export const PASSWORD = 'Passw0rd-test';
+
+export interface Session {
+  token: string;
+  refreshToken: string;
+  userId: string;
+  auth: { Authorization: string };
+}
+
+export async function login(http: Http, phone: string, password = PASSWORD): Promise<Session> {
+  const res = await http.post('/api/v1/auth/login').send({ phone, password });
+  if (res.status !== 200) throw new Error(`login ${phone} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return {
+    token: res.body.accessToken,
+    refreshToken: res.body.refreshToken,
+    userId: res.body.user.id,
+    auth: { Authorization: `Bearer ${res.body.accessToken}` },
+  };
+}
+
+export function loginAdmin(http: Http): Promise<Session> {
+  return login(http, ADMIN.phone, ADMIN.password);
+}
+
+/** An admin-created staff user (officer, provider, admin), signed in. */
+export async function staff(
+  http: Http,
+  admin: Session,
+  role: 'officer' | 'provider' | 'admin',
+  scope: { siteIds?: string[]; regionCodes?: string[] } = {},
+): Promise<Session & { phone: string }> {
+  const phone = uniquePhone();
+  const res = await http
+    .post('/api/v1/users')
+    .set(admin.auth)
+    .send({
+      phone,
+      password: PASSWORD,
+      name: `${role} ${phone.slice(-4)}`,
+      role,
+      scope: { siteIds: scope.siteIds ?? [], regionCodes: scope.regionCodes ?? [] },
+    });
+  if (res.status !== 201) throw new Error(`create ${role} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return { ...(await login(http, phone)), phone };
+}
+
+/** A self-registered employer account (no employer record yet), signed in. */
+export async function employerAccount(http: Http): Promise<Session & { phone: string }> {
+  const phone = uniquePhone();
+  const res = await http
+    .post('/api/v1/auth/register')
+    .send({ phone, password: PASSWORD, name: '测试企业联系人', role: 'employer' });
+  if (res.status !== 201)
+    throw new Error(`register employer failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return { ...(await login(http, phone)), phone };
+}
+
+let siteCounter = 0;
+/** A site in 文斗镇 (422802107) unless another township is given. */
+export async function createSite(
+  http: Http,
+  admin: Session,
+  over: Partial<{ name: string; regionCode: string; latitude: number; longitude: number }> = {},
+): Promise<{ id: string; regionCode: string; latitude: number; longitude: number }> {
+  siteCounter += 1;
+  const body = {
+    name: `测试安置点 ${process.pid}-${siteCounter}`,
+    regionCode: '422802107',
+    latitude: 30.06,
+    longitude: 108.75,
+    capacity: 500,
+    ...over,
+  };
+  const res = await http.post('/api/v1/sites').set(admin.auth).send(body);
+  if (res.status !== 201) throw new Error(`create site failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+}
