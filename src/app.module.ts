@@ -12,6 +12,7 @@ import { HealthModule } from './health/health.module';
 import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
 import { RegionsModule } from './regions/regions.module';
+import { SkillsModule } from './skills/skills.module';
 
 /** Infrastructure every process role needs. */
 export const CORE_MODULES = [
@@ -27,7 +28,7 @@ export const CORE_MODULES = [
 ];
 
 /** The product's features. */
-export const FEATURE_MODULES = [HealthModule, RegionsModule];
+export const FEATURE_MODULES = [HealthModule, RegionsModule, SkillsModule];
 
 /** Composition only (DESIGN.md "Shape"): the same module serves api, worker and all. */
 @Module({ imports: [...CORE_MODULES, ...FEATURE_MODULES] })

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { SkillsController } from './skills.controller';
+import { SkillsReferenceStep } from './skills.reference-step';
+import { SkillsService } from './skills.service';
+
+@Module({
+  controllers: [SkillsController],
+  providers: [SkillsService, SkillsReferenceStep],
+  exports: [SkillsService],
+})
+export class SkillsModule {}
