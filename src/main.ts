@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { createServer } from 'node:http';
 import { Logger as NestLogger, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
@@ -47,6 +48,15 @@ async function main(): Promise<void> {
     );
   }
   if (config.role !== 'api') await startWorker(app);
+  if (config.role === 'worker' && config.workerHealthPort) {
+    // A worker has no public HTTP; this port only answers liveness for an orchestrator.
+    const server = createServer((req, res) => {
+      res.writeHead(req.url === '/health/live' ? 200 : 404, { 'content-type': 'application/json' });
+      res.end(req.url === '/health/live' ? '{"status":"ok"}' : '{}');
+    });
+    server.listen(config.workerHealthPort, config.host);
+    process.once('SIGTERM', () => server.close());
+  }
   log.log(`Leye ${config.role} ready`);
 }
 
