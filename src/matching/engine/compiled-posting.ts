@@ -1,0 +1,149 @@
+import {
+  FLAG_CONSENT,
+  FLAG_SEEKING,
+  INDUSTRY_BIT,
+  SCHEDULE_BIT,
+  monthlyWage,
+  type CandidateSet,
+} from './candidate-set';
+import { dayNumber, yearsBefore } from './dates';
+import { distanceKm } from './geo';
+import { COMPONENT_NAMES, type DateInput, type MatchingConfig, type PostingProfile } from './types';
+
+export interface CompileOptions {
+  /** The day ranking runs; the reference for certificates and age when the posting has no start date. Default: now. */
+  today?: DateInput;
+  /** Exclude residents who did not consent to share their profile (the employer's view). */
+  onlyConsenting?: boolean;
+}
+
+/**
+ * A posting turned into numbers against one candidate set: skill and certificate offsets into the
+ * set's skill-major arrays, distance per site, age limits as birth-day bounds, weights as an array.
+ * Compiling is O(sites + skills); scoring a resident is then a handful of array reads.
+ */
+export interface CompiledPosting {
+  readonly posting: PostingProfile;
+  readonly candidates: CandidateSet;
+  /** Flags a resident must have (seeking work; consent when asked). */
+  readonly requiredFlags: number;
+  readonly latestBirthDay: number;
+  readonly earliestBirthDay: number;
+  readonly scheduleBit: number;
+  readonly siteDist: Float64Array;
+  readonly defaultMaxCommuteKm: number;
+  readonly fullCreditKm: number;
+  readonly shuttleBonus: number;
+  readonly awayCredit: number;
+  readonly accommodation: boolean;
+  readonly referenceDay: number;
+  readonly todayDay: number;
+  /** Offset of each required certificate type in certExpiry; -1 = a type nobody holds. */
+  readonly certOff: Int32Array;
+  readonly reqOff: Int32Array;
+  readonly reqMin: Uint8Array;
+  readonly reqPartial: Float64Array;
+  readonly prefOff: Int32Array;
+  readonly prefMin: Uint8Array;
+  readonly prefPartial: Float64Array;
+  readonly wageMinMonthly: number;
+  readonly wageMaxMonthly: number;
+  readonly industryBit: number;
+  readonly industryPrefShare: number;
+  readonly industryExpShare: number;
+  readonly trainingSinceDay: number;
+  /** Weights in COMPONENT_NAMES order, summing to 100. */
+  readonly weights: Float64Array;
+  /** Priority points per monitoring status index, and for a zero-employment household. */
+  readonly monitoringPriority: Float64Array;
+  readonly zeroEmploymentPriority: number;
+  readonly maxPriority: number;
+  readonly blend: number;
+}
+
+function skillOffsets(
+  skills: PostingProfile['requiredSkills'],
+  cs: CandidateSet,
+  partialLevelCredit: number,
+): { off: Int32Array; min: Uint8Array; partial: Float64Array } {
+  const off = new Int32Array(skills.length);
+  const min = new Uint8Array(skills.length);
+  const partial = new Float64Array(skills.length);
+  skills.forEach((s, j) => {
+    const k = cs.skillIndex.get(s.code);
+    off[j] = k === undefined ? -1 : k * cs.n;
+    min[j] = Math.max(1, Math.min(4, Math.floor(s.minLevel)));
+    partial[j] = partialLevelCredit / min[j];
+  });
+  return { off, min, partial };
+}
+
+export function compilePosting(
+  posting: PostingProfile,
+  cs: CandidateSet,
+  config: MatchingConfig,
+  opts: CompileOptions = {},
+): CompiledPosting {
+  const todayDay = dayNumber(opts.today ?? new Date());
+  const referenceDay = posting.startDate != null ? dayNumber(posting.startDate) : todayDay;
+
+  // Lawful age on the start date: at least the statutory minimum, within the posting's range, and for
+  // public-welfare posts at most the configured limit (POLICY.md: 60).
+  const ageMin = Math.max(config.age.lawfulMinimum, posting.ageMin ?? 0);
+  let ageMax = posting.ageMax ?? Infinity;
+  if (posting.publicWelfare) ageMax = Math.min(ageMax, config.age.publicWelfareMaxAge);
+  const latestBirthDay = yearsBefore(referenceDay, ageMin);
+  // Age ≤ ageMax ⇔ the (ageMax + 1)th birthday is after the reference day.
+  const earliestBirthDay = Number.isFinite(ageMax) ? yearsBefore(referenceDay, ageMax + 1) + 1 : -0x80000000;
+
+  const siteDist = new Float64Array(cs.siteIds.length);
+  for (let s = 0; s < siteDist.length; s++) {
+    siteDist[s] = distanceKm(cs.siteLat[s], cs.siteLon[s], posting.latitude, posting.longitude);
+  }
+
+  const certOff = new Int32Array(posting.requiredCertificates.length);
+  posting.requiredCertificates.forEach((t, j) => {
+    const c = cs.certIndex.get(t);
+    certOff[j] = c === undefined ? -1 : c * cs.n;
+  });
+
+  const req = skillOffsets(posting.requiredSkills, cs, config.skills.partialLevelCredit);
+  const pref = skillOffsets(posting.preferredSkills, cs, config.skills.partialLevelCredit);
+
+  const weights = new Float64Array(COMPONENT_NAMES.map((c) => config.weights[c]));
+  const p = config.priority;
+  return {
+    posting,
+    candidates: cs,
+    requiredFlags: FLAG_SEEKING | (opts.onlyConsenting ? FLAG_CONSENT : 0),
+    latestBirthDay,
+    earliestBirthDay,
+    scheduleBit: SCHEDULE_BIT[posting.schedule],
+    siteDist,
+    defaultMaxCommuteKm: config.distance.defaultMaxCommuteKm,
+    fullCreditKm: config.distance.fullCreditKm,
+    shuttleBonus: posting.shuttle ? config.distance.shuttleBonus : 0,
+    awayCredit: config.distance.awayWithAccommodationCredit,
+    accommodation: posting.accommodation,
+    referenceDay,
+    todayDay,
+    certOff,
+    reqOff: req.off,
+    reqMin: req.min,
+    reqPartial: req.partial,
+    prefOff: pref.off,
+    prefMin: pref.min,
+    prefPartial: pref.partial,
+    wageMinMonthly: monthlyWage(posting.wage.min, posting.wage.unit, config.wage),
+    wageMaxMonthly: monthlyWage(posting.wage.max, posting.wage.unit, config.wage),
+    industryBit: INDUSTRY_BIT[posting.industry],
+    industryPrefShare: config.industry.preferenceShare,
+    industryExpShare: config.industry.experienceShare,
+    trainingSinceDay: todayDay - config.training.recentDays,
+    weights,
+    monitoringPriority: new Float64Array([0, p.unstable, p.marginal, p.hardship]),
+    zeroEmploymentPriority: p.zeroEmployment,
+    maxPriority: p.max,
+    blend: config.ranking.order === 'blend' ? config.ranking.blendPointsPerPriority : 0,
+  };
+}

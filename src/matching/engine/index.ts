@@ -1,0 +1,29 @@
+/**
+ * The matching engine: pure TypeScript, no Nest, no database, no I/O. Loaders turn rows into
+ * ResidentInput / PostingProfile; the engine filters, scores, ranks and explains.
+ */
+export * from './types';
+export {
+  buildCandidateSet,
+  monthlyWage,
+  DEFAULT_WAGE_FACTORS,
+  type CandidateSet,
+  type WageFactors,
+} from './candidate-set';
+export { compilePosting, type CompiledPosting, type CompileOptions } from './compiled-posting';
+export { buildReason, type SkillNames } from './reason';
+export {
+  ENGINE_VERSION,
+  rankPosting,
+  rankPostingBatched,
+  rankResident,
+  buildPostingSet,
+  skillGaps,
+  explain,
+  hardFilterFailure,
+  type RankOptions,
+  type BatchOptions,
+  type PostingSet,
+  type SkillGap,
+} from './rank';
+export { dayNumber } from './dates';

@@ -1,0 +1,345 @@
+import { buildCandidateSet } from './candidate-set';
+import { compilePosting } from './compiled-posting';
+import {
+  ENGINE_VERSION,
+  buildPostingSet,
+  hardFilterFailure,
+  rankPosting,
+  rankPostingBatched,
+  rankResident,
+  skillGaps,
+} from './rank';
+import {
+  DEG_PER_KM,
+  SITES,
+  SKILL_CODES,
+  SKILL_NAMES,
+  TODAY,
+  posting,
+  resident,
+  testConfig,
+} from './testing/fixtures';
+import type { PostingProfile, ResidentInput } from './types';
+
+const config = testConfig();
+
+function rank(residents: ResidentInput[], p: PostingProfile = posting('p1'), cfg = config) {
+  return rankPosting(p, buildCandidateSet(residents, SKILL_CODES, SITES), cfg, {
+    today: TODAY,
+    skillNames: SKILL_NAMES,
+  });
+}
+
+function failure(r: ResidentInput, p: PostingProfile = posting('p1')) {
+  const cs = buildCandidateSet([r], SKILL_CODES, SITES);
+  return hardFilterFailure(compilePosting(p, cs, config, { today: TODAY }), 0);
+}
+
+const teaSkills = [
+  { code: 'tea.picking', level: 2 },
+  { code: 'tea.processing', level: 3 },
+];
+
+describe('reason text', () => {
+  it('names the skills held, the distance and the household priority in Chinese and English', () => {
+    const [m] = rank([
+      resident('r1', { skills: teaSkills, household: { zeroEmployment: true, monitoringStatus: 'none' } }),
+    ]);
+    expect(m.reason.zh).toBe('具备采茶、茶叶加工 2/2 项要求技能；距离 3.2 公里；零就业家庭优先');
+    expect(m.reason.en).toBe(
+      'Has 2/2 required skills (tea picking, tea processing); 3.2 km away; zero-employment household priority',
+    );
+    expect(m.engineVersion).toBe(ENGINE_VERSION);
+  });
+
+  it('says which required skill is missing, the shuttle, pay, training and monitoring status', () => {
+    const [m] = rank(
+      [
+        resident('r1', {
+          skills: [{ code: 'tea.picking', level: 4 }],
+          preferences: { industries: [], schedules: [], willingToWorkAway: false, wageMin: 2000 },
+          lastTrainingCompletedAt: '2026-01-10',
+          household: { zeroEmployment: false, monitoringStatus: 'marginal' },
+        }),
+      ],
+      posting('p1', { shuttle: true }),
+    );
+    expect(m.reason.zh).toBe(
+      '具备采茶 1/2 项要求技能；缺茶叶加工；距离 3.2 公里，有班车；工资达到期望；近期完成培训；边缘易致贫户优先',
+    );
+    expect(m.reason.en).toBe(
+      'Has 1/2 required skills (tea picking); lacks tea processing; 3.2 km away, shuttle from the site; ' +
+        'pay meets the expected minimum; recently completed training; marginal household at risk priority',
+    );
+    expect(m.requiredSkillsMissing).toEqual(['tea.processing']);
+  });
+
+  it('mentions accommodation when the resident takes a far post as work away from home', () => {
+    const far = posting('p1', { latitude: SITES[0].latitude + 80 * DEG_PER_KM, accommodation: true });
+    const [m] = rank(
+      [resident('r1', { preferences: { industries: [], schedules: [], willingToWorkAway: true } })],
+      far,
+    );
+    expect(m.reason.zh).toBe('尚不具备要求技能 0/2；缺采茶、茶叶加工；距离 80.0 公里，提供住宿');
+    expect(m.components.distance.value).toBe(0.5);
+  });
+});
+
+describe('hard filters', () => {
+  it('keeps a resident who passes every filter', () => {
+    expect(failure(resident('r1'))).toBeNull();
+  });
+
+  it('excludes residents not seeking work or without labour capacity', () => {
+    expect(failure(resident('r1', { employmentStatus: 'employed' }))).toBe('not_seeking');
+    expect(failure(resident('r1', { employmentStatus: 'not_seeking' }))).toBe('not_seeking');
+    expect(failure(resident('r1', { laborCapacity: 'none' }))).toBe('no_labor_capacity');
+    expect(failure(resident('r1', { laborCapacity: 'partial' }))).toBeNull();
+  });
+
+  it('checks lawful age on the start date, the posting range and the public-welfare limit', () => {
+    // 16 on 2026-04-01 exactly: lawful; one day younger: not.
+    expect(failure(resident('r1', { birthDate: '2010-04-01' }))).toBeNull();
+    expect(failure(resident('r1', { birthDate: '2010-04-02' }))).toBe('age');
+    expect(failure(resident('r1', { birthDate: null }))).toBe('age');
+    const welfare = posting('p1', { publicWelfare: true });
+    // Turns 61 on 2026-04-01 → over 60; one day later birth → still 60.
+    expect(failure(resident('r1', { birthDate: '1965-04-01' }), welfare)).toBe('age');
+    expect(failure(resident('r1', { birthDate: '1965-04-02' }), welfare)).toBeNull();
+    const ranged = posting('p1', { ageMin: 18, ageMax: 45 });
+    expect(failure(resident('r1', { birthDate: '2009-01-01' }), ranged)).toBe('age');
+    expect(failure(resident('r1', { birthDate: '1980-01-01' }), ranged)).toBe('age');
+    expect(failure(resident('r1', { birthDate: '1990-01-01' }), ranged)).toBeNull();
+  });
+
+  it('requires certificates held and valid on the start date (today when there is none)', () => {
+    const p = posting('p1', { requiredCertificates: ['health'] });
+    expect(failure(resident('r1'), p)).toBe('certificate');
+    expect(failure(resident('r1', { certificates: [{ type: 'health', expiresAt: '2026-03-31' }] }), p)).toBe(
+      'certificate',
+    );
+    expect(
+      failure(resident('r1', { certificates: [{ type: 'health', expiresAt: '2026-04-01' }] }), p),
+    ).toBeNull();
+    expect(failure(resident('r1', { certificates: [{ type: 'health' }] }), p)).toBeNull();
+    const noStart = posting('p1', { requiredCertificates: ['health'], startDate: null });
+    expect(
+      failure(resident('r1', { certificates: [{ type: 'health', expiresAt: '2026-03-15' }] }), noStart),
+    ).toBeNull();
+  });
+
+  it('treats an empty schedule preference as no restriction, a non-matching one as exclusion', () => {
+    const prefs = (schedules: ResidentInput['preferences']['schedules']) => ({
+      preferences: { industries: [], schedules, willingToWorkAway: false },
+    });
+    expect(failure(resident('r1', prefs(['part_time'])))).toBe('schedule');
+    expect(failure(resident('r1', prefs(['part_time', 'full_time'])))).toBeNull();
+    expect(failure(resident('r1', prefs([])))).toBeNull();
+  });
+
+  it('limits the commute to the resident maximum (config default when unstated) unless they work away', () => {
+    const at = (km: number, o: Partial<PostingProfile> = {}) =>
+      posting('p1', { latitude: SITES[0].latitude + km * DEG_PER_KM, ...o });
+    expect(failure(resident('r1'), at(14.9))).toBeNull();
+    expect(failure(resident('r1'), at(15.1))).toBe('commute');
+    const near = { industries: [], schedules: [], willingToWorkAway: false, maxCommuteKm: 5 };
+    expect(failure(resident('r1', { preferences: near }), at(6))).toBe('commute');
+    expect(failure(resident('r1', { preferences: near }), at(6, { accommodation: true }))).toBe('commute');
+    const away = { ...near, willingToWorkAway: true };
+    expect(failure(resident('r1', { preferences: away }), at(60, { accommodation: true }))).toBeNull();
+    expect(failure(resident('r1', { preferences: away }), at(60))).toBe('commute');
+  });
+
+  it('excludes non-consenting residents only when the caller asks', () => {
+    const cs = buildCandidateSet([resident('r1', { consentToShare: false })], SKILL_CODES, SITES);
+    expect(rankPosting(posting('p1'), cs, config, { today: TODAY })).toHaveLength(1);
+    expect(rankPosting(posting('p1'), cs, config, { today: TODAY, onlyConsenting: true })).toHaveLength(0);
+  });
+});
+
+describe('fit score', () => {
+  it('gives an empty profile 0 skill points, not a share of the total', () => {
+    const [m] = rank([resident('r1')]);
+    expect(m.components.skills).toEqual({ value: 0, points: 0 });
+    expect(m.components.preferredSkills.points).toBe(0);
+    expect(m.components.schedule.points).toBe(0);
+    expect(m.components.wage.points).toBe(0);
+    expect(m.components.industry.points).toBe(0);
+    // Only distance (3.2 km of 15) earns points.
+    expect(m.score).toBeCloseTo(20 * ((15 - 3.2) / 13), 0);
+  });
+
+  it('gives partial credit for a skill below the required level', () => {
+    const [m] = rank([
+      resident('r1', {
+        skills: [
+          { code: 'tea.picking', level: 1 },
+          { code: 'tea.processing', level: 2 },
+        ],
+      }),
+    ]);
+    // (0.5 × 1/2 + 1) / 2
+    expect(m.components.skills.value).toBe(0.625);
+    expect(m.components.skills.points).toBe(25);
+    expect(m.requiredSkillsMet).toEqual(['tea.processing']);
+  });
+
+  it('compares daily wages as a monthly equivalent and does not compare piece rates', () => {
+    const wants = (wageMin: number, wageUnit?: 'day' | 'month') =>
+      resident('r1', {
+        preferences: { industries: [], schedules: [], willingToWorkAway: false, wageMin, wageUnit },
+      });
+    // 120 yuan a day × 22 = 2640 a month ≥ 2600
+    expect(rank([wants(2600)])[0].components.wage.value).toBe(1);
+    // the range 2640–3960 reaches 3000
+    expect(rank([wants(3000)])[0].components.wage.value).toBe(0.75);
+    expect(rank([wants(130, 'day')])[0].components.wage.value).toBe(0.75);
+    expect(rank([wants(8000)])[0].components.wage.value).toBe(0);
+    const piece = posting('p1', { wage: { min: 1, max: 2, unit: 'piece' } });
+    expect(rank([wants(2000)], piece)[0].components.wage.value).toBe(0);
+  });
+
+  it('scores every fitting component in full: 100 minus the missing preferred skill', () => {
+    const [m] = rank(
+      [
+        resident('r1', {
+          skills: teaSkills,
+          preferences: {
+            industries: ['tea'],
+            schedules: ['full_time'],
+            willingToWorkAway: false,
+            wageMin: 2000,
+          },
+          experienceIndustries: ['tea'],
+          lastTrainingCompletedAt: '2026-02-01',
+        }),
+      ],
+      posting('p1', { preferredSkills: [{ code: 'tea.planting', minLevel: 1 }], shuttle: true }),
+    );
+    expect(m.components.preferredSkills.value).toBe(0);
+    expect(m.score).toBe(90);
+  });
+});
+
+describe('ranking', () => {
+  const many = Array.from({ length: 300 }, (_, i) =>
+    resident(`r${String(i).padStart(3, '0')}`, {
+      skills: i % 3 === 0 ? teaSkills : [{ code: 'tea.picking', level: (i % 4) + 1 }],
+      siteId: i % 2 === 0 ? 'site-wendou' : 'site-north',
+      preferences: { industries: [], schedules: [], willingToWorkAway: i % 5 === 0 },
+      household: { zeroEmployment: i % 7 === 0, monitoringStatus: i % 11 === 0 ? 'hardship' : 'none' },
+    }),
+  );
+
+  it('keeps the top N ordered by score, then priority, then id, with 1-based ranks', () => {
+    const all = rankPosting(posting('p1'), buildCandidateSet(many, SKILL_CODES, SITES), config, {
+      today: TODAY,
+      topN: 1000,
+    });
+    const top = rankPosting(posting('p1'), buildCandidateSet(many, SKILL_CODES, SITES), config, {
+      today: TODAY,
+      topN: 25,
+    });
+    expect(top.map((m) => m.residentId)).toEqual(all.slice(0, 25).map((m) => m.residentId));
+    expect(top.map((m) => m.rank)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+    for (let i = 1; i < all.length; i++) {
+      const a = all[i - 1];
+      const b = all[i];
+      const ordered =
+        a.score > b.score ||
+        (a.score === b.score &&
+          (a.priority > b.priority || (a.priority === b.priority && a.residentId < b.residentId)));
+      expect(ordered).toBe(true);
+    }
+    // Only the site within 15 km (the other one is 30 km away, no accommodation).
+    expect(all.every((m) => m.distanceKm < 15)).toBe(true);
+  });
+
+  it('drops matches below minScore', () => {
+    const ranked = rankPosting(posting('p1'), buildCandidateSet(many, SKILL_CODES, SITES), config, {
+      today: TODAY,
+      minScore: 50,
+    });
+    expect(ranked.length).toBeGreaterThan(0);
+    expect(ranked.every((m) => m.score >= 50)).toBe(true);
+  });
+
+  it('in blend mode lets priority move a resident up without changing any score', () => {
+    const rs = [
+      resident('a', { skills: teaSkills }),
+      resident('b', {
+        skills: teaSkills.slice(0, 1),
+        household: { zeroEmployment: true, monitoringStatus: 'hardship' },
+      }),
+    ];
+    const plain = rank(rs);
+    const blended = rank(
+      rs,
+      posting('p1'),
+      testConfig({ ranking: { order: 'blend', blendPointsPerPriority: 0.5 } }),
+    );
+    expect(plain.map((m) => m.residentId)).toEqual(['a', 'b']);
+    expect(blended.map((m) => m.residentId)).toEqual(['b', 'a']);
+    expect(blended.find((m) => m.residentId === 'b')!.score).toBe(
+      plain.find((m) => m.residentId === 'b')!.score,
+    );
+  });
+
+  it('batched ranking yields between batches and returns the same list', async () => {
+    const cs = buildCandidateSet(many, SKILL_CODES, SITES);
+    let yields = 0;
+    const batched = await rankPostingBatched(posting('p1'), cs, config, {
+      today: TODAY,
+      batchSize: 50,
+      yieldFn: async () => {
+        yields++;
+      },
+    });
+    expect(yields).toBe(5);
+    expect(batched).toEqual(rankPosting(posting('p1'), cs, config, { today: TODAY }));
+  });
+});
+
+describe('rankResident and skillGaps', () => {
+  const residents = [
+    resident('r1', { skills: [{ code: 'tea.picking', level: 3 }] }),
+    resident('r2', { skills: teaSkills }),
+  ];
+  const postings = [
+    posting('p-tea'),
+    posting('p-pick', { requiredSkills: [{ code: 'tea.picking', minLevel: 1 }] }),
+    posting('p-sew', {
+      requiredSkills: [
+        { code: 'sewing.machine', minLevel: 2 },
+        { code: 'tea.processing', minLevel: 1 },
+        { code: 'tea.planting', minLevel: 1 },
+      ],
+    }),
+    posting('p-far', { latitude: SITES[0].latitude + 50 * DEG_PER_KM }),
+  ];
+  const cs = buildCandidateSet(residents, SKILL_CODES, SITES);
+  const set = buildPostingSet(postings, cs, config, { today: TODAY });
+
+  it('ranks the postings a resident can reach, best first', () => {
+    const recs = rankResident(0, set, config, { skillNames: SKILL_NAMES });
+    expect(recs.map((m) => m.postingId)).toEqual(['p-pick', 'p-tea', 'p-sew']);
+    expect(recs[0].residentId).toBe('r1');
+    expect(recs[0].reason.zh).toContain('具备采茶 1/1 项要求技能');
+  });
+
+  it('lists postings missed by one or two required skills, with the missing codes', () => {
+    expect(skillGaps(0, set)).toEqual([
+      {
+        postingId: 'p-tea',
+        postingVersion: 1,
+        missing: [{ code: 'tea.processing', minLevel: 2, level: 0 }],
+        score: expect.any(Number),
+      },
+    ]);
+    // r2 holds both tea skills: misses p-sew by sewing and planting (2), the far posting is filtered out.
+    expect(skillGaps(1, set).map((g) => [g.postingId, g.missing.map((m) => m.code)])).toEqual([
+      ['p-sew', ['sewing.machine', 'tea.planting']],
+    ]);
+    expect(skillGaps(1, set, { maxMissing: 1 })).toEqual([]);
+  });
+});

@@ -1,0 +1,273 @@
+import { FLAG_ZERO_EMPLOYMENT, type CandidateSet } from './candidate-set';
+import { compilePosting, type CompileOptions, type CompiledPosting } from './compiled-posting';
+import { buildReason, type SkillNames } from './reason';
+import { evaluate, hardFilterName, priorityOf, roundScore } from './score';
+import { TopHeap } from './top-heap';
+import {
+  COMPONENT_NAMES,
+  MONITORING_STATUSES,
+  type Components,
+  type HardFilter,
+  type MatchingConfig,
+  type PostingProfile,
+  type RankedMatch,
+} from './types';
+
+/**
+ * Engine version stored with every match: bump it when a formula, a filter or the reason text changes,
+ * so stored matches can be recognised as computed by an older engine and re-ranked.
+ */
+export const ENGINE_VERSION = '1.0.0';
+
+export interface RankOptions extends CompileOptions {
+  /** How many results to keep; default config.thresholds.topNPerPosting (per resident for rankResident). */
+  topN?: number;
+  /** Fit scores below this are dropped; default config.thresholds.minScore. */
+  minScore?: number;
+  /** Skill code → names, for the reason text. */
+  skillNames?: SkillNames;
+}
+
+export interface BatchOptions extends RankOptions {
+  /** Residents scored between two yields. Default 20 000 (a few ms of CPU). */
+  batchSize?: number;
+  /** Awaited between batches so the event loop (BullMQ lock renewal) runs. Default: a setImmediate turn. */
+  yieldFn?: () => Promise<void>;
+}
+
+const defaultYield = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** Explains one scored pair: components, reason, skills met. Only for results that are kept. */
+export function explain(
+  cp: CompiledPosting,
+  r: number,
+  opts: { skillNames?: SkillNames; rank?: number } = {},
+): RankedMatch | null {
+  const comp = new Float64Array(COMPONENT_NAMES.length);
+  const raw = evaluate(cp, r, comp);
+  if (raw < 0) return null;
+  const cs = cp.candidates;
+  const components = {} as Components;
+  COMPONENT_NAMES.forEach((name, i) => {
+    components[name] = {
+      value: Math.round(comp[i] * 1000) / 1000,
+      points: Math.round(comp[i] * cp.weights[i] * 100) / 100,
+    };
+  });
+  const met: string[] = [];
+  const missing: string[] = [];
+  cp.posting.requiredSkills.forEach((s, j) => {
+    const off = cp.reqOff[j];
+    const level = off < 0 ? 0 : cs.skillLevels[off + r];
+    (level >= cp.reqMin[j] ? met : missing).push(s.code);
+  });
+  const distanceKm = cp.siteDist[cs.siteIndex[r]];
+  let limit = cs.maxCommuteKm[r];
+  if (!(limit >= 0)) limit = cp.defaultMaxCommuteKm;
+  const monitoring = MONITORING_STATUSES[cs.monitoring[r]];
+  const reason = buildReason(
+    {
+      requiredTotal: cp.posting.requiredSkills.length,
+      met,
+      missing,
+      distanceKm,
+      withinCommute: distanceKm <= limit,
+      shuttle: cp.posting.shuttle,
+      wageMeets: comp[3] === 1,
+      recentTraining: comp[6] === 1,
+      zeroEmploymentPriority: (cs.flags[r] & FLAG_ZERO_EMPLOYMENT) !== 0 && cp.zeroEmploymentPriority > 0,
+      monitoringPriority: cp.monitoringPriority[cs.monitoring[r]] > 0 ? monitoring : 'none',
+    },
+    opts.skillNames,
+  );
+  return {
+    postingId: cp.posting.id,
+    postingVersion: cp.posting.version,
+    residentId: cs.ids[r],
+    score: roundScore(raw),
+    priority: priorityOf(cp, r),
+    rank: opts.rank ?? 0,
+    components,
+    requiredSkillsMet: met,
+    requiredSkillsMissing: missing,
+    distanceKm: Math.round(distanceKm * 10) / 10,
+    reason,
+    engineVersion: ENGINE_VERSION,
+  };
+}
+
+/** Which hard filter excludes resident r from the posting, or null when none does. */
+export function hardFilterFailure(cp: CompiledPosting, r: number): HardFilter | null {
+  return hardFilterName(evaluate(cp, r, new Float64Array(COMPONENT_NAMES.length)));
+}
+
+/** Scores residents [from, to) into the heap. The hot loop: typed-array reads, no allocation. */
+function scoreRange(
+  cp: CompiledPosting,
+  from: number,
+  to: number,
+  heap: TopHeap,
+  minScore: number,
+  comp: Float64Array,
+): void {
+  const idRank = cp.candidates.idRank;
+  const blend = cp.blend;
+  for (let r = from; r < to; r++) {
+    const raw = evaluate(cp, r, comp);
+    if (raw < 0) continue;
+    const score = Math.round(raw * 10) / 10;
+    if (score < minScore) continue;
+    if (blend === 0) {
+      if (score < heap.threshold) continue;
+      heap.offer(score, priorityOf(cp, r), idRank[r], r);
+    } else {
+      const pr = priorityOf(cp, r);
+      const key = score + blend * pr;
+      if (key < heap.threshold) continue;
+      heap.offer(key, score, idRank[r], r);
+    }
+  }
+}
+
+function compiled(
+  posting: PostingProfile | CompiledPosting,
+  candidates: CandidateSet,
+  config: MatchingConfig,
+  opts: CompileOptions,
+): CompiledPosting {
+  if (!('candidates' in posting)) return compilePosting(posting, candidates, config, opts);
+  if (posting.candidates !== candidates)
+    throw new Error('posting was compiled against another candidate set');
+  return posting;
+}
+
+function results(cp: CompiledPosting, heap: TopHeap, skillNames: SkillNames | undefined): RankedMatch[] {
+  return heap.sorted().map((r, i) => explain(cp, r, { skillNames, rank: i + 1 })!);
+}
+
+/**
+ * The best residents for a posting: hard filters, fit score, top N by a bounded heap (score desc,
+ * then priority desc, then resident id — or the configured blend), each with components and reason.
+ */
+export function rankPosting(
+  posting: PostingProfile | CompiledPosting,
+  candidates: CandidateSet,
+  config: MatchingConfig,
+  opts: RankOptions = {},
+): RankedMatch[] {
+  const cp = compiled(posting, candidates, config, opts);
+  const heap = new TopHeap(opts.topN ?? config.thresholds.topNPerPosting);
+  const comp = new Float64Array(COMPONENT_NAMES.length);
+  scoreRange(cp, 0, candidates.n, heap, opts.minScore ?? config.thresholds.minScore, comp);
+  return results(cp, heap, opts.skillNames);
+}
+
+/** rankPosting in batches, awaiting `yieldFn` between them so a long ranking never blocks the event loop. */
+export async function rankPostingBatched(
+  posting: PostingProfile | CompiledPosting,
+  candidates: CandidateSet,
+  config: MatchingConfig,
+  opts: BatchOptions = {},
+): Promise<RankedMatch[]> {
+  const cp = compiled(posting, candidates, config, opts);
+  const heap = new TopHeap(opts.topN ?? config.thresholds.topNPerPosting);
+  const comp = new Float64Array(COMPONENT_NAMES.length);
+  const minScore = opts.minScore ?? config.thresholds.minScore;
+  const batch = Math.max(1, opts.batchSize ?? 20_000);
+  const yieldFn = opts.yieldFn ?? defaultYield;
+  for (let from = 0; from < candidates.n; from += batch) {
+    if (from > 0) await yieldFn();
+    scoreRange(cp, from, Math.min(candidates.n, from + batch), heap, minScore, comp);
+  }
+  return results(cp, heap, opts.skillNames);
+}
+
+/** Postings compiled once against a candidate set, for ranking residents the other way round. */
+export interface PostingSet {
+  readonly candidates: CandidateSet;
+  readonly postings: readonly CompiledPosting[];
+  /** Position of each posting id in the sorted id list (tie-break). */
+  readonly idRank: Uint32Array;
+}
+
+export function buildPostingSet(
+  postings: readonly PostingProfile[],
+  candidates: CandidateSet,
+  config: MatchingConfig,
+  opts: CompileOptions = {},
+): PostingSet {
+  const compiled = postings.map((p) => compilePosting(p, candidates, config, opts));
+  const order = postings.map((_, i) => i).sort((a, b) => (postings[a].id < postings[b].id ? -1 : 1));
+  const idRank = new Uint32Array(postings.length);
+  order.forEach((i, rank) => (idRank[i] = rank));
+  return { candidates, postings: compiled, idRank };
+}
+
+/** The best postings for resident `residentIndex` of the posting set's candidate set. */
+export function rankResident(
+  residentIndex: number,
+  set: PostingSet,
+  config: MatchingConfig,
+  opts: Omit<RankOptions, keyof CompileOptions> = {},
+): RankedMatch[] {
+  const heap = new TopHeap(opts.topN ?? config.thresholds.topNPerResident);
+  const minScore = opts.minScore ?? config.thresholds.minScore;
+  const comp = new Float64Array(COMPONENT_NAMES.length);
+  const r = residentIndex;
+  for (let i = 0; i < set.postings.length; i++) {
+    const raw = evaluate(set.postings[i], r, comp);
+    if (raw < 0) continue;
+    const score = roundScore(raw);
+    if (score < minScore) continue;
+    // Priority is the resident's own and the same for every posting: rank by score, then posting id.
+    heap.offer(score, 0, set.idRank[i], i);
+  }
+  return heap
+    .sorted()
+    .map((i, k) => explain(set.postings[i], r, { skillNames: opts.skillNames, rank: k + 1 })!);
+}
+
+export interface SkillGap {
+  postingId: string;
+  postingVersion: number;
+  /** Required skills not held at the required level. */
+  missing: { code: string; minLevel: number; level: number }[];
+  /** Fit score today (with the gap). */
+  score: number;
+}
+
+/**
+ * Postings the resident misses by 1…maxMissing required skills while every hard filter passes:
+ * the skills a training course would unlock. Fewest missing first, then score desc, then posting id.
+ */
+export function skillGaps(
+  residentIndex: number,
+  set: PostingSet,
+  opts: { maxMissing?: number; limit?: number } = {},
+): SkillGap[] {
+  const maxMissing = opts.maxMissing ?? 2;
+  const comp = new Float64Array(COMPONENT_NAMES.length);
+  const cs = set.candidates;
+  const r = residentIndex;
+  const found: { gap: SkillGap; rank: number }[] = [];
+  set.postings.forEach((cp, i) => {
+    const raw = evaluate(cp, r, comp);
+    if (raw < 0) return;
+    const missing: SkillGap['missing'] = [];
+    cp.posting.requiredSkills.forEach((s, j) => {
+      const off = cp.reqOff[j];
+      const level = off < 0 ? 0 : cs.skillLevels[off + r];
+      if (level < cp.reqMin[j]) missing.push({ code: s.code, minLevel: cp.reqMin[j], level });
+    });
+    if (missing.length === 0 || missing.length > maxMissing) return;
+    found.push({
+      gap: { postingId: cp.posting.id, postingVersion: cp.posting.version, missing, score: roundScore(raw) },
+      rank: set.idRank[i],
+    });
+  });
+  found.sort(
+    (a, b) => a.gap.missing.length - b.gap.missing.length || b.gap.score - a.gap.score || a.rank - b.rank,
+  );
+  const list = found.map((f) => f.gap);
+  return opts.limit !== undefined ? list.slice(0, opts.limit) : list;
+}
