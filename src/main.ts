@@ -30,11 +30,9 @@ async function main(): Promise<void> {
     config.role === 'worker'
       ? await NestFactory.createApplicationContext(AppModule, { bufferLogs: true })
       : await createHttpApp(config);
-  if (config.role === 'worker') {
-    app.useLogger(app.get(Logger));
-    app.enableShutdownHooks();
-  }
+  if (config.role === 'worker') app.useLogger(app.get(Logger));
   const log = new NestLogger('Main');
+  exitOnSignals(app, log);
 
   const boot = app.get(BootstrapService);
   if (config.bootstrap) await boot.migrate();
@@ -58,6 +56,28 @@ async function main(): Promise<void> {
     process.once('SIGTERM', () => server.close());
   }
   log.log(`Leye ${config.role} ready`);
+}
+
+/** How long in-flight requests and active jobs get after SIGTERM before the process gives up. */
+const SHUTDOWN_GRACE_MS = 25_000;
+
+/**
+ * SIGTERM/SIGINT: stop accepting requests, let in-flight ones and active jobs finish, close the
+ * pools, then exit 0. (Nest's default re-raises the signal, so a clean stop looked like a crash
+ * to supervisors.) A job still running at the grace limit keeps its lock until it expires and
+ * is then picked up by another worker.
+ */
+function exitOnSignals(app: INestApplicationContext, log: NestLogger): void {
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      log.log(`${signal}: shutting down`);
+      setTimeout(() => {
+        console.error(`Shutdown took longer than ${SHUTDOWN_GRACE_MS} ms; exiting`);
+        process.exit(1);
+      }, SHUTDOWN_GRACE_MS).unref();
+    });
+  }
 }
 
 main().catch((e: unknown) => {
