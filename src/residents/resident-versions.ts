@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { OutboxService } from '../database/outbox.service';
+import { Resident } from './resident.entity';
+
+/**
+ * A change that matters for matching bumps the resident's version and writes `resident.changed`
+ * in the same transaction (DESIGN.md "The matching worker", step 1).
+ */
+@Injectable()
+export class ResidentVersions {
+  constructor(private readonly outbox: OutboxService) {}
+
+  async changed(manager: EntityManager, residentId: string): Promise<number> {
+    const res = await manager
+      .createQueryBuilder()
+      .update(Resident)
+      .set({ version: () => 'version + 1' })
+      .where('id = :id', { id: residentId })
+      .returning(['version'])
+      .execute();
+    const version = Number((res.raw as { version: number }[])[0].version);
+    await this.outbox.add(manager, { kind: 'resident.changed', entityId: residentId, version });
+    return version;
+  }
+
+  /** A new resident: version 1 as inserted. */
+  async created(manager: EntityManager, residentId: string): Promise<void> {
+    await this.outbox.add(manager, { kind: 'resident.changed', entityId: residentId, version: 1 });
+  }
+}

@@ -1,0 +1,98 @@
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Allow } from '../access/access.decorator';
+import { CurrentUser, type AuthUser } from '../access/auth-user';
+import { NotFoundError } from '../common/domain-errors';
+import { IdParam } from '../common/id-param';
+import type { Page } from '../common/pagination';
+import {
+  ConfirmResidentDto,
+  CreateResidentDto,
+  ResidentDto,
+  ResidentExportDto,
+  ResidentQuery,
+  ResidentSummaryDto,
+  UpdateResidentDto,
+} from './dto/resident.dto';
+import { ResidentsService } from './residents.service';
+
+@ApiTags('residents')
+@Controller('residents')
+export class ResidentsController {
+  constructor(private readonly residents: ResidentsService) {}
+
+  @Post()
+  @Allow('officer', 'admin')
+  @ApiCreatedResponse({
+    type: ResidentDto,
+    description: 'Officers of the household’s site; 409 on a duplicate national ID',
+  })
+  create(@Body() dto: CreateResidentDto, @CurrentUser() user: AuthUser): Promise<ResidentDto> {
+    return this.residents.create(user, dto);
+  }
+
+  @Get()
+  @Allow('officer', 'admin')
+  @ApiOkResponse({ description: 'Residents in scope (paged, summaries); every item read is audited' })
+  list(@Query() q: ResidentQuery, @CurrentUser() user: AuthUser): Promise<Page<ResidentSummaryDto>> {
+    return this.residents.list(user, q);
+  }
+
+  @Get(':id')
+  @Allow('officer', 'admin', 'resident')
+  @ApiOkResponse({ type: ResidentDto, description: 'Officers in scope (audited) or the resident itself' })
+  get(@IdParam() id: string, @CurrentUser() user: AuthUser): Promise<ResidentDto> {
+    return this.residents.get(user, id);
+  }
+
+  @Patch(':id')
+  @Allow('officer', 'admin', 'resident')
+  @ApiOkResponse({
+    type: ResidentDto,
+    description:
+      'Officers of the site (audited as acting on behalf of the resident); the resident itself only phone, education, consent, preferences, self-declared skills, alerts, care duties and languages (403 otherwise)',
+  })
+  update(
+    @IdParam() id: string,
+    @Body() dto: UpdateResidentDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<ResidentDto> {
+    return this.residents.update(user, id, dto);
+  }
+
+  @Post(':id/confirm')
+  @HttpCode(200)
+  @Allow('officer', 'admin')
+  @ApiOkResponse({
+    type: ResidentDto,
+    description: 'Confirms a pending (self-registered) resident; 409 if not pending',
+  })
+  confirm(
+    @IdParam() id: string,
+    @Body() dto: ConfirmResidentDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<ResidentDto> {
+    return this.residents.confirm(user, id, dto);
+  }
+
+  @Get(':id/export')
+  @Allow('resident')
+  @ApiOkResponse({
+    type: ResidentExportDto,
+    description: 'The resident’s own data (national ID stays masked)',
+  })
+  export(@IdParam() id: string, @CurrentUser() user: AuthUser): Promise<ResidentExportDto> {
+    if (user.residentId !== id) throw new NotFoundError('Resident');
+    return this.residents.exportOwnData(user);
+  }
+
+  @Post(':id/erase')
+  @HttpCode(200)
+  @Allow('resident', 'admin')
+  @ApiOkResponse({
+    description: 'Erases the personal fields and disables the account; the row stays for statistics',
+  })
+  erase(@IdParam() id: string, @CurrentUser() user: AuthUser): Promise<{ id: string; erasedAt: Date }> {
+    return this.residents.erasePersonalData(user, id);
+  }
+}
