@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ConfigError } from '../config/app-config';
+import { projectRoot } from '../config/project-root';
+import { COMPONENT_NAMES } from './engine/types';
+import { parseMatchingConfigYaml } from './matching-config';
+
+const text = readFileSync(join(projectRoot(), 'config', 'matching.yaml'), 'utf8');
+
+describe('config/matching.yaml', () => {
+  it('is valid, with weights normalised to a total of 100', () => {
+    const c = parseMatchingConfigYaml(text);
+    const total = COMPONENT_NAMES.reduce((s, k) => s + c.weights[k], 0);
+    expect(total).toBeCloseTo(100, 9);
+    expect(c.distance.defaultMaxCommuteKm).toBe(15);
+    expect(c.age.publicWelfareMaxAge).toBe(60);
+    expect(c.training.recentDays).toBe(180);
+    expect(c.ranking.order).toBe('score_then_priority');
+  });
+
+  it('normalises weights that do not sum to 100', () => {
+    const c = parseMatchingConfigYaml(text.replace(/skills: 40/, 'skills: 140'));
+    expect(c.weights.skills).toBeCloseTo((140 * 100) / 200, 9);
+  });
+
+  it.each([
+    [text.replace(/skills: 40/, 'skills: -1'), 'weights.skills must be between 0 and 1000'],
+    [text.replace(/skills: 40/, 'skills: lots'), 'weights.skills must be a number'],
+    [text.replace(/recentDays: 180/, 'recentDays: 1.5'), 'training.recentDays must be an integer'],
+    [
+      text.replace(/publicWelfareMaxAge: 60/, 'publicWelfareMaxAg: 60'),
+      'age.publicWelfareMaxAg is not a known key',
+    ],
+    [
+      text.replace(/order: score_then_priority/, 'order: random'),
+      'ranking.order must be score_then_priority or blend',
+    ],
+    [
+      text.replace(/strongMatch: 70/, 'strongMatch: 10'),
+      'thresholds.strongMatch must be at least thresholds.minScore',
+    ],
+    [text + '\nextra: 1\n', 'extra is not a known key'],
+  ])('names the bad key (%#)', (bad, message) => {
+    expect(() => parseMatchingConfigYaml(bad)).toThrow(ConfigError);
+    expect(() => parseMatchingConfigYaml(bad)).toThrow(`config/matching.yaml: ${message}`);
+  });
+});
