@@ -84,8 +84,15 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
     throwFileSizeLimit: true,
   });
 
+  // On shutdown, responses still in flight close their keep-alive connection, or the server
+  // would wait for the client's idle timeout (72 s) before it could exit (test/fault).
+  let closing = false;
+  fastify.addHook('preClose', async () => {
+    closing = true;
+  });
   fastify.addHook('onSend', async (req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
     void reply.header('x-request-id', req.id);
+    if (closing) void reply.header('connection', 'close');
     if (req.url.startsWith('/api/docs') || req.url.startsWith('/admin/queues')) {
       void reply.header('content-security-policy', RELAXED_CSP);
     }
