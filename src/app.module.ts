@@ -13,6 +13,7 @@ import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
 import { RegionsModule } from './regions/regions.module';
 import { SkillsModule } from './skills/skills.module';
+import { WebModule } from './web/web.module';
 
 /** Infrastructure every process role needs. */
 export const CORE_MODULES = [
@@ -28,7 +29,7 @@ export const CORE_MODULES = [
 ];
 
 /** The product's features. */
-export const FEATURE_MODULES = [HealthModule, RegionsModule, SkillsModule];
+export const FEATURE_MODULES = [HealthModule, RegionsModule, SkillsModule, WebModule];
 
 /** Composition only (DESIGN.md "Shape"): the same module serves api, worker and all. */
 @Module({ imports: [...CORE_MODULES, ...FEATURE_MODULES] })

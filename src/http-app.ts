@@ -20,11 +20,14 @@ import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
 import { MetricsService } from './health/metrics.service';
 import { JobQueue } from './queue/job-queue.service';
+import { WebExceptionFilter } from './web/web-exception.filter';
+import { WEB_PATHS } from './web/web-paths';
+import { registerWeb } from './web/web-setup';
 
 export const API_PREFIX = 'api/v1';
 
 /** Paths served outside /api/v1 (API.md: health; the web pages add theirs in web/). */
-export const UNPREFIXED_PATHS: string[] = ['health/live', 'health/ready', 'metrics'];
+export const UNPREFIXED_PATHS: string[] = ['health/live', 'health/ready', 'metrics', ...WEB_PATHS];
 
 // Swagger UI and Bull Board ship inline scripts and styles; everything else gets the strict policy.
 const RELAXED_CSP =
@@ -57,7 +60,8 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED_PATHS });
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new HttpExceptionFilter());
+  // Pages get error pages (and 401 → sign-in); everything else the API's error format.
+  app.useGlobalFilters(new WebExceptionFilter(new HttpExceptionFilter()));
 
   const fastify = app.getHttpAdapter().getInstance();
   await app.register(helmet, {
@@ -83,6 +87,7 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
     limits: { fileSize: config.uploadLimitBytes, files: 1, fields: 10 },
     throwFileSizeLimit: true,
   });
+  await registerWeb(app, config);
 
   // On shutdown, responses still in flight close their keep-alive connection, or the server
   // would wait for the client's idle timeout (72 s) before it could exit (test/fault).

@@ -84,19 +84,50 @@ export class AuthService {
   }
 
   async login(dto: LoginDto, ip: string): Promise<TokenPairDto> {
+    const user = await this.checkCredentials(dto.phone, dto.password, ip);
+    return this.dataSource.transaction(async (m) => {
+      const session = await this.openSession(m, user, ip);
+      return this.issue(m, user, session);
+    });
+  }
+
+  /**
+   * Sign-in for the web pages: the same checks and rate limits as `login`, but no tokens — the
+   * caller (WebSessions) keeps the session id behind an opaque cookie.
+   */
+  async loginWeb(
+    phone: string,
+    password: string,
+    ip: string,
+  ): Promise<{ userId: string; sessionId: string; role: Role }> {
+    const user = await this.checkCredentials(phone, password, ip);
+    const session = await this.dataSource.transaction((m) => this.openSession(m, user, ip));
+    return { userId: user.id, sessionId: session.id, role: user.role };
+  }
+
+  /** Revokes one sign-in (web logout; the session's refresh tokens die with it). */
+  async revokeSession(sessionId: string): Promise<void> {
+    await this.dataSource.manager.update(
+      AuthSession,
+      { id: sessionId, revokedAt: IsNull() },
+      { revokedAt: new Date(), revokedReason: 'logout' },
+    );
+  }
+
+  private async checkCredentials(phone: string, password: string, ip: string): Promise<User> {
     await this.limits.authAttempt(ip);
-    const phoneKey = this.users.phoneKey(dto.phone);
+    const phoneKey = this.users.phoneKey(phone);
     await this.limits.assertPhoneNotBlocked(phoneKey);
-    const user = await this.users.findByPhone(dto.phone);
+    const user = await this.users.findByPhone(phone);
     if (!user || user.disabledAt) {
-      await burnPasswordCheck(dto.password);
+      await burnPasswordCheck(password);
       await this.limits.loginFailed(phoneKey);
       throw new UnauthorizedError('Wrong phone or password');
     }
     if (user.lockedUntil && user.lockedUntil > new Date()) {
       throw new RateLimitedError(Math.ceil((user.lockedUntil.getTime() - Date.now()) / 1000));
     }
-    if (!(await verifyPassword(user.passwordHash, dto.password))) {
+    if (!(await verifyPassword(user.passwordHash, password))) {
       await this.limits.loginFailed(phoneKey);
       // Counted in PostgreSQL as well as Redis: the lockout holds even if Redis is flushed.
       const failures = user.failedLogins + 1;
@@ -115,20 +146,22 @@ export class AuthService {
     if (user.failedLogins || user.lockedUntil) {
       await this.dataSource.manager.update(User, { id: user.id }, { failedLogins: 0, lockedUntil: null });
     }
-    return this.dataSource.transaction(async (m) => {
-      const session = await m.save(
-        m.create(AuthSession, {
-          userId: user.id,
-          expiresAt: new Date(Date.now() + this.config.refreshTokenTtlSeconds * 1000),
-        }),
-      );
-      await this.audit.record(
-        null,
-        { action: 'auth.login', entityType: 'user', entityId: user.id, details: { ip } },
-        m,
-      );
-      return this.issue(m, user, session);
-    });
+    return user;
+  }
+
+  private async openSession(m: EntityManager, user: User, ip: string): Promise<AuthSession> {
+    const session = await m.save(
+      m.create(AuthSession, {
+        userId: user.id,
+        expiresAt: new Date(Date.now() + this.config.refreshTokenTtlSeconds * 1000),
+      }),
+    );
+    await this.audit.record(
+      null,
+      { action: 'auth.login', entityType: 'user', entityId: user.id, details: { ip } },
+      m,
+    );
+    return session;
   }
 
   /**
@@ -191,6 +224,21 @@ export class AuthService {
     }
     if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string')
       throw new UnauthorizedError('Invalid access token');
+    const user = await this.loadAuthUser(claims.sub, claims.sid, ip, requestId);
+    if (!user) throw new UnauthorizedError('Session ended');
+    return user;
+  }
+
+  /**
+   * The caller behind a live session (bearer token or web cookie), or null when the session
+   * was revoked or expired or the account disabled.
+   */
+  async loadAuthUser(
+    userId: string,
+    sessionId: string,
+    ip: string,
+    requestId: string,
+  ): Promise<AuthUser | null> {
     const rows: {
       id: string;
       role: Role;
@@ -205,10 +253,10 @@ export class AuthService {
               (SELECT array_agg(s.region_code) FROM site s WHERE s.id = ANY(u.scope_site_ids)) AS site_region_codes
          FROM app_user u JOIN auth_session s ON s.user_id = u.id
         WHERE u.id = $1 AND s.id = $2 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.disabled_at IS NULL`,
-      [claims.sub, claims.sid],
+      [userId, sessionId],
     );
     const u = rows[0];
-    if (!u) throw new UnauthorizedError('Session ended');
+    if (!u) return null;
     return {
       id: u.id,
       role: u.role,
@@ -220,7 +268,7 @@ export class AuthService {
       },
       residentId: u.resident_id,
       employerId: u.employer_id,
-      sessionId: claims.sid,
+      sessionId,
       ip,
       requestId,
     };

@@ -1,0 +1,158 @@
+import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Public } from '../access/access.decorator';
+import { AuthService } from '../access/auth.service';
+import { CurrentUser, type AuthUser } from '../access/auth-user';
+import { LoginDto, RegisterDto } from '../access/dto/auth.dto';
+import { RegistrationHooks } from '../access/registration-hooks';
+import { WebSessions } from '../access/web-sessions';
+import { ConflictError, RateLimitedError, UnauthorizedError } from '../common/domain-errors';
+import { AppConfig } from '../config/app-config';
+import { RegionsService } from '../regions/regions.service';
+import type { FormErrors } from './components/form';
+import { ROLE_HOME } from './components/nav';
+import { type FormBody, formValues, serviceFieldError, validateForm } from './form-data';
+import { isLang, LANG_COOKIE } from './i18n/i18n';
+import type { MessageKey } from './i18n/messages';
+import { LoginPage } from './pages/login-page';
+import { RegisterPage } from './pages/register-page';
+import { redirect, render, safeNext, webContextOf } from './render';
+
+const REGISTER_MESSAGES: Record<string, MessageKey> = {
+  phone: 'field.phone.invalid',
+  password: 'field.password.invalid',
+  name: 'field.name.invalid',
+  role: 'field.role.invalid',
+  siteId: 'field.site.invalid',
+  nationalId: 'field.nationalId.invalid',
+};
+
+/** Sign in, register, sign out, switch language. */
+@ApiExcludeController()
+@Controller()
+export class AuthPagesController {
+  constructor(
+    private readonly sessions: WebSessions,
+    private readonly auth: AuthService,
+    private readonly hooks: RegistrationHooks,
+    private readonly regions: RegionsService,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Get('login')
+  @Public()
+  loginForm(
+    @Res() reply: FastifyReply,
+    @Query('next') next?: string,
+    @Query('registered') registered?: string,
+  ) {
+    const { t, user } = webContextOf(reply.request);
+    if (user) return redirect(reply, safeNext(next, ROLE_HOME[user.role]));
+    return render(
+      reply,
+      <LoginPage
+        next={safeNext(next, '') || undefined}
+        notice={registered ? t('register.done') : undefined}
+      />,
+    );
+  }
+
+  @Post('login')
+  @Public()
+  async login(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Body() body: FormBody) {
+    const values = formValues(body, ['phone', 'password', 'next']);
+    const next = safeNext(values.next, '') || undefined;
+    const shown = { phone: values.phone };
+    const { errors } = await validateForm(
+      LoginDto,
+      { phone: values.phone, password: values.password },
+      { phone: 'field.phone.invalid', password: 'field.password.required' },
+    );
+    if (Object.keys(errors).length) {
+      return render(reply, <LoginPage values={shown} errors={errors} next={next} />, { status: 400 });
+    }
+    try {
+      const role = await this.sessions.signIn(req, reply, values.phone!, values.password!);
+      return redirect(reply, next ?? ROLE_HOME[role]);
+    } catch (e) {
+      if (e instanceof UnauthorizedError) {
+        return render(reply, <LoginPage values={shown} message="login.wrong" next={next} />, { status: 401 });
+      }
+      throw e;
+    }
+  }
+
+  @Get('register')
+  @Public()
+  async registerForm(@Res() reply: FastifyReply) {
+    return render(reply, <RegisterPage sites={await this.regions.directory()} />);
+  }
+
+  @Post('register')
+  @Public()
+  async register(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Body() body: FormBody) {
+    const values = formValues(body, ['role', 'name', 'phone', 'password', 'siteId', 'nationalId']);
+    if (values.role === 'employer') {
+      values.siteId = '';
+      values.nationalId = '';
+    }
+    const sites = await this.regions.directory();
+    const shown = { ...values, password: undefined };
+    const fail = (errors: FormErrors, message?: MessageKey, status = 400) =>
+      render(reply, <RegisterPage sites={sites} values={shown} errors={errors} message={message} />, {
+        status,
+      });
+
+    const { value, errors } = await validateForm(RegisterDto, values, REGISTER_MESSAGES);
+    if (values.role === 'resident' && !values.siteId && !values.nationalId && !errors.siteId)
+      errors.siteId = 'field.site.invalid';
+    if (Object.keys(errors).length) return fail(errors);
+    if (value.role === 'resident' && !this.hooks.resident()) return fail({}, 'register.residentClosed', 503);
+    try {
+      await this.auth.register(value, req.ip);
+    } catch (e) {
+      if (e instanceof ConflictError && e.code === 'user.phone_taken')
+        return fail({ phone: 'register.phoneTaken' }, undefined, 409);
+      const fieldErrors = serviceFieldError(e, REGISTER_MESSAGES);
+      if (fieldErrors) return fail(fieldErrors);
+      throw e;
+    }
+    try {
+      const role = await this.sessions.signIn(req, reply, value.phone, value.password);
+      return redirect(reply, ROLE_HOME[role]);
+    } catch (e) {
+      // Registered, but the automatic sign-in was refused (e.g. rate limit): sign in by hand.
+      if (e instanceof RateLimitedError || e instanceof UnauthorizedError)
+        return redirect(reply, '/login?registered=1');
+      throw e;
+    }
+  }
+
+  @Post('logout')
+  @Public()
+  async logout(
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @CurrentUser() user: AuthUser | undefined,
+  ) {
+    await this.sessions.signOut(req, reply, user);
+    return redirect(reply, '/');
+  }
+
+  /** The language switch link: remembers the choice and goes back to the page. */
+  @Get('lang/:code')
+  @Public()
+  lang(@Res() reply: FastifyReply, @Param('code') code: string, @Query('next') next?: string) {
+    if (isLang(code)) {
+      void reply.setCookie(LANG_COOKIE, code, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: this.config.cookieSecure,
+        path: '/',
+        maxAge: 365 * 24 * 3600,
+      });
+    }
+    return redirect(reply, safeNext(next));
+  }
+}

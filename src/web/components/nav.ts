@@ -1,0 +1,48 @@
+import type { Role } from '../../access/role';
+import type { MessageKey } from '../i18n/messages';
+
+export interface NavItem {
+  href: string;
+  label: MessageKey;
+}
+
+/** Where each role lands after sign-in. */
+export const ROLE_HOME: Record<Role, string> = {
+  resident: '/',
+  employer: '/employer',
+  officer: '/officer',
+  provider: '/provider',
+  admin: '/admin',
+};
+
+/**
+ * The header menu per role (sign-out is added by the layout). Feature pages add their entries
+ * here; keep each list short, it has to fit a 360 px screen.
+ */
+export const NAV: Record<Role | 'guest', NavItem[]> = {
+  guest: [
+    { href: '/', label: 'nav.home' },
+    { href: '/login', label: 'nav.login' },
+    { href: '/register', label: 'nav.register' },
+  ],
+  resident: [
+    { href: '/', label: 'nav.home' },
+    { href: '/account', label: 'nav.account' },
+  ],
+  employer: [
+    { href: '/employer', label: 'nav.home' },
+    { href: '/account', label: 'nav.account' },
+  ],
+  officer: [
+    { href: '/officer', label: 'nav.home' },
+    { href: '/account', label: 'nav.account' },
+  ],
+  provider: [
+    { href: '/provider', label: 'nav.home' },
+    { href: '/account', label: 'nav.account' },
+  ],
+  admin: [
+    { href: '/admin', label: 'nav.home' },
+    { href: '/account', label: 'nav.account' },
+  ],
+};

@@ -1,0 +1,111 @@
+import {
+  ErrorSummary,
+  Form,
+  type FormErrors,
+  type FormValues,
+  RadioField,
+  SelectField,
+  SubmitButton,
+  TextField,
+} from '../components/form';
+import { Layout } from '../components/layout';
+import type { MessageKey } from '../i18n/messages';
+import { useWeb } from '../render';
+
+export interface SiteChoice {
+  id: string;
+  name: string;
+  regionName?: string | null;
+}
+
+export interface RegisterPageProps {
+  sites: SiteChoice[];
+  values?: FormValues;
+  errors?: FormErrors;
+  message?: MessageKey;
+}
+
+export function RegisterPage({
+  sites,
+  values = { role: 'resident' },
+  errors = {},
+  message,
+}: RegisterPageProps) {
+  const { t } = useWeb();
+  return (
+    <Layout title={t('register.title')}>
+      <h1>{t('register.title')}</h1>
+      <Form action="/register" class="stack">
+        <ErrorSummary errors={errors} message={message} />
+        <RadioField
+          name="role"
+          label={t('field.role')}
+          required
+          options={[
+            { value: 'resident', label: t('field.role.resident') },
+            { value: 'employer', label: t('field.role.employer') },
+          ]}
+          values={values}
+          errors={errors}
+        />
+        <TextField
+          name="name"
+          label={t('field.name')}
+          autocomplete="name"
+          maxLength={100}
+          required
+          values={values}
+          errors={errors}
+        />
+        <TextField
+          name="phone"
+          type="tel"
+          label={t('field.phone')}
+          hint={t('field.phone.hint')}
+          inputMode="numeric"
+          autocomplete="tel"
+          maxLength={11}
+          required
+          values={values}
+          errors={errors}
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={t('field.password')}
+          hint={t('field.password.hint')}
+          autocomplete="new-password"
+          required
+          values={values}
+          errors={errors}
+        />
+        <div class="for-resident">
+          <SelectField
+            name="siteId"
+            label={t('field.site')}
+            placeholder={t('field.site.choose')}
+            options={sites.map((s) => ({
+              value: s.id,
+              label: s.regionName ? `${s.name}（${s.regionName}）` : s.name,
+            }))}
+            values={values}
+            errors={errors}
+          />
+          <TextField
+            name="nationalId"
+            label={t('field.nationalId')}
+            hint={t('field.nationalId.hint')}
+            maxLength={18}
+            autocomplete="off"
+            values={values}
+            errors={errors}
+          />
+        </div>
+        <SubmitButton>{t('register.submit')}</SubmitButton>
+      </Form>
+      <p>
+        {t('register.haveAccount')} <a href="/login">{t('register.loginLink')}</a>
+      </p>
+    </Layout>
+  );
+}

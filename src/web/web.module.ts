@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { RegionsModule } from '../regions/regions.module';
+import { AuthPagesController } from './auth-pages.controller';
+import { HomePagesController } from './home-pages.controller';
+
+/**
+ * Server-rendered pages (DESIGN.md "The web"). Pages call the feature modules' services; they
+ * never reach into repositories. Plugins and hooks: web-setup.tsx; error pages:
+ * web-exception.filter.tsx (both installed by configureHttpApp).
+ */
+@Module({
+  imports: [RegionsModule],
+  controllers: [AuthPagesController, HomePagesController],
+})
+export class WebModule {}
