@@ -27,5 +27,18 @@ module.exports = {
       // BullMQ and pino keep timers a few hundred ms after app.close(); the run must not hang in CI.
       forceExit: true,
     },
+    {
+      // Faults with real processes (test/fault/README.md): the built app as child processes,
+      // private PostgreSQL and Redis servers that the tests stop and restart. Run in band.
+      displayName: 'fault',
+      testEnvironment: 'node',
+      rootDir: __dirname,
+      testMatch: ['<rootDir>/test/fault/**/*.fault-spec.ts'],
+      modulePathIgnorePatterns: ['<rootDir>/test-output/', '<rootDir>/dist/'],
+      transform,
+      transformIgnorePatterns,
+      globalSetup: '<rootDir>/test/fault/global-setup.ts',
+      testTimeout: 240000,
+    },
   ],
 };

@@ -1,0 +1,60 @@
+/** Small HTTP helpers for tests that talk to a spawned process (no supertest: it is another process). */
+export interface Answer {
+  status: number;
+  body: Record<string, unknown>;
+  headers: Headers;
+}
+
+export async function call(
+  base: string,
+  method: string,
+  path: string,
+  opts: { body?: unknown; token?: string; timeoutMs?: number } = {},
+): Promise<Answer> {
+  const headers: Record<string, string> = {};
+  if (opts.body !== undefined) headers['content-type'] = 'application/json';
+  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers,
+    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+    signal: AbortSignal.timeout(opts.timeoutMs ?? 30_000),
+  });
+  const text = await res.text();
+  let body: Record<string, unknown> = {};
+  try {
+    body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+  } catch {
+    body = { text };
+  }
+  return { status: res.status, body, headers: res.headers };
+}
+
+let n = 0;
+const RUN = String(Math.floor(Date.now() / 1000) % 100000).padStart(5, '0');
+/** A phone no other request of this run (or of a run started in another second) uses. */
+export function faultPhone(): string {
+  n += 1;
+  return `17${RUN}${String(n % 10000).padStart(4, '0')}`;
+}
+
+export const FAULT_PASSWORD = 'Fault-test-2026';
+
+export const ADMIN_PHONE = '13800000000';
+export const ADMIN_PASSWORD = 'Leye-admin-2026';
+
+export async function registerEmployer(
+  base: string,
+  phone = faultPhone(),
+): Promise<Answer & { phone: string }> {
+  const a = await call(base, 'POST', '/api/v1/auth/register', {
+    body: { phone, password: FAULT_PASSWORD, name: '故障测试', role: 'employer' },
+  });
+  return { ...a, phone };
+}
+
+export async function loginToken(base: string, phone: string, password = FAULT_PASSWORD): Promise<string> {
+  const a = await call(base, 'POST', '/api/v1/auth/login', { body: { phone, password } });
+  if (a.status !== 200) throw new Error(`login ${phone}: ${a.status} ${JSON.stringify(a.body)}`);
+  return a.body.accessToken as string;
+}
