@@ -42,6 +42,19 @@ export interface CandidateSet {
   readonly siteLat: Float64Array;
   readonly siteLon: Float64Array;
   readonly siteIndex: Uint32Array;
+  /**
+   * Residents seeking work (the first hard filter, the same for every posting), in index order (which
+   * is by site): the hot loop walks only these. Typically 30–45 % of residents.
+   */
+  readonly seekers: Uint32Array;
+  /** Seekers of site s are seekers[siteSeekerStart[s] … siteSeekerStart[s + 1]). */
+  readonly siteSeekerStart: Uint32Array;
+  /** Largest maxCommuteKm stated by a seeker of the site (0 when none stated). */
+  readonly siteMaxStatedKm: Float32Array;
+  /** Site has a seeker without a stated maximum (the configured default applies). */
+  readonly siteUsesDefaultKm: Uint8Array;
+  /** Site has a seeker willing to work away (reachable by any posting with accommodation). */
+  readonly siteHasWillingAway: Uint8Array;
   readonly flags: Uint8Array;
   readonly birthDay: Int32Array;
   readonly skillCodes: readonly string[];
@@ -107,14 +120,20 @@ function maskOf<T extends string>(values: readonly T[], bits: Record<T, number>)
 /**
  * Builds the candidate set. `skillCodes` fixes the skill index (the whole taxonomy, so postings compiled
  * against it can name any skill); unknown skill codes of a resident are ignored (they match nothing).
- * Only the sites residents live at are kept.
+ * Only the sites residents live at are kept. Residents are stored ordered by site, then id: find one
+ * with `residentIndex(set, id)`.
  */
 export function buildCandidateSet(
-  residents: readonly ResidentInput[],
+  input: readonly ResidentInput[],
   skillCodes: readonly string[],
   sites: readonly SiteInput[],
   wageFactors: WageFactors = DEFAULT_WAGE_FACTORS,
 ): CandidateSet {
+  // Residents of one site sit next to each other (and the order never depends on the input order):
+  // the hot loop then reads memory sequentially and its commute branch changes once per site.
+  const residents = [...input].sort((a, b) =>
+    a.siteId !== b.siteId ? (a.siteId < b.siteId ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+  );
   const n = residents.length;
   const siteById = new Map(sites.map((s) => [s.id, s]));
   const usedSites = new Map<string, number>();
@@ -192,6 +211,24 @@ export function buildCandidateSet(
     monitoring[i] = MONITORING_STATUSES.indexOf(r.household.monitoringStatus);
   }
 
+  const seekerList: number[] = [];
+  for (let i = 0; i < n; i++) if ((flags[i] & FLAG_SEEKING) !== 0) seekerList.push(i);
+  const seekers = Uint32Array.from(seekerList);
+  const siteCount = siteIds.length;
+  const siteSeekerStart = new Uint32Array(siteCount + 1);
+  const siteMaxStatedKm = new Float32Array(siteCount);
+  const siteUsesDefaultKm = new Uint8Array(siteCount);
+  const siteHasWillingAway = new Uint8Array(siteCount);
+  for (const r of seekers) {
+    const st = siteIndex[r];
+    siteSeekerStart[st + 1]++;
+    const km = maxCommuteKm[r];
+    if (Number.isNaN(km)) siteUsesDefaultKm[st] = 1;
+    else if (km > siteMaxStatedKm[st]) siteMaxStatedKm[st] = km;
+    if ((flags[r] & FLAG_WILLING_AWAY) !== 0) siteHasWillingAway[st] = 1;
+  }
+  for (let st = 0; st < siteCount; st++) siteSeekerStart[st + 1] += siteSeekerStart[st];
+
   const siteLat = new Float64Array(siteIds.length);
   const siteLon = new Float64Array(siteIds.length);
   siteIds.forEach((id, s) => {
@@ -208,6 +245,11 @@ export function buildCandidateSet(
     siteLat,
     siteLon,
     siteIndex,
+    seekers,
+    siteSeekerStart,
+    siteMaxStatedKm,
+    siteUsesDefaultKm,
+    siteHasWillingAway,
     flags,
     birthDay,
     skillCodes,
@@ -225,3 +267,15 @@ export function buildCandidateSet(
     monitoring,
   };
 }
+
+/** Position of a resident in the set (for rankResident / skillGaps), or -1. */
+export function residentIndex(cs: CandidateSet, id: string): number {
+  let map = indexCache.get(cs);
+  if (!map) {
+    map = new Map(cs.ids.map((x, i) => [x, i]));
+    indexCache.set(cs, map);
+  }
+  return map.get(id) ?? -1;
+}
+
+const indexCache = new WeakMap<CandidateSet, Map<string, number>>();

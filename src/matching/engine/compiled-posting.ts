@@ -31,6 +31,8 @@ export interface CompiledPosting {
   readonly earliestBirthDay: number;
   readonly scheduleBit: number;
   readonly siteDist: Float64Array;
+  /** 0 when no seeker of the site can take the post (too far for all, no one works away): skipped whole. */
+  readonly siteReachable: Uint8Array;
   readonly defaultMaxCommuteKm: number;
   readonly fullCreditKm: number;
   readonly shuttleBonus: number;
@@ -101,6 +103,15 @@ export function compilePosting(
     siteDist[s] = distanceKm(cs.siteLat[s], cs.siteLon[s], posting.latitude, posting.longitude);
   }
 
+  const siteReachable = new Uint8Array(siteDist.length);
+  for (let s = 0; s < siteDist.length; s++) {
+    const reach = Math.max(
+      cs.siteMaxStatedKm[s],
+      cs.siteUsesDefaultKm[s] ? config.distance.defaultMaxCommuteKm : 0,
+    );
+    siteReachable[s] = siteDist[s] <= reach || (posting.accommodation && cs.siteHasWillingAway[s]) ? 1 : 0;
+  }
+
   const certOff = new Int32Array(posting.requiredCertificates.length);
   posting.requiredCertificates.forEach((t, j) => {
     const c = cs.certIndex.get(t);
@@ -120,6 +131,7 @@ export function compilePosting(
     earliestBirthDay,
     scheduleBit: SCHEDULE_BIT[posting.schedule],
     siteDist,
+    siteReachable,
     defaultMaxCommuteKm: config.distance.defaultMaxCommuteKm,
     fullCreditKm: config.distance.fullCreditKm,
     shuttleBonus: posting.shuttle ? config.distance.shuttleBonus : 0,

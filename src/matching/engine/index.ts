@@ -5,6 +5,7 @@
 export * from './types';
 export {
   buildCandidateSet,
+  residentIndex,
   monthlyWage,
   DEFAULT_WAGE_FACTORS,
   type CandidateSet,

@@ -1,7 +1,7 @@
 import { FLAG_ZERO_EMPLOYMENT, type CandidateSet } from './candidate-set';
 import { compilePosting, type CompileOptions, type CompiledPosting } from './compiled-posting';
 import { buildReason, type SkillNames } from './reason';
-import { evaluate, hardFilterName, priorityOf, roundScore } from './score';
+import { evaluate, hardFilterName, priorityOf, roundScore, scoreBlock } from './score';
 import { TopHeap } from './top-heap';
 import {
   COMPONENT_NAMES,
@@ -29,7 +29,7 @@ export interface RankOptions extends CompileOptions {
 }
 
 export interface BatchOptions extends RankOptions {
-  /** Residents scored between two yields. Default 20 000 (a few ms of CPU). */
+  /** Residents (seeking work) scored between two yields. Default 20 000 (a few ms of CPU). */
   batchSize?: number;
   /** Awaited between batches so the event loop (BullMQ lock renewal) runs. Default: a setImmediate turn. */
   yieldFn?: () => Promise<void>;
@@ -98,33 +98,53 @@ export function explain(
 
 /** Which hard filter excludes resident r from the posting, or null when none does. */
 export function hardFilterFailure(cp: CompiledPosting, r: number): HardFilter | null {
-  return hardFilterName(evaluate(cp, r, new Float64Array(COMPONENT_NAMES.length)));
+  return hardFilterName(evaluate(cp, r));
 }
 
-/** Scores residents [from, to) into the heap. The hot loop: typed-array reads, no allocation. */
+const BLOCK = 4096;
+
+/**
+ * Scores seekers[from … to) into the heap, a block at a time (no allocation per resident). Residents
+ * not seeking work are not in `seekers` (the first hard filter, the same for every posting), and the
+ * seekers of a site no one of them could commute from are skipped whole (the commute filter decided
+ * per site); every other resident goes through all filters in scoreBlock.
+ */
 function scoreRange(
   cp: CompiledPosting,
   from: number,
   to: number,
   heap: TopHeap,
   minScore: number,
-  comp: Float64Array,
+  buf: Float64Array,
 ): void {
-  const idRank = cp.candidates.idRank;
+  const cs = cp.candidates;
+  const idRank = cs.idRank;
+  const seekers = cs.seekers;
+  const siteStart = cs.siteSeekerStart;
+  const reachable = cp.siteReachable;
   const blend = cp.blend;
-  for (let r = from; r < to; r++) {
-    const raw = evaluate(cp, r, comp);
-    if (raw < 0) continue;
-    const score = Math.round(raw * 10) / 10;
-    if (score < minScore) continue;
-    if (blend === 0) {
-      if (score < heap.threshold) continue;
-      heap.offer(score, priorityOf(cp, r), idRank[r], r);
-    } else {
-      const pr = priorityOf(cp, r);
-      const key = score + blend * pr;
-      if (key < heap.threshold) continue;
-      heap.offer(key, score, idRank[r], r);
+  for (let site = 0; site < reachable.length; site++) {
+    if (reachable[site] === 0) continue;
+    const lo = Math.max(from, siteStart[site]);
+    const hi = Math.min(to, siteStart[site + 1]);
+    for (let start = lo; start < hi; start += BLOCK) {
+      const end = Math.min(hi, start + BLOCK);
+      scoreBlock(cp, seekers, start, end, buf);
+      for (let o = 0, i = start; i < end; o++, i++) {
+        const raw = buf[o];
+        if (raw < 0 || raw < minScore - 0.1) continue; // exclusions are negative codes
+        const score = Math.round(raw * 10) / 10;
+        if (score < minScore) continue;
+        const r = seekers[i];
+        if (blend === 0) {
+          if (score < heap.threshold) continue;
+          heap.offer(score, priorityOf(cp, r), idRank[r], r);
+        } else {
+          const key = score + blend * priorityOf(cp, r);
+          if (key < heap.threshold) continue;
+          heap.offer(key, score, idRank[r], r);
+        }
+      }
     }
   }
 }
@@ -157,8 +177,8 @@ export function rankPosting(
 ): RankedMatch[] {
   const cp = compiled(posting, candidates, config, opts);
   const heap = new TopHeap(opts.topN ?? config.thresholds.topNPerPosting);
-  const comp = new Float64Array(COMPONENT_NAMES.length);
-  scoreRange(cp, 0, candidates.n, heap, opts.minScore ?? config.thresholds.minScore, comp);
+  const to = candidates.seekers.length;
+  scoreRange(cp, 0, to, heap, opts.minScore ?? config.thresholds.minScore, new Float64Array(BLOCK));
   return results(cp, heap, opts.skillNames);
 }
 
@@ -171,13 +191,14 @@ export async function rankPostingBatched(
 ): Promise<RankedMatch[]> {
   const cp = compiled(posting, candidates, config, opts);
   const heap = new TopHeap(opts.topN ?? config.thresholds.topNPerPosting);
-  const comp = new Float64Array(COMPONENT_NAMES.length);
+  const buf = new Float64Array(BLOCK);
   const minScore = opts.minScore ?? config.thresholds.minScore;
   const batch = Math.max(1, opts.batchSize ?? 20_000);
   const yieldFn = opts.yieldFn ?? defaultYield;
-  for (let from = 0; from < candidates.n; from += batch) {
+  const seekers = candidates.seekers.length;
+  for (let from = 0; from < seekers; from += batch) {
     if (from > 0) await yieldFn();
-    scoreRange(cp, from, Math.min(candidates.n, from + batch), heap, minScore, comp);
+    scoreRange(cp, from, Math.min(seekers, from + batch), heap, minScore, buf);
   }
   return results(cp, heap, opts.skillNames);
 }
@@ -212,10 +233,12 @@ export function rankResident(
 ): RankedMatch[] {
   const heap = new TopHeap(opts.topN ?? config.thresholds.topNPerResident);
   const minScore = opts.minScore ?? config.thresholds.minScore;
-  const comp = new Float64Array(COMPONENT_NAMES.length);
+  const out = new Float64Array(1);
   const r = residentIndex;
+  const one = Uint32Array.of(r);
   for (let i = 0; i < set.postings.length; i++) {
-    const raw = evaluate(set.postings[i], r, comp);
+    scoreBlock(set.postings[i], one, 0, 1, out);
+    const raw = out[0];
     if (raw < 0) continue;
     const score = roundScore(raw);
     if (score < minScore) continue;
@@ -246,12 +269,14 @@ export function skillGaps(
   opts: { maxMissing?: number; limit?: number } = {},
 ): SkillGap[] {
   const maxMissing = opts.maxMissing ?? 2;
-  const comp = new Float64Array(COMPONENT_NAMES.length);
+  const out = new Float64Array(1);
   const cs = set.candidates;
   const r = residentIndex;
+  const one = Uint32Array.of(r);
   const found: { gap: SkillGap; rank: number }[] = [];
   set.postings.forEach((cp, i) => {
-    const raw = evaluate(cp, r, comp);
+    scoreBlock(cp, one, 0, 1, out);
+    const raw = out[0];
     if (raw < 0) return;
     const missing: SkillGap['missing'] = [];
     cp.posting.requiredSkills.forEach((s, j) => {

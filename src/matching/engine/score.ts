@@ -32,108 +32,177 @@ export function hardFilterName(code: number): HardFilter | null {
   }
 }
 
-/** Indexes into the component scratch array (COMPONENT_NAMES order). */
-const C_SKILLS = 0;
-const C_PREFERRED = 1;
-const C_DISTANCE = 2;
-const C_WAGE = 3;
-const C_SCHEDULE = 4;
-const C_INDUSTRY = 5;
-const C_TRAINING = 6;
-
 /**
  * The one implementation of hard filters and fit score, used by the hot loop and by explanations alike.
- * Returns the unrounded fit score (0–100) and fills `comp` (7 values 0–1, COMPONENT_NAMES order), or a
- * negative EXCLUDED_* code. Missing data earns 0 for its component, never a match.
+ * Scores residents[from … to) of the posting's candidate set into out[0 … to-from): the unrounded fit
+ * score (0–100) or a negative EXCLUDED_* code. When `comp` is given (explanations: one resident), it
+ * receives the 7 component values 0–1 of the last resident scored, in COMPONENT_NAMES order.
+ * Missing data earns 0 for its component, never a match.
+ *
+ * Every array and constant is read into a local before the loop: V8 then keeps them in registers
+ * instead of re-reading object properties per resident (about 3× faster than a per-pair function).
  */
-export function evaluate(cp: CompiledPosting, r: number, comp: Float64Array): number {
+export function scoreBlock(
+  cp: CompiledPosting,
+  residents: Uint32Array,
+  from: number,
+  to: number,
+  out: Float64Array,
+  comp: Float64Array | null = null,
+): void {
   const cs = cp.candidates;
-  const f = cs.flags[r];
-  const need = cp.requiredFlags;
-  if ((f & need) !== need) {
-    if ((f & FLAG_HAS_CAPACITY) === 0) return EXCLUDED_NO_CAPACITY;
-    if ((f & FLAG_SEEKING) === 0) return EXCLUDED_NOT_SEEKING;
-    return EXCLUDED_NO_CONSENT;
-  }
-  const birth = cs.birthDay[r];
-  if (birth > cp.latestBirthDay || birth < cp.earliestBirthDay) return EXCLUDED_AGE;
-  const sch = cs.schedules[r];
-  // An empty schedule preference means "no restriction" for the filter (it earns no schedule points).
-  if (sch !== 0 && (sch & cp.scheduleBit) === 0) return EXCLUDED_SCHEDULE;
-
-  const d = cp.siteDist[cs.siteIndex[r]];
-  let limit = cs.maxCommuteKm[r];
-  if (!(limit >= 0)) limit = cp.defaultMaxCommuteKm;
-  let dist: number;
-  if (d <= limit) {
-    dist = d <= cp.fullCreditKm ? 1 : (limit - d) / (limit - cp.fullCreditKm);
-    dist += cp.shuttleBonus;
-    if (dist > 1) dist = 1;
-  } else if (cp.accommodation && (f & FLAG_WILLING_AWAY) !== 0) {
-    dist = cp.awayCredit;
-  } else {
-    return EXCLUDED_COMMUTE;
-  }
-
-  const certOff = cp.certOff;
-  for (let j = 0; j < certOff.length; j++) {
-    const off = certOff[j];
-    if (off < 0 || cs.certExpiry[off + r] < cp.referenceDay) return EXCLUDED_CERTIFICATE;
-  }
-
+  const flags = cs.flags;
+  const birthDay = cs.birthDay;
+  const schedules = cs.schedules;
+  const siteIndex = cs.siteIndex;
+  const maxCommuteKm = cs.maxCommuteKm;
+  const certExpiry = cs.certExpiry;
   const levels = cs.skillLevels;
+  const wageMin = cs.wageMin;
+  const industryPrefs = cs.industryPrefs;
+  const industryExperience = cs.industryExperience;
+  const trainingDay = cs.trainingDay;
+
+  const need = cp.requiredFlags;
+  const latestBirthDay = cp.latestBirthDay;
+  const earliestBirthDay = cp.earliestBirthDay;
+  const scheduleBit = cp.scheduleBit;
+  const siteDist = cp.siteDist;
+  const defaultMaxCommuteKm = cp.defaultMaxCommuteKm;
+  const fullCreditKm = cp.fullCreditKm;
+  const shuttleBonus = cp.shuttleBonus;
+  const awayCredit = cp.awayCredit;
+  const accommodation = cp.accommodation;
+  const certOff = cp.certOff;
+  const nCert = certOff.length;
+  const referenceDay = cp.referenceDay;
   const reqOff = cp.reqOff;
+  const reqMin = cp.reqMin;
+  const reqPartial = cp.reqPartial;
   const m = reqOff.length;
-  let skills = 0;
-  for (let j = 0; j < m; j++) {
-    const off = reqOff[j];
-    const level = off < 0 ? 0 : levels[off + r];
-    skills += level >= cp.reqMin[j] ? 1 : level * cp.reqPartial[j];
-  }
-  skills = m > 0 ? skills / m : 0;
-
   const prefOff = cp.prefOff;
+  const prefMin = cp.prefMin;
+  const prefPartial = cp.prefPartial;
   const pm = prefOff.length;
-  let preferred = 0;
-  for (let j = 0; j < pm; j++) {
-    const off = prefOff[j];
-    const level = off < 0 ? 0 : levels[off + r];
-    preferred += level >= cp.prefMin[j] ? 1 : level * cp.prefPartial[j];
-  }
-  preferred = pm > 0 ? preferred / pm : 0;
-
-  // Wage: 1 when even the posting's lowest wage reaches the resident's minimum, 0.75 when its range
-  // reaches it, partial credit down to 0 at a shortfall of half the minimum. NaN (not stated, piece
-  // rate) fails every comparison below and earns 0.
-  const want = cs.wageMin[r];
-  let wage = 0;
-  if (cp.wageMinMonthly >= want) wage = 1;
-  else if (cp.wageMaxMonthly >= want) wage = 0.75;
-  else if (cp.wageMaxMonthly > want * 0.5) wage = (0.5 * (cp.wageMaxMonthly - want * 0.5)) / (want * 0.5);
-
-  const schedule = sch !== 0 ? 1 : 0;
-  const industry =
-    ((cs.industryPrefs[r] & cp.industryBit) !== 0 ? cp.industryPrefShare : 0) +
-    ((cs.industryExperience[r] & cp.industryBit) !== 0 ? cp.industryExpShare : 0);
-  const training = cs.trainingDay[r] >= cp.trainingSinceDay ? 1 : 0;
-
-  comp[C_SKILLS] = skills;
-  comp[C_PREFERRED] = preferred;
-  comp[C_DISTANCE] = dist;
-  comp[C_WAGE] = wage;
-  comp[C_SCHEDULE] = schedule;
-  comp[C_INDUSTRY] = industry;
-  comp[C_TRAINING] = training;
+  const offerMin = cp.wageMinMonthly;
+  const offerMax = cp.wageMaxMonthly;
+  const industryBit = cp.industryBit;
+  const prefShare = cp.industryPrefShare;
+  const expShare = cp.industryExpShare;
+  const trainingSinceDay = cp.trainingSinceDay;
   const w = cp.weights;
-  const score =
-    w[0] * skills +
-    w[1] * preferred +
-    w[2] * dist +
-    w[3] * wage +
-    w[4] * schedule +
-    w[5] * industry +
-    w[6] * training;
-  return score > 100 ? 100 : score;
+  const wSkills = w[0];
+  const wPreferred = w[1];
+  const wDistance = w[2];
+  const wWage = w[3];
+  const wSchedule = w[4];
+  const wIndustry = w[5];
+  const wTraining = w[6];
+
+  outer: for (let i = from, o = 0; i < to; i++, o++) {
+    const r = residents[i];
+    const f = flags[r];
+    if ((f & need) !== need) {
+      out[o] =
+        (f & FLAG_HAS_CAPACITY) === 0
+          ? EXCLUDED_NO_CAPACITY
+          : (f & FLAG_SEEKING) === 0
+            ? EXCLUDED_NOT_SEEKING
+            : EXCLUDED_NO_CONSENT;
+      continue;
+    }
+
+    const d = siteDist[siteIndex[r]];
+    let limit = maxCommuteKm[r];
+    if (!(limit >= 0)) limit = defaultMaxCommuteKm;
+    let dist: number;
+    if (d <= limit) {
+      dist = d <= fullCreditKm ? 1 : (limit - d) / (limit - fullCreditKm);
+      dist += shuttleBonus;
+      if (dist > 1) dist = 1;
+    } else if (accommodation && (f & FLAG_WILLING_AWAY) !== 0) {
+      dist = awayCredit;
+    } else {
+      out[o] = EXCLUDED_COMMUTE;
+      continue;
+    }
+
+    const birth = birthDay[r];
+    if (birth > latestBirthDay || birth < earliestBirthDay) {
+      out[o] = EXCLUDED_AGE;
+      continue;
+    }
+    const sch = schedules[r];
+    // An empty schedule preference means "no restriction" for the filter (it earns no schedule points).
+    if (sch !== 0 && (sch & scheduleBit) === 0) {
+      out[o] = EXCLUDED_SCHEDULE;
+      continue;
+    }
+    for (let j = 0; j < nCert; j++) {
+      const off = certOff[j];
+      if (off < 0 || certExpiry[off + r] < referenceDay) {
+        out[o] = EXCLUDED_CERTIFICATE;
+        continue outer;
+      }
+    }
+
+    let skills = 0;
+    for (let j = 0; j < m; j++) {
+      const off = reqOff[j];
+      const level = off < 0 ? 0 : levels[off + r];
+      skills += level >= reqMin[j] ? 1 : level * reqPartial[j];
+    }
+    if (m > 0) skills /= m;
+
+    let preferred = 0;
+    for (let j = 0; j < pm; j++) {
+      const off = prefOff[j];
+      const level = off < 0 ? 0 : levels[off + r];
+      preferred += level >= prefMin[j] ? 1 : level * prefPartial[j];
+    }
+    if (pm > 0) preferred /= pm;
+
+    // Wage: 1 when even the posting's lowest wage reaches the resident's minimum, 0.75 when its range
+    // reaches it, partial credit down to 0 at a shortfall of half the minimum. NaN (not stated, piece
+    // rate) fails every comparison and earns 0.
+    const want = wageMin[r];
+    let wage = 0;
+    if (offerMin >= want) wage = 1;
+    else if (offerMax >= want) wage = 0.75;
+    else if (offerMax > want * 0.5) wage = (0.5 * (offerMax - want * 0.5)) / (want * 0.5);
+
+    const schedule = sch !== 0 ? 1 : 0;
+    const industry =
+      ((industryPrefs[r] & industryBit) !== 0 ? prefShare : 0) +
+      ((industryExperience[r] & industryBit) !== 0 ? expShare : 0);
+    const training = trainingDay[r] >= trainingSinceDay ? 1 : 0;
+
+    const score =
+      wSkills * skills +
+      wPreferred * preferred +
+      wDistance * dist +
+      wWage * wage +
+      wSchedule * schedule +
+      wIndustry * industry +
+      wTraining * training;
+    out[o] = score > 100 ? 100 : score;
+    if (comp !== null) {
+      comp[0] = skills;
+      comp[1] = preferred;
+      comp[2] = dist;
+      comp[3] = wage;
+      comp[4] = schedule;
+      comp[5] = industry;
+      comp[6] = training;
+    }
+  }
+}
+
+/** One resident: the fit score (or a negative EXCLUDED_* code), components into `comp`. */
+export function evaluate(cp: CompiledPosting, r: number, comp: Float64Array | null = null): number {
+  const out = new Float64Array(1);
+  scoreBlock(cp, Uint32Array.of(r), 0, 1, out, comp);
+  return out[0];
 }
 
 /** Stored score: one decimal. Ranking uses this value so that priority breaks near-ties. */
