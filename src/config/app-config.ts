@@ -49,6 +49,7 @@ export class AppConfig {
   cookieSecure!: boolean;
   smtpUrl!: string | null;
   mailFrom!: string;
+  notifyRetryDelayMs!: number;
   loginMaxFailures!: number;
   loginWindowSeconds!: number;
   ipRequestsPerMinute!: number;
@@ -181,6 +182,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   c.cookieSecure = bool(env, 'COOKIE_SECURE', c.production);
   c.smtpUrl = env.SMTP_URL ? url(env, 'SMTP_URL', '', ['smtp:', 'smtps:']) : null;
   c.mailFrom = str(env, 'MAIL_FROM', 'Leye <noreply@leye.local>');
+  c.notifyRetryDelayMs = int(env, 'NOTIFY_RETRY_DELAY_MS', 5000, 10, 3_600_000);
   c.loginMaxFailures = int(env, 'LOGIN_MAX_FAILURES', 5, 1, 1000);
   c.loginWindowSeconds = int(env, 'LOGIN_WINDOW_SECONDS', 900, 1, 86400);
   c.ipRequestsPerMinute = int(env, 'AUTH_IP_REQUESTS_PER_MINUTE', 30, 1, 100000);

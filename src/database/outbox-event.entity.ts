@@ -1,7 +1,12 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 export type OutboxKind =
-  'posting.changed' | 'resident.changed' | 'enrollment.completed' | 'placement.ended' | 'household.at_risk';
+  | 'posting.changed'
+  | 'resident.changed'
+  | 'enrollment.completed'
+  | 'placement.ended'
+  | 'household.at_risk'
+  | 'notification.deliveries';
 
 /**
  * A change other processes must react to, written in the same transaction as the change

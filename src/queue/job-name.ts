@@ -7,14 +7,20 @@ import { QueueName } from './queue-name';
  */
 export enum JobName {
   PurgeExpiredSessions = 'purge-expired-sessions',
+  DeliverNotification = 'deliver-notification',
+  DispatchPendingDeliveries = 'dispatch-pending-deliveries',
 }
 
 export interface JobDataMap {
   [JobName.PurgeExpiredSessions]: Record<string, never>;
+  [JobName.DeliverNotification]: { deliveryId: string };
+  [JobName.DispatchPendingDeliveries]: Record<string, never>;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.PurgeExpiredSessions]: QueueName.Maintenance,
+  [JobName.DeliverNotification]: QueueName.Notifications,
+  [JobName.DispatchPendingDeliveries]: QueueName.Maintenance,
 };
 
 export type JobData<N extends JobName> = JobDataMap[N];

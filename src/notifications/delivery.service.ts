@@ -1,0 +1,112 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { UnrecoverableError } from 'bullmq';
+import type { DataSource } from 'typeorm';
+import { UsersService } from '../access/users.service';
+import { EmailChannel, type EmailMessage } from './channels/email-channel';
+import type { RobotMessage } from './channels/robot-messages';
+import { SmsSender } from './channels/sms-sender';
+import { postRobotMessage } from './channels/webhook-channel';
+import type { DeliveryChannel } from './notification-delivery.entity';
+
+/**
+ * A running attempt holds its row this long (longer than the slowest channel's timeouts), so a
+ * second run of the same job (a stalled job picked up again) does not send in parallel.
+ */
+const CLAIM_SECONDS = 90;
+
+export type DeliveryOutcome = 'sent' | 'skipped';
+
+interface ClaimedDelivery {
+  id: string;
+  channel: DeliveryChannel;
+  target: string;
+  payload: Record<string, unknown>;
+}
+
+/**
+ * Sends one delivery. Exactly-once is impossible towards an outside HTTP service, so this is
+ * at-least-once with a narrow window: a row marked `sent` is never sent again (the job is a
+ * no-op), and only a crash between the robot's 200 and our UPDATE can repeat a message.
+ */
+@Injectable()
+export class DeliveryService {
+  private readonly logger = new Logger('Notifications');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly email: EmailChannel,
+    private readonly sms: SmsSender,
+    private readonly users: UsersService,
+  ) {}
+
+  /** `finalAttempt`: no retry follows, so a failure marks the row failed. Throws to have BullMQ retry. */
+  async deliver(deliveryId: string, finalAttempt: boolean): Promise<DeliveryOutcome> {
+    const [claimed] = await this.dataSource.query<[ClaimedDelivery[], number]>(
+      `UPDATE notification_delivery
+          SET claimed_until = now() + make_interval(secs => $2), attempts = attempts + 1, updated_at = now()
+        WHERE id = $1 AND status = 'pending' AND (claimed_until IS NULL OR claimed_until < now())
+        RETURNING id, channel, target, payload`,
+      [deliveryId, CLAIM_SECONDS],
+    );
+    const row = claimed[0];
+    if (!row) {
+      const [current] = await this.dataSource.query<{ status: string }[]>(
+        'SELECT status FROM notification_delivery WHERE id = $1',
+        [deliveryId],
+      );
+      if (!current || current.status !== 'pending') return 'skipped';
+      throw new Error('delivery is being sent by another run; retrying later');
+    }
+    try {
+      await this.send(row);
+    } catch (e) {
+      const err = e as Error;
+      const giveUp = finalAttempt || err instanceof UnrecoverableError;
+      await this.dataSource.query(
+        `UPDATE notification_delivery
+            SET last_error = $2, claimed_until = NULL, updated_at = now(),
+                status = CASE WHEN $3::boolean THEN 'failed' ELSE 'pending' END
+          WHERE id = $1`,
+        [deliveryId, err.message.slice(0, 500), giveUp],
+      );
+      throw err;
+    }
+    await this.dataSource.query(
+      `UPDATE notification_delivery
+          SET status = 'sent', sent_at = now(), claimed_until = NULL, last_error = NULL, updated_at = now()
+        WHERE id = $1`,
+      [deliveryId],
+    );
+    return 'sent';
+  }
+
+  private async send(row: ClaimedDelivery): Promise<void> {
+    switch (row.channel) {
+      case 'wecom':
+      case 'dingtalk':
+        return postRobotMessage(row.target, row.payload as unknown as RobotMessage);
+      case 'email':
+        if (!this.email.configured) {
+          this.logger.warn({ deliveryId: row.id }, 'e-mail delivery skipped: SMTP_URL is not configured');
+          throw new UnrecoverableError('skipped: SMTP_URL is not configured');
+        }
+        return this.email.send(row.target, row.payload as unknown as EmailMessage);
+      case 'sms':
+        return this.sendSms(row);
+      default: {
+        const unknown: never = row.channel;
+        throw new UnrecoverableError(`unknown channel ${String(unknown)}`);
+      }
+    }
+  }
+
+  private async sendSms(row: ClaimedDelivery): Promise<void> {
+    const userId = row.target.startsWith('user:') ? row.target.slice(5) : null;
+    const user = userId ? await this.users.findById(userId) : null;
+    if (!user || user.disabledAt) throw new UnrecoverableError('recipient account not found or disabled');
+    const text = (row.payload as { text?: unknown }).text;
+    if (typeof text !== 'string' || !text) throw new UnrecoverableError('empty SMS text');
+    await this.sms.send(this.users.phoneOf(user), text);
+  }
+}

@@ -1,0 +1,264 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { OutboxService } from '../database/outbox.service';
+import { JobName } from '../queue/job-name';
+import { JobQueue } from '../queue/job-queue.service';
+import { OUTBOX_ROUTES } from '../queue/outbox-routes';
+import { RegionsService } from '../regions/regions.service';
+import { dingtalkMarkdown, wecomMarkdown } from './channels/robot-messages';
+import { deliveryJobOptions, routeDeliveries, type DeliveriesEventPayload } from './delivery-jobs';
+import type { DeliveryChannel } from './notification-delivery.entity';
+import { assertNoPersonalData } from './personal-data-guard';
+
+export interface NotifyUsersInput {
+  /** User ids (app_user.id). Duplicates are sent once. */
+  recipients: string[];
+  kind: string;
+  title: string;
+  body: string;
+  /** Ids, counts and a `link` path; never personal data (refused). */
+  payload: Record<string, unknown>;
+  /** The event, e.g. `match:<postingId>:v<version>:site:<siteId>`; `:user:<id>` is appended. */
+  dedupKeyPrefix: string;
+}
+
+export interface NotifySiteChannelsInput {
+  siteIds: string[];
+  title: string;
+  /** Body for the robots (WeCom / DingTalk markdown). Links must be absolute to be clickable there. */
+  markdown: string;
+  /** Plain-text body for e-mail. */
+  text: string;
+  /**
+   * The event; `:<channel>:<target hash>` is appended, so a robot shared by several of the
+   * sites gets the message once. Put the site in the prefix when the message differs per site.
+   */
+  dedupKeyPrefix: string;
+}
+
+export interface JobAlertInput {
+  residentUserId: string;
+  postingId: string;
+  postingVersion: number;
+  title: string;
+  body: string;
+  /** Ids and a `link`; never personal data. */
+  payload?: Record<string, unknown>;
+  /** When given, also an SMS through the SmsSender port (the phone is resolved at send time). */
+  smsText?: string;
+}
+
+interface NewDelivery {
+  channel: DeliveryChannel;
+  target: string;
+  dedup_key: string;
+  payload: Record<string, unknown>;
+  notification_id: string | null;
+}
+
+function targetHash(target: string): string {
+  return createHash('sha256').update(target).digest('hex').slice(0, 16);
+}
+
+/**
+ * Notifications for the other modules (matching, applications, placements). Every write runs in
+ * the caller's transaction and is idempotent through its dedup key, so a retried job inserts
+ * nothing twice.
+ *
+ * Outside deliveries are handed to BullMQ through the outbox, not by a separate poller: the
+ * rows and one `notification.deliveries` outbox event are written in the caller's transaction,
+ * the relay (already running in every worker, FOR UPDATE SKIP LOCKED) turns the event into one
+ * job per delivery with the fixed id `delivery.<id>`. So nothing is enqueued before commit,
+ * nothing is lost when Redis is away (the event waits), and a replay adds nothing twice.
+ * `dispatchPending()` (scheduled sweep) re-adds pending deliveries in case Redis lost them;
+ * the fixed job id and the status check in DeliveryService make that harmless.
+ */
+@Injectable()
+export class NotificationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly regions: RegionsService,
+    private readonly outbox: OutboxService,
+    private readonly queues: JobQueue,
+    private readonly config: AppConfig,
+  ) {
+    OUTBOX_ROUTES['notification.deliveries'] = (e) => routeDeliveries(e, this.config.notifyRetryDelayMs);
+  }
+
+  /** One in-app notification per recipient; returns how many were new. */
+  async notifyUsers(manager: EntityManager, input: NotifyUsersInput): Promise<number> {
+    const rows = await this.insertNotifications(manager, input);
+    return rows.length;
+  }
+
+  /** One pending delivery per configured channel target of the sites; returns how many were new. */
+  async notifySiteChannels(manager: EntityManager, input: NotifySiteChannelsInput): Promise<number> {
+    const sites = await this.regions.findSites([...new Set(input.siteIds)]);
+    const byKey = new Map<string, NewDelivery>();
+    for (const site of sites) {
+      for (const ch of site.channels ?? []) {
+        if (!ch || typeof ch.target !== 'string' || !ch.target) continue;
+        let payload: Record<string, unknown>;
+        switch (ch.type) {
+          case 'wecom':
+            payload = { ...wecomMarkdown(input.title, input.markdown) };
+            break;
+          case 'dingtalk':
+            payload = { ...dingtalkMarkdown(input.title, input.markdown) };
+            break;
+          case 'email':
+            payload = { subject: input.title, text: input.text };
+            break;
+          default:
+            continue; // a channel type this version does not know: skip it, send the others
+        }
+        const dedupKey = `${input.dedupKeyPrefix}:${ch.type}:${targetHash(ch.target)}`;
+        byKey.set(dedupKey, {
+          channel: ch.type,
+          target: ch.target,
+          dedup_key: dedupKey,
+          payload,
+          notification_id: null,
+        });
+      }
+    }
+    return (await this.insertDeliveries(manager, [...byKey.values()])).length;
+  }
+
+  /**
+   * A job alert for a resident who opted in (the caller checks the opt-in): in-app, plus an SMS
+   * when `smsText` is given. Once per (posting version, resident). Returns whether it was new.
+   */
+  async jobAlert(manager: EntityManager, input: JobAlertInput): Promise<boolean> {
+    const prefix = `jobalert:${input.postingId}:v${input.postingVersion}`;
+    const rows = await this.insertNotifications(manager, {
+      recipients: [input.residentUserId],
+      kind: 'job.alert',
+      title: input.title,
+      body: input.body,
+      payload: { postingId: input.postingId, link: `/postings/${input.postingId}`, ...(input.payload ?? {}) },
+      dedupKeyPrefix: prefix,
+    });
+    if (!rows.length) return false;
+    if (input.smsText) {
+      await this.insertDeliveries(manager, [
+        {
+          channel: 'sms',
+          target: `user:${input.residentUserId}`,
+          dedup_key: `${prefix}:sms:user:${input.residentUserId}`,
+          payload: { text: input.smsText },
+          notification_id: rows[0].id,
+        },
+      ]);
+    }
+    return true;
+  }
+
+  /**
+   * Officers whose scope covers each site: the site is in scopeSiteIds, or a scope region code
+   * prefixes the site's region code. Admins are not included. Raw SQL over app_user (owned by
+   * access/) because this is a read of scopes across all officers, which UsersService has no
+   * query for; officers are few (hundreds per county), so the scan is cheap.
+   */
+  async officersOfSites(siteIds: string[]): Promise<{ userId: string; siteId: string }[]> {
+    if (!siteIds.length) return [];
+    return this.dataSource.query(
+      `SELECT u.id AS "userId", s.id AS "siteId"
+         FROM site s
+         JOIN app_user u ON u.role = 'officer' AND u.disabled_at IS NULL
+          AND (s.id = ANY(u.scope_site_ids)
+               OR EXISTS (SELECT 1 FROM unnest(u.scope_region_codes) c WHERE s.region_code LIKE c || '%'))
+        WHERE s.id = ANY($1::uuid[])
+        ORDER BY s.id, u.id`,
+      [[...new Set(siteIds)]],
+    );
+  }
+
+  /**
+   * Officers whose scope covers a region (a scope region code prefixes it, e.g. the origin
+   * village of a household). Same raw read of app_user as officersOfSites.
+   */
+  async officersOfRegion(regionCode: string): Promise<{ userId: string }[]> {
+    return this.dataSource.query(
+      `SELECT u.id AS "userId" FROM app_user u
+        WHERE u.role = 'officer' AND u.disabled_at IS NULL
+          AND EXISTS (SELECT 1 FROM unnest(u.scope_region_codes) c WHERE $1 LIKE c || '%')
+        ORDER BY u.id`,
+      [regionCode],
+    );
+  }
+
+  /**
+   * Adds a job for every pending delivery older than `olderThanMs` (the relay handles fresh
+   * ones). Safe to run any time, anywhere: a known job id is ignored by BullMQ, a sent delivery
+   * is skipped by the job. Returns how many were (re)submitted.
+   */
+  async dispatchPending(opts: { olderThanMs?: number; limit?: number } = {}): Promise<number> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM notification_delivery
+        WHERE status = 'pending' AND created_at < now() - make_interval(secs => $1::double precision / 1000)
+        ORDER BY created_at LIMIT $2`,
+      [opts.olderThanMs ?? 0, opts.limit ?? 1000],
+    );
+    if (!rows.length) return 0;
+    await this.queues.addBulk(
+      JobName.DeliverNotification,
+      rows.map((r) => ({
+        data: { deliveryId: r.id },
+        opts: deliveryJobOptions(r.id, this.config.notifyRetryDelayMs),
+      })),
+    );
+    return rows.length;
+  }
+
+  private async insertNotifications(
+    manager: EntityManager,
+    input: NotifyUsersInput,
+  ): Promise<{ id: string; recipientUserId: string }[]> {
+    assertNoPersonalData(input.payload);
+    const recipients = [...new Set(input.recipients)];
+    if (!recipients.length) return [];
+    return manager.query(
+      `INSERT INTO notification (recipient_user_id, kind, title, body, payload, dedup_key)
+       SELECT r, $2, $3, $4, $5::jsonb, $6 || ':user:' || r FROM unnest($1::uuid[]) AS r
+       ON CONFLICT (dedup_key) DO NOTHING
+       RETURNING id, recipient_user_id AS "recipientUserId"`,
+      [
+        recipients,
+        input.kind,
+        input.title.slice(0, 200),
+        input.body,
+        JSON.stringify(input.payload),
+        input.dedupKeyPrefix,
+      ],
+    );
+  }
+
+  /** Inserts the new ones and, in the same transaction, the outbox event that enqueues them. */
+  private async insertDeliveries(manager: EntityManager, rows: NewDelivery[]): Promise<string[]> {
+    if (!rows.length) return [];
+    const inserted: { id: string }[] = await manager.query(
+      `INSERT INTO notification_delivery (notification_id, channel, target, dedup_key, payload)
+       SELECT x.notification_id, x.channel, x.target, x.dedup_key, x.payload
+         FROM jsonb_to_recordset($1::jsonb)
+           AS x(notification_id uuid, channel text, target text, dedup_key text, payload jsonb)
+       ON CONFLICT (dedup_key) DO NOTHING
+       RETURNING id`,
+      [JSON.stringify(rows)],
+    );
+    const ids = inserted.map((r) => r.id);
+    if (ids.length) {
+      const payload: DeliveriesEventPayload = { deliveryIds: ids };
+      await this.outbox.add(manager, {
+        kind: 'notification.deliveries',
+        entityId: ids[0],
+        version: 1,
+        payload: payload as unknown as Record<string, unknown>,
+      });
+    }
+    return ids;
+  }
+}
