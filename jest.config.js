@@ -1,8 +1,9 @@
 // Two projects: unit tests sit beside the code; e2e tests boot the real app against real
 // PostgreSQL and Redis, in a database created for the run (test/support/global-setup.ts).
 const transform = { '^.+\\.(t|j)sx?$': ['@swc/jest'] };
-// content-disposition 3 (via @fastify/static) is ESM-only; let swc turn it into CommonJS.
-const transformIgnorePatterns = ['/node_modules/(?!(content-disposition)/)'];
+// content-disposition 3 (via @fastify/static) and json-schema-ref-parser (via swagger-parser)
+// are ESM-only; let swc turn them into CommonJS.
+const transformIgnorePatterns = ['/node_modules/(?!(content-disposition|@apidevtools/json-schema-ref-parser)/)'];
 module.exports = {
   projects: [
     {
