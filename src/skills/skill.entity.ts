@@ -20,7 +20,12 @@ export class Skill {
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   synonyms!: string[];
 
-  // GET /skills?q=: search_tokens && query tokens (names, synonyms, pinyin, initials)
+  /** The certificate type that proves this skill (residents' `certificates[].type`), if any. */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  certificate!: string | null;
+
+  // GET /skills?q=: search_tokens && query tokens (names, synonyms, pinyin, initials, prefixes;
+  // see skill-tokens.ts and the query in skill-search.ts)
   @Index('idx_skill_search_tokens', { synchronize: false })
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   searchTokens!: string[];

@@ -1,11 +1,18 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiParam, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { Public } from '../access/access.decorator';
-import { SkillsService, type SkillDto } from './skills.service';
+import { SkillCategoryDto, SkillDto } from './skill.dto';
+import { SkillsService } from './skills.service';
 
 export class SkillQuery {
-  @ApiPropertyOptional({ description: 'Name, synonym, pinyin (caicha) or initials (cc)', example: '摘茶' })
+  @ApiPropertyOptional({
+    description:
+      'Chinese name or synonym (摘茶), pinyin (caicha), initials (cc), pinyin prefix (cai), English name or code; ' +
+      'blank lists every skill; otherwise at most 50, best first',
+    example: '摘茶',
+    maxLength: 50,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(50)
@@ -19,8 +26,28 @@ export class SkillsController {
 
   @Get()
   @Public()
-  @ApiOkResponse({ description: '[{ code, nameZh, nameEn, category, synonyms }]' })
+  @ApiOkResponse({ type: [SkillDto] })
   search(@Query() q: SkillQuery): Promise<SkillDto[]> {
     return this.skills.search(q.q);
+  }
+
+  // declared before :code so "categories" is not read as a skill code
+  @Get('categories')
+  @Public()
+  @ApiOkResponse({
+    type: [SkillCategoryDto],
+    description: 'Categories (API.md industry values) with skill counts',
+  })
+  categories(): Promise<SkillCategoryDto[]> {
+    return this.skills.categories();
+  }
+
+  @Get(':code')
+  @Public()
+  @ApiParam({ name: 'code', example: 'tea.picking' })
+  @ApiOkResponse({ type: SkillDto })
+  @ApiNotFoundResponse({ description: 'No skill with this code' })
+  find(@Param('code') code: string): Promise<SkillDto> {
+    return this.skills.find(code);
   }
 }

@@ -1,25 +1,37 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { InvalidInputError } from '../common/domain-errors';
+import { InvalidInputError, NotFoundError } from '../common/domain-errors';
 import { AppConfig } from '../config/app-config';
-import { documentTokens, queryTokenGroups } from '../search/chinese-text';
 import { Skill } from './skill.entity';
+import { SKILL_CATEGORIES, SKILL_CATEGORY_CODES, type SkillCategory } from './skill-categories';
+import { SkillCategoryDto, SkillDto } from './skill.dto';
+import { skillQuery, skillSearchSql } from './skill-search';
+import { skillSearchTokens } from './skill-tokens';
+import { parseTaxonomy, type SkillYaml } from './taxonomy';
 
-export interface SkillYaml {
-  code: string;
-  nameZh: string;
-  nameEn: string;
-  category: string;
-  synonyms?: string[];
+export type { SkillYaml } from './taxonomy';
+export { SkillDto, SkillCategoryDto } from './skill.dto';
+
+/** At most this many skills answer a non-empty query (a picker shows a short list). */
+export const SKILL_SEARCH_LIMIT = 50;
+
+const CATEGORY_ORDER = new Map<string, number>(SKILL_CATEGORY_CODES.map((c, i) => [c, i]));
+
+function toDto(s: Skill): SkillDto {
+  return {
+    code: s.code,
+    nameZh: s.nameZh,
+    nameEn: s.nameEn,
+    category: s.category,
+    synonyms: s.synonyms,
+    certificate: s.certificate ?? null,
+  };
 }
 
-export interface SkillDto {
-  code: string;
-  nameZh: string;
-  nameEn: string;
-  category: string;
-  synonyms: string[];
+interface SearchRow extends SkillDto {
+  hits: number;
+  tier: number;
 }
 
 @Injectable()
@@ -32,40 +44,36 @@ export class SkillsService {
     private readonly config: AppConfig,
   ) {}
 
-  /** Loads config/skills.yaml into the skill table (upsert; codes are never deleted, they are referenced). */
+  /**
+   * Loads config/skills.yaml into the skill table (upsert; codes are never deleted, they are
+   * referenced). A malformed file throws a TaxonomyError naming the entry, before any write.
+   */
   async loadTaxonomy(): Promise<number> {
-    const doc = this.config.readYaml<{ skills: SkillYaml[] }>('skills.yaml');
-    const rows = doc.skills.map((s) =>
+    const entries = parseTaxonomy(this.config.readYaml<unknown>('skills.yaml'));
+    const rows = entries.map((s: SkillYaml) =>
       Object.assign(new Skill(), {
         code: s.code,
         nameZh: s.nameZh,
         nameEn: s.nameEn,
         category: s.category,
         synonyms: s.synonyms ?? [],
-        searchTokens: [
-          ...new Set([
-            s.code.toLowerCase(),
-            ...documentTokens(s.nameZh, ...(s.synonyms ?? [])),
-            ...s.nameEn.toLowerCase().split(/\W+/).filter(Boolean),
-          ]),
-        ],
+        certificate: s.certificate ?? null,
+        searchTokens: skillSearchTokens(s),
       }),
     );
-    const codes = new Set<string>();
-    for (const r of rows) {
-      if (codes.has(r.code)) throw new Error(`config/skills.yaml: duplicate code ${r.code}`);
-      codes.add(r.code);
-    }
-    for (let i = 0; i < rows.length; i += 500) {
-      await this.dataSource
-        .createQueryBuilder()
-        .insert()
-        .into(Skill)
-        .values(rows.slice(i, i + 500))
-        .orUpdate(['name_zh', 'name_en', 'category', 'synonyms', 'search_tokens'], ['code'])
-        .execute();
-    }
+    await this.dataSource.transaction(async (m) => {
+      for (let i = 0; i < rows.length; i += 200) {
+        await m
+          .createQueryBuilder()
+          .insert()
+          .into(Skill)
+          .values(rows.slice(i, i + 200))
+          .orUpdate(['name_zh', 'name_en', 'category', 'synonyms', 'certificate', 'search_tokens'], ['code'])
+          .execute();
+      }
+    });
     this.cache = null;
+    this.logger.log(`skill taxonomy: ${rows.length} skills`);
     return rows.length;
   }
 
@@ -98,30 +106,63 @@ export class SkillsService {
     });
   }
 
-  /** Finds skills by name, synonym, pinyin (full or initials) or code. */
+  /**
+   * Finds skills by Chinese name, synonym, pinyin (full "caicha", initials "cc", prefix "cai"),
+   * English name or code; best first, at most SKILL_SEARCH_LIMIT. A blank query lists every
+   * skill by category.
+   */
   async search(q: string | undefined): Promise<SkillDto[]> {
-    const groups = q ? queryTokenGroups(q) : [];
-    const qb = this.dataSource.manager
-      .createQueryBuilder(Skill, 's')
-      .orderBy('s.category')
-      .addOrderBy('s.code');
-    groups.forEach((g, i) => {
-      // a token typed as a prefix also matches (cai → caicha) through the name columns
-      qb.andWhere(
-        `(s.search_tokens && CAST(:g${i} AS text[]) OR s.code ILIKE :p${i} OR s.name_zh LIKE :p${i})`,
-        {
-          [`g${i}`]: g,
-          [`p${i}`]: `%${g[0].replace(/[%_\\]/g, '\\$&')}%`,
-        },
-      );
-    });
-    const rows = await qb.limit(200).getMany();
-    return rows.map((s) => ({
-      code: s.code,
-      nameZh: s.nameZh,
-      nameEn: s.nameEn,
-      category: s.category,
-      synonyms: s.synonyms,
+    const query = skillQuery(q);
+    if (!query) {
+      return [...(await this.all()).values()]
+        .sort(
+          (a, b) =>
+            (CATEGORY_ORDER.get(a.category) ?? 99) - (CATEGORY_ORDER.get(b.category) ?? 99) ||
+            a.code.localeCompare(b.code),
+        )
+        .map(toDto);
+    }
+    if (!query.groups.length) return [];
+    const { sql, params } = skillSearchSql(query, SKILL_SEARCH_LIMIT);
+    const rows: SearchRow[] = await this.dataSource.query(sql, params);
+    // A skill matching every word beats any partial match; partial matches only answer when no
+    // skill matches every word.
+    const best = rows.length ? Number(rows[0].hits) : 0;
+    return rows
+      .filter((r) => Number(r.hits) === best)
+      .map(({ code, nameZh, nameEn, category, synonyms, certificate }) => ({
+        code,
+        nameZh,
+        nameEn,
+        category,
+        synonyms,
+        certificate,
+      }));
+  }
+
+  /** One skill by code, or a 404. */
+  async find(code: string): Promise<SkillDto> {
+    const s = (await this.all()).get(code);
+    if (!s) throw new NotFoundError('Skill');
+    return toDto(s);
+  }
+
+  /** The categories that hold skills, in API.md industry order, with their counts. */
+  async categories(): Promise<SkillCategoryDto[]> {
+    const counts = new Map<string, number>();
+    for (const s of (await this.all()).values()) counts.set(s.category, (counts.get(s.category) ?? 0) + 1);
+    return SKILL_CATEGORY_CODES.filter((c) => counts.has(c)).map((c: SkillCategory) => ({
+      code: c,
+      nameZh: SKILL_CATEGORIES[c].nameZh,
+      nameEn: SKILL_CATEGORIES[c].nameEn,
+      count: counts.get(c) ?? 0,
     }));
+  }
+
+  /** The certificate types the taxonomy knows (for validating residents' and postings' certificates). */
+  async certificateTypes(): Promise<string[]> {
+    const out = new Set<string>();
+    for (const s of (await this.all()).values()) if (s.certificate) out.add(s.certificate);
+    return [...out].sort();
   }
 }
