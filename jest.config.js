@@ -4,6 +4,8 @@ const transform = { '^.+\\.(t|j)sx?$': ['@swc/jest'] };
 // content-disposition 3 (via @fastify/static) and json-schema-ref-parser (via swagger-parser)
 // are ESM-only; let swc turn them into CommonJS.
 const transformIgnorePatterns = ['/node_modules/(?!(content-disposition|@apidevtools/json-schema-ref-parser)/)'];
+// BullMQ and pino keep timers a few hundred ms after app.close(): the test scripts pass --forceExit
+// (Jest ignores forceExit inside a project), so a run never hangs in CI.
 module.exports = {
   projects: [
     {
@@ -25,8 +27,6 @@ module.exports = {
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
       setupFiles: ['<rootDir>/test/support/env.ts'],
       testTimeout: 60000,
-      // BullMQ and pino keep timers a few hundred ms after app.close(); the run must not hang in CI.
-      forceExit: true,
     },
     {
       // Faults with real processes (test/fault/README.md): the built app as child processes,
@@ -40,6 +40,20 @@ module.exports = {
       transformIgnorePatterns,
       globalSetup: '<rootDir>/test/fault/global-setup.ts',
       testTimeout: 240000,
+    },
+    {
+      // Pages in a real Chromium (Debian's /usr/bin/chromium) driven by playwright-core, against
+      // the real app on a real port; screenshots go to test-output/screenshots. Run in band.
+      displayName: 'browser',
+      testEnvironment: 'node',
+      rootDir: __dirname,
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+      transform,
+      transformIgnorePatterns,
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      setupFiles: ['<rootDir>/test/support/env.ts'],
+      testTimeout: 120000,
     },
   ],
 };
