@@ -13,7 +13,9 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
 import { RegionsModule } from './regions/regions.module';
+import { ResidentsModule } from './residents/residents.module';
 import { SkillsModule } from './skills/skills.module';
+import { TrainingModule } from './training/training.module';
 import { WebModule } from './web/web.module';
 
 /** Infrastructure every process role needs. */
@@ -30,7 +32,7 @@ export const CORE_MODULES = [
 ];
 
 /** The product's features. */
-export const FEATURE_MODULES = [HealthModule, RegionsModule, SkillsModule, NotificationsModule, WebModule];
+export const FEATURE_MODULES = [HealthModule, RegionsModule, SkillsModule, ResidentsModule, TrainingModule, NotificationsModule, WebModule];
 
 /** Composition only (DESIGN.md "Shape"): the same module serves api, worker and all. */
 @Module({ imports: [...CORE_MODULES, ...FEATURE_MODULES] })

@@ -1,0 +1,76 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Allow } from '../access/access.decorator';
+import { CurrentUser, type AuthUser } from '../access/auth-user';
+import { IdParam } from '../common/id-param';
+import { PageQuery, type Page } from '../common/pagination';
+import { CreateEnrollmentDto, EnrollmentDto, EnrollmentPageDto, EnrollmentQuery } from './dto/enrollment.dto';
+import { EnrollmentsService } from './enrollments.service';
+
+@ApiTags('training')
+@Controller()
+export class EnrollmentsController {
+  constructor(private readonly enrollments: EnrollmentsService) {}
+
+  @Post('courses/:id/enrollments')
+  @Allow('resident', 'officer', 'admin')
+  @ApiCreatedResponse({
+    type: EnrollmentDto,
+    description: 'The resident itself or an officer in scope; 409 when full or already enrolled',
+  })
+  enroll(
+    @IdParam() id: string,
+    @Body() dto: CreateEnrollmentDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<EnrollmentDto> {
+    return this.enrollments.enroll(user, id, dto.residentId);
+  }
+
+  @Get('courses/:id/enrollments')
+  @Allow('provider', 'officer', 'admin')
+  @ApiOkResponse({
+    type: EnrollmentPageDto,
+    description: 'The owning provider, or an officer in the course area',
+  })
+  listForCourse(
+    @IdParam() id: string,
+    @Query() q: PageQuery,
+    @CurrentUser() user: AuthUser,
+  ): Promise<Page<EnrollmentDto>> {
+    return this.enrollments.listForCourse(user, id, q);
+  }
+
+  @Get('enrollments')
+  @Allow('resident', 'officer', 'admin')
+  @ApiOkResponse({ type: EnrollmentPageDto, description: 'The resident (own), officers in scope' })
+  listForResident(@Query() q: EnrollmentQuery, @CurrentUser() user: AuthUser): Promise<Page<EnrollmentDto>> {
+    return this.enrollments.listForResident(user, q);
+  }
+
+  @Post('enrollments/:id/attend')
+  @HttpCode(200)
+  @Allow('provider', 'officer', 'admin')
+  @ApiOkResponse({ type: EnrollmentDto, description: 'enrolled → attending; other moves are 409' })
+  attend(@IdParam() id: string, @CurrentUser() user: AuthUser): Promise<EnrollmentDto> {
+    return this.enrollments.attend(user, id);
+  }
+
+  @Post('enrollments/:id/complete')
+  @HttpCode(200)
+  @Allow('provider', 'officer', 'admin')
+  @ApiOkResponse({
+    type: EnrollmentDto,
+    description: "enrolled | attending → completed; grants the course's skills to the resident",
+  })
+  complete(@IdParam() id: string, @CurrentUser() user: AuthUser): Promise<EnrollmentDto> {
+    return this.enrollments.complete(user, id);
+  }
+
+  @Post('enrollments/:id/drop')
+  @HttpCode(200)
+  @Allow('resident', 'provider', 'officer', 'admin')
+  @ApiOkResponse({ type: EnrollmentDto, description: 'enrolled | attending → dropped; frees the seat' })
+  drop(@IdParam() id: string, @CurrentUser() user: AuthUser): Promise<EnrollmentDto> {
+    return this.enrollments.drop(user, id);
+  }
+}

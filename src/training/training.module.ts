@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { RegionsModule } from '../regions/regions.module';
+import { ResidentsModule } from '../residents/residents.module';
+import { SkillsModule } from '../skills/skills.module';
+import { CoursesController } from './courses.controller';
+import { CoursesService } from './courses.service';
+import { EnrollmentsController } from './enrollments.controller';
+import { EnrollmentsService } from './enrollments.service';
+import { TrainingService } from './training.service';
+
+/** Courses, sessions and enrolments; completion grants skills (DESIGN.md "Domain": Course). */
+@Module({
+  imports: [RegionsModule, SkillsModule, ResidentsModule],
+  controllers: [CoursesController, EnrollmentsController],
+  providers: [CoursesService, EnrollmentsService, TrainingService],
+  exports: [TrainingService],
+})
+export class TrainingModule {}
