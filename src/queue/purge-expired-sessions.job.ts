@@ -15,12 +15,14 @@ export class PurgeExpiredSessionsJob implements JobProcessor<JobName.PurgeExpire
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async process(): Promise<{ purged: number }> {
-    const rows: unknown[] = await this.dataSource.query(
+    // A SELECT over the CTEs: TypeORM returns [rows, count] for a bare DELETE, so count in SQL.
+    const [{ n }]: { n: number }[] = await this.dataSource.query(
       `WITH gone AS (
-         DELETE FROM auth_session WHERE expires_at < now() - interval '7 days' OR revoked_at < now() - interval '7 days' RETURNING id)
-       DELETE FROM refresh_token WHERE session_id IN (SELECT id FROM gone) RETURNING id`,
+         DELETE FROM auth_session WHERE expires_at < now() - interval '7 days' OR revoked_at < now() - interval '7 days' RETURNING id),
+       tokens AS (DELETE FROM refresh_token WHERE session_id IN (SELECT id FROM gone) RETURNING id)
+       SELECT count(*)::int AS n FROM tokens`,
     );
-    if (rows.length) this.logger.log(`Purged ${rows.length} refresh tokens`);
-    return { purged: rows.length };
+    if (n) this.logger.log(`Purged ${n} refresh tokens`);
+    return { purged: n };
   }
 }
