@@ -42,6 +42,12 @@ describe('DingTalk robot messages', () => {
     });
   });
 
+  it("drops WeCom's font colour tags, which DingTalk would show as text", () => {
+    expect(dingtalkMarkdown('t', '合适人选：<font color="info">3</font> 人').markdown.text).toBe(
+      '#### t\n\n合适人选：3 人',
+    );
+  });
+
   it('builds a text message', () => {
     expect(dingtalkText('hi')).toEqual({ msgtype: 'text', text: { content: 'hi' } });
   });

@@ -63,8 +63,14 @@ export function wecomText(text: string): WecomTextMessage {
   return { msgtype: 'text', text: { content: truncateUtf8(text, WECOM_TEXT_MAX_BYTES) } };
 }
 
+/** WeCom's `<font color="info|comment|warning">` has no DingTalk equivalent: keep the words, drop the tag. */
+function withoutFontTags(markdown: string): string {
+  return markdown.replace(/<\/?font\b[^>]*>/gi, '');
+}
+
 export function dingtalkMarkdown(title: string, markdown: string): DingtalkMarkdownMessage {
   const t = oneLine(title);
+  markdown = withoutFontTags(markdown);
   // DingTalk shows `title` in the chat list and push preview; the body repeats it as a heading.
   const text = truncateUtf8(
     `#### ${t}\n\n${markdown}`,
