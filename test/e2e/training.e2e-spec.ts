@@ -1,6 +1,8 @@
+import { DataSource } from 'typeorm';
 import { TrainingService } from '../../src/training/training.service';
 import { createTestApp, type TestApp } from '../support/app';
 import { createSite, loginAdmin, staff, type Session } from '../support/factories';
+import { createHousehold, createResident, residentAccount } from '../support/residents-factories';
 import { courseBody, createCourse, daysFromNow } from '../support/training-factories';
 
 describe('training: courses (API.md "POST /courses", "GET /courses")', () => {
@@ -250,5 +252,237 @@ describe('training: TrainingService.upcomingCoursesTeaching (skill-gap courses f
     const narrow = await training.upcomingCoursesTeaching([skill], near, { withinKm: 5, limit: 10 });
     expect(narrow.map((c) => c.id)).toEqual([sameCountyNoCoords.id]);
     expect(await training.upcomingCoursesTeaching([], near, { withinKm: 20, limit: 10 })).toEqual([]);
+  });
+});
+
+describe('training: enrolments (API.md "POST /courses/:id/enrollments", "POST /enrollments/:id/complete")', () => {
+  let t: TestApp;
+  let admin: Session;
+  let provider: Session;
+  let otherProvider: Session;
+  let officer: Session;
+  let otherOfficer: Session;
+  let householdId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    admin = await loginAdmin(t.http);
+    provider = await staff(t.http, admin, 'provider');
+    otherProvider = await staff(t.http, admin, 'provider');
+    const site = await createSite(t.http, admin);
+    const otherSite = await createSite(t.http, admin);
+    officer = await staff(t.http, admin, 'officer', { siteIds: [site.id] });
+    otherOfficer = await staff(t.http, admin, 'officer', { siteIds: [otherSite.id] });
+    householdId = (await createHousehold(t.http, officer, site.id)).id;
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const enrol = (who: Session, courseId: string, residentId: string) =>
+    t.http.post(`/api/v1/courses/${courseId}/enrollments`).set(who.auth).send({ residentId });
+  const step = (who: Session, enrollmentId: string, action: 'attend' | 'complete' | 'drop') =>
+    t.http.post(`/api/v1/enrollments/${enrollmentId}/${action}`).set(who.auth).send();
+
+  it('a resident enrols themself, once; sees it in their list; cannot enrol someone else', async () => {
+    const { session, resident } = await residentAccount(t.http, officer, householdId);
+    const neighbour = await createResident(t.http, officer, householdId);
+    const c = await createCourse(t.http, provider);
+
+    const res = await enrol(session, c.id, resident.id);
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ status: 'enrolled', courseId: c.id, residentId: resident.id });
+    expect(typeof res.body.id).toBe('string');
+    expect((await t.http.get(`/api/v1/courses/${c.id}`)).body).toMatchObject({
+      enrolledCount: 1,
+      seatsLeft: 29,
+    });
+
+    const again = await enrol(session, c.id, resident.id);
+    expect(again.status).toBe(409);
+    expect((await enrol(session, c.id, neighbour.id)).status).toBe(404);
+
+    const mine = await t.http.get('/api/v1/enrollments').query({ residentId: resident.id }).set(session.auth);
+    expect(mine.status).toBe(200);
+    expect(mine.body.total).toBe(1);
+    expect(mine.body.items[0]).toMatchObject({
+      id: res.body.id,
+      status: 'enrolled',
+      course: { title: c.title },
+    });
+    const theirs = await t.http
+      .get('/api/v1/enrollments')
+      .query({ residentId: neighbour.id })
+      .set(session.auth);
+    expect(theirs.status).toBe(404);
+  });
+
+  it('an officer enrols a resident of their site; an officer of another site gets 404', async () => {
+    const resident = await createResident(t.http, officer, householdId);
+    const c = await createCourse(t.http, provider);
+    const outside = await enrol(otherOfficer, c.id, resident.id);
+    expect(outside.status).toBe(404);
+    const res = await enrol(officer, c.id, resident.id);
+    expect(res.status).toBe(201);
+    expect(res.body.status).toBe('enrolled');
+    const list = await t.http.get(`/api/v1/courses/${c.id}/enrollments`).set(provider.auth);
+    expect(list.status).toBe(200);
+    expect(list.body.items).toEqual([
+      expect.objectContaining({ id: res.body.id, residentId: resident.id, residentName: resident.name }),
+    ]);
+    expect((await enrol(officer, '00000000-0000-4000-8000-000000000000', resident.id)).status).toBe(404);
+    expect((await enrol(officer, c.id, 'not-a-uuid')).status).toBe(400);
+  });
+
+  it('a full course answers 409; a dropped seat can be taken again', async () => {
+    const a = await createResident(t.http, officer, householdId);
+    const b = await createResident(t.http, officer, householdId);
+    const c = await createCourse(t.http, provider, { capacity: 1 });
+    const first = await enrol(officer, c.id, a.id);
+    expect(first.status).toBe(201);
+    const second = await enrol(officer, c.id, b.id);
+    expect(second.status).toBe(409);
+    expect((await t.http.get(`/api/v1/courses/${c.id}`)).body).toMatchObject({
+      enrolledCount: 1,
+      seatsLeft: 0,
+    });
+
+    expect((await step(officer, first.body.id, 'drop')).status).toBe(200);
+    expect((await t.http.get(`/api/v1/courses/${c.id}`)).body.seatsLeft).toBe(1);
+    expect((await enrol(officer, c.id, b.id)).status).toBe(201);
+    // The dropped resident may come back once a seat is free again; here there is none.
+    expect((await enrol(officer, c.id, a.id)).status).toBe(409);
+  });
+
+  it('two concurrent enrolments for the last seat: exactly one wins', async () => {
+    const a = await createResident(t.http, officer, householdId);
+    const b = await createResident(t.http, officer, householdId);
+    const c = await createCourse(t.http, provider, { capacity: 1 });
+    const results = await Promise.all([enrol(officer, c.id, a.id), enrol(officer, c.id, b.id)]);
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+    const list = await t.http.get(`/api/v1/courses/${c.id}/enrollments`).set(provider.auth);
+    expect(list.body.total).toBe(1);
+    expect((await t.http.get(`/api/v1/courses/${c.id}`)).body.enrolledCount).toBe(1);
+  });
+
+  it('the same resident enrolled twice at once: one enrolment', async () => {
+    const a = await createResident(t.http, officer, householdId);
+    const c = await createCourse(t.http, provider, { capacity: 10 });
+    const results = await Promise.all([enrol(officer, c.id, a.id), enrol(officer, c.id, a.id)]);
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect((await t.http.get(`/api/v1/courses/${c.id}`)).body.enrolledCount).toBe(1);
+  });
+
+  it('transitions are checked: enrolled → attending → completed; anything else from a final status is 409', async () => {
+    const { session, resident } = await residentAccount(t.http, officer, householdId);
+    const c = await createCourse(t.http, provider, { skills: [{ code: 'sewing.machine', level: 2 }] });
+    const e = (await enrol(session, c.id, resident.id)).body;
+
+    // A resident may leave, but not record their own attendance or completion.
+    expect((await step(session, e.id, 'attend')).status).toBe(403);
+    expect((await step(session, e.id, 'complete')).status).toBe(403);
+
+    const attend = await step(provider, e.id, 'attend');
+    expect(attend.status).toBe(200);
+    expect(attend.body.status).toBe('attending');
+    expect((await step(provider, e.id, 'attend')).status).toBe(409);
+    const done = await step(provider, e.id, 'complete');
+    expect(done.status).toBe(200);
+    expect(done.body.status).toBe('completed');
+    expect(done.body.completedAt).not.toBeNull();
+    expect(done.body.history.map((h: { status: string }) => h.status)).toEqual([
+      'enrolled',
+      'attending',
+      'completed',
+    ]);
+    const illegal = await step(provider, e.id, 'drop');
+    expect(illegal.status).toBe(409);
+    expect((await step(session, e.id, 'drop')).status).toBe(409);
+    expect((await step(provider, e.id, 'complete')).status).toBe(409);
+
+    // dropped is final too
+    const c2 = await createCourse(t.http, provider);
+    const e2 = (await enrol(session, c2.id, resident.id)).body;
+    expect((await step(session, e2.id, 'drop')).status).toBe(200);
+    expect((await step(provider, e2.id, 'attend')).status).toBe(409);
+    expect((await step(provider, e2.id, 'complete')).status).toBe(409);
+  });
+
+  it('the provider of another course gets 404 on its enrolments', async () => {
+    const resident = await createResident(t.http, officer, householdId);
+    const c = await createCourse(t.http, provider);
+    const e = (await enrol(officer, c.id, resident.id)).body;
+    expect((await step(otherProvider, e.id, 'attend')).status).toBe(404);
+    expect((await step(otherProvider, e.id, 'complete')).status).toBe(404);
+    expect((await step(otherProvider, e.id, 'drop')).status).toBe(404);
+    expect((await t.http.get(`/api/v1/courses/${c.id}/enrollments`).set(otherProvider.auth)).status).toBe(
+      404,
+    );
+    // An officer of any site in the course's county runs courses there (ScopePolicy.managesCourse).
+    expect((await step(otherOfficer, e.id, 'complete')).status).toBe(200);
+  });
+
+  it('completion grants the skills at the course level, never lowers a higher one, and writes outbox rows', async () => {
+    const resident = await createResident(t.http, officer, householdId, {
+      skills: [
+        { code: 'tea.picking', level: 2 },
+        { code: 'cooking.chinese', level: 4 },
+      ],
+    });
+    const c = await createCourse(t.http, provider, {
+      skills: [
+        { code: 'tea.picking', level: 3 },
+        { code: 'tea.processing', level: 3 },
+        { code: 'cooking.chinese', level: 2 },
+      ],
+    });
+    const e = (await enrol(officer, c.id, resident.id)).body;
+    const ds = t.app.get(DataSource);
+    const residentChanges = async (): Promise<number> => {
+      const rows = await ds.query<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM outbox_event WHERE kind = 'resident.changed' AND entity_id = $1`,
+        [resident.id],
+      );
+      return rows[0].n;
+    };
+    const changesBefore = await residentChanges();
+    // enrolled → completed directly: a short course without an attendance step
+    expect((await step(provider, e.id, 'complete')).status).toBe(200);
+
+    type Skill = { code: string; level: number; source: string; sourceRef: string | null };
+    const skillsOf = async (): Promise<Map<string, Skill>> => {
+      const r = await t.http.get(`/api/v1/residents/${resident.id}`).set(officer.auth);
+      expect(r.status).toBe(200);
+      return new Map((r.body.skills as Skill[]).map((s) => [s.code, s]));
+    };
+    let skills = await skillsOf();
+    expect(skills.get('tea.picking')).toMatchObject({ level: 3, source: 'training', sourceRef: c.id });
+    expect(skills.get('tea.processing')).toMatchObject({ level: 3, source: 'training', sourceRef: c.id });
+    expect(skills.get('cooking.chinese')?.level).toBe(4);
+
+    // A lower-level course does not lower the level.
+    const basic = await createCourse(t.http, provider, { skills: [{ code: 'tea.picking', level: 1 }] });
+    const e2 = (await enrol(officer, basic.id, resident.id)).body;
+    expect((await step(officer, e2.id, 'complete')).status).toBe(200);
+    skills = await skillsOf();
+    expect(skills.get('tea.picking')?.level).toBe(3);
+
+    // The resident's own change event (re-ranking) is written with the completion.
+    expect(await residentChanges()).toBeGreaterThan(changesBefore);
+    const completed: { entity_id: string; version: number; payload: Record<string, unknown> }[] =
+      await ds.query(
+        `SELECT entity_id, version, payload FROM outbox_event WHERE kind = 'enrollment.completed' AND entity_id = ANY($1)`,
+        [[e.id, e2.id]],
+      );
+    expect(completed).toHaveLength(2);
+    expect(completed.find((r) => r.entity_id === e.id)).toMatchObject({
+      version: 1,
+      payload: { residentId: resident.id, courseId: c.id },
+    });
+    const audit: { n: number }[] = await ds.query(
+      `SELECT count(*)::int AS n FROM audit_entry WHERE action = 'enrollment.complete' AND entity_id = ANY($1)`,
+      [[e.id, e2.id]],
+    );
+    expect(audit[0].n).toBe(2);
   });
 });
