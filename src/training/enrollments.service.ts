@@ -109,6 +109,8 @@ export class EnrollmentsService {
       const e = await m.findOne(Enrollment, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!course || !e) throw new NotFoundError('Enrollment');
       this.policy.require(this.mayMove(actor, to, course, ref), 'Enrollment');
+      if (course.status === 'cancelled' && to !== 'dropped')
+        throw new ConflictError('The course is cancelled', 'course.cancelled');
       if (!canTransition(e.status, to))
         throw new ConflictError(
           `An enrolment cannot go from ${e.status} to ${to}`,

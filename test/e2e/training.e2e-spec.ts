@@ -5,6 +5,9 @@ import { createSite, loginAdmin, staff, type Session } from '../support/factorie
 import { createHousehold, createResident, residentAccount } from '../support/residents-factories';
 import { courseBody, createCourse, daysFromNow } from '../support/training-factories';
 
+// Booting the app (reference data, bootstrap steps) can take seconds on a shared machine.
+jest.setTimeout(60_000);
+
 describe('training: courses (API.md "POST /courses", "GET /courses")', () => {
   let t: TestApp;
   let admin: Session;
@@ -406,6 +409,22 @@ describe('training: enrolments (API.md "POST /courses/:id/enrollments", "POST /e
     expect((await step(session, e2.id, 'drop')).status).toBe(200);
     expect((await step(provider, e2.id, 'attend')).status).toBe(409);
     expect((await step(provider, e2.id, 'complete')).status).toBe(409);
+  });
+
+  it('a cancelled course takes no enrolments and records no progress; dropping still works', async () => {
+    const a = await createResident(t.http, officer, householdId);
+    const b = await createResident(t.http, officer, householdId);
+    const c = await createCourse(t.http, provider);
+    const e = (await enrol(officer, c.id, a.id)).body;
+    await t.http
+      .patch(`/api/v1/courses/${c.id}`)
+      .set(provider.auth)
+      .send({ status: 'cancelled' })
+      .expect(200);
+    expect((await enrol(officer, c.id, b.id)).status).toBe(409);
+    expect((await step(provider, e.id, 'attend')).status).toBe(409);
+    expect((await step(provider, e.id, 'complete')).status).toBe(409);
+    expect((await step(officer, e.id, 'drop')).status).toBe(200);
   });
 
   it('the provider of another course gets 404 on its enrolments', async () => {
