@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import { DataSource } from 'typeorm';
 import { ensureDatabase } from '../../src/database/create-database';
 import { dataSourceOptions } from '../../src/database/data-source-options';
-import { baseDatabaseUrl, TEST_ENV_FILE, type TestEnv } from './test-env';
+import { baseDatabaseUrl, testEnvFile, type TestEnv } from './test-env';
 
 /**
  * A fresh database per run (CONVENTIONS.md "Tests"), migrations applied once here, and a queue
@@ -20,7 +20,9 @@ export default async function globalSetup(): Promise<void> {
   await ds.initialize();
   await ds.runMigrations({ transaction: 'each' });
   await ds.destroy();
-  mkdirSync(dirname(TEST_ENV_FILE), { recursive: true });
-  writeFileSync(TEST_ENV_FILE, JSON.stringify(env));
+  const file = testEnvFile();
+  process.env.LEYE_TEST_ENV_FILE = file;
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(env));
   Object.assign(process.env, env);
 }

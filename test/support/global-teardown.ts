@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import Redis from 'ioredis';
 import { dropDatabase } from '../../src/database/create-database';
-import { readTestEnv, TEST_ENV_FILE } from './test-env';
+import { readTestEnv, testEnvFile } from './test-env';
 
 /** Drops the run's database and deletes its queues (KEEP_TEST_DB=1 keeps both for a look). */
 export default async function globalTeardown(): Promise<void> {
@@ -16,5 +16,5 @@ export default async function globalTeardown(): Promise<void> {
     cursor = next;
   } while (cursor !== '0');
   redis.disconnect();
-  rmSync(TEST_ENV_FILE, { force: true });
+  rmSync(testEnvFile(), { force: true });
 }

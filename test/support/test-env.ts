@@ -1,8 +1,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Where global setup writes the run's database and queue prefix, for every test file to read. */
-export const TEST_ENV_FILE = join(__dirname, '..', '..', 'test-output', 'test-env.json');
+/**
+ * Where global setup writes the run's database and queue prefix, for every test file to read.
+ * One file per jest run (named in LEYE_TEST_ENV_FILE, which the workers inherit), so two runs in
+ * the same checkout never share or delete each other's database.
+ */
+export function testEnvFile(): string {
+  return (
+    process.env.LEYE_TEST_ENV_FILE ??
+    join(__dirname, '..', '..', 'test-output', `test-env-${process.pid}.json`)
+  );
+}
 
 export interface TestEnv {
   DATABASE_URL: string;
@@ -10,7 +19,8 @@ export interface TestEnv {
 }
 
 export function readTestEnv(): TestEnv | null {
-  return existsSync(TEST_ENV_FILE) ? (JSON.parse(readFileSync(TEST_ENV_FILE, 'utf8')) as TestEnv) : null;
+  const file = testEnvFile();
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as TestEnv) : null;
 }
 
 export function baseDatabaseUrl(): URL {
