@@ -9,18 +9,27 @@ export enum JobName {
   PurgeExpiredSessions = 'purge-expired-sessions',
   DeliverNotification = 'deliver-notification',
   DispatchPendingDeliveries = 'dispatch-pending-deliveries',
+  RankPosting = 'rank-posting',
+  RankResident = 'rank-resident',
+  RerankAll = 'rerank-all',
 }
 
 export interface JobDataMap {
   [JobName.PurgeExpiredSessions]: Record<string, never>;
   [JobName.DeliverNotification]: { deliveryId: string };
   [JobName.DispatchPendingDeliveries]: Record<string, never>;
+  [JobName.RankPosting]: { postingId: string; version: number };
+  [JobName.RankResident]: { residentId: string; version: number };
+  [JobName.RerankAll]: Record<string, never>;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.PurgeExpiredSessions]: QueueName.Maintenance,
   [JobName.DeliverNotification]: QueueName.Notifications,
   [JobName.DispatchPendingDeliveries]: QueueName.Maintenance,
+  [JobName.RankPosting]: QueueName.Matching,
+  [JobName.RankResident]: QueueName.Matching,
+  [JobName.RerankAll]: QueueName.Matching,
 };
 
 export type JobData<N extends JobName> = JobDataMap[N];

@@ -1,6 +1,7 @@
 import type { JobsOptions } from 'bullmq';
 import type { OutboxEvent, OutboxKind } from '../database/outbox-event.entity';
-import type { JobData, JobName } from './job-name';
+import { JobName, type JobData } from './job-name';
+import { RANKING_RETRY } from './retry-policy';
 
 export interface RoutedJob<N extends JobName = JobName> {
   name: N;
@@ -19,5 +20,36 @@ export function outboxJobId(e: Pick<OutboxEvent, 'kind' | 'entityId' | 'version'
 
 export type OutboxRoute = (e: OutboxEvent) => RoutedJob[];
 
-/** Filled in by the modules that react to events (matching, placements). */
-export const OUTBOX_ROUTES: Partial<Record<OutboxKind, OutboxRoute>> = {};
+function rankResident(residentId: string, version: number, e: OutboxEvent): RoutedJob<JobName.RankResident> {
+  return {
+    name: JobName.RankResident,
+    data: { residentId, version },
+    opts: { ...RANKING_RETRY, jobId: outboxJobId(e) },
+  };
+}
+
+/**
+ * Filled in by the modules that react to events (matching, placements; notifications adds its
+ * own at start). Matching (DESIGN.md "The matching worker"):
+ * - `posting.changed` re-ranks that posting version (the job skips it when closed or stale);
+ * - `resident.changed` re-ranks the resident (recommendations, skill gaps);
+ * - `enrollment.completed` adds nothing: the skill grant of the completion already wrote a
+ *   `resident.changed` in the same transaction, which re-ranks the resident;
+ * - `placement.ended` re-ranks the resident named in the payload `{ residentId, residentVersion }`.
+ */
+export const OUTBOX_ROUTES: Partial<Record<OutboxKind, OutboxRoute>> = {
+  'posting.changed': (e) => [
+    {
+      name: JobName.RankPosting,
+      data: { postingId: e.entityId, version: e.version },
+      opts: { ...RANKING_RETRY, jobId: outboxJobId(e) },
+    },
+  ],
+  'resident.changed': (e) => [rankResident(e.entityId, e.version, e)],
+  'enrollment.completed': () => [],
+  'placement.ended': (e) => {
+    const { residentId, residentVersion } = e.payload ?? {};
+    if (typeof residentId !== 'string' || typeof residentVersion !== 'number') return [];
+    return [rankResident(residentId, residentVersion, e)];
+  },
+};

@@ -1,0 +1,205 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { PageQuery } from '../../common/pagination';
+import type { Components } from '../engine';
+import type { MatchStatus } from '../results/match.entity';
+
+export const LANGS = ['zh', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+export const MATCH_STATUSES: readonly MatchStatus[] = ['new', 'referred', 'dismissed'];
+
+export class LangQuery {
+  @ApiPropertyOptional({ enum: LANGS, default: 'zh', description: 'Language of the reasons' })
+  @IsOptional()
+  @IsIn(LANGS)
+  lang: Lang = 'zh';
+}
+
+export class PostingMatchesQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: LANGS, default: 'zh', description: 'Language of the reasons' })
+  @IsOptional()
+  @IsIn(LANGS)
+  lang: Lang = 'zh';
+}
+
+export class MatchQueueQuery extends PostingMatchesQuery {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only this site (must be in your scope)' })
+  @IsOptional()
+  @IsUUID()
+  siteId?: string;
+
+  @ApiPropertyOptional({ enum: MATCH_STATUSES, default: 'new' })
+  @IsOptional()
+  @IsIn(MATCH_STATUSES)
+  status: MatchStatus = 'new';
+}
+
+export class DismissMatchDto {
+  @ApiProperty({
+    example: '本人已在县城务工',
+    description: 'Why the officer does not refer (1–500 characters)',
+  })
+  @IsString()
+  @Length(1, 500)
+  reason!: string;
+}
+
+const COMPONENTS_SCHEMA = {
+  type: 'object',
+  description:
+    'Score parts: skills, preferredSkills, distance, wage, schedule, industry, training — each { value, points }',
+  additionalProperties: {
+    type: 'object',
+    properties: { value: { type: 'number' }, points: { type: 'number' } },
+  },
+} as const;
+
+/** A match as an employer sees it: consenting residents only, no name or contact data. */
+export class EmployerMatchDto {
+  @ApiProperty({ format: 'uuid' })
+  matchId!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  residentId!: string;
+
+  @ApiProperty({ example: '田**', description: 'Family name and stars' })
+  displayName!: string;
+
+  @ApiProperty({ example: 82.5, description: 'Fit score 0–100' })
+  score!: number;
+
+  @ApiProperty(COMPONENTS_SCHEMA)
+  components!: Components;
+
+  @ApiProperty({ example: '具备采茶 1/1 项要求技能；距离 3.2 公里，有班车' })
+  reason!: string;
+}
+
+/** A match as an officer sees it (residents in scope only). */
+export class OfficerMatchDto extends EmployerMatchDto {
+  @ApiProperty({ example: '田秀英' })
+  name!: string;
+
+  @ApiProperty({
+    description: 'Household priority 0–100 (zero-employment, monitored); never part of the score',
+  })
+  priority!: number;
+
+  @ApiProperty({ description: '1-based position in the posting’s ranking' })
+  rank!: number;
+
+  @ApiProperty({ enum: MATCH_STATUSES })
+  status!: MatchStatus;
+
+  @ApiProperty({ format: 'uuid' })
+  postingId!: string;
+
+  @ApiProperty({ example: '春茶采茶工' })
+  postingTitle!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  siteId!: string;
+
+  @ApiPropertyOptional({ nullable: true, type: Number, example: 3.2 })
+  distanceKm!: number | null;
+
+  @ApiProperty({ type: [String], description: 'Required skills not held at the required level' })
+  requiredSkillsMissing!: string[];
+
+  @ApiProperty()
+  zeroEmployment!: boolean;
+
+  @ApiProperty({ enum: ['none', 'unstable', 'marginal', 'hardship'] })
+  monitoringStatus!: string;
+
+  @ApiPropertyOptional({ nullable: true, type: String })
+  dismissReason!: string | null;
+
+  @ApiProperty()
+  computedAt!: Date;
+
+  @ApiProperty({ example: '1.0.0' })
+  engineVersion!: string;
+}
+
+export class OfficerMatchPageDto {
+  @ApiProperty({ type: [OfficerMatchDto] })
+  items!: OfficerMatchDto[];
+  @ApiProperty()
+  total!: number;
+  @ApiProperty()
+  page!: number;
+  @ApiProperty()
+  pageSize!: number;
+}
+
+export class PostingMatchPageDto {
+  @ApiProperty({
+    description: 'OfficerMatchDto items for officers and admins; EmployerMatchDto items for the employer',
+    type: [OfficerMatchDto],
+  })
+  items!: (OfficerMatchDto | EmployerMatchDto)[];
+  @ApiProperty()
+  total!: number;
+  @ApiProperty()
+  page!: number;
+  @ApiProperty()
+  pageSize!: number;
+}
+
+export class RecommendedPostingDto {
+  @ApiProperty({ format: 'uuid' })
+  postingId!: string;
+
+  @ApiProperty({ example: '春茶采茶工' })
+  title!: string;
+
+  @ApiProperty({ example: 78.4 })
+  score!: number;
+
+  @ApiProperty({ example: '具备采茶 1/1 项要求技能；距离 3.2 公里，有班车' })
+  reason!: string;
+}
+
+export class RecommendedCourseDto {
+  @ApiProperty({ format: 'uuid' })
+  courseId!: string;
+
+  @ApiProperty({ example: '茶叶加工培训班' })
+  title!: string;
+
+  @ApiProperty({ example: '2026-05-01' })
+  startDate!: string;
+
+  @ApiProperty({
+    type: [String],
+    example: ['tea.processing'],
+    description: 'Skill codes of the gap it closes',
+  })
+  closesGap!: string[];
+
+  @ApiProperty({ example: '学会茶叶加工，附近 2 个岗位需要' })
+  reason!: string;
+}
+
+export class RecommendationsDto {
+  @ApiProperty({ type: [RecommendedPostingDto] })
+  postings!: RecommendedPostingDto[];
+
+  @ApiProperty({ type: [RecommendedCourseDto] })
+  courses!: RecommendedCourseDto[];
+}
+
+export class MatchActionDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ enum: MATCH_STATUSES })
+  status!: MatchStatus;
+
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'uuid' })
+  referredApplicationId!: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String })
+  dismissReason!: string | null;
+}

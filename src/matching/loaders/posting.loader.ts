@@ -1,0 +1,99 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Industry, PostingProfile, Schedule, WageUnit } from '../engine';
+
+/*
+ * Posting profiles for the engine, read straight from the posting table (hot path, read-only:
+ * see candidate.loader.ts for why matching reads other modules' tables here).
+ */
+
+export interface LoadedPosting {
+  profile: PostingProfile;
+  title: string;
+  status: string;
+}
+
+interface PostingRow {
+  id: string;
+  version: number;
+  title: string;
+  status: string;
+  industry: Industry;
+  skills: { code: string; minLevel: number; required: boolean }[];
+  certificates: string[];
+  wageMin: string;
+  wageMax: string;
+  wageUnit: WageUnit;
+  schedule: Schedule;
+  latitude: number;
+  longitude: number;
+  accommodation: boolean;
+  shuttle: boolean;
+  publicWelfare: boolean;
+  ageMin: number | null;
+  ageMax: number | null;
+  startDate: string | null;
+}
+
+const COLUMNS = `p.id, p.version, p.title, p.status, p.industry, p.skills, p.certificates,
+  p.wage_min AS "wageMin", p.wage_max AS "wageMax", p.wage_unit AS "wageUnit", p.schedule,
+  p.latitude, p.longitude, p.accommodation, p.shuttle, p.public_welfare AS "publicWelfare",
+  p.age_min AS "ageMin", p.age_max AS "ageMax", to_char(p.start_date, 'YYYY-MM-DD') AS "startDate"`;
+
+function toLoaded(r: PostingRow): LoadedPosting {
+  const skills = r.skills ?? [];
+  return {
+    title: r.title,
+    status: r.status,
+    profile: {
+      id: r.id,
+      version: Number(r.version),
+      industry: r.industry,
+      requiredSkills: skills.filter((s) => s.required).map((s) => ({ code: s.code, minLevel: s.minLevel })),
+      preferredSkills: skills.filter((s) => !s.required).map((s) => ({ code: s.code, minLevel: s.minLevel })),
+      requiredCertificates: r.certificates ?? [],
+      wage: { min: Number(r.wageMin), max: Number(r.wageMax), unit: r.wageUnit },
+      schedule: r.schedule,
+      latitude: Number(r.latitude),
+      longitude: Number(r.longitude),
+      accommodation: r.accommodation,
+      shuttle: r.shuttle,
+      publicWelfare: r.publicWelfare,
+      ageMin: r.ageMin === null ? null : Number(r.ageMin),
+      ageMax: r.ageMax === null ? null : Number(r.ageMax),
+      startDate: r.startDate,
+    },
+  };
+}
+
+@Injectable()
+export class PostingLoader {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The posting in any status (the job decides what a closed or newer one means), or null. */
+  async posting(id: string, m: EntityManager = this.dataSource.manager): Promise<LoadedPosting | null> {
+    const rows: PostingRow[] = await m.query(`SELECT ${COLUMNS} FROM posting p WHERE p.id = $1`, [id]);
+    return rows.length ? toLoaded(rows[0]) : null;
+  }
+
+  /**
+   * Open postings a resident of the site at (lat, lon) could take: within `maxKm`, or anywhere
+   * with accommodation when the resident is willing to work away.
+   */
+  async openPostingsInReach(
+    site: { latitude: number; longitude: number },
+    maxKm: number,
+    willingToWorkAway: boolean,
+    m: EntityManager = this.dataSource.manager,
+  ): Promise<LoadedPosting[]> {
+    const rows: PostingRow[] = await m.query(
+      `SELECT ${COLUMNS} FROM posting p
+        WHERE p.status = 'open'
+          AND (($4::boolean AND p.accommodation) OR haversine_km($1, $2, p.latitude, p.longitude) <= $3)
+        ORDER BY p.id`,
+      [site.latitude, site.longitude, maxKm, willingToWorkAway],
+    );
+    return rows.map(toLoaded);
+  }
+}

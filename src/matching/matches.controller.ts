@@ -1,0 +1,92 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Allow } from '../access/access.decorator';
+import { CurrentUser, type AuthUser } from '../access/auth-user';
+import { IdParam } from '../common/id-param';
+import type { Page } from '../common/pagination';
+import {
+  DismissMatchDto,
+  LangQuery,
+  MatchActionDto,
+  MatchQueueQuery,
+  OfficerMatchPageDto,
+  PostingMatchesQuery,
+  PostingMatchPageDto,
+  RecommendationsDto,
+  type EmployerMatchDto,
+  type OfficerMatchDto,
+} from './dto/match.dto';
+import { MatchesService } from './matches.service';
+import { RecommendationsService } from './recommendations.service';
+
+@ApiTags('matching')
+@Controller()
+export class MatchesController {
+  constructor(
+    private readonly matches: MatchesService,
+    private readonly recommendations: RecommendationsService,
+  ) {}
+
+  @Get('postings/:id/matches')
+  @Allow('officer', 'employer', 'admin')
+  @ApiOkResponse({
+    type: PostingMatchPageDto,
+    description:
+      'Ranked. Officers: residents in their scope, with names. The owning employer: consenting residents only, masked, no contact data.',
+  })
+  @ApiNotFoundResponse({ description: 'No such posting, or not yours / not readable' })
+  postingMatches(
+    @IdParam() id: string,
+    @Query() q: PostingMatchesQuery,
+    @CurrentUser() user: AuthUser,
+  ): Promise<Page<OfficerMatchDto | EmployerMatchDto>> {
+    return this.matches.forPosting(user, id, q);
+  }
+
+  @Get('residents/:id/recommendations')
+  @Allow('resident', 'officer', 'admin')
+  @ApiOkResponse({ type: RecommendationsDto, description: 'Recommended postings and gap-closing courses' })
+  @ApiNotFoundResponse({ description: 'No such resident, or not you / not in your scope' })
+  residentRecommendations(
+    @IdParam() id: string,
+    @Query() q: LangQuery,
+    @CurrentUser() user: AuthUser,
+  ): Promise<RecommendationsDto> {
+    return this.recommendations.forResident(user, id, q.lang);
+  }
+
+  @Get('matches')
+  @Allow('officer', 'admin')
+  @ApiOkResponse({
+    type: OfficerMatchPageDto,
+    description: 'Work queue: matches of open postings for residents of your sites, household priority first',
+  })
+  @ApiNotFoundResponse({ description: 'siteId is not a site in your scope' })
+  queue(@Query() q: MatchQueueQuery, @CurrentUser() user: AuthUser): Promise<Page<OfficerMatchDto>> {
+    return this.matches.queue(user, q);
+  }
+
+  @Post('matches/:id/refer')
+  @HttpCode(200)
+  @Allow('officer', 'admin')
+  @ApiOkResponse({ type: MatchActionDto })
+  @ApiNotFoundResponse({ description: 'No such match, or the resident is not in your scope' })
+  @ApiConflictResponse({ description: 'Already referred, or the posting is no longer open' })
+  refer(@IdParam() id: string, @CurrentUser() user: AuthUser): Promise<MatchActionDto> {
+    return this.matches.refer(user, id);
+  }
+
+  @Post('matches/:id/dismiss')
+  @HttpCode(200)
+  @Allow('officer', 'admin')
+  @ApiOkResponse({ type: MatchActionDto })
+  @ApiNotFoundResponse({ description: 'No such match, or the resident is not in your scope' })
+  @ApiConflictResponse({ description: 'Already referred' })
+  dismiss(
+    @IdParam() id: string,
+    @Body() dto: DismissMatchDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<MatchActionDto> {
+    return this.matches.dismiss(user, id, dto.reason);
+  }
+}

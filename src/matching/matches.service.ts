@@ -1,0 +1,308 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { AuthUser } from '../access/auth-user';
+import { ScopePolicy, type ResidentRef } from '../access/scope-policy';
+import { AuditService } from '../audit/audit.service';
+import { ConflictError, NotFoundError } from '../common/domain-errors';
+import { page, type Page } from '../common/pagination';
+import { PostingsService } from '../postings/postings.service';
+import { RegionsService } from '../regions/regions.service';
+import type { Components } from './engine';
+import type {
+  EmployerMatchDto,
+  Lang,
+  MatchActionDto,
+  MatchQueueQuery,
+  OfficerMatchDto,
+  PostingMatchesQuery,
+} from './dto/match.dto';
+import type { MatchStatus } from './results/match.entity';
+
+interface MatchRow {
+  id: string;
+  postingId: string;
+  postingTitle: string;
+  residentId: string;
+  score: string;
+  priority: string;
+  rank: number;
+  components: Components;
+  reasonZh: string;
+  reasonEn: string;
+  status: MatchStatus;
+  dismissReason: string | null;
+  referredApplicationId: string | null;
+  distanceKm: string | null;
+  requiredSkillsMissing: string[];
+  siteId: string;
+  computedAt: Date;
+  engineVersion: string;
+  name: string;
+  consentToShare: boolean;
+  householdId: string;
+  householdSiteId: string;
+  siteRegionCode: string;
+  originRegionCode: string;
+  zeroEmployment: boolean;
+  monitoringStatus: string;
+}
+
+/*
+ * Reads across resident, household and site tables (owned by residents/ and regions/) in one
+ * query, for the same reason as the loaders: a posting's list is up to 200 rows, one join beats
+ * 200 service calls. Scope is still decided by ScopePolicy, row by row.
+ */
+const MATCH_SELECT = `
+  SELECT mt.id, mt.posting_id AS "postingId", p.title AS "postingTitle", mt.resident_id AS "residentId",
+         mt.score, mt.priority, mt.rank, mt.components, mt.reason_zh AS "reasonZh", mt.reason_en AS "reasonEn",
+         mt.status, mt.dismiss_reason AS "dismissReason", mt.referred_application_id AS "referredApplicationId",
+         mt.distance_km AS "distanceKm", mt.required_skills_missing AS "requiredSkillsMissing",
+         mt.site_id AS "siteId", mt.computed_at AS "computedAt", mt.engine_version AS "engineVersion",
+         r.name, r.consent_to_share AS "consentToShare", r.household_id AS "householdId",
+         h.site_id AS "householdSiteId", s.region_code AS "siteRegionCode",
+         h.origin_region_code AS "originRegionCode", h.zero_employment AS "zeroEmployment",
+         h.monitoring_status AS "monitoringStatus"
+    FROM match mt
+    JOIN posting p ON p.id = mt.posting_id
+    JOIN resident r ON r.id = mt.resident_id AND r.erased_at IS NULL
+    JOIN household h ON h.id = r.household_id
+    JOIN site s ON s.id = h.site_id`;
+
+function residentRef(row: MatchRow): ResidentRef {
+  return {
+    id: row.residentId,
+    household: {
+      id: row.householdId,
+      site: { id: row.householdSiteId, regionCode: row.siteRegionCode },
+      originRegionCode: row.originRegionCode,
+    },
+  };
+}
+
+/** '田秀英' → '田**': enough to tell candidates apart in a list, not enough to find the person. */
+export function maskName(name: string): string {
+  const chars = [...name.trim()];
+  if (chars.length === 0) return '*';
+  return chars[0] + '*'.repeat(Math.max(1, chars.length - 1));
+}
+
+function reasonOf(row: { reasonZh: string; reasonEn: string }, lang: Lang): string {
+  return lang === 'en' ? row.reasonEn : row.reasonZh;
+}
+
+function officerView(row: MatchRow, lang: Lang): OfficerMatchDto {
+  return {
+    matchId: row.id,
+    residentId: row.residentId,
+    name: row.name,
+    displayName: maskName(row.name),
+    score: Number(row.score),
+    priority: Number(row.priority),
+    rank: row.rank,
+    components: row.components,
+    reason: reasonOf(row, lang),
+    status: row.status,
+    postingId: row.postingId,
+    postingTitle: row.postingTitle,
+    siteId: row.siteId,
+    distanceKm: row.distanceKm === null ? null : Number(row.distanceKm),
+    requiredSkillsMissing: row.requiredSkillsMissing ?? [],
+    zeroEmployment: row.zeroEmployment,
+    monitoringStatus: row.monitoringStatus,
+    dismissReason: row.dismissReason,
+    computedAt: row.computedAt,
+    engineVersion: row.engineVersion,
+  };
+}
+
+function employerView(row: MatchRow, lang: Lang): EmployerMatchDto {
+  return {
+    matchId: row.id,
+    residentId: row.residentId,
+    displayName: maskName(row.name),
+    score: Number(row.score),
+    components: row.components,
+    reason: reasonOf(row, lang),
+  };
+}
+
+@Injectable()
+export class MatchesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly policy: ScopePolicy,
+    private readonly audit: AuditService,
+    private readonly postings: PostingsService,
+    private readonly regions: RegionsService,
+  ) {}
+
+  /**
+   * A posting's ranked matches. Officers (and admins): residents they may read, with names (each
+   * read audited). The owning employer: residents who consent to share, masked, without priority
+   * (it would reveal the household's situation) and without dismissed ones.
+   */
+  async forPosting(
+    actor: AuthUser,
+    postingId: string,
+    q: PostingMatchesQuery,
+  ): Promise<Page<OfficerMatchDto | EmployerMatchDto>> {
+    const ref = await this.postings.postingRef(postingId);
+    const isEmployer = actor.role === 'employer';
+    const allowed =
+      !!ref && (isEmployer ? this.policy.managesPosting(actor, ref) : this.policy.readsPosting(actor, ref));
+    this.policy.require(allowed, 'Posting');
+    const rows: MatchRow[] = await this.dataSource.query(
+      `${MATCH_SELECT} WHERE mt.posting_id = $1 ORDER BY mt.rank, mt.resident_id`,
+      [postingId],
+    );
+    const from = (q.page - 1) * q.pageSize;
+    if (isEmployer) {
+      // TODO(applications): an employer sees name and contact of residents who applied to the
+      // posting; until the applications module exists every candidate stays masked.
+      const visible = rows.filter((r) => r.consentToShare && r.status !== 'dismissed');
+      return page(
+        visible.slice(from, from + q.pageSize).map((r) => employerView(r, q.lang)),
+        visible.length,
+        q,
+      );
+    }
+    const visible = rows.filter((r) => this.policy.readsResident(actor, residentRef(r)));
+    const items = visible.slice(from, from + q.pageSize);
+    await this.audit.recordReads(
+      actor,
+      'resident',
+      items.map((r) => r.residentId),
+      'resident.read_match',
+    );
+    return page(
+      items.map((r) => officerView(r, q.lang)),
+      visible.length,
+      q,
+    );
+  }
+
+  /**
+   * The officers' work queue ("matches to refer"): matches of open postings for residents of the
+   * sites the officer manages, the highest household priority first (zero-employment households
+   * are cleared first, POLICY.md), then the best fit.
+   */
+  async queue(actor: AuthUser, q: MatchQueueQuery): Promise<Page<OfficerMatchDto>> {
+    if (q.siteId) {
+      const site = await this.regions.findSite(q.siteId);
+      this.policy.require(!!site && this.policy.managesSite(actor, site), 'Site');
+    }
+    const params: unknown[] = [q.status];
+    let where = `p.status = 'open' AND mt.status = $1`;
+    if (q.siteId) {
+      params.push(q.siteId);
+      where += ` AND mt.site_id = $${params.length}`;
+    }
+    if (actor.role !== 'admin') {
+      // The SQL twin of ScopePolicy.managesSite: the officer's sites, or sites inside their regions.
+      params.push(actor.scope.siteIds, actor.scope.regionCodes);
+      where += ` AND (h.site_id = ANY($${params.length - 1}::uuid[])
+                 OR EXISTS (SELECT 1 FROM unnest($${params.length}::text[]) c WHERE s.region_code LIKE c || '%'))`;
+    }
+    // idx_match_site_status (site_id, status, score) narrows the rows per site.
+    const [{ total }]: { total: string }[] = await this.dataSource.query(
+      `SELECT count(*) AS total FROM (${MATCH_SELECT} WHERE ${where}) x`,
+      params,
+    );
+    const rows: MatchRow[] = await this.dataSource.query(
+      `${MATCH_SELECT} WHERE ${where}
+        ORDER BY mt.priority DESC, mt.score DESC, mt.id
+        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, q.pageSize, (q.page - 1) * q.pageSize],
+    );
+    await this.audit.recordReads(
+      actor,
+      'resident',
+      rows.map((r) => r.residentId),
+      'resident.read_match',
+    );
+    return page(
+      rows.map((r) => officerView(r, q.lang)),
+      Number(total),
+      q,
+    );
+  }
+
+  /**
+   * An officer refers the resident to the posting (PIPL art. 24: a person, not the algorithm,
+   * decides). Recorded on the match, audited with both identities.
+   *
+   * TODO(applications): when src/applications/ exists, create the application in this
+   * transaction with `ApplicationsService.createReferral(manager, { postingId, residentId, officer })`
+   * (source 'officer_referral', returns { id }) and store its id in referred_application_id.
+   */
+  async refer(actor: AuthUser, matchId: string): Promise<MatchActionDto> {
+    return this.dataSource.transaction(async (m) => {
+      const row = await this.lockManaged(m, actor, matchId);
+      if (row.status === 'referred') {
+        throw new ConflictError('This match has already been referred', 'match.already_referred');
+      }
+      const posting: { status: string }[] = await m.query('SELECT status FROM posting WHERE id = $1', [
+        row.postingId,
+      ]);
+      if (posting[0]?.status !== 'open') {
+        throw new ConflictError('The posting is no longer open', 'posting.not_open');
+      }
+      await m.query(
+        `UPDATE match SET status = 'referred', referred_by = $2, referred_at = now(),
+                dismiss_reason = NULL, dismissed_by = NULL, dismissed_at = NULL WHERE id = $1`,
+        [matchId, actor.id],
+      );
+      await this.audit.record(
+        actor,
+        {
+          action: 'match.refer',
+          entityType: 'match',
+          entityId: matchId,
+          onBehalfOfResidentId: row.residentId,
+          details: { postingId: row.postingId },
+        },
+        m,
+      );
+      return { id: matchId, status: 'referred', referredApplicationId: null, dismissReason: null };
+    });
+  }
+
+  /** An officer sets a match aside with a reason; re-ranking keeps it dismissed. */
+  async dismiss(actor: AuthUser, matchId: string, reason: string): Promise<MatchActionDto> {
+    return this.dataSource.transaction(async (m) => {
+      const row = await this.lockManaged(m, actor, matchId);
+      if (row.status === 'referred') {
+        throw new ConflictError('A referred match cannot be dismissed', 'match.already_referred');
+      }
+      const text = reason.trim();
+      await m.query(
+        `UPDATE match SET status = 'dismissed', dismiss_reason = $2, dismissed_by = $3, dismissed_at = now()
+          WHERE id = $1`,
+        [matchId, text, actor.id],
+      );
+      await this.audit.record(
+        actor,
+        {
+          action: 'match.dismiss',
+          entityType: 'match',
+          entityId: matchId,
+          onBehalfOfResidentId: row.residentId,
+          details: { postingId: row.postingId },
+        },
+        m,
+      );
+      return { id: matchId, status: 'dismissed', referredApplicationId: null, dismissReason: text };
+    });
+  }
+
+  private async lockManaged(m: EntityManager, actor: AuthUser, matchId: string): Promise<MatchRow> {
+    const locked: { id: string }[] = await m.query('SELECT id FROM match WHERE id = $1 FOR UPDATE', [
+      matchId,
+    ]);
+    if (!locked.length) throw new NotFoundError('Match');
+    const rows: MatchRow[] = await m.query(`${MATCH_SELECT} WHERE mt.id = $1`, [matchId]);
+    this.policy.require(!!rows[0] && this.policy.managesResident(actor, residentRef(rows[0])), 'Match');
+    return rows[0];
+  }
+}

@@ -1,0 +1,53 @@
+import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { PostingsModule } from '../postings/postings.module';
+import { RegionsModule } from '../regions/regions.module';
+import { ResidentsModule } from '../residents/residents.module';
+import { SkillsModule } from '../skills/skills.module';
+import { TrainingModule } from '../training/training.module';
+import { RankPostingJob } from './jobs/rank-posting.job';
+import { RankResidentJob } from './jobs/rank-resident.job';
+import { RerankAllJob } from './jobs/rerank-all.job';
+import { CandidateLoader } from './loaders/candidate.loader';
+import { PostingLoader } from './loaders/posting.loader';
+import { SkillCatalogueLoader } from './loaders/skill-catalogue.loader';
+import { MatchNotifier } from './match-notifier';
+import { MatchesController } from './matches.controller';
+import { MatchesService } from './matches.service';
+import { MatchingSettings } from './matching-settings';
+import { RankingService } from './ranking.service';
+import { RecommendationsService } from './recommendations.service';
+import { MatchStore } from './results/match-store';
+
+/**
+ * The matching worker around the pure engine (DESIGN.md "The matching worker"): loaders, the
+ * rank-posting / rank-resident / rerank-all jobs, stored results, notifications, and the
+ * matches / recommendations API with the officers' refer and dismiss tools.
+ */
+@Module({
+  imports: [
+    NotificationsModule,
+    PostingsModule,
+    RegionsModule,
+    ResidentsModule,
+    SkillsModule,
+    TrainingModule,
+  ],
+  controllers: [MatchesController],
+  providers: [
+    MatchingSettings,
+    CandidateLoader,
+    PostingLoader,
+    SkillCatalogueLoader,
+    MatchStore,
+    MatchNotifier,
+    RankingService,
+    MatchesService,
+    RecommendationsService,
+    RankPostingJob,
+    RankResidentJob,
+    RerankAllJob,
+  ],
+  exports: [RankingService],
+})
+export class MatchingModule {}

@@ -1,0 +1,217 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  buildCandidateSet,
+  buildPostingSet,
+  rankPostingBatched,
+  rankResident,
+  residentIndex,
+  skillGaps,
+  type WageUnit,
+} from './engine';
+import { CandidateLoader, type LoadedResident, type LoadedSite } from './loaders/candidate.loader';
+import { PostingLoader } from './loaders/posting.loader';
+import { SkillCatalogueLoader } from './loaders/skill-catalogue.loader';
+import { MatchNotifier, type NotifyOutcome } from './match-notifier';
+import { MatchingSettings } from './matching-settings';
+import { MatchStore } from './results/match-store';
+
+export type RankSkip = 'stale' | 'not_open' | 'missing';
+
+export interface RankPostingOutcome {
+  skipped?: RankSkip;
+  candidates?: number;
+  stored?: number;
+  notified?: NotifyOutcome;
+  ms?: number;
+}
+
+export interface RankResidentOutcome {
+  skipped?: RankSkip;
+  recommendations?: number;
+  gaps?: number;
+  ms?: number;
+}
+
+/** Scored between two yields: a few ms of CPU, so BullMQ's lock renewal always gets its turn. */
+const BATCH_SIZE = 20_000;
+
+/** The day in China (the pilot's time zone): certificates and ages are judged on calendar days. */
+export function chinaToday(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
+}
+
+const WAGE_UNIT_ZH: Record<WageUnit, string> = { month: '每月', day: '每天', hour: '每小时', piece: '每件' };
+
+export function wageText(min: number, max: number, unit: WageUnit): string {
+  return min === max ? `${WAGE_UNIT_ZH[unit]} ${min} 元` : `${WAGE_UNIT_ZH[unit]} ${min}–${max} 元`;
+}
+
+/** Serialises storing per posting / per resident across workers (two jobs of the same version). */
+function lockKey(kind: 'posting' | 'resident', id: string): string {
+  return `matching:${kind}:${id}`;
+}
+
+/**
+ * Runs the engine for one posting or one resident: load (bulk SQL, only reachable sites), rank
+ * (batched, yielding), then store and notify in ONE transaction that first re-checks the version,
+ * so a result computed for a version that changed meanwhile is dropped, never stored.
+ */
+@Injectable()
+export class RankingService {
+  private readonly logger = new Logger('Ranking');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly settings: MatchingSettings,
+    private readonly candidates: CandidateLoader,
+    private readonly postings: PostingLoader,
+    private readonly catalogue: SkillCatalogueLoader,
+    private readonly store: MatchStore,
+    private readonly notifier: MatchNotifier,
+  ) {}
+
+  async rankPosting(postingId: string, version: number): Promise<RankPostingOutcome> {
+    const started = Date.now();
+    const cfg = this.settings.config;
+    const loaded = await this.postings.posting(postingId);
+    const skip = this.postingSkip(loaded, version);
+    if (skip) {
+      this.logger.log(
+        { postingId, version, current: loaded?.profile.version, skipped: skip },
+        'rank-posting skipped',
+      );
+      return { skipped: skip };
+    }
+    const posting = loaded!.profile;
+    const sites = await this.candidates.sitesInReach(posting, cfg.distance.defaultMaxCommuteKm);
+    const residents = await this.candidates.seekersOfSites(sites.map((s) => s.id));
+    const loadedMs = Date.now() - started;
+    const { codes, names } = await this.catalogue.load();
+    const cs = buildCandidateSet(
+      residents.map((r) => r.input),
+      codes,
+      sites,
+      cfg.wage,
+    );
+    const results = await rankPostingBatched(posting, cs, cfg, {
+      today: chinaToday(),
+      skillNames: names,
+      batchSize: BATCH_SIZE,
+    });
+    const rankedMs = Date.now() - started - loadedMs;
+
+    const byId = new Map(residents.map((r) => [r.input.id, r]));
+    const siteById = new Map<string, LoadedSite>(sites.map((s) => [s.id, s]));
+    const outcome = await this.dataSource.transaction(async (m) => {
+      await this.lock(m, lockKey('posting', postingId));
+      const now = await this.postings.posting(postingId, m);
+      const late = this.postingSkip(now, version);
+      if (late) return { skipped: late } satisfies RankPostingOutcome;
+      const metas = new Map(
+        residents.map((r) => [r.input.id, { siteId: r.input.siteId, version: r.version }] as const),
+      );
+      await this.store.replacePostingMatches(m, postingId, results, metas, new Date());
+      const notified = await this.notifier.postingRanked(
+        m,
+        {
+          id: posting.id,
+          version: posting.version,
+          title: now!.title,
+          wageText: wageText(posting.wage.min, posting.wage.max, posting.wage.unit),
+        },
+        results,
+        byId,
+        siteById,
+        cfg.thresholds.strongMatch,
+      );
+      return { stored: results.length, notified } satisfies RankPostingOutcome;
+    });
+    const ms = Date.now() - started;
+    this.logger.log(
+      {
+        postingId,
+        version,
+        sites: sites.length,
+        candidates: residents.length,
+        stored: outcome.stored,
+        skipped: outcome.skipped,
+        loadMs: loadedMs,
+        rankMs: rankedMs,
+        ms,
+      },
+      'rank-posting done',
+    );
+    return { ...outcome, candidates: residents.length, ms };
+  }
+
+  async rankResident(residentId: string, version: number): Promise<RankResidentOutcome> {
+    const started = Date.now();
+    const resident = await this.candidates.resident(residentId);
+    if (!resident) return { skipped: 'missing' };
+    if (resident.version > version) {
+      this.logger.log({ residentId, version, current: resident.version }, 'rank-resident skipped: stale');
+      return { skipped: 'stale' };
+    }
+    const { recommendations, gaps } = await this.residentLists(resident);
+    const outcome = await this.dataSource.transaction(async (m) => {
+      await this.lock(m, lockKey('resident', residentId));
+      const rows: { version: number }[] = await m.query('SELECT version FROM resident WHERE id = $1', [
+        residentId,
+      ]);
+      if (!rows.length) return { skipped: 'missing' } satisfies RankResidentOutcome;
+      if (Number(rows[0].version) > version) return { skipped: 'stale' } satisfies RankResidentOutcome;
+      await this.store.replaceResidentLists(m, residentId, recommendations, gaps, new Date());
+      return { recommendations: recommendations.length, gaps: gaps.length } satisfies RankResidentOutcome;
+    });
+    const ms = Date.now() - started;
+    this.logger.log({ residentId, version, ...outcome, ms }, 'rank-resident done');
+    return { ...outcome, ms };
+  }
+
+  private async residentLists(resident: LoadedResident): Promise<{
+    recommendations: ReturnType<typeof rankResident>;
+    gaps: ReturnType<typeof skillGaps>;
+  }> {
+    // Someone not seeking work (employed, no labour capacity, erased, pending) gets empty lists.
+    if (!resident.seeking) return { recommendations: [], gaps: [] };
+    const cfg = this.settings.config;
+    const [site] = await this.candidates.sitesByIds([resident.input.siteId]);
+    if (!site) return { recommendations: [], gaps: [] };
+    const prefs = resident.input.preferences;
+    const postings = await this.postings.openPostingsInReach(
+      site,
+      prefs.maxCommuteKm ?? cfg.distance.defaultMaxCommuteKm,
+      prefs.willingToWorkAway,
+    );
+    const { codes, names } = await this.catalogue.load();
+    const cs = buildCandidateSet([resident.input], codes, [site], cfg.wage);
+    const today = chinaToday();
+    const set = buildPostingSet(
+      postings.map((p) => p.profile),
+      cs,
+      cfg,
+      { today },
+    );
+    const idx = residentIndex(cs, resident.input.id);
+    return {
+      recommendations: rankResident(idx, set, cfg, { skillNames: names }),
+      gaps: skillGaps(idx, set, { maxMissing: 2, limit: 50 }),
+    };
+  }
+
+  private postingSkip(
+    p: { profile: { version: number }; status: string } | null,
+    version: number,
+  ): RankSkip | null {
+    if (!p) return 'missing';
+    if (p.profile.version > version) return 'stale';
+    if (p.status !== 'open') return 'not_open';
+    return null;
+  }
+
+  private async lock(m: EntityManager, key: string): Promise<void> {
+    await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [key]);
+  }
+}

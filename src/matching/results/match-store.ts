@@ -1,0 +1,139 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { RankedMatch, SkillGap } from '../engine';
+
+export interface ResidentMeta {
+  siteId: string;
+  version: number;
+}
+
+/**
+ * Writes ranking results, always inside the caller's transaction. Each store replaces a whole
+ * list idempotently: rows no longer in the list go, rows in it are inserted or updated only when
+ * something changed, so running the same job twice leaves exactly the same rows (ids included).
+ */
+@Injectable()
+export class MatchStore {
+  /**
+   * Replaces a posting's top list. Matches an officer acted on (referred, dismissed) are kept even
+   * when they fall out of the list: they are the record of a human decision.
+   */
+  async replacePostingMatches(
+    m: EntityManager,
+    postingId: string,
+    results: readonly RankedMatch[],
+    residents: ReadonlyMap<string, ResidentMeta>,
+    computedAt: Date,
+  ): Promise<void> {
+    await m.query(
+      `DELETE FROM match WHERE posting_id = $1 AND status = 'new' AND NOT (resident_id = ANY($2::uuid[]))`,
+      [postingId, results.map((r) => r.residentId)],
+    );
+    if (!results.length) return;
+    const rows = results.map((r) => ({
+      resident_id: r.residentId,
+      posting_version: r.postingVersion,
+      resident_version: residents.get(r.residentId)?.version ?? null,
+      score: r.score,
+      priority: r.priority,
+      rank: r.rank,
+      components: r.components,
+      required_skills_missing: r.requiredSkillsMissing,
+      distance_km: r.distanceKm,
+      reason_zh: r.reason.zh,
+      reason_en: r.reason.en,
+      engine_version: r.engineVersion,
+      site_id: residents.get(r.residentId)!.siteId,
+    }));
+    await m.query(
+      `INSERT INTO match (posting_id, resident_id, posting_version, resident_version, score, priority, rank,
+                          components, required_skills_missing, distance_km, reason_zh, reason_en,
+                          engine_version, computed_at, site_id)
+       SELECT $1, x.resident_id, x.posting_version, x.resident_version, x.score, x.priority, x.rank,
+              x.components, x.required_skills_missing, x.distance_km, x.reason_zh, x.reason_en,
+              x.engine_version, $3, x.site_id
+         FROM jsonb_to_recordset($2::jsonb) AS x(
+              resident_id uuid, posting_version int, resident_version int, score numeric, priority numeric,
+              rank int, components jsonb, required_skills_missing text[], distance_km numeric,
+              reason_zh text, reason_en text, engine_version text, site_id uuid)
+       ON CONFLICT (posting_id, resident_id) DO UPDATE SET
+              posting_version = EXCLUDED.posting_version, resident_version = EXCLUDED.resident_version,
+              score = EXCLUDED.score, priority = EXCLUDED.priority, rank = EXCLUDED.rank,
+              components = EXCLUDED.components, required_skills_missing = EXCLUDED.required_skills_missing,
+              distance_km = EXCLUDED.distance_km, reason_zh = EXCLUDED.reason_zh,
+              reason_en = EXCLUDED.reason_en, engine_version = EXCLUDED.engine_version,
+              computed_at = EXCLUDED.computed_at, site_id = EXCLUDED.site_id
+        WHERE (match.posting_version, match.resident_version, match.score, match.priority, match.rank,
+               match.components, match.required_skills_missing, match.distance_km, match.reason_zh,
+               match.reason_en, match.engine_version, match.site_id)
+              IS DISTINCT FROM
+              (EXCLUDED.posting_version, EXCLUDED.resident_version, EXCLUDED.score, EXCLUDED.priority,
+               EXCLUDED.rank, EXCLUDED.components, EXCLUDED.required_skills_missing, EXCLUDED.distance_km,
+               EXCLUDED.reason_zh, EXCLUDED.reason_en, EXCLUDED.engine_version, EXCLUDED.site_id)`,
+      [postingId, JSON.stringify(rows), computedAt],
+    );
+  }
+
+  /** Replaces a resident's recommended postings and skill gaps. */
+  async replaceResidentLists(
+    m: EntityManager,
+    residentId: string,
+    recommendations: readonly RankedMatch[],
+    gaps: readonly SkillGap[],
+    computedAt: Date,
+  ): Promise<void> {
+    await m.query(
+      `DELETE FROM resident_recommendation WHERE resident_id = $1 AND NOT (posting_id = ANY($2::uuid[]))`,
+      [residentId, recommendations.map((r) => r.postingId)],
+    );
+    if (recommendations.length) {
+      const rows = recommendations.map((r) => ({
+        posting_id: r.postingId,
+        posting_version: r.postingVersion,
+        score: r.score,
+        rank: r.rank,
+        reason_zh: r.reason.zh,
+        reason_en: r.reason.en,
+        engine_version: r.engineVersion,
+      }));
+      await m.query(
+        `INSERT INTO resident_recommendation (resident_id, posting_id, posting_version, score, rank, reason_zh,
+                                              reason_en, engine_version, computed_at)
+         SELECT $1, x.posting_id, x.posting_version, x.score, x.rank, x.reason_zh, x.reason_en, x.engine_version, $3
+           FROM jsonb_to_recordset($2::jsonb) AS x(posting_id uuid, posting_version int, score numeric, rank int,
+                reason_zh text, reason_en text, engine_version text)
+         ON CONFLICT (resident_id, posting_id) DO UPDATE SET
+                posting_version = EXCLUDED.posting_version, score = EXCLUDED.score, rank = EXCLUDED.rank,
+                reason_zh = EXCLUDED.reason_zh, reason_en = EXCLUDED.reason_en,
+                engine_version = EXCLUDED.engine_version, computed_at = EXCLUDED.computed_at
+          WHERE (resident_recommendation.posting_version, resident_recommendation.score,
+                 resident_recommendation.rank, resident_recommendation.reason_zh,
+                 resident_recommendation.reason_en, resident_recommendation.engine_version)
+                IS DISTINCT FROM
+                (EXCLUDED.posting_version, EXCLUDED.score, EXCLUDED.rank, EXCLUDED.reason_zh,
+                 EXCLUDED.reason_en, EXCLUDED.engine_version)`,
+        [residentId, JSON.stringify(rows), computedAt],
+      );
+    }
+    await m.query(
+      `DELETE FROM resident_skill_gap WHERE resident_id = $1 AND NOT (posting_id = ANY($2::uuid[]))`,
+      [residentId, gaps.map((g) => g.postingId)],
+    );
+    if (gaps.length) {
+      await m.query(
+        `INSERT INTO resident_skill_gap (resident_id, posting_id, missing, score, computed_at)
+         SELECT $1, x.posting_id, x.missing, x.score, $3
+           FROM jsonb_to_recordset($2::jsonb) AS x(posting_id uuid, missing jsonb, score numeric)
+         ON CONFLICT (resident_id, posting_id) DO UPDATE SET
+                missing = EXCLUDED.missing, score = EXCLUDED.score, computed_at = EXCLUDED.computed_at
+          WHERE (resident_skill_gap.missing, resident_skill_gap.score)
+                IS DISTINCT FROM (EXCLUDED.missing, EXCLUDED.score)`,
+        [
+          residentId,
+          JSON.stringify(gaps.map((g) => ({ posting_id: g.postingId, missing: g.missing, score: g.score }))),
+          computedAt,
+        ],
+      );
+    }
+  }
+}

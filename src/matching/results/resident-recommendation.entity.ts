@@ -1,0 +1,34 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { numericColumn } from './numeric';
+
+/** A resident's top postings (rank-resident), replaced as a whole on every run. */
+@Entity('resident_recommendation')
+export class ResidentRecommendation {
+  // GET /residents/:id/recommendations: WHERE resident_id = $1 ORDER BY rank (the primary key serves it)
+  @PrimaryColumn({ type: 'uuid' })
+  residentId!: string;
+
+  @PrimaryColumn({ type: 'uuid' })
+  postingId!: string;
+
+  @Column({ type: 'integer' })
+  postingVersion!: number;
+
+  @Column({ type: 'numeric', precision: 5, scale: 1, transformer: numericColumn })
+  score!: number;
+
+  @Column({ type: 'integer' })
+  rank!: number;
+
+  @Column({ type: 'text' })
+  reasonZh!: string;
+
+  @Column({ type: 'text' })
+  reasonEn!: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  engineVersion!: string;
+
+  @Column({ type: 'timestamptz' })
+  computedAt!: Date;
+}

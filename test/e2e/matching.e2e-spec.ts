@@ -1,0 +1,330 @@
+import { DataSource } from 'typeorm';
+import { RankPostingJob } from '../../src/matching/jobs/rank-posting.job';
+import { createTestApp, type TestApp } from '../support/app';
+import { createSite, loginAdmin, staff, type Session } from '../support/factories';
+import { postingNotifications, seeker, storedMatches } from '../support/matching-factories';
+import {
+  eventually,
+  robotServer,
+  siteWithChannels,
+  type RobotServer,
+} from '../support/notifications-factories';
+import { employerWithRecord, openPosting, type EmployerFixture } from '../support/postings-factories';
+import { createCourse } from '../support/training-factories';
+
+jest.setTimeout(120_000);
+
+interface MatchItem {
+  matchId: string;
+  residentId: string;
+  name?: string;
+  displayName: string;
+  score: number;
+  reason: string;
+  components: Record<string, { value: number; points: number }>;
+  status?: string;
+}
+
+describe('matching', () => {
+  let t: TestApp;
+  let ds: DataSource;
+  let admin: Session;
+  let robot: RobotServer;
+  let siteA: { id: string };
+  let officerA1: Session;
+  let officerA2: Session;
+  let officerB: Session;
+  let employer: EmployerFixture;
+  let alice: { id: string; name: string; session?: Session };
+  let bob: { id: string; name: string };
+  let carol: { id: string; name: string };
+  let posting: { id: string; version: number };
+  const title = `采茶工（全职）${process.pid}`;
+
+  beforeAll(async () => {
+    t = await createTestApp({ worker: true, env: { NOTIFY_RETRY_DELAY_MS: '100' } });
+    ds = t.app.get(DataSource);
+    admin = await loginAdmin(t.http);
+    robot = await robotServer('ok');
+    siteA = await siteWithChannels(t.http, admin, [{ type: 'wecom', target: robot.url }]);
+    // Site B lies about 90 km away: none of its residents can commute to the tea garden.
+    const siteB = await createSite(t.http, admin, { latitude: 30.6, longitude: 109.5 });
+    officerA1 = await staff(t.http, admin, 'officer', { siteIds: [siteA.id] });
+    officerA2 = await staff(t.http, admin, 'officer', { siteIds: [siteA.id] });
+    officerB = await staff(t.http, admin, 'officer', { siteIds: [siteB.id] });
+
+    // Alice consents and wants job alerts; Bob fits as well but does not consent; Carol lacks the skill.
+    alice = await seeker(t.http, officerA1, siteA.id, {
+      consentToShare: true,
+      jobAlerts: true,
+      account: true,
+    });
+    bob = await seeker(t.http, officerA1, siteA.id, {
+      consentToShare: false,
+      monitoringStatus: 'marginal',
+      skills: [{ code: 'tea.picking', level: 3 }],
+    });
+    carol = await seeker(t.http, officerA1, siteA.id, { consentToShare: true, skills: [] });
+    await seeker(t.http, officerB, siteB.id, { consentToShare: true });
+
+    employer = await employerWithRecord(t.http, { verifiedBy: officerA1 });
+    posting = await openPosting(t.http, employer.session, { title, schedule: 'full_time' });
+  });
+
+  afterAll(async () => {
+    await robot?.close();
+    await t?.close();
+  });
+
+  async function officerList(who: Session, lang = 'zh'): Promise<{ status: number; items: MatchItem[] }> {
+    const res = await t.http
+      .get(`/api/v1/postings/${posting.id}/matches?lang=${lang}&pageSize=100`)
+      .set(who.auth);
+    return { status: res.status, items: res.body.items as MatchItem[] };
+  }
+
+  it('publishing a posting ranks the residents who fit, with score, components and reason', async () => {
+    const items = await eventually(async () => {
+      const { items } = await officerList(officerA1);
+      return items?.length >= 2 ? items : undefined;
+    });
+    const ids = items.map((i) => i.residentId);
+    expect(ids).toContain(alice.id);
+    expect(ids).toContain(bob.id);
+    const a = items.find((i) => i.residentId === alice.id)!;
+    expect(a.name).toBe(alice.name);
+    expect(a.score).toBeGreaterThanOrEqual(70);
+    expect(a.score).toBeLessThanOrEqual(100);
+    expect(a.components.skills.value).toBe(1);
+    expect(a.reason).toContain('采茶');
+    // Carol, without the required skill, is ranked below both (or not at all).
+    const c = items.find((i) => i.residentId === carol.id);
+    if (c) expect(c.score).toBeLessThan(a.score);
+    const scores = items.map((i) => i.score);
+    expect([...scores].sort((x, y) => y - x)).toEqual(scores);
+
+    const en = await officerList(officerA1, 'en');
+    expect(en.items.find((i) => i.residentId === alice.id)!.reason).toContain('tea picking');
+  });
+
+  it('notifies each officer of the matching site exactly once, with counts and a link', async () => {
+    const rows = await eventually(async () => {
+      const r = await postingNotifications(ds, posting.id);
+      return r.length >= 2 ? r : undefined;
+    });
+    expect(rows.map((r) => r.recipientUserId).sort()).toEqual([officerA1.userId, officerA2.userId].sort());
+    for (const r of rows) {
+      expect(r.payload).toMatchObject({
+        postingId: posting.id,
+        siteId: siteA.id,
+        count: 2,
+        zeroEmployment: 2,
+        monitored: 1,
+        link: `/officer/postings/${posting.id}/matches`,
+      });
+    }
+    const inbox = await t.http.get('/api/v1/notifications').set(officerA1.auth);
+    expect(inbox.status).toBe(200);
+    const mine = (
+      inbox.body.items as { kind: string; title: string; payload: { postingId: string } }[]
+    ).filter((n) => n.kind === 'match.posting_ranked' && n.payload.postingId === posting.id);
+    expect(mine).toHaveLength(1);
+    expect(mine[0].title).toContain('2 位');
+
+    // Officer B's site has no one in reach: nothing for them.
+    const other = await ds.query(
+      `SELECT 1 FROM notification WHERE recipient_user_id = $1 AND kind = 'match.posting_ranked'`,
+      [officerB.userId],
+    );
+    expect(other).toHaveLength(0);
+  });
+
+  it("sends a well-formed WeCom robot markdown message to the site's webhook", async () => {
+    const msg = await eventually(async () =>
+      (robot.received as { msgtype?: string; markdown?: { content?: string } }[]).find((m) =>
+        m.markdown?.content?.includes(title),
+      ),
+    );
+    expect(msg.msgtype).toBe('markdown');
+    expect(Object.keys(msg)).toEqual(expect.arrayContaining(['msgtype', 'markdown']));
+    expect(typeof msg.markdown!.content).toBe('string');
+    expect(Buffer.byteLength(msg.markdown!.content!, 'utf8')).toBeLessThanOrEqual(4096);
+    expect(msg.markdown!.content).toContain('合适人选');
+    expect(msg.markdown!.content).toContain(`/officer/postings/${posting.id}/matches`);
+  });
+
+  it('sends a job alert to a resident who opted in', async () => {
+    const res = await eventually(async () => {
+      const r = await t.http.get('/api/v1/notifications').set(alice.session!.auth);
+      const alerts = (r.body.items as { kind: string; payload: { postingId: string } }[]).filter(
+        (n) => n.kind === 'job.alert' && n.payload.postingId === posting.id,
+      );
+      return alerts.length ? alerts : undefined;
+    });
+    expect(res).toHaveLength(1);
+  });
+
+  it('running the same rank-posting job twice leaves exactly the same matches and notifications', async () => {
+    await eventually(async () => (await postingNotifications(ds, posting.id)).length === 2);
+    const before = await storedMatches(ds, posting.id);
+    const notesBefore = await postingNotifications(ds, posting.id);
+    const job = t.app.get(RankPostingJob);
+    await job.process({ postingId: posting.id, version: posting.version });
+    await job.process({ postingId: posting.id, version: posting.version });
+    expect(await storedMatches(ds, posting.id)).toEqual(before);
+    expect(await postingNotifications(ds, posting.id)).toEqual(notesBefore);
+    const alerts = await ds.query(
+      `SELECT count(*)::int AS n FROM notification WHERE kind = 'job.alert' AND payload->>'postingId' = $1`,
+      [posting.id],
+    );
+    expect(alerts[0].n).toBe(1);
+  });
+
+  it('skips a job for a version that is no longer current', async () => {
+    const before = await storedMatches(ds, posting.id);
+    const out = await t.app
+      .get(RankPostingJob)
+      .process({ postingId: posting.id, version: posting.version - 1 });
+    expect(out).toEqual({ skipped: 'stale' });
+    expect(await storedMatches(ds, posting.id)).toEqual(before);
+  });
+
+  it('shows the employer only consenting residents, masked, without names', async () => {
+    const res = await t.http.get(`/api/v1/postings/${posting.id}/matches`).set(employer.session.auth);
+    expect(res.status).toBe(200);
+    const items = res.body.items as Record<string, unknown>[];
+    const ids = items.map((i) => i.residentId);
+    expect(ids).toContain(alice.id);
+    expect(ids).not.toContain(bob.id);
+    for (const i of items) {
+      expect(i).not.toHaveProperty('name');
+      expect(i).not.toHaveProperty('priority');
+      expect(JSON.stringify(i)).not.toContain(alice.name);
+      expect(i.displayName).toMatch(/^.\*+$/u);
+    }
+    // Another employer does not learn the posting's candidates.
+    const other = await employerWithRecord(t.http);
+    const res2 = await t.http.get(`/api/v1/postings/${posting.id}/matches`).set(other.session.auth);
+    expect(res2.status).toBe(404);
+  });
+
+  it('hides residents outside an officer’s scope (list empty, details 404)', async () => {
+    const { status, items } = await officerList(officerB);
+    expect(status).toBe(200);
+    expect(items.map((i) => i.residentId)).not.toContain(alice.id);
+    expect(items.map((i) => i.residentId)).not.toContain(bob.id);
+
+    const rec = await t.http.get(`/api/v1/residents/${alice.id}/recommendations`).set(officerB.auth);
+    expect(rec.status).toBe(404);
+
+    const a = (await officerList(officerA1)).items.find((i) => i.residentId === alice.id)!;
+    const refer = await t.http.post(`/api/v1/matches/${a.matchId}/refer`).set(officerB.auth);
+    expect(refer.status).toBe(404);
+    const queue = await t.http.get(`/api/v1/matches?siteId=${siteA.id}`).set(officerB.auth);
+    expect(queue.status).toBe(404);
+  });
+
+  it('lets an officer refer and dismiss; re-ranking keeps those decisions', async () => {
+    const queue = await t.http.get(`/api/v1/matches?siteId=${siteA.id}&status=new`).set(officerA1.auth);
+    expect(queue.status).toBe(200);
+    const queued = queue.body.items as (MatchItem & { postingId: string })[];
+    const a = queued.find((i) => i.residentId === alice.id && i.postingId === posting.id)!;
+    const b = queued.find((i) => i.residentId === bob.id && i.postingId === posting.id)!;
+    expect(a).toBeDefined();
+    expect(b).toBeDefined();
+
+    const refer = await t.http.post(`/api/v1/matches/${a.matchId}/refer`).set(officerA1.auth);
+    expect(refer.status).toBe(200);
+    expect(refer.body.status).toBe('referred');
+    const again = await t.http.post(`/api/v1/matches/${a.matchId}/refer`).set(officerA1.auth);
+    expect(again.status).toBe(409);
+
+    const bad = await t.http.post(`/api/v1/matches/${b.matchId}/dismiss`).set(officerA1.auth).send({});
+    expect(bad.status).toBe(400);
+    expect(bad.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'reason' })]));
+    const dismiss = await t.http
+      .post(`/api/v1/matches/${b.matchId}/dismiss`)
+      .set(officerA1.auth)
+      .send({ reason: '本人已在县城务工' });
+    expect(dismiss.status).toBe(200);
+
+    await t.app.get(RankPostingJob).process({ postingId: posting.id, version: posting.version });
+    const rows = await storedMatches(ds, posting.id);
+    expect(rows.find((r) => r.residentId === alice.id)!.status).toBe('referred');
+    expect(rows.find((r) => r.residentId === bob.id)!.status).toBe('dismissed');
+
+    const newOnly = await t.http.get(`/api/v1/matches?siteId=${siteA.id}&status=new`).set(officerA1.auth);
+    const ids = (newOnly.body.items as { matchId: string }[]).map((i) => i.matchId);
+    expect(ids).not.toContain(a.matchId);
+    expect(ids).not.toContain(b.matchId);
+  });
+
+  describe('recommendations and skill gaps', () => {
+    let officerC: Session;
+    let dora: { id: string };
+    let tea: { id: string };
+    let course: { id: string };
+
+    beforeAll(async () => {
+      // A site of its own, about 30 km from the first tea garden.
+      const siteC = await createSite(t.http, admin, { latitude: 30.3, longitude: 108.98 });
+      officerC = await staff(t.http, admin, 'officer', { siteIds: [siteC.id] });
+      tea = await openPosting(t.http, employer.session, {
+        title: `茶厂制茶工 ${process.pid}`,
+        schedule: 'full_time',
+        latitude: 30.31,
+        longitude: 108.99,
+        skills: [
+          { code: 'tea.picking', minLevel: 1, required: true },
+          { code: 'tea.processing', minLevel: 2, required: true },
+        ],
+      });
+      course = await createCourse(t.http, officerC, { latitude: 30.3, longitude: 108.98 });
+      dora = await seeker(t.http, officerC, siteC.id, { skills: [{ code: 'tea.picking', level: 2 }] });
+    });
+
+    async function recommendations(): Promise<{
+      postings: { postingId: string; score: number; reason: string }[];
+      courses: { courseId: string; closesGap: string[]; reason: string }[];
+    }> {
+      const res = await t.http.get(`/api/v1/residents/${dora.id}/recommendations`).set(officerC.auth);
+      expect(res.status).toBe(200);
+      return res.body;
+    }
+
+    it('completing a course that closes a skill gap changes the resident’s recommendations', async () => {
+      const before = await eventually(async () => {
+        const r = await recommendations();
+        return r.courses.some((c) => c.courseId === course.id) ? r : undefined;
+      });
+      const gapCourse = before.courses.find((c) => c.courseId === course.id)!;
+      expect(gapCourse.closesGap).toEqual(['tea.processing']);
+      expect(gapCourse.reason).toContain('茶叶加工');
+      const scoreBefore = before.postings.find((p) => p.postingId === tea.id)?.score ?? 0;
+
+      const enrol = await t.http
+        .post(`/api/v1/courses/${course.id}/enrollments`)
+        .set(officerC.auth)
+        .send({ residentId: dora.id });
+      expect(enrol.status).toBe(201);
+      const done = await t.http.post(`/api/v1/enrollments/${enrol.body.id}/complete`).set(officerC.auth);
+      expect(done.status).toBe(200);
+
+      const after = await eventually(async () => {
+        const r = await recommendations();
+        const p = r.postings.find((x) => x.postingId === tea.id);
+        return p && p.score > scoreBefore ? r : undefined;
+      });
+      const p = after.postings.find((x) => x.postingId === tea.id)!;
+      expect(p.reason).toContain('2/2');
+      expect(after.courses.map((c) => c.courseId)).not.toContain(course.id);
+    });
+
+    it('lets the resident’s officer read them and nobody else', async () => {
+      const res = await t.http.get(`/api/v1/residents/${dora.id}/recommendations`).set(officerA1.auth);
+      expect(res.status).toBe(404);
+      const emp = await t.http.get(`/api/v1/residents/${dora.id}/recommendations`).set(employer.session.auth);
+      expect(emp.status).toBe(403);
+    });
+  });
+});
