@@ -9,6 +9,7 @@ export enum JobName {
   PurgeExpiredSessions = 'purge-expired-sessions',
   DeliverNotification = 'deliver-notification',
   DispatchPendingDeliveries = 'dispatch-pending-deliveries',
+  CreateFollowUps = 'create-follow-ups',
   RankPosting = 'rank-posting',
   RankResident = 'rank-resident',
   RerankAll = 'rerank-all',
@@ -18,6 +19,7 @@ export interface JobDataMap {
   [JobName.PurgeExpiredSessions]: Record<string, never>;
   [JobName.DeliverNotification]: { deliveryId: string };
   [JobName.DispatchPendingDeliveries]: Record<string, never>;
+  [JobName.CreateFollowUps]: Record<string, never>;
   [JobName.RankPosting]: { postingId: string; version: number };
   [JobName.RankResident]: { residentId: string; version: number };
   [JobName.RerankAll]: Record<string, never>;
@@ -27,6 +29,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.PurgeExpiredSessions]: QueueName.Maintenance,
   [JobName.DeliverNotification]: QueueName.Notifications,
   [JobName.DispatchPendingDeliveries]: QueueName.Maintenance,
+  [JobName.CreateFollowUps]: QueueName.Maintenance,
   [JobName.RankPosting]: QueueName.Matching,
   [JobName.RankResident]: QueueName.Matching,
   [JobName.RerankAll]: QueueName.Matching,

@@ -1,0 +1,69 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import type { ApplicationSource, ApplicationStatus } from './application-status';
+
+export interface ApplicationHistoryEntry {
+  from: ApplicationStatus | null;
+  to: ApplicationStatus;
+  at: string;
+  /** User id of who made the change. */
+  by: string;
+  role: string;
+  note: string | null;
+}
+
+/**
+ * A resident's application to a posting (DESIGN.md "Domain"): one per (posting, resident), so a
+ * withdrawn or rejected application is not re-opened by applying again. History is append-only.
+ */
+@Entity('application')
+@Index('uq_application_posting_resident', ['postingId', 'residentId'], { unique: true })
+// GET /applications as the resident (own): WHERE resident_id = $1
+@Index('idx_application_resident', ['residentId', 'createdAt'])
+// GET /applications as the employer (own postings): WHERE employer_id = $1 [AND posting_id = $2]
+@Index('idx_application_employer', ['employerId', 'createdAt'])
+@Check(
+  'chk_application_status',
+  "status IN ('applied', 'viewed', 'interview', 'offered', 'hired', 'rejected', 'withdrawn')",
+)
+@Check('chk_application_source', "source IN ('self', 'officer_referral', 'employer_invitation')")
+export class Application {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  postingId!: string;
+
+  @Column({ type: 'uuid' })
+  residentId!: string;
+
+  /** Copied from the posting: the employer's list needs no join. */
+  @Column({ type: 'uuid' })
+  employerId!: string;
+
+  @Column({ type: 'varchar', length: 24 })
+  source!: ApplicationSource;
+
+  @Column({ type: 'varchar', length: 16, default: 'applied' })
+  status!: ApplicationStatus;
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  history!: ApplicationHistoryEntry[];
+
+  /** The user who created it (the resident, the referring officer or the inviting employer). */
+  @Column({ type: 'uuid' })
+  createdBy!: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}

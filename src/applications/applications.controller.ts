@@ -1,0 +1,92 @@
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Allow } from '../access/access.decorator';
+import { CurrentUser, type AuthUser } from '../access/auth-user';
+import { IdParam } from '../common/id-param';
+import type { Page } from '../common/pagination';
+import { ApplicationsService } from './applications.service';
+import {
+  ApplicationDto,
+  ApplicationPageDto,
+  ApplicationQuery,
+  CreateApplicationDto,
+  InviteApplicationDto,
+  UpdateApplicationDto,
+} from './dto/application.dto';
+
+@ApiTags('applications')
+@Controller()
+export class ApplicationsController {
+  constructor(private readonly applications: ApplicationsService) {}
+
+  @Post('applications')
+  @Allow('resident', 'officer', 'admin')
+  @ApiCreatedResponse({
+    type: ApplicationDto,
+    description:
+      'status applied; source self (resident) or officer_referral (officer in scope of the resident)',
+  })
+  @ApiNotFoundResponse({ description: 'No such posting, or a resident you may not act for' })
+  @ApiConflictResponse({
+    description:
+      'posting.not_open, application.duplicate (already applied), or a public_welfare.* rule (age_limit, one_per_person, one_per_household)',
+  })
+  apply(@Body() dto: CreateApplicationDto, @CurrentUser() user: AuthUser): Promise<ApplicationDto> {
+    return this.applications.apply(user, dto);
+  }
+
+  @Post('applications/invite')
+  @Allow('employer')
+  @ApiCreatedResponse({
+    type: ApplicationDto,
+    description:
+      'The resident is entered as applied with source employer_invitation, and told so; they may withdraw',
+  })
+  @ApiNotFoundResponse({ description: 'Not your posting, or the resident does not share their profile' })
+  @ApiConflictResponse({ description: 'As POST /applications' })
+  invite(@Body() dto: InviteApplicationDto, @CurrentUser() user: AuthUser): Promise<ApplicationDto> {
+    return this.applications.invite(user, dto);
+  }
+
+  @Get('applications')
+  @Allow('resident', 'employer', 'officer', 'admin')
+  @ApiOkResponse({
+    type: ApplicationPageDto,
+    description:
+      'Employer: own postings; resident: own; officer: residents in scope. Public-welfare posts list zero-employment and monitored households first.',
+  })
+  @ApiNotFoundResponse({ description: 'postingId is not a posting of yours (employer)' })
+  list(@Query() q: ApplicationQuery, @CurrentUser() user: AuthUser): Promise<Page<ApplicationDto>> {
+    return this.applications.list(user, q);
+  }
+
+  @Get('applications/:id')
+  @Allow('resident', 'employer', 'officer', 'admin')
+  @ApiOkResponse({ type: ApplicationDto })
+  @ApiNotFoundResponse({ description: 'No such application, or not yours / out of scope' })
+  get(@IdParam() id: string, @CurrentUser() user: AuthUser): Promise<ApplicationDto> {
+    return this.applications.get(user, id);
+  }
+
+  @Patch('applications/:id')
+  @Allow('resident', 'employer', 'officer', 'admin')
+  @ApiOkResponse({
+    type: ApplicationDto,
+    description: 'hired also fills headcount and creates the placement (placementId)',
+  })
+  @ApiNotFoundResponse({ description: 'No such application, or not yours / out of scope' })
+  @ApiConflictResponse({ description: 'application.illegal_transition, posting.not_open, public_welfare.*' })
+  update(
+    @IdParam() id: string,
+    @Body() dto: UpdateApplicationDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<ApplicationDto> {
+    return this.applications.changeStatus(user, id, dto);
+  }
+}

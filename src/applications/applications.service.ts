@@ -1,0 +1,468 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { AuthUser } from '../access/auth-user';
+import { ScopePolicy } from '../access/scope-policy';
+import { AuditService } from '../audit/audit.service';
+import { ConflictError, InvalidInputError, NotFoundError } from '../common/domain-errors';
+import { page, type Page } from '../common/pagination';
+import { maskPhone } from '../crypto/masking';
+import { PiiCipher } from '../crypto/pii-cipher';
+import { NotificationsService } from '../notifications/notifications.service';
+import { EmploymentPolicy } from '../placements/employment-policy';
+import type { PlacementKind } from '../placements/placement-kind';
+import { PlacementsService } from '../placements/placements.service';
+import { Posting } from '../postings/posting.entity';
+import { PostingsService } from '../postings/postings.service';
+import { Site } from '../regions/site.entity';
+import { Household } from '../residents/household.entity';
+import { Resident } from '../residents/resident.entity';
+import { ResidentsService } from '../residents/residents.service';
+import { householdReadScope } from '../residents/scope-sql';
+import { Application, type ApplicationHistoryEntry } from './application.entity';
+import {
+  canTransition,
+  isFinal,
+  STATUS_ZH,
+  type ApplicationSource,
+  type ApplicationStatus,
+  type TransitionActor,
+} from './application-status';
+import type {
+  ApplicationDto,
+  ApplicationQuery,
+  CreateApplicationDto,
+  InviteApplicationDto,
+  UpdateApplicationDto,
+} from './dto/application.dto';
+
+/**
+ * Household priority as matching computes it (engine/score.ts priorityOf): the monitoring
+ * status's points plus the zero-employment points, capped; parameters from EmploymentPolicy.
+ */
+const PRIORITY_SQL = `LEAST(:prMax, CASE h.monitoring_status WHEN 'unstable' THEN :prUnstable
+  WHEN 'marginal' THEN :prMarginal WHEN 'hardship' THEN :prHardship ELSE 0 END
+  + CASE WHEN h.zero_employment THEN :prZero ELSE 0 END)`;
+
+/** What the views need about the resident and the household, read with the application. */
+interface ApplicantFacts {
+  name: string;
+  phoneEncrypted: string | null;
+  consentToShare: boolean;
+  priority: number;
+  postingTitle: string;
+  publicWelfare: boolean;
+}
+
+export interface ReferralInput {
+  postingId: string;
+  residentId: string;
+  officer: AuthUser;
+}
+
+/**
+ * Applications and the hiring pipeline (DESIGN.md "Domain"): a resident applies, an officer
+ * refers, an employer invites; transitions are checked (application-status.ts), history is
+ * appended, the resident is told of every change, and `hired` fills the posting's headcount and
+ * creates the placement in the same transaction.
+ *
+ * The posting, resident and household rows are read here (never written) where their services
+ * offer no read of the needed fields: the employer kind, a posting's wage and age range, the
+ * applicant's contact data and household priority for lists.
+ */
+@Injectable()
+export class ApplicationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly policy: ScopePolicy,
+    private readonly audit: AuditService,
+    private readonly pii: PiiCipher,
+    private readonly notifications: NotificationsService,
+    private readonly residents: ResidentsService,
+    private readonly postings: PostingsService,
+    private readonly placements: PlacementsService,
+    private readonly rules: EmploymentPolicy,
+  ) {}
+
+  // ---- for other modules (matching: "refer a match") -------------------------------------------
+
+  /**
+   * An officer refers a resident to a posting, in the caller's transaction: source
+   * officer_referral, status applied. 404 unless the officer manages the resident; 409 when the
+   * posting is not open, the resident already applied, or a public-welfare rule fails.
+   */
+  async createReferral(manager: EntityManager, input: ReferralInput): Promise<{ id: string }> {
+    const ref = await this.residents.residentRef(input.residentId, manager);
+    this.policy.require(!!ref && this.policy.managesResident(input.officer, ref), 'Resident');
+    const a = await this.insert(
+      manager,
+      input.officer,
+      input.postingId,
+      input.residentId,
+      'officer_referral',
+    );
+    return { id: a.id };
+  }
+
+  // ---- API -------------------------------------------------------------------------------------
+
+  async apply(actor: AuthUser, dto: CreateApplicationDto): Promise<ApplicationDto> {
+    const id = await this.dataSource.transaction(async (m) => {
+      if (actor.role === 'resident') {
+        const residentId = dto.residentId ?? actor.residentId;
+        if (!residentId || residentId !== actor.residentId) throw new NotFoundError('Resident');
+        return (await this.insert(m, actor, dto.postingId, residentId, 'self')).id;
+      }
+      if (!dto.residentId)
+        throw new InvalidInputError('residentId', 'is required when an officer refers a resident');
+      return (
+        await this.createReferral(m, { postingId: dto.postingId, residentId: dto.residentId, officer: actor })
+      ).id;
+    });
+    return this.get(actor, id);
+  }
+
+  /** The employer owning the posting invites a resident who consents to share their profile. */
+  async invite(actor: AuthUser, dto: InviteApplicationDto): Promise<ApplicationDto> {
+    const posting = await this.postings.postingRef(dto.postingId);
+    this.policy.require(!!posting && this.policy.managesPosting(actor, posting), 'Posting');
+    const resident = await this.residents.summaryFor(dto.residentId);
+    // A resident who does not share their profile is invisible to employers (PIPL art. 29).
+    this.policy.require(!!resident?.consentToShare, 'Resident');
+    const id = await this.dataSource.transaction(
+      async (m) => (await this.insert(m, actor, dto.postingId, dto.residentId, 'employer_invitation')).id,
+    );
+    return this.get(actor, id);
+  }
+
+  async list(actor: AuthUser, q: ApplicationQuery): Promise<Page<ApplicationDto>> {
+    if (q.postingId && actor.role === 'employer') {
+      const posting = await this.postings.postingRef(q.postingId);
+      this.policy.require(!!posting && this.policy.managesPosting(actor, posting), 'Posting');
+    }
+    const qb = this.selectWithFacts();
+    switch (actor.role) {
+      case 'employer':
+        qb.andWhere('a.employer_id = :employerId', { employerId: actor.employerId });
+        break;
+      case 'resident':
+        qb.andWhere('a.resident_id = :ownId', { ownId: actor.residentId });
+        break;
+      case 'officer':
+      case 'admin': {
+        const scope = householdReadScope(actor);
+        if (scope) qb.andWhere(scope.sql, scope.params);
+        break;
+      }
+      case 'provider':
+        qb.andWhere('FALSE');
+        break;
+    }
+    if (q.postingId) qb.andWhere('a.posting_id = :postingId', { postingId: q.postingId });
+    if (q.residentId) qb.andWhere('a.resident_id = :residentId', { residentId: q.residentId });
+    if (q.status) qb.andWhere('a.status = :status', { status: q.status });
+    const total = await qb.getCount();
+    // Public-welfare posts: zero-employment and monitored households first (POLICY.md).
+    const { entities, raw } = await qb
+      .orderBy(`CASE WHEN p.public_welfare THEN ${PRIORITY_SQL} ELSE 0 END`, 'DESC')
+      .addOrderBy('a.created_at', 'ASC')
+      .addOrderBy('a.id', 'ASC')
+      .offset((q.page - 1) * q.pageSize)
+      .limit(q.pageSize)
+      .getRawAndEntities<RawFacts>();
+    if (actor.role !== 'resident') {
+      await this.audit.recordReads(
+        actor,
+        'resident',
+        entities.map((a) => a.residentId),
+        'resident.read_application',
+      );
+    }
+    return page(
+      entities.map((a, i) => this.view(actor, a, facts(raw[i]))),
+      total,
+      q,
+    );
+  }
+
+  async get(actor: AuthUser, id: string): Promise<ApplicationDto> {
+    const { entities, raw } = await this.selectWithFacts()
+      .andWhere('a.id = :id', { id })
+      .getRawAndEntities<RawFacts>();
+    const a = entities[0];
+    this.policy.require(!!a && (await this.mayRead(actor, a)), 'Application');
+    if (actor.role !== 'resident') {
+      await this.audit.record(actor, {
+        action: 'application.read',
+        entityType: 'application',
+        entityId: id,
+      });
+    }
+    return this.view(actor, a, facts(raw[0]));
+  }
+
+  async changeStatus(actor: AuthUser, id: string, dto: UpdateApplicationDto): Promise<ApplicationDto> {
+    const placementId = await this.dataSource.transaction(async (m) => {
+      const a = await m.findOne(Application, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      this.policy.require(!!a && (await this.mayRead(actor, a, m)), 'Application');
+      const app = a!;
+      const onBehalf = actor.role === 'officer' || actor.role === 'admin';
+      if (onBehalf) {
+        const ref = await this.residents.residentRef(app.residentId, m);
+        this.policy.require(!!ref && this.policy.managesResident(actor, ref), 'Application');
+      }
+      const as: TransitionActor =
+        actor.role === 'resident' || (onBehalf && dto.status === 'withdrawn') ? 'resident' : 'employer';
+      if (!canTransition(as, app.status, dto.status)) {
+        const why =
+          as === 'resident' && !isFinal(app.status)
+            ? 'a resident may only withdraw an application'
+            : `an application cannot move from ${app.status} to ${dto.status}`;
+        throw new ConflictError(`Illegal transition: ${why}`, 'application.illegal_transition');
+      }
+      let newPlacementId: string | undefined;
+      if (dto.status === 'hired') newPlacementId = await this.hire(m, actor, app);
+      const entry: ApplicationHistoryEntry = {
+        from: app.status,
+        to: dto.status,
+        at: new Date().toISOString(),
+        by: actor.id,
+        role: actor.role,
+        note: dto.note?.trim() || null,
+      };
+      await m.query(
+        `UPDATE application SET status = $2, history = history || $3::jsonb, updated_at = now() WHERE id = $1`,
+        [id, dto.status, JSON.stringify([entry])],
+      );
+      await this.notifyResident(m, app, dto.status);
+      await this.audit.record(
+        actor,
+        {
+          action: 'application.status',
+          entityType: 'application',
+          entityId: id,
+          onBehalfOfResidentId: onBehalf ? app.residentId : null,
+          details: { from: app.status, to: dto.status, placementId: newPlacementId ?? null },
+        },
+        m,
+      );
+      return newPlacementId;
+    });
+    const dto2 = await this.get(actor, id);
+    return placementId ? { ...dto2, placementId } : dto2;
+  }
+
+  // ---- internals -------------------------------------------------------------------------------
+
+  private async insert(
+    m: EntityManager,
+    actor: AuthUser,
+    postingId: string,
+    residentId: string,
+    source: ApplicationSource,
+  ): Promise<Application> {
+    const posting = await m.findOne(Posting, { where: { id: postingId } });
+    // A draft is not revealed to residents and officers outside its area.
+    this.policy.require(
+      !!posting && (posting.status !== 'draft' || this.policy.managesPosting(actor, posting)),
+      'Posting',
+    );
+    if (posting!.status !== 'open') {
+      throw new ConflictError(`The posting is ${posting!.status}, not open`, 'posting.not_open');
+    }
+    if (posting!.publicWelfare) {
+      await this.placements.assertPublicWelfareEligible(m, residentId, posting!);
+    }
+    const entry: ApplicationHistoryEntry = {
+      from: null,
+      to: 'applied',
+      at: new Date().toISOString(),
+      by: actor.id,
+      role: actor.role,
+      note: source,
+    };
+    const res = await m
+      .createQueryBuilder()
+      .insert()
+      .into(Application)
+      .values({
+        postingId,
+        residentId,
+        employerId: posting!.employerId,
+        source,
+        status: 'applied',
+        history: [entry],
+        createdBy: actor.id,
+      })
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    const rows = res.raw as { id: string }[];
+    if (!rows.length) {
+      throw new ConflictError('This resident has already applied to this posting', 'application.duplicate');
+    }
+    const a = await m.findOneOrFail(Application, { where: { id: rows[0].id } });
+    if (source !== 'self') await this.notifyResident(m, a, 'applied', posting!.title, source);
+    await this.audit.record(
+      actor,
+      {
+        action: 'application.create',
+        entityType: 'application',
+        entityId: a.id,
+        onBehalfOfResidentId: source === 'officer_referral' ? residentId : null,
+        details: { postingId, source },
+      },
+      m,
+    );
+    return a;
+  }
+
+  /** The hire: headcount (may fill the posting) and the placement, in the change's transaction. */
+  private async hire(m: EntityManager, actor: AuthUser, a: Application): Promise<string> {
+    const posting = await m.findOneOrFail(Posting, { where: { id: a.postingId } });
+    if (posting.publicWelfare) await this.placements.assertPublicWelfareEligible(m, a.residentId, posting);
+    await this.postings.recordHire(m, a.postingId);
+    const employer: { kind: string; name: string }[] = await m.query(
+      'SELECT kind, name FROM employer WHERE id = $1',
+      [a.employerId],
+    );
+    const kind: PlacementKind = posting.publicWelfare
+      ? 'public_welfare'
+      : employer[0]?.kind === 'workshop'
+        ? 'workshop'
+        : 'local_enterprise';
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const placement = await this.placements.createFromHire(m, actor, {
+      residentId: a.residentId,
+      postingId: a.postingId,
+      applicationId: a.id,
+      employerId: a.employerId,
+      employerName: employer[0]?.name ?? '',
+      kind,
+      startDate: posting.startDate && posting.startDate > today ? posting.startDate : today,
+      monthlyIncome: this.rules.monthlyIncomeFromWage(posting.wageMin, posting.wageMax, posting.wageUnit),
+    });
+    return placement.id;
+  }
+
+  private async notifyResident(
+    m: EntityManager,
+    a: Application,
+    status: ApplicationStatus,
+    postingTitle?: string,
+    source?: ApplicationSource,
+  ): Promise<void> {
+    const users: { id: string }[] = await m.query(
+      'SELECT id FROM app_user WHERE resident_id = $1 AND disabled_at IS NULL',
+      [a.residentId],
+    );
+    if (!users.length) return;
+    const title =
+      postingTitle ??
+      ((await m.query('SELECT title FROM posting WHERE id = $1', [a.postingId])) as { title: string }[])[0]
+        ?.title ??
+      '';
+    const body =
+      source === 'employer_invitation'
+        ? `企业邀请您应聘「${title}」，已为您报名。不想去可以在“我的求职”里撤回。`
+        : source === 'officer_referral'
+          ? `就业专干为您推荐了「${title}」，已为您报名。不想去可以在“我的求职”里撤回。`
+          : `您报名的「${title}」有新进展：${STATUS_ZH[status]}。`;
+    await this.notifications.notifyUsers(m, {
+      recipients: users.map((u) => u.id),
+      kind: 'application.status_changed',
+      title: `求职进度：${STATUS_ZH[status]}`,
+      body,
+      payload: { applicationId: a.id, postingId: a.postingId, status, link: `/applications/${a.id}` },
+      dedupKeyPrefix: `app:${a.id}:${status}`,
+    });
+  }
+
+  private async mayRead(actor: AuthUser, a: Application, m?: EntityManager): Promise<boolean> {
+    switch (actor.role) {
+      case 'employer':
+        return !!actor.employerId && a.employerId === actor.employerId;
+      case 'resident':
+        return !!actor.residentId && a.residentId === actor.residentId;
+      case 'officer':
+      case 'admin': {
+        const ref = await this.residents.residentRef(a.residentId, m);
+        return !!ref && this.policy.readsResident(actor, ref);
+      }
+      case 'provider':
+        return false;
+    }
+  }
+
+  private selectWithFacts() {
+    const pr = this.rules.priority;
+    return this.dataSource.manager
+      .createQueryBuilder(Application, 'a')
+      .innerJoin(Posting, 'p', 'p.id = a.postingId')
+      .innerJoin(Resident, 'r', 'r.id = a.residentId')
+      .innerJoin(Household, 'h', 'h.id = r.householdId')
+      .innerJoin(Site, 's', 's.id = h.siteId')
+      .addSelect('p.title', 'posting_title')
+      .addSelect('p.public_welfare', 'public_welfare')
+      .addSelect('r.name', 'resident_name')
+      .addSelect('r.phone_encrypted', 'phone_encrypted')
+      .addSelect('r.consent_to_share', 'consent_to_share')
+      .addSelect(PRIORITY_SQL, 'priority')
+      .setParameters({
+        prMax: pr.max,
+        prUnstable: pr.unstable,
+        prMarginal: pr.marginal,
+        prHardship: pr.hardship,
+        prZero: pr.zeroEmployment,
+      });
+  }
+
+  private view(actor: AuthUser, a: Application, f: ApplicantFacts): ApplicationDto {
+    const dto: ApplicationDto = {
+      id: a.id,
+      postingId: a.postingId,
+      postingTitle: f.postingTitle,
+      publicWelfare: f.publicWelfare,
+      residentId: a.residentId,
+      employerId: a.employerId,
+      source: a.source,
+      status: a.status,
+      history: a.history,
+      createdBy: a.createdBy,
+      createdAt: a.createdAt,
+      updatedAt: a.updatedAt,
+    };
+    if (actor.role === 'resident') return dto;
+    const phone = f.phoneEncrypted ? this.pii.decrypt(f.phoneEncrypted) : null;
+    // An application shares contact data with the employer; in clear only with consent to share.
+    const clear = actor.role === 'employer' && f.consentToShare;
+    dto.applicant = {
+      name: f.name,
+      phone: phone ? (clear ? phone : maskPhone(phone)) : null,
+      phoneMasked: !!phone && !clear,
+    };
+    // The household's situation is not the employer's business (as in matching).
+    if (actor.role !== 'employer') dto.priority = f.priority;
+    return dto;
+  }
+}
+
+interface RawFacts {
+  posting_title: string;
+  public_welfare: boolean;
+  resident_name: string;
+  phone_encrypted: string | null;
+  consent_to_share: boolean;
+  priority: string | number;
+}
+
+function facts(r: RawFacts): ApplicantFacts {
+  return {
+    name: r.resident_name,
+    phoneEncrypted: r.phone_encrypted,
+    consentToShare: r.consent_to_share,
+    priority: Number(r.priority),
+    postingTitle: r.posting_title,
+    publicWelfare: r.public_welfare,
+  };
+}

@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { NotificationsService } from '../notifications/notifications.service';
+import { RegionsService } from '../regions/regions.service';
+
+export interface AtRiskHousehold {
+  householdId: string;
+  siteId: string;
+  originRegionCode: string;
+  /** The placement whose end left the household with no one at work: names the event. */
+  placementId: string;
+}
+
+/**
+ * A placement end that leaves a household with labour but no one at work raises an alert at
+ * once (DESIGN.md "Domain": Placement). POLICY.md: zero-employment households are cleared
+ * dynamically; help starts within 3 days ("131" service: 1 job introduction, 3 job
+ * recommendations, 1 training offer). The officers of the site manage the household, those of its
+ * origin region share responsibility (dual jurisdiction): each gets exactly one notification per
+ * event (the dedup key names household and placement; users in both groups are counted once).
+ * `household.atRiskSince` is set by the household recompute in the same transaction.
+ */
+@Injectable()
+export class AtRiskAlerts {
+  constructor(
+    private readonly notifications: NotificationsService,
+    private readonly regions: RegionsService,
+  ) {}
+
+  /** Returns the number of officers notified (0 when this event was already announced). */
+  async raise(manager: EntityManager, h: AtRiskHousehold): Promise<number> {
+    const [ofSite, ofRegion, site] = await Promise.all([
+      this.notifications.officersOfSites([h.siteId]),
+      this.notifications.officersOfRegion(h.originRegionCode),
+      this.regions.findSite(h.siteId),
+    ]);
+    const recipients = [...new Set([...ofSite, ...ofRegion].map((o) => o.userId))];
+    const siteName = site?.name ?? '安置点';
+    const title = '零就业家庭预警';
+    const body =
+      `${siteName}有一户家庭刚刚变为零就业家庭（家中有劳动力但无人就业）。` +
+      '按政策要求，请在 3 天内联系帮扶：提供 1 次职业介绍、3 个岗位推荐和 1 次培训机会，力争 5 天内清零。';
+    const link = `/households/${h.householdId}`;
+    const prefix = `atrisk:${h.householdId}:${h.placementId}`;
+    const notified = await this.notifications.notifyUsers(manager, {
+      recipients,
+      kind: 'household.at_risk',
+      title,
+      body,
+      payload: { householdId: h.householdId, siteId: h.siteId, placementId: h.placementId, link },
+      dedupKeyPrefix: prefix,
+    });
+    await this.notifications.notifySiteChannels(manager, {
+      siteIds: [h.siteId],
+      title,
+      markdown: `### ${title}\n${body}\n\n家庭编号：${h.householdId}`,
+      text: `${body}\n\n家庭编号：${h.householdId}`,
+      dedupKeyPrefix: prefix,
+    });
+    return notified;
+  }
+}

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { EmployersModule } from '../employers/employers.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { PostingsModule } from '../postings/postings.module';
+import { RegionsModule } from '../regions/regions.module';
+import { ResidentsModule } from '../residents/residents.module';
+import { AtRiskAlerts } from './at-risk-alerts';
+import { CreateFollowUpsJob } from './create-follow-ups.job';
+import { EmploymentPolicy } from './employment-policy';
+import { FollowUpsService } from './follow-ups.service';
+import { PlacementsController } from './placements.controller';
+import { PlacementsService } from './placements.service';
+
+/**
+ * Placements, follow-ups (tasks at 1, 3 and 6 months), household employment on every change and
+ * the at-risk alert. Exports PlacementsService (createFromHire, assertPublicWelfareEligible) and
+ * EmploymentPolicy for the applications module.
+ */
+@Module({
+  imports: [EmployersModule, NotificationsModule, PostingsModule, RegionsModule, ResidentsModule],
+  controllers: [PlacementsController],
+  providers: [PlacementsService, FollowUpsService, AtRiskAlerts, EmploymentPolicy, CreateFollowUpsJob],
+  exports: [PlacementsService, EmploymentPolicy],
+})
+export class PlacementsModule {}

@@ -1,0 +1,423 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { AuthUser } from '../access/auth-user';
+import { ScopePolicy, type ResidentRef } from '../access/scope-policy';
+import { AuditService } from '../audit/audit.service';
+import { ConflictError, InvalidInputError, NotFoundError } from '../common/domain-errors';
+import { page, type Page } from '../common/pagination';
+import { OutboxService } from '../database/outbox.service';
+import { EmployersService } from '../employers/employers.service';
+import { PostingsService } from '../postings/postings.service';
+import { Site } from '../regions/site.entity';
+import { Household } from '../residents/household.entity';
+import { Resident } from '../residents/resident.entity';
+import { ResidentsService } from '../residents/residents.service';
+import { householdReadScope } from '../residents/scope-sql';
+import { AtRiskAlerts } from './at-risk-alerts';
+import type { CreateFollowUpDto } from './dto/follow-up.dto';
+import type {
+  CreatePlacementDto,
+  EndPlacementDto,
+  EndPlacementResultDto,
+  FollowUpDto,
+  PlacementDto,
+  PlacementQuery,
+} from './dto/placement.dto';
+import { ageOn, EmploymentPolicy, todayInChina } from './employment-policy';
+import { FollowUpsService } from './follow-ups.service';
+import { PlacementFollowUp } from './placement-follow-up.entity';
+import type { PlacementKind } from './placement-kind';
+import { Placement } from './placement.entity';
+
+/** A hire confirmed by the employer (applications module), in its transaction. */
+export interface HireInput {
+  residentId: string;
+  postingId: string;
+  applicationId: string;
+  employerId: string;
+  employerName: string;
+  kind: PlacementKind;
+  startDate: string;
+  monthlyIncome: number | null;
+}
+
+/** The posting's own age range, narrowing the public-welfare default. */
+export interface AgeRange {
+  ageMin: number | null;
+  ageMax: number | null;
+}
+
+interface StartInput {
+  residentId: string;
+  postingId: string | null;
+  applicationId: string | null;
+  employerId: string | null;
+  employerName: string | null;
+  kind: PlacementKind;
+  partnerCity: string | null;
+  startDate: string;
+  monthlyIncome: number | null;
+}
+
+/**
+ * Placements (DESIGN.md "Domain"): every start and end updates the resident's employment status
+ * and the household figures in the same transaction (ResidentsService.setEmployment); an end that
+ * leaves the household with no one at work raises the at-risk alert at once.
+ */
+@Injectable()
+export class PlacementsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly policy: ScopePolicy,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+    private readonly residents: ResidentsService,
+    private readonly postings: PostingsService,
+    private readonly employers: EmployersService,
+    private readonly rules: EmploymentPolicy,
+    private readonly alerts: AtRiskAlerts,
+    private readonly followUps: FollowUpsService,
+  ) {}
+
+  // ---- for other modules (applications) --------------------------------------------------------
+
+  /** The placement of a hire, in the caller's (the application change's) transaction. */
+  async createFromHire(manager: EntityManager, actor: AuthUser, input: HireInput): Promise<Placement> {
+    return this.start(manager, actor, { ...input, partnerCity: null });
+  }
+
+  /**
+   * Public-welfare post rules (POLICY.md "Public-welfare posts"), checked with the household row
+   * locked so two hires in one household cannot both pass:
+   * - `public_welfare.age_limit`: age within [lawful minimum, publicWelfareMaxAge] (60 by default,
+   *   config/matching.yaml `age.publicWelfareMaxAge`), narrowed by the posting's own range;
+   * - `public_welfare.one_per_person`: the resident holds no public-welfare post already;
+   * - `public_welfare.one_per_household`: no other member of the household holds one.
+   */
+  async assertPublicWelfareEligible(
+    manager: EntityManager,
+    residentId: string,
+    range: AgeRange = { ageMin: null, ageMax: null },
+  ): Promise<void> {
+    const rows: { birth_date: string | null; household_id: string }[] = await manager.query(
+      `SELECT to_char(birth_date, 'YYYY-MM-DD') AS birth_date, household_id FROM resident WHERE id = $1`,
+      [residentId],
+    );
+    if (!rows.length) throw new NotFoundError('Resident');
+    const { birth_date: birthDate, household_id: householdId } = rows[0];
+    await manager.query('SELECT id FROM household WHERE id = $1 FOR UPDATE', [householdId]);
+    const maxAge = Math.min(this.rules.publicWelfareMaxAge, range.ageMax ?? Infinity);
+    const minAge = Math.max(this.rules.lawfulMinimumAge, range.ageMin ?? 0);
+    if (!birthDate) {
+      throw new ConflictError(
+        'Public-welfare post: the birth date is unknown, so the age limit cannot be checked; an officer must confirm the resident first',
+        'public_welfare.age_limit',
+      );
+    }
+    const age = ageOn(birthDate, todayInChina());
+    if (age > maxAge || age < minAge) {
+      throw new ConflictError(
+        `Public-welfare post: applicants must be ${minAge}–${maxAge} years old (this resident is ${age})`,
+        'public_welfare.age_limit',
+      );
+    }
+    const held: { resident_id: string }[] = await manager.query(
+      `SELECT resident_id FROM placement
+        WHERE household_id = $1 AND kind = 'public_welfare' AND end_date IS NULL`,
+      [householdId],
+    );
+    if (held.some((h) => h.resident_id === residentId)) {
+      throw new ConflictError(
+        'Public-welfare post: one person holds at most one such post, and this resident already holds one',
+        'public_welfare.one_per_person',
+      );
+    }
+    if (held.length) {
+      throw new ConflictError(
+        'Public-welfare post: one such post per household, and another member of this household already holds one',
+        'public_welfare.one_per_household',
+      );
+    }
+  }
+
+  // ---- API -------------------------------------------------------------------------------------
+
+  async create(actor: AuthUser, dto: CreatePlacementDto): Promise<PlacementDto> {
+    let employerId: string | null = null;
+    let employerName = dto.employerName?.trim() || null;
+    if (dto.postingId) {
+      const posting = await this.postings.postingRef(dto.postingId);
+      if (!posting) throw new InvalidInputError('postingId', 'no such posting');
+      employerId = posting.employerId;
+      employerName ??= (await this.employers.summary(posting.employerId))?.name ?? null;
+    }
+    if (!employerName && ['local_enterprise', 'workshop', 'public_welfare'].includes(dto.kind)) {
+      throw new InvalidInputError('employerName', `is required for ${dto.kind} without a postingId`);
+    }
+    if (dto.startDate > addDays(todayInChina(), 31)) {
+      throw new InvalidInputError('startDate', 'must not be more than a month ahead');
+    }
+    const id = await this.dataSource.transaction(async (m) => {
+      await this.requireManaged(m, actor, dto.residentId);
+      if (dto.kind === 'public_welfare') await this.assertPublicWelfareEligible(m, dto.residentId);
+      const p = await this.start(m, actor, {
+        residentId: dto.residentId,
+        postingId: dto.postingId ?? null,
+        applicationId: null,
+        employerId,
+        employerName,
+        kind: dto.kind,
+        partnerCity: dto.partnerCity?.trim() || null,
+        startDate: dto.startDate,
+        monthlyIncome: dto.monthlyIncome ?? null,
+      });
+      return p.id;
+    });
+    return this.load(id);
+  }
+
+  async list(actor: AuthUser, q: PlacementQuery): Promise<Page<PlacementDto>> {
+    const qb = this.dataSource.manager
+      .createQueryBuilder(Placement, 'p')
+      .innerJoin(Household, 'h', 'h.id = p.householdId')
+      .innerJoin(Site, 's', 's.id = h.siteId')
+      .innerJoin(Resident, 'r', 'r.id = p.residentId')
+      .addSelect('r.name', 'resident_name')
+      .orderBy('p.startDate', 'DESC')
+      .addOrderBy('p.id', 'ASC');
+    const scope = householdReadScope(actor);
+    if (scope) qb.andWhere(scope.sql, scope.params);
+    if (q.siteId) qb.andWhere('p.site_id = :siteId', { siteId: q.siteId });
+    if (q.residentId) qb.andWhere('p.resident_id = :residentId', { residentId: q.residentId });
+    if (q.kind) qb.andWhere('p.kind = :kind', { kind: q.kind });
+    if (q.active === true) qb.andWhere('p.end_date IS NULL');
+    if (q.active === false) qb.andWhere('p.end_date IS NOT NULL');
+    const total = await qb.getCount();
+    const { entities, raw } = await qb
+      .offset((q.page - 1) * q.pageSize)
+      .limit(q.pageSize)
+      .getRawAndEntities<{ resident_name: string }>();
+    await this.audit.recordReads(
+      actor,
+      'resident',
+      entities.map((p) => p.residentId),
+      'resident.read_placement',
+    );
+    return page(
+      entities.map((p, i) => toDto(p, raw[i]?.resident_name ?? '')),
+      total,
+      q,
+    );
+  }
+
+  async get(actor: AuthUser, id: string): Promise<PlacementDto> {
+    const p = await this.dataSource.manager.findOne(Placement, { where: { id } });
+    const ref = p ? await this.residents.residentRef(p.residentId) : null;
+    this.policy.require(!!ref && this.policy.readsResident(actor, ref), 'Placement');
+    await this.audit.record(actor, {
+      action: 'placement.read',
+      entityType: 'placement',
+      entityId: id,
+      onBehalfOfResidentId: null,
+    });
+    return this.load(id, true);
+  }
+
+  async end(actor: AuthUser, id: string, dto: EndPlacementDto): Promise<EndPlacementResultDto> {
+    const result = await this.dataSource.transaction(async (m) => {
+      const p = await m.findOne(Placement, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const ref = p ? await this.residents.residentRef(p.residentId, m) : null;
+      this.policy.require(!!ref && this.policy.managesResident(actor, ref), 'Placement');
+      const placement = p!;
+      if (placement.endDate) {
+        throw new ConflictError(
+          `This placement already ended on ${placement.endDate}`,
+          'placement.already_ended',
+        );
+      }
+      if (dto.endDate < placement.startDate) {
+        throw new InvalidInputError('endDate', `must be on or after startDate (${placement.startDate})`);
+      }
+      if (dto.endDate > todayInChina()) throw new InvalidInputError('endDate', 'must not be in the future');
+      await m.update(Placement, { id }, { endDate: dto.endDate, endReason: dto.reason.trim() });
+      const others: { n: string }[] = await m.query(
+        'SELECT count(*) AS n FROM placement WHERE resident_id = $1 AND end_date IS NULL AND id <> $2',
+        [placement.residentId, id],
+      );
+      // Someone with another job that has not ended is still at work.
+      const change = await this.residents.setEmployment(m, placement.residentId, Number(others[0].n) > 0);
+      const version: { version: number }[] = await m.query('SELECT version FROM resident WHERE id = $1', [
+        placement.residentId,
+      ]);
+      const residentVersion = Number(version[0].version);
+      // Matching re-ranks the resident (and, through zeroEmployment, the household's priority).
+      await this.outbox.add(m, {
+        kind: 'placement.ended',
+        entityId: placement.residentId,
+        version: residentVersion,
+        payload: {
+          residentId: placement.residentId,
+          residentVersion,
+          placementId: id,
+          householdId: change.householdId,
+        },
+      });
+      let atRiskNotified = 0;
+      if (!change.zeroEmploymentBefore && change.zeroEmploymentAfter) {
+        atRiskNotified = await this.alerts.raise(m, {
+          householdId: change.householdId,
+          siteId: ref!.household.site.id,
+          originRegionCode: ref!.household.originRegionCode,
+          placementId: id,
+        });
+      }
+      await this.audit.record(
+        actor,
+        {
+          action: 'placement.end',
+          entityType: 'placement',
+          entityId: id,
+          onBehalfOfResidentId: placement.residentId,
+          details: { householdZeroEmployment: change.zeroEmploymentAfter, atRiskNotified },
+        },
+        m,
+      );
+      return { householdZeroEmployment: change.zeroEmploymentAfter, atRiskNotified };
+    });
+    return { ...(await this.load(id)), ...result };
+  }
+
+  async addFollowUp(actor: AuthUser, id: string, dto: CreateFollowUpDto): Promise<FollowUpDto> {
+    return this.dataSource.transaction(async (m) => {
+      const p = await m.findOne(Placement, { where: { id }, lock: { mode: 'pessimistic_read' } });
+      const ref = p ? await this.residents.residentRef(p.residentId, m) : null;
+      this.policy.require(!!ref && this.policy.managesResident(actor, ref), 'Placement');
+      if (dto.date < p!.startDate) {
+        throw new InvalidInputError(
+          'date',
+          `must be on or after the placement's startDate (${p!.startDate})`,
+        );
+      }
+      if (dto.date > todayInChina()) throw new InvalidInputError('date', 'must not be in the future');
+      const row = await m.save(
+        m.create(PlacementFollowUp, {
+          placementId: id,
+          date: dto.date,
+          stillEmployed: dto.stillEmployed,
+          monthlyIncome: dto.monthlyIncome ?? null,
+          note: dto.note?.trim() || null,
+          createdBy: actor.id,
+        }),
+      );
+      const closedTaskIds = await this.followUps.closeDue(m, id, row.id, dto.date);
+      await this.audit.record(
+        actor,
+        {
+          action: 'placement.follow_up',
+          entityType: 'placement',
+          entityId: id,
+          onBehalfOfResidentId: p!.residentId,
+          details: { followUpId: row.id, closedTaskIds },
+        },
+        m,
+      );
+      return { ...followUpDto(row), closedTaskIds };
+    });
+  }
+
+  // ---- internals -------------------------------------------------------------------------------
+
+  private async requireManaged(m: EntityManager, actor: AuthUser, residentId: string): Promise<ResidentRef> {
+    const ref = await this.residents.residentRef(residentId, m);
+    this.policy.require(!!ref && this.policy.managesResident(actor, ref), 'Resident');
+    return ref!;
+  }
+
+  private async start(m: EntityManager, actor: AuthUser, input: StartInput): Promise<Placement> {
+    const ref = await this.residents.residentRef(input.residentId, m);
+    if (!ref) throw new NotFoundError('Resident');
+    const p = await m.save(
+      m.create(Placement, {
+        ...input,
+        householdId: ref.household.id,
+        siteId: ref.household.site.id,
+        endDate: null,
+        endReason: null,
+        createdBy: actor.id,
+      }),
+    );
+    await this.residents.setEmployment(m, input.residentId, true);
+    await this.audit.record(
+      actor,
+      {
+        action: 'placement.create',
+        entityType: 'placement',
+        entityId: p.id,
+        onBehalfOfResidentId: input.residentId,
+        details: { kind: p.kind, applicationId: p.applicationId, postingId: p.postingId },
+      },
+      m,
+    );
+    return p;
+  }
+
+  private async load(id: string, withFollowUps = false): Promise<PlacementDto> {
+    const p = await this.dataSource.manager.findOneOrFail(Placement, { where: { id } });
+    const name: { name: string }[] = await this.dataSource.query('SELECT name FROM resident WHERE id = $1', [
+      p.residentId,
+    ]);
+    const dto = toDto(p, name[0]?.name ?? '');
+    if (withFollowUps) {
+      const rows = await this.dataSource.manager.find(PlacementFollowUp, {
+        where: { placementId: id },
+        order: { date: 'ASC', createdAt: 'ASC' },
+      });
+      dto.followUps = rows.map((r) => ({ ...followUpDto(r), closedTaskIds: [] }));
+    }
+    return dto;
+  }
+}
+
+function toDto(p: Placement, residentName: string): PlacementDto {
+  return {
+    id: p.id,
+    residentId: p.residentId,
+    residentName,
+    householdId: p.householdId,
+    siteId: p.siteId,
+    postingId: p.postingId,
+    applicationId: p.applicationId,
+    employerId: p.employerId,
+    employerName: p.employerName,
+    kind: p.kind,
+    partnerCity: p.partnerCity,
+    startDate: p.startDate,
+    endDate: p.endDate,
+    endReason: p.endReason,
+    monthlyIncome: p.monthlyIncome,
+    active: p.endDate === null,
+    createdBy: p.createdBy,
+    createdAt: p.createdAt,
+    updatedAt: p.updatedAt,
+  };
+}
+
+function followUpDto(r: PlacementFollowUp): Omit<FollowUpDto, 'closedTaskIds'> {
+  return {
+    id: r.id,
+    placementId: r.placementId,
+    date: r.date,
+    stillEmployed: r.stillEmployed,
+    monthlyIncome: r.monthlyIncome,
+    note: r.note,
+    createdBy: r.createdBy,
+    createdAt: r.createdAt,
+  };
+}
+
+function addDays(day: string, n: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
