@@ -3,10 +3,14 @@
 const transform = { '^.+\\.(t|j)sx?$': ['@swc/jest'] };
 // content-disposition 3 (via @fastify/static) and json-schema-ref-parser (via swagger-parser)
 // are ESM-only; let swc turn them into CommonJS.
-const transformIgnorePatterns = ['/node_modules/(?!(content-disposition|@apidevtools/json-schema-ref-parser)/)'];
+const transformIgnorePatterns = [
+  '/node_modules/(?!(content-disposition|@apidevtools/json-schema-ref-parser)/)',
+];
 // BullMQ and pino keep timers a few hundred ms after app.close(): the test scripts pass --forceExit
 // (Jest ignores forceExit inside a project), so a run never hangs in CI.
 module.exports = {
+  // zz-* files last, the e2e log scan (zz-log-scan) last of all (test/support/last-sequencer.js).
+  testSequencer: '<rootDir>/test/support/last-sequencer.js',
   projects: [
     {
       displayName: 'unit',

@@ -1,8 +1,12 @@
-import { readTestEnv } from './test-env';
+import { readTestEnv, testLogFile } from './test-env';
 
 // Every e2e test file runs against the database and queue prefix global setup made.
 const env = readTestEnv();
 if (env) Object.assign(process.env, env);
+// The run's whole log goes to one file (LOG_FILE= to log to the console instead), at info level
+// so test/e2e/zz-log-scan.e2e-spec.ts has every request line to scan for personal data.
+process.env.LOG_FILE ??= testLogFile();
+if (process.env.LOG_FILE) process.env.LOG_LEVEL ??= 'info';
 process.env.LOG_LEVEL ??= 'warn';
 process.env.LEYE_ROLE = 'api';
 process.env.LEYE_BOOTSTRAP = 'false';

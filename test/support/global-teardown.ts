@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import Redis from 'ioredis';
 import { dropDatabase } from '../../src/database/create-database';
-import { readTestEnv, testEnvFile } from './test-env';
+import { readTestEnv, testEnvFile, testLogFile } from './test-env';
 
 /** Drops the run's database and deletes its queues (KEEP_TEST_DB=1 keeps both for a look). */
 export default async function globalTeardown(): Promise<void> {
@@ -17,4 +17,5 @@ export default async function globalTeardown(): Promise<void> {
   } while (cursor !== '0');
   redis.disconnect();
   rmSync(testEnvFile(), { force: true });
+  rmSync(testLogFile(), { force: true });
 }

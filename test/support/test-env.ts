@@ -13,6 +13,11 @@ export function testEnvFile(): string {
   );
 }
 
+/** The log file of the run's app instances (beside the env file; kept after the run for a look). */
+export function testLogFile(): string {
+  return testEnvFile().replace(/\.json$/, '') + '.log';
+}
+
 export interface TestEnv {
   DATABASE_URL: string;
   LEYE_QUEUE_PREFIX: string;
