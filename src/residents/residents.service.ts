@@ -349,7 +349,9 @@ export class ResidentsService implements ResidentRegistrar, OnModuleInit {
 
   async update(actor: AuthUser, id: string, dto: UpdateResidentDto): Promise<ResidentDto> {
     const self = actor.role === 'resident';
-    const fields = Object.keys(dto).filter((k) => (dto as Record<string, unknown>)[k] !== undefined);
+    const fields = Object.keys(dto)
+      .filter((k) => (dto as Record<string, unknown>)[k] !== undefined)
+      .sort();
     if (dto.skills) {
       await this.skills.requireCodes(
         dto.skills.map((s) => s.code),
