@@ -357,11 +357,13 @@ export class ApplicationsService {
       [a.residentId],
     );
     if (!users.length) return;
-    const title =
-      postingTitle ??
-      ((await m.query('SELECT title FROM posting WHERE id = $1', [a.postingId])) as { title: string }[])[0]
-        ?.title ??
-      '';
+    let title = postingTitle;
+    if (title === undefined) {
+      const rows: { title: string }[] = await m.query('SELECT title FROM posting WHERE id = $1', [
+        a.postingId,
+      ]);
+      title = rows[0]?.title ?? '';
+    }
     const body =
       source === 'employer_invitation'
         ? `企业邀请您应聘「${title}」，已为您报名。不想去可以在“我的求职”里撤回。`
