@@ -19,6 +19,7 @@ import { RegionsModule } from './regions/regions.module';
 import { ResidentsModule } from './residents/residents.module';
 import { SkillsModule } from './skills/skills.module';
 import { TrainingModule } from './training/training.module';
+import { DemoModule } from './demo/demo.module';
 import { WebModule } from './web/web.module';
 
 /** Infrastructure every process role needs. */
@@ -35,7 +36,7 @@ export const CORE_MODULES = [
 ];
 
 /** The product's features. */
-export const FEATURE_MODULES = [HealthModule, RegionsModule, SkillsModule, ResidentsModule, TrainingModule, NotificationsModule, MatchingModule, PlacementsModule, ApplicationsModule, WebModule];
+export const FEATURE_MODULES = [HealthModule, RegionsModule, SkillsModule, ResidentsModule, TrainingModule, NotificationsModule, MatchingModule, PlacementsModule, ApplicationsModule, WebModule, DemoModule];
 
 /** Composition only (DESIGN.md "Shape"): the same module serves api, worker and all. */
 @Module({ imports: [...CORE_MODULES, ...FEATURE_MODULES] })

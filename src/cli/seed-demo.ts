@@ -1,0 +1,36 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from '../app.module';
+import { BootstrapService } from '../bootstrap/bootstrap.service';
+import { loadConfig } from '../config/app-config';
+import { ensureDatabase } from '../database/create-database';
+import { DemoDataStep } from '../demo/demo-data.step';
+
+/**
+ * `npm run seed:demo`: the demo data of README.md on an empty database (created and migrated
+ * when missing), whatever LEYE_DEMO says. On a database that already holds households or
+ * postings it adds nothing and says so.
+ */
+async function main(): Promise<void> {
+  process.env.LEYE_ROLE = 'api';
+  process.env.LEYE_BOOTSTRAP = 'false';
+  process.env.LEYE_SCHEDULER = 'false';
+  const config = loadConfig();
+  if (await ensureDatabase(config.databaseUrl)) console.log('Created the database');
+  const app = await NestFactory.createApplicationContext(AppModule);
+  try {
+    const boot = app.get(BootstrapService);
+    await boot.migrate();
+    await boot.runSteps(); // reference data and the admin (demo data is onlyOnBootstrap)
+    const result = await app.get(DemoDataStep).seed();
+    if (!result) console.log('Nothing to do: the database already holds households or postings.');
+    else console.log(`Demo data loaded in ${result.ms} ms (synthetic, marked 演示).`);
+  } finally {
+    await app.close();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
