@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { maskNationalId } from '../crypto/masking';
 import type { PiiCipher } from '../crypto/pii-cipher';
 import { skillTag, SkillTerms, type SkillWords } from '../postings/posting-search-text';
-import { LABOR_CAPABLE_SQL } from '../residents/household-figures';
+import { laborCapableSql } from '../residents/household-figures';
 import { documentTokens } from '../search/chinese-text';
 import type { Population, PostingRow } from './population';
 
@@ -10,7 +10,7 @@ import type { Population, PostingRow } from './population';
  * Writes a built population in bulk (INSERT … SELECT FROM unnest(arrays), thousands of rows per
  * statement) while keeping the invariants the services keep one row at a time:
  * - national IDs and phones encrypted with PiiCipher, looked up through its HMAC, masked copy;
- * - household figures computed by SQL with the one definition (LABOR_CAPABLE_SQL);
+ * - household figures computed by SQL with the one definition (laborCapableSql);
  * - posting search tokens as PostingsService computes them (postingTokens), memoised per text;
  * - outbox events (posting.changed for open postings, resident.changed) when asked, so a worker
  *   ranks the data after start;
@@ -304,10 +304,10 @@ export async function writePopulation(
         SET labor_capable_members = c.capable, employed_members = c.employed,
             zero_employment = c.capable > 0 AND c.employed = 0,
             at_risk_since = CASE WHEN c.capable > 0 AND c.employed = 0 THEN now() END
-       FROM (SELECT household_id,
-                    count(*) FILTER (WHERE ${LABOR_CAPABLE_SQL}) AS capable,
-                    count(*) FILTER (WHERE ${LABOR_CAPABLE_SQL} AND employment_status = 'employed') AS employed
-               FROM resident WHERE household_id = ANY($1::uuid[]) GROUP BY household_id) c
+       FROM (SELECT r.household_id,
+                    count(*) FILTER (WHERE ${laborCapableSql('r')}) AS capable,
+                    count(*) FILTER (WHERE ${laborCapableSql('r')} AND r.employment_status = 'employed') AS employed
+               FROM resident r WHERE r.household_id = ANY($1::uuid[]) GROUP BY r.household_id) c
       WHERE h.id = c.household_id`,
     [pop.households.map((h) => h.id)],
   );
