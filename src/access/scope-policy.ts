@@ -76,6 +76,15 @@ export class ScopePolicy {
     return u.scope.siteIds.includes(site.id) || this.officerCoversRegion(u, site.regionCode);
   }
 
+  /**
+   * Aggregated figures of a region (reports): admins, and officers whose regions cover it.
+   * Officers of single sites read their sites' figures, not their township's.
+   */
+  readsRegionFigures(u: AuthUser | undefined, code: string): boolean {
+    if (this.isAdmin(u)) return true;
+    return u?.role === 'officer' && this.officerCoversRegion(u, code);
+  }
+
   // ---- households and residents -----------------------------------------------------------
 
   /** Officers of the site manage; officers of the origin region read (dual jurisdiction). */

@@ -6,7 +6,8 @@ export type OutboxKind =
   | 'enrollment.completed'
   | 'placement.ended'
   | 'household.at_risk'
-  | 'notification.deliveries';
+  | 'notification.deliveries'
+  | 'import.requested';
 
 /**
  * A change other processes must react to, written in the same transaction as the change

@@ -13,6 +13,7 @@ export enum JobName {
   RankPosting = 'rank-posting',
   RankResident = 'rank-resident',
   RerankAll = 'rerank-all',
+  ImportRoster = 'import-roster',
 }
 
 export interface JobDataMap {
@@ -23,6 +24,7 @@ export interface JobDataMap {
   [JobName.RankPosting]: { postingId: string; version: number };
   [JobName.RankResident]: { residentId: string; version: number };
   [JobName.RerankAll]: Record<string, never>;
+  [JobName.ImportRoster]: { importId: string };
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -33,6 +35,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.RankPosting]: QueueName.Matching,
   [JobName.RankResident]: QueueName.Matching,
   [JobName.RerankAll]: QueueName.Matching,
+  [JobName.ImportRoster]: QueueName.Imports,
 };
 
 export type JobData<N extends JobName> = JobDataMap[N];

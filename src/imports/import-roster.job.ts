@@ -1,0 +1,208 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Job } from 'bullmq';
+import type { DataSource } from 'typeorm';
+import { isDependencyDown } from '../common/http-exception.filter';
+import { PiiCipher } from '../crypto/pii-cipher';
+import { JobHandler, type JobProcessor } from '../queue/job-handler';
+import { JobName, type JobData } from '../queue/job-name';
+import { RegionsService } from '../regions/regions.service';
+import { SkillsService } from '../skills/skills.service';
+import { Import, type ImportRowError } from './import.entity';
+import { IMPORT_MAX_ERRORS, IMPORT_MAX_ROWS, IMPORT_PROGRESS_EVERY } from './import-settings';
+import { ImportsService } from './imports.service';
+import { ROSTER_COLUMNS } from './roster-columns';
+import { readRoster, RosterFileError } from './roster-reader';
+import { validateRosterRow, type RosterRow } from './roster-row';
+import { RosterWriter, RowRejected, type RosterWriteContext } from './roster-writer';
+import { skillResolver } from './skill-resolver';
+
+export type ImportRosterJobData = JobData<JobName.ImportRoster>;
+
+type Item = { row: number; good: RosterRow } | { row: number; good: null; errors: ImportRowError[] };
+
+/**
+ * Runs a roster import (issue 5 item 6, issue 7 item 3). Two steps:
+ * 1. read and check the whole file (streaming; more than IMPORT_MAX_ROWS rows fails the import
+ *    before anything is written), so `total` is known and households can be matched by any member;
+ * 2. write each good row in its own transaction (RosterWriter): a row is saved whole or not at all.
+ * A retried job starts over: rows already saved compare equal and write nothing.
+ * A file that cannot be read fails the import with a message; the job itself succeeds, so the
+ * worker carries on and BullMQ does not retry what cannot get better.
+ */
+@Injectable()
+@JobHandler(JobName.ImportRoster)
+export class ImportRosterJob implements JobProcessor<JobName.ImportRoster> {
+  private readonly logger = new Logger('ImportRosterJob');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly imports: ImportsService,
+    private readonly writer: RosterWriter,
+    private readonly skills: SkillsService,
+    private readonly regions: RegionsService,
+    private readonly pii: PiiCipher,
+  ) {}
+
+  async process(data: ImportRosterJobData, job: Job<ImportRosterJobData>): Promise<unknown> {
+    const imp = await this.dataSource.manager.findOne(Import, { where: { id: data.importId } });
+    if (!imp || imp.status === 'done' || imp.status === 'failed') return { skipped: true };
+    try {
+      return await this.run(imp, job);
+    } catch (e) {
+      if (e instanceof RosterFileError) {
+        await this.fail(imp.id, e.message);
+        return { failed: e.message };
+      }
+      // PostgreSQL or Redis away: let BullMQ retry (IMPORT_RETRY); saved rows will compare equal.
+      if (isDependencyDown(e)) throw e;
+      this.logger.error(`import ${imp.id} failed: ${(e as Error).message}`);
+      await this.fail(imp.id, '导入时发生内部错误，请联系管理员');
+      return { failed: 'internal' };
+    }
+  }
+
+  private async run(imp: Import, job: Job<ImportRosterJobData>): Promise<unknown> {
+    await this.dataSource.manager.update(
+      Import,
+      { id: imp.id },
+      {
+        status: 'running',
+        total: 0,
+        processed: 0,
+        failed: 0,
+        created: 0,
+        updated: 0,
+        unchanged: 0,
+        errors: [],
+        message: null,
+      },
+    );
+    const actor = await this.imports.importingActor(imp);
+    if (!actor) throw new RosterFileError('导入人已无权管理该安置点');
+    const content = await this.imports.contentOf(imp.id);
+
+    // 1. Read and check everything.
+    const resolver = skillResolver((await this.skills.all()).values());
+    const regionKnown = new Map<string, boolean>();
+    const seenIds = new Map<string, number>();
+    const items: Item[] = [];
+    for await (const raw of readRoster(imp.format, content, IMPORT_MAX_ROWS)) {
+      const v = validateRosterRow(raw, resolver);
+      if (!v.row) {
+        items.push({ row: raw.row, good: null, errors: v.errors });
+        continue;
+      }
+      const code = v.row.originRegionCode;
+      if (!regionKnown.has(code)) regionKnown.set(code, !!(await this.regions.findRegion(code)));
+      const firstRow = seenIds.get(v.row.nationalId);
+      const errors: ImportRowError[] = [];
+      if (!regionKnown.get(code)) {
+        errors.push({
+          row: raw.row,
+          field: ROSTER_COLUMNS.originRegionCode,
+          message: `未知的行政区划代码 ${code}`,
+        });
+      }
+      if (firstRow !== undefined) {
+        errors.push({
+          row: raw.row,
+          field: ROSTER_COLUMNS.nationalId,
+          message: `与第 ${firstRow} 行的身份证号重复`,
+        });
+      } else {
+        seenIds.set(v.row.nationalId, raw.row);
+      }
+      items.push(errors.length ? { row: raw.row, good: null, errors } : { row: raw.row, good: v.row });
+    }
+    const total = items.length;
+    await this.dataSource.manager.update(Import, { id: imp.id }, { total });
+
+    // 2. Write, one transaction per row.
+    const ctx: RosterWriteContext = {
+      importId: imp.id,
+      siteId: imp.siteId,
+      actor,
+      households: await this.existingHouseholds(imp.siteId, items),
+      householdsApplied: new Set(),
+    };
+    const counts = { processed: 0, failed: 0, created: 0, updated: 0, unchanged: 0 };
+    const errors: ImportRowError[] = [];
+    const addErrors = (list: ImportRowError[]) => {
+      counts.failed++;
+      for (const e of list) if (errors.length < IMPORT_MAX_ERRORS) errors.push(e);
+    };
+    for (const item of items) {
+      if (!item.good) {
+        addErrors(item.errors);
+      } else {
+        const row = item.good;
+        try {
+          const { outcome, householdId } = await this.dataSource.transaction((m) =>
+            this.writer.write(m, ctx, row),
+          );
+          ctx.households.set(row.householdKey, householdId);
+          ctx.householdsApplied.add(row.householdKey);
+          counts[outcome]++;
+        } catch (e) {
+          if (e instanceof RowRejected) addErrors([{ row: row.row, field: e.field, message: e.message }]);
+          else if (isDependencyDown(e)) throw e;
+          else {
+            this.logger.warn(`import ${imp.id} row ${row.row}: ${(e as Error).message}`);
+            addErrors([
+              { row: row.row, field: ROSTER_COLUMNS.nationalId, message: '保存失败（数据与现有记录冲突）' },
+            ]);
+          }
+        }
+      }
+      counts.processed++;
+      if (counts.processed % IMPORT_PROGRESS_EVERY === 0 && counts.processed < total) {
+        await this.dataSource.manager.update(Import, { id: imp.id }, { ...counts, errors });
+        await job.updateProgress(Math.floor((counts.processed / total) * 100));
+      }
+    }
+    await this.dataSource.manager.update(
+      Import,
+      { id: imp.id },
+      { ...counts, errors, status: 'done', finishedAt: new Date() },
+    );
+    await job.updateProgress(100);
+    return { total, ...counts };
+  }
+
+  /** 户编号 → the household of a member already on the roster at this site (first such row wins). */
+  private async existingHouseholds(siteId: string, items: Item[]): Promise<Map<string, string>> {
+    const byHmac = new Map<string, string>();
+    for (const it of items)
+      if (it.good) byHmac.set(this.pii.hmac('national_id', it.good.nationalId), it.good.householdKey);
+    const out = new Map<string, string>();
+    const hmacs = [...byHmac.keys()];
+    const found = new Map<string, string>();
+    for (let i = 0; i < hmacs.length; i += 1000) {
+      const rows: { national_id_hmac: string; household_id: string }[] = await this.dataSource.query(
+        'SELECT national_id_hmac, household_id FROM resident WHERE site_id = $1 AND national_id_hmac = ANY($2)',
+        [siteId, hmacs.slice(i, i + 1000)],
+      );
+      for (const r of rows) found.set(r.national_id_hmac, r.household_id);
+    }
+    for (const it of items) {
+      if (!it.good || out.has(it.good.householdKey)) continue;
+      const h = found.get(this.pii.hmac('national_id', it.good.nationalId));
+      if (h) out.set(it.good.householdKey, h);
+    }
+    return out;
+  }
+
+  private async fail(importId: string, message: string): Promise<void> {
+    await this.dataSource.manager.update(
+      Import,
+      { id: importId },
+      {
+        status: 'failed',
+        message: message.slice(0, 500),
+        errors: [{ row: 0, field: '文件', message: message.slice(0, 500) }],
+        finishedAt: new Date(),
+      },
+    );
+  }
+}

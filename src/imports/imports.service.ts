@@ -1,0 +1,173 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { AuthUser } from '../access/auth-user';
+import { ScopePolicy } from '../access/scope-policy';
+import { AuditService } from '../audit/audit.service';
+import { InvalidInputError } from '../common/domain-errors';
+import { OutboxService } from '../database/outbox.service';
+import { JobName } from '../queue/job-name';
+import { OUTBOX_ROUTES } from '../queue/outbox-routes';
+import { IMPORT_RETRY } from '../queue/retry-policy';
+import { RegionsService } from '../regions/regions.service';
+import type { ImportDto } from './dto/import.dto';
+import { Import } from './import.entity';
+
+export interface RosterUpload {
+  siteId: string | undefined;
+  fileName: string | undefined;
+  mime: string | undefined;
+  content: Buffer | undefined;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+
+/** BullMQ forbids ':' in custom ids; one id per import, so a replayed event adds nothing. */
+export function importJobId(importId: string): string {
+  return `import.${importId}`;
+}
+
+/** .xlsx by name and zip signature; .csv by name, and text (no NUL byte, not a zip). */
+export function detectFormat(fileName: string, content: Buffer): 'xlsx' | 'csv' | null {
+  const name = fileName.toLowerCase();
+  const zip = content.length >= 4 && content.readUInt32LE(0) === 0x04034b50;
+  if (name.endsWith('.xlsx')) return zip ? 'xlsx' : null;
+  if (name.endsWith('.csv')) return !zip && !content.subarray(0, 4096).includes(0) ? 'csv' : null;
+  return null;
+}
+
+@Injectable()
+export class ImportsService implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly policy: ScopePolicy,
+    private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
+    private readonly regions: RegionsService,
+  ) {}
+
+  /**
+   * The job is enqueued through the outbox: the event is written in the transaction that stores
+   * the upload, so an accepted import always runs, even when Redis is away at upload time (the
+   * relay publishes it once Redis is back), and never runs for an upload that rolled back.
+   */
+  onModuleInit(): void {
+    OUTBOX_ROUTES['import.requested'] = (e) => [
+      {
+        name: JobName.ImportRoster,
+        data: { importId: e.entityId },
+        opts: { ...IMPORT_RETRY, jobId: importJobId(e.entityId) },
+      },
+    ];
+  }
+
+  async start(actor: AuthUser, upload: RosterUpload): Promise<{ id: string }> {
+    if (!upload.siteId) throw new InvalidInputError('siteId', 'is required');
+    if (!UUID.test(upload.siteId)) throw new InvalidInputError('siteId', 'must be a UUID');
+    if (!upload.content || !upload.fileName)
+      throw new InvalidInputError('file', 'is required (.xlsx or .csv)');
+    const format = detectFormat(upload.fileName, upload.content);
+    if (!format) throw new InvalidInputError('file', 'must be an .xlsx workbook or a .csv file');
+    const site = await this.regions.findSite(upload.siteId);
+    this.policy.require(!!site && this.policy.managesSite(actor, site), 'Site');
+    return this.dataSource.transaction(async (m) => {
+      const imp = await m.save(
+        m.create(Import, {
+          siteId: upload.siteId,
+          createdBy: actor.id,
+          fileName: upload.fileName!.slice(0, 255),
+          mime: (upload.mime ?? 'application/octet-stream').slice(0, 100),
+          format,
+          content: upload.content,
+          status: 'queued',
+        }),
+      );
+      await this.outbox.add(m, { kind: 'import.requested', entityId: imp.id, version: 1 });
+      await this.audit.record(
+        actor,
+        {
+          action: 'import.create',
+          entityType: 'import',
+          entityId: imp.id,
+          details: { siteId: upload.siteId, format, bytes: upload.content!.length },
+        },
+        m,
+      );
+      return { id: imp.id };
+    });
+  }
+
+  /** Only the officer who started it, and admins. */
+  async get(actor: AuthUser, id: string): Promise<ImportDto> {
+    const imp = await this.dataSource.manager.findOne(Import, { where: { id } });
+    this.policy.require(!!imp && (actor.role === 'admin' || imp.createdBy === actor.id), 'Import');
+    const i = imp!;
+    return {
+      id: i.id,
+      siteId: i.siteId,
+      fileName: i.fileName,
+      status: i.status,
+      total: i.total,
+      processed: i.processed,
+      failed: i.failed,
+      created: i.created,
+      updated: i.updated,
+      unchanged: i.unchanged,
+      progress: i.status === 'done' ? 100 : i.total ? Math.floor((i.processed / i.total) * 100) : 0,
+      errors: i.errors,
+      message: i.message,
+      createdAt: i.createdAt,
+      finishedAt: i.finishedAt,
+    };
+  }
+
+  /** For the job: the uploaded bytes (not selected by default). */
+  async contentOf(id: string): Promise<Buffer> {
+    const rows: { content: Buffer }[] = await this.dataSource.query(
+      'SELECT content FROM import WHERE id = $1',
+      [id],
+    );
+    return rows[0].content;
+  }
+
+  /**
+   * For the job: the user who started the import, as an actor for the audit log, if they still
+   * manage the site (scope may have changed since the upload).
+   */
+  async importingActor(imp: Import): Promise<AuthUser | null> {
+    const rows: {
+      id: string;
+      role: AuthUser['role'];
+      name: string;
+      site_ids: string[];
+      region_codes: string[];
+      disabled: boolean;
+    }[] = await this.dataSource.query(
+      `SELECT id, role, name, scope_site_ids AS site_ids, scope_region_codes AS region_codes, disabled_at IS NOT NULL AS disabled
+           FROM app_user WHERE id = $1`,
+      [imp.createdBy],
+    );
+    const u = rows[0];
+    if (!u || u.disabled) return null;
+    const siteRegions: { region_code: string }[] = u.site_ids.length
+      ? await this.dataSource.query('SELECT region_code FROM site WHERE id = ANY($1)', [u.site_ids])
+      : [];
+    const actor: AuthUser = {
+      id: u.id,
+      role: u.role,
+      name: u.name,
+      scope: {
+        siteIds: u.site_ids,
+        regionCodes: u.region_codes,
+        siteRegionCodes: siteRegions.map((s) => s.region_code),
+      },
+      residentId: null,
+      employerId: null,
+      sessionId: null,
+      ip: 'worker',
+      requestId: importJobId(imp.id),
+    };
+    const site = await this.regions.findSite(imp.siteId);
+    return site && this.policy.managesSite(actor, site) ? actor : null;
+  }
+}

@@ -1,0 +1,214 @@
+import { Injectable, type StreamableFile } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { AuthUser } from '../access/auth-user';
+import { AuditService } from '../audit/audit.service';
+import { maskPhone } from '../crypto/masking';
+import { PiiCipher } from '../crypto/pii-cipher';
+import { labelOf, MONITORING_STATUS_VALUES } from '../imports/roster-columns';
+import { INDICATOR_FIELDS, indicatorDefinitions } from './indicator-definitions';
+import { LABOR_FORCE_BY_HOUSEHOLD } from './indicators-sql';
+import { IndicatorsService } from './indicators.service';
+import { streamXlsx } from './xlsx-stream';
+
+const BATCH = 1000;
+
+const PLACEMENT_KIND_ZH: Record<string, string> = {
+  local_enterprise: '本地企业',
+  workshop: '就业帮扶车间',
+  public_welfare: '公益性岗位',
+  self_employed: '自主创业/灵活就业',
+  away_from_home: '外出务工',
+};
+
+const INDICATOR_ZH: Record<string, string> = {
+  households: '搬迁户数',
+  laborForce: '劳动力人数',
+  employed: '就业人数',
+  employmentRate: '就业率',
+  zeroEmploymentHouseholds: '零就业家庭户数',
+  householdsWithWorker: '有就业人员的户数',
+  monitoredHouseholds: '防返贫监测户数',
+  activePlacements: '在岗就业记录数',
+  retention3m: '3 个月稳岗率',
+  retention6m: '6 个月稳岗率',
+  openPostingsInReach: '附近在招岗位数',
+  trainingCompletions: '近 12 个月培训结业人次',
+};
+
+/**
+ * Excel exports for officers' reporting upward (DESIGN.md "The web"): Chinese headers, national
+ * IDs and phones masked, each export in the audit log (who exported what, for which site).
+ */
+@Injectable()
+export class ExportsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly indicators: IndicatorsService,
+    private readonly audit: AuditService,
+    private readonly pii: PiiCipher,
+  ) {}
+
+  private phone(encrypted: string | null): string {
+    return encrypted ? maskPhone(this.pii.decrypt(encrypted)) : '';
+  }
+
+  private async begin(actor: AuthUser, siteId: string, kind: string): Promise<void> {
+    await this.indicators.requireSite(actor, siteId);
+    await this.audit.record(actor, {
+      action: `export.${kind}`,
+      entityType: 'site',
+      entityId: siteId,
+      details: { export: kind },
+    });
+  }
+
+  async placements(actor: AuthUser, siteId: string): Promise<StreamableFile> {
+    await this.begin(actor, siteId, 'placements');
+    return streamXlsx(
+      '就业记录',
+      [
+        { header: '姓名', key: 'name', width: 12 },
+        { header: '身份证号', key: 'nationalId', width: 22 },
+        { header: '手机号', key: 'phone', width: 14 },
+        { header: '就业类型', key: 'kind', width: 16 },
+        { header: '就业单位', key: 'employer', width: 24 },
+        { header: '务工城市', key: 'city', width: 10 },
+        { header: '开始日期', key: 'start', width: 12 },
+        { header: '结束日期', key: 'end', width: 12 },
+        { header: '结束原因', key: 'reason', width: 20 },
+        { header: '月收入（元）', key: 'income', width: 12 },
+      ],
+      { ascii: 'placements.xlsx', utf8: '就业记录.xlsx' },
+      async (add) => {
+        let after = '00000000-0000-0000-0000-000000000000';
+        for (;;) {
+          const rows: {
+            id: string;
+            name: string;
+            masked: string | null;
+            phone: string | null;
+            kind: string;
+            employer: string | null;
+            city: string | null;
+            start: string;
+            end: string | null;
+            reason: string | null;
+            income: string | null;
+          }[] = await this.dataSource.query(
+            `SELECT p.id, r.name, r.national_id_masked AS masked, r.phone_encrypted AS phone, p.kind,
+                    coalesce(p.employer_name, e.name) AS employer, p.partner_city AS city,
+                    to_char(p.start_date, 'YYYY-MM-DD') AS start, to_char(p.end_date, 'YYYY-MM-DD') AS "end",
+                    p.end_reason AS reason, p.monthly_income AS income
+               FROM placement p
+               JOIN resident r ON r.id = p.resident_id
+               LEFT JOIN employer e ON e.id = p.employer_id
+              WHERE p.site_id = $1 AND p.id > $2
+              ORDER BY p.id LIMIT $3`,
+            [siteId, after, BATCH],
+          );
+          for (const r of rows) {
+            add({
+              name: r.name,
+              nationalId: r.masked ?? '',
+              phone: this.phone(r.phone),
+              kind: PLACEMENT_KIND_ZH[r.kind] ?? r.kind,
+              employer: r.employer ?? '',
+              city: r.city ?? '',
+              start: r.start,
+              end: r.end ?? '',
+              reason: r.reason ?? '',
+              income: r.income === null ? null : Number(r.income),
+            });
+          }
+          if (rows.length < BATCH) return;
+          after = rows[rows.length - 1].id;
+        }
+      },
+    );
+  }
+
+  async zeroEmploymentHouseholds(actor: AuthUser, siteId: string): Promise<StreamableFile> {
+    await this.begin(actor, siteId, 'zero_employment_households');
+    return streamXlsx(
+      '零就业家庭',
+      [
+        { header: '户编号', key: 'id', width: 38 },
+        { header: '户籍所在地', key: 'origin', width: 16 },
+        { header: '户籍所在地代码', key: 'originCode', width: 14 },
+        { header: '监测类型', key: 'monitoring', width: 14 },
+        { header: '劳动力人数', key: 'laborForce', width: 10 },
+        { header: '家庭成员', key: 'members', width: 30 },
+        { header: '联系人身份证号', key: 'nationalId', width: 22 },
+        { header: '联系电话', key: 'phone', width: 14 },
+        { header: '零就业起始时间', key: 'since', width: 14 },
+      ],
+      { ascii: 'zero-employment-households.xlsx', utf8: '零就业家庭.xlsx' },
+      async (add) => {
+        // The same definition as the summary's zeroEmploymentHouseholds (labour force, none employed).
+        const rows: {
+          id: string;
+          origin: string | null;
+          origin_code: string;
+          monitoring: string;
+          capable: number;
+          members: string | null;
+          masked: string | null;
+          phone: string | null;
+          since: string | null;
+        }[] = await this.dataSource.query(
+          `WITH lf AS (${LABOR_FORCE_BY_HOUSEHOLD})
+           SELECT h.id, rg.name AS origin, h.origin_region_code AS origin_code, h.monitoring_status AS monitoring,
+                  lf.capable::int AS capable,
+                  (SELECT string_agg(r.name, '、' ORDER BY r.created_at, r.id) FROM resident r
+                    WHERE r.household_id = h.id AND r.erased_at IS NULL) AS members,
+                  c.national_id_masked AS masked, c.phone_encrypted AS phone,
+                  to_char(h.at_risk_since, 'YYYY-MM-DD') AS since
+             FROM lf
+             JOIN household h ON h.id = lf.household_id
+             LEFT JOIN region rg ON rg.code = h.origin_region_code
+             LEFT JOIN LATERAL (SELECT r.national_id_masked, r.phone_encrypted FROM resident r
+                                 WHERE r.household_id = h.id AND r.erased_at IS NULL
+                                 ORDER BY (r.phone_encrypted IS NULL), r.created_at, r.id LIMIT 1) c ON true
+            WHERE lf.employed = 0
+            ORDER BY h.at_risk_since NULLS LAST, h.id`,
+          [[siteId]],
+        );
+        for (const r of rows) {
+          add({
+            id: r.id,
+            origin: r.origin ?? '',
+            originCode: r.origin_code,
+            monitoring: labelOf(MONITORING_STATUS_VALUES, r.monitoring as never),
+            laborForce: r.capable,
+            members: r.members ?? '',
+            nationalId: r.masked ?? '',
+            phone: this.phone(r.phone),
+            since: r.since ?? '',
+          });
+        }
+      },
+    );
+  }
+
+  async siteIndicators(actor: AuthUser, siteId: string): Promise<StreamableFile> {
+    await this.begin(actor, siteId, 'site_indicators');
+    const s = await this.indicators.summarize([siteId]);
+    const defs = indicatorDefinitions(this.indicators.settings.postingReachKm);
+    return streamXlsx(
+      '安置点指标',
+      [
+        { header: '指标', key: 'name', width: 22 },
+        { header: '数值', key: 'value', width: 12 },
+        { header: '口径说明', key: 'definition', width: 90 },
+      ],
+      { ascii: 'site-indicators.xlsx', utf8: '安置点就业指标.xlsx' },
+      async (add) => {
+        for (const f of INDICATOR_FIELDS) {
+          add({ name: INDICATOR_ZH[f], value: s[f], definition: defs[f].zh });
+        }
+        add({ name: '统计时间', value: s.asOf.toISOString(), definition: '' });
+      },
+    );
+  }
+}
