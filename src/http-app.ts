@@ -48,6 +48,10 @@ export async function createHttpApp(
     },
     // Connections of the in-flight requests finish on shutdown; idle keep-alive ones are closed.
     forceCloseConnections: 'idle',
+    // A URL Fastify cannot route (malformed percent-encoding: "/postings/%zz") in API.md's format.
+    frameworkErrors: (error: Error, req: FastifyRequest, reply: FastifyReply) => {
+      void reply.code(400).send(toErrorBody(400, error.message, String(req.id)));
+    },
   });
   const app = await NestFactory.create<NestFastifyApplication>(module as never, adapter, {
     bufferLogs: true,

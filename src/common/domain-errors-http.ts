@@ -1,6 +1,7 @@
 import type { ErrorBody } from './http-exception.filter';
 
 const NAMES: Record<number, string> = {
+  400: 'Bad Request',
   401: 'Unauthorized',
   403: 'Forbidden',
   404: 'Not Found',

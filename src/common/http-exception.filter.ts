@@ -119,6 +119,23 @@ export function toErrorBody(exception: unknown, requestId: string): ErrorBody {
     if (code === '22003' || code === '22P02' || code === '22021' || code === '22007' || code === '22008') {
       return { statusCode: 400, error: 'Bad Request', message: 'Invalid value', requestId };
     }
+    // A null for a required column (a PATCH with `"field": null` that a DTO let through), a text
+    // too long for its column, a CHECK the row breaks: still the client's input, named when known.
+    if (code === '23502' || code === '22001' || code === '23514') {
+      const column = (exception as QueryFailedError & { driverError?: { column?: string } }).driverError
+        ?.column;
+      const message =
+        code === '23502' ? 'must not be null' : code === '22001' ? 'is too long' : 'is not allowed';
+      return {
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'Invalid value',
+        details: column
+          ? [{ field: column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()), message }]
+          : undefined,
+        requestId,
+      };
+    }
   }
   return { statusCode: 500, error: 'Internal Server Error', message: 'Internal server error', requestId };
 }
