@@ -45,7 +45,9 @@ export function excelCell(value: unknown): Cell {
     if ('formula' in v || 'sharedFormula' in v) return { kind: 'formula' };
     if ('error' in v) return { kind: 'error', value: String(v.error) };
     if (Array.isArray(v.richText)) {
-      return text((v.richText as { text?: unknown }[]).map((p) => String(p.text ?? '')).join(''));
+      return text(
+        (v.richText as { text?: unknown }[]).map((p) => (typeof p.text === 'string' ? p.text : '')).join(''),
+      );
     }
     if ('text' in v) return excelCell(v.text);
   }

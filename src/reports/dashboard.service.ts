@@ -49,17 +49,15 @@ export class DashboardService {
     const reach = this.indicators.settings.postingReachKm;
     const [bySite, placements, zero, gaps] = await Promise.all([
       this.employmentRateBySite(actor),
-      this.dataSource.query(
+      this.dataSource.query<{ month: string; placements: number }[]>(
         `SELECT to_char(m, 'YYYY-MM') AS month, count(p.id)::int AS placements
            FROM ${LAST_12_MONTHS} m
            LEFT JOIN placement p ON p.site_id = $1 AND p.start_date >= m AND p.start_date < m + interval '1 month'
           GROUP BY m ORDER BY m`,
         [siteId],
-      ) as Promise<{ month: string; placements: number }[]>,
-      this.dataSource.query(ZERO_EMPLOYMENT_BY_MONTH, [siteId]) as Promise<
-        { month: string; households: number }[]
-      >,
-      this.dataSource.query(
+      ),
+      this.dataSource.query<{ month: string; households: number }[]>(ZERO_EMPLOYMENT_BY_MONTH, [siteId]),
+      this.dataSource.query<DashboardDto['skillGaps']>(
         `WITH demand AS (
            SELECT code, count(*)::int AS postings, sum(p.headcount - p.hired_count)::int AS openings
              FROM (${POSTINGS_IN_REACH}) p, unnest(p.required_skill_codes) code
@@ -78,7 +76,7 @@ export class DashboardService {
           ORDER BY d.openings - coalesce(h.n, 0) DESC, d.postings DESC, d.code
           LIMIT 10`,
         [[siteId], reach],
-      ) as Promise<DashboardDto['skillGaps']>,
+      ),
     ]);
     return {
       siteId,

@@ -39,12 +39,12 @@ describe('roster import (issue 5 item 6, issue 7 item 3)', () => {
   });
 
   const fixtureResidents = () =>
-    ds.query(
+    ds.query<Record<string, unknown>[]>(
       `SELECT r.id, r.name, r.gender, to_char(r.birth_date, 'YYYY-MM-DD') AS birth_date, r.labor_capacity,
               r.employment_status, r.consent_to_share, r.education, r.version, r.household_id, r.site_id,
               r.national_id_masked, r.national_id_encrypted, r.phone_encrypted
          FROM resident r WHERE ${FIXTURE_IDS} ORDER BY r.name`,
-    ) as Promise<Record<string, unknown>[]>;
+    );
 
   it('imports an .xlsx written by LibreOffice: good rows saved, bad rows named by row and column, progress 100 %', async () => {
     const res = await importRoster(

@@ -9,6 +9,15 @@ import type { Role } from '../../src/access/role';
  * answer contradicts this table.
  */
 export const PERMISSIONS: Record<string, 'public' | readonly Role[]> = {
+  'GET /api/v1/sites/:id/summary': ['admin', 'officer'],
+  'GET /api/v1/sites/:id/dashboard': ['admin', 'officer'],
+  'GET /api/v1/regions/:code/summary': ['admin', 'officer'],
+  'GET /api/v1/exports/placements': ['admin', 'officer'],
+  'GET /api/v1/exports/zero-employment-households': ['admin', 'officer'],
+  'GET /api/v1/exports/site-indicators': ['admin', 'officer'],
+  'GET /api/v1/imports/:id': ['admin', 'officer'],
+  'GET /api/v1/imports/roster/template': ['admin', 'officer'],
+  'POST /api/v1/imports/roster': ['admin', 'officer'],
   'GET /': 'public',
   'GET /account': ['admin', 'employer', 'officer', 'provider', 'resident'],
   'GET /admin': ['admin'],
