@@ -42,7 +42,7 @@ export function Layout({ title, children, notice }: LayoutProps) {
               href={`/lang/${other}?next=${encodeURIComponent(url)}`}
               hrefLang={other === 'zh' ? 'zh-CN' : 'en'}
               lang={other === 'zh' ? 'zh-CN' : 'en'}
-              aria-label={t('lang.switchLabel')}
+              title={t('lang.switchLabel')}
             >
               {t('lang.switch')}
             </a>
