@@ -71,7 +71,9 @@ export class MatchesController {
   @Allow('officer', 'admin')
   @ApiOkResponse({ type: MatchActionDto })
   @ApiNotFoundResponse({ description: 'No such match, or the resident is not in your scope' })
-  @ApiConflictResponse({ description: 'Already referred, or the posting is no longer open' })
+  @ApiConflictResponse({
+    description: 'Already referred, the posting is no longer open, or the resident already applied',
+  })
   refer(@IdParam() id: string, @CurrentUser() user: AuthUser): Promise<MatchActionDto> {
     return this.matches.refer(user, id);
   }

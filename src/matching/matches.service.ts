@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
 import { ScopePolicy, type ResidentRef } from '../access/scope-policy';
+import { ApplicationsService } from '../applications/applications.service';
 import { AuditService } from '../audit/audit.service';
 import { ConflictError, NotFoundError } from '../common/domain-errors';
 import { page, type Page } from '../common/pagination';
@@ -135,6 +136,7 @@ export class MatchesService {
     private readonly audit: AuditService,
     private readonly postings: PostingsService,
     private readonly regions: RegionsService,
+    private readonly applications: ApplicationsService,
   ) {}
 
   /**
@@ -230,11 +232,9 @@ export class MatchesService {
 
   /**
    * An officer refers the resident to the posting (PIPL art. 24: a person, not the algorithm,
-   * decides). Recorded on the match, audited with both identities.
-   *
-   * TODO(applications): when src/applications/ exists, create the application in this
-   * transaction with `ApplicationsService.createReferral(manager, { postingId, residentId, officer })`
-   * (source 'officer_referral', returns { id }) and store its id in referred_application_id.
+   * decides): an application with source officer_referral is created in the same transaction
+   * (ApplicationsService.createReferral: 409 when the posting is not open or the resident already
+   * applied), and the match records it. Audited with both identities.
    */
   async refer(actor: AuthUser, matchId: string): Promise<MatchActionDto> {
     return this.dataSource.transaction(async (m) => {
@@ -242,16 +242,15 @@ export class MatchesService {
       if (row.status === 'referred') {
         throw new ConflictError('This match has already been referred', 'match.already_referred');
       }
-      const posting: { status: string }[] = await m.query('SELECT status FROM posting WHERE id = $1', [
-        row.postingId,
-      ]);
-      if (posting[0]?.status !== 'open') {
-        throw new ConflictError('The posting is no longer open', 'posting.not_open');
-      }
+      const application = await this.applications.createReferral(m, {
+        postingId: row.postingId,
+        residentId: row.residentId,
+        officer: actor,
+      });
       await m.query(
-        `UPDATE match SET status = 'referred', referred_by = $2, referred_at = now(),
+        `UPDATE match SET status = 'referred', referred_by = $2, referred_at = now(), referred_application_id = $3,
                 dismiss_reason = NULL, dismissed_by = NULL, dismissed_at = NULL WHERE id = $1`,
-        [matchId, actor.id],
+        [matchId, actor.id, application.id],
       );
       await this.audit.record(
         actor,
@@ -260,11 +259,11 @@ export class MatchesService {
           entityType: 'match',
           entityId: matchId,
           onBehalfOfResidentId: row.residentId,
-          details: { postingId: row.postingId },
+          details: { postingId: row.postingId, applicationId: application.id },
         },
         m,
       );
-      return { id: matchId, status: 'referred', referredApplicationId: null, dismissReason: null };
+      return { id: matchId, status: 'referred', referredApplicationId: application.id, dismissReason: null };
     });
   }
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ApplicationsModule } from '../applications/applications.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { PostingsModule } from '../postings/postings.module';
 import { RegionsModule } from '../regions/regions.module';
@@ -26,6 +27,7 @@ import { MatchStore } from './results/match-store';
  */
 @Module({
   imports: [
+    ApplicationsModule,
     NotificationsModule,
     PostingsModule,
     RegionsModule,

@@ -236,6 +236,13 @@ describe('matching', () => {
     const refer = await t.http.post(`/api/v1/matches/${a.matchId}/refer`).set(officerA1.auth);
     expect(refer.status).toBe(200);
     expect(refer.body.status).toBe('referred');
+    const apps = await ds.query(
+      `SELECT id, source, status FROM application WHERE posting_id = $1 AND resident_id = $2`,
+      [posting.id, alice.id],
+    );
+    expect(apps).toEqual([
+      { id: refer.body.referredApplicationId, source: 'officer_referral', status: 'applied' },
+    ]);
     const again = await t.http.post(`/api/v1/matches/${a.matchId}/refer`).set(officerA1.auth);
     expect(again.status).toBe(409);
 
