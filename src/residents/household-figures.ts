@@ -11,11 +11,13 @@ export interface RecomputeResult {
   after: HouseholdFigures;
 }
 
-/** The working-age, labour-capable member filter (see recomputeHousehold), on table `resident`. */
-export const LABOR_CAPABLE_SQL = `status = 'active' AND erased_at IS NULL AND labor_capacity IN ('full', 'partial')
-        AND birth_date IS NOT NULL
-        AND birth_date <= (current_date - interval '16 years')
-        AND birth_date > (current_date - interval '65 years')`;
+/** The working-age, labour-capable member filter (see recomputeHousehold) on resident alias `r`. */
+export function laborCapableSql(r = 'resident'): string {
+  return `${r}.status = 'active' AND ${r}.erased_at IS NULL AND ${r}.labor_capacity IN ('full', 'partial')
+        AND ${r}.birth_date IS NOT NULL
+        AND ${r}.birth_date <= (current_date - interval '16 years')
+        AND ${r}.birth_date > (current_date - interval '65 years')`;
+}
 
 /**
  * Recomputes a household's derived figures from its members, in the caller's transaction (the
@@ -55,7 +57,7 @@ export async function recomputeHousehold(
   const counted: { capable: string; employed: string }[] = await manager.query(
     `SELECT count(*) AS capable, count(*) FILTER (WHERE employment_status = 'employed') AS employed
        FROM resident
-      WHERE household_id = $1 AND ${LABOR_CAPABLE_SQL}`,
+      WHERE household_id = $1 AND ${laborCapableSql()}`,
     [householdId],
   );
   const capable = Number(counted[0].capable);

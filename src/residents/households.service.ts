@@ -16,7 +16,7 @@ import type {
   UpdateHouseholdDto,
 } from './dto/household.dto';
 import { Household } from './household.entity';
-import { recomputeHousehold } from './household-figures';
+import { laborCapableSql, recomputeHousehold } from './household-figures';
 import { Resident } from './resident.entity';
 import { ResidentVersions } from './resident-versions';
 import { householdReadScope } from './scope-sql';
@@ -181,6 +181,35 @@ export class HouseholdsService {
       [householdId],
     );
     for (const r of members) await this.versions.changed(manager, r.id);
+  }
+
+  /**
+   * Recomputes every household whose stored figures differ from its members (members age out of
+   * or into working age without any write). Returns how many households changed. Meant for a
+   * nightly job; one statement, so it is consistent on its own.
+   */
+  async recomputeAll(): Promise<number> {
+    // UPDATE answers [rows, rowCount] through TypeORM's query().
+    const [rows]: [{ id: string }[], number] = await this.dataSource.query(
+      `WITH counted AS (
+         SELECT h.id,
+                count(r.id) FILTER (WHERE ${laborCapableSql('r')}) AS capable,
+                count(r.id) FILTER (WHERE ${laborCapableSql('r')}
+                                      AND r.employment_status = 'employed') AS employed
+           FROM household h LEFT JOIN resident r ON r.household_id = h.id
+          GROUP BY h.id)
+       UPDATE household h
+          SET labor_capable_members = c.capable, employed_members = c.employed,
+              zero_employment = (c.capable > 0 AND c.employed = 0),
+              at_risk_since = CASE WHEN c.capable > 0 AND c.employed = 0
+                                   THEN COALESCE(CASE WHEN h.zero_employment THEN h.at_risk_since END, now()) END,
+              updated_at = now()
+         FROM counted c
+        WHERE c.id = h.id
+          AND (h.labor_capable_members, h.employed_members) IS DISTINCT FROM (c.capable::int, c.employed::int)
+        RETURNING h.id`,
+    );
+    return rows.length;
   }
 
   recompute(manager: EntityManager, householdId: string): ReturnType<typeof recomputeHousehold> {

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { HouseholdsService } from '../../src/residents/households.service';
 import { ResidentsService } from '../../src/residents/residents.service';
 import { createTestApp, type TestApp } from '../support/app';
 import {
@@ -662,5 +663,13 @@ describe('households and residents (API.md, issue 3 item 2, issue 7 item 5)', ()
       [r.id],
     );
     expect(events.map((e) => e.version)).toEqual([1, 2, 3, 4]);
+
+    // Ageing out of working age changes the figures without any write: the periodic recompute
+    // catches it (simulated by moving the birth date).
+    await ds.query(`UPDATE resident SET birth_date = current_date - interval '66 years' WHERE id = $1`, [
+      r.id,
+    ]);
+    expect(await t.app.get(HouseholdsService).recomputeAll()).toBeGreaterThanOrEqual(1);
+    expect((await household(h.id)).body).toMatchObject({ laborCapableMembers: 0, zeroEmployment: false });
   });
 });
