@@ -46,6 +46,19 @@ module.exports = {
       testTimeout: 240000,
     },
     {
+      // Scale-out (issue 8, test/scale): 2 api and 3 worker processes of the fault build on the
+      // shared PostgreSQL and Redis (own database and queue prefix). Run in band.
+      displayName: 'scale',
+      testEnvironment: 'node',
+      rootDir: __dirname,
+      testMatch: ['<rootDir>/test/scale/**/*.scale-spec.ts'],
+      modulePathIgnorePatterns: ['<rootDir>/test-output/', '<rootDir>/dist/'],
+      transform,
+      transformIgnorePatterns,
+      globalSetup: '<rootDir>/test/fault/global-setup.ts',
+      testTimeout: 360000,
+    },
+    {
       // Pages in a real Chromium (Debian's /usr/bin/chromium) driven by playwright-core, against
       // the real app on a real port; screenshots go to test-output/screenshots. Run in band.
       displayName: 'browser',

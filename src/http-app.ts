@@ -27,7 +27,13 @@ import { registerWeb } from './web/web-setup';
 export const API_PREFIX = 'api/v1';
 
 /** Paths served outside /api/v1 (API.md: health; the web pages add theirs in web/). */
-export const UNPREFIXED_PATHS: string[] = ['health/live', 'health/ready', 'metrics', ...WEB_PATHS];
+export const UNPREFIXED_PATHS: string[] = [
+  'health/live',
+  'health/db',
+  'health/ready',
+  'metrics',
+  ...WEB_PATHS,
+];
 
 // Swagger UI and Bull Board ship inline scripts and styles; everything else gets the strict policy.
 const RELAXED_CSP =

@@ -43,6 +43,24 @@ export class HealthController {
     return { status: 'ok' };
   }
 
+  /**
+   * Readiness of the database alone: one `SELECT 1`, nothing else. A probe for orchestrators
+   * that gate on PostgreSQL only, and the floor of one database round trip in `npm run bench`.
+   */
+  @Get('db')
+  @Public()
+  @ApiOkResponse({ schema: { example: { status: 'ok' } } })
+  @ApiServiceUnavailableResponse({ description: 'PostgreSQL does not answer' })
+  async db(@Res({ passthrough: true }) reply: FastifyReply): Promise<{ status: string }> {
+    try {
+      await this.dataSource.query('SELECT 1');
+      return { status: 'ok' };
+    } catch {
+      void reply.status(503);
+      return { status: 'unavailable' };
+    }
+  }
+
   @Get('ready')
   @Public()
   @ApiOkResponse({

@@ -55,6 +55,7 @@ export const PERMISSIONS: Record<string, 'public' | readonly Role[]> = {
   'GET /api/v1/skills/:code': 'public',
   'GET /api/v1/skills/categories': 'public',
   'GET /employer': ['employer'],
+  'GET /health/db': 'public',
   'GET /health/live': 'public',
   'GET /health/ready': 'public',
   'GET /lang/:code': 'public',
