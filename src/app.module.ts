@@ -9,11 +9,13 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { CryptoModule } from './crypto/crypto.module';
 import { DatabaseModule } from './database/database.module';
+import { EmployersModule } from './employers/employers.module';
 import { HealthModule } from './health/health.module';
 import { ImportsModule } from './imports/imports.module';
 import { MatchingModule } from './matching/matching.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PlacementsModule } from './placements/placements.module';
+import { PostingsModule } from './postings/postings.module';
 import { QueueModule } from './queue/queue.module';
 import { RedisModule } from './redis/redis.module';
 import { RegionsModule } from './regions/regions.module';
@@ -38,7 +40,7 @@ export const CORE_MODULES = [
 ];
 
 /** The product's features. */
-export const FEATURE_MODULES = [HealthModule, RegionsModule, SkillsModule, ResidentsModule, TrainingModule, NotificationsModule, MatchingModule, PlacementsModule, ApplicationsModule, ReportsModule, ImportsModule, WebModule, DemoModule];
+export const FEATURE_MODULES = [HealthModule, RegionsModule, SkillsModule, ResidentsModule, TrainingModule, EmployersModule, PostingsModule, NotificationsModule, MatchingModule, PlacementsModule, ApplicationsModule, ReportsModule, ImportsModule, WebModule, DemoModule];
 
 /** Composition only (DESIGN.md "Shape"): the same module serves api, worker and all. */
 @Module({ imports: [...CORE_MODULES, ...FEATURE_MODULES] })

@@ -68,6 +68,18 @@ export class ScopePolicy {
     return (u.scope.siteRegionCodes ?? []).some((siteCode) => regionCovers(siteCode.slice(0, 6), code));
   }
 
+  /**
+   * The same area as region-code prefixes, for list queries (`region_code LIKE prefix || '%'`):
+   * null means everything (admin); an empty list means nothing.
+   */
+  areaPrefixes(u: AuthUser | undefined): string[] | null {
+    if (this.isAdmin(u)) return null;
+    if (u?.role !== 'officer') return [];
+    return [
+      ...new Set([...u.scope.regionCodes, ...(u.scope.siteRegionCodes ?? []).map((c) => c.slice(0, 6))]),
+    ];
+  }
+
   // ---- sites ---------------------------------------------------------------------------
 
   managesSite(u: AuthUser | undefined, site: SiteRef): boolean {

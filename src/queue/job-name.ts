@@ -7,6 +7,7 @@ import { QueueName } from './queue-name';
  */
 export enum JobName {
   PurgeExpiredSessions = 'purge-expired-sessions',
+  ExpirePostings = 'expire-postings',
   DeliverNotification = 'deliver-notification',
   DispatchPendingDeliveries = 'dispatch-pending-deliveries',
   CreateFollowUps = 'create-follow-ups',
@@ -18,6 +19,7 @@ export enum JobName {
 
 export interface JobDataMap {
   [JobName.PurgeExpiredSessions]: Record<string, never>;
+  [JobName.ExpirePostings]: Record<string, never>;
   [JobName.DeliverNotification]: { deliveryId: string };
   [JobName.DispatchPendingDeliveries]: Record<string, never>;
   [JobName.CreateFollowUps]: Record<string, never>;
@@ -29,6 +31,7 @@ export interface JobDataMap {
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.PurgeExpiredSessions]: QueueName.Maintenance,
+  [JobName.ExpirePostings]: QueueName.Maintenance,
   [JobName.DeliverNotification]: QueueName.Notifications,
   [JobName.DispatchPendingDeliveries]: QueueName.Maintenance,
   [JobName.CreateFollowUps]: QueueName.Maintenance,

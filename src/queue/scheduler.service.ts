@@ -17,6 +17,7 @@ export interface Schedule {
  */
 export const SCHEDULES: Schedule[] = [
   { id: 'purge-expired-sessions', job: JobName.PurgeExpiredSessions, pattern: '17 * * * *' },
+  { id: 'expire-postings', job: JobName.ExpirePostings, pattern: '5 3 * * *' },
   { id: 'dispatch-pending-deliveries', job: JobName.DispatchPendingDeliveries, pattern: '*/10 * * * *' },
   { id: 'create-follow-ups', job: JobName.CreateFollowUps, pattern: '15 3 * * *' },
   { id: 'rerank-all', job: JobName.RerankAll, pattern: '0 2 * * *' },

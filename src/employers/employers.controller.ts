@@ -1,0 +1,68 @@
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { Allow } from '../access/access.decorator';
+import { CurrentUser, type AuthUser } from '../access/auth-user';
+import { IdParam } from '../common/id-param';
+import type { Page } from '../common/pagination';
+import {
+  CreateEmployerDto,
+  EmployerDto,
+  EmployerPageDto,
+  EmployerQuery,
+  UpdateEmployerDto,
+} from './dto/employer.dto';
+import { EmployersService } from './employers.service';
+
+@ApiTags('employers')
+@Controller('employers')
+export class EmployersController {
+  constructor(private readonly employers: EmployersService) {}
+
+  @Post()
+  @Allow('employer')
+  @ApiCreatedResponse({ type: EmployerDto, description: 'Created unverified; the account is linked to it' })
+  @ApiConflictResponse({ description: 'Duplicate credit code, or the account already has an employer' })
+  create(@Body() dto: CreateEmployerDto, @CurrentUser() user: AuthUser): Promise<EmployerDto> {
+    return this.employers.create(user, dto);
+  }
+
+  @Get()
+  @Allow('officer', 'admin')
+  @ApiOkResponse({ type: EmployerPageDto, description: "Employers in the officer's area" })
+  list(@Query() q: EmployerQuery, @CurrentUser() user: AuthUser): Promise<Page<EmployerDto>> {
+    return this.employers.list(user, q);
+  }
+
+  @Get(':id')
+  @Allow('employer', 'officer', 'admin')
+  @ApiOkResponse({ type: EmployerDto })
+  @ApiNotFoundResponse({ description: 'No such employer, or not yours / not in your area' })
+  get(@IdParam() id: string, @CurrentUser() user: AuthUser): Promise<EmployerDto> {
+    return this.employers.get(user, id);
+  }
+
+  @Patch(':id')
+  @Allow('employer', 'admin')
+  @ApiOkResponse({ type: EmployerDto, description: 'A new name or credit code resets the verification' })
+  update(
+    @IdParam() id: string,
+    @Body() dto: UpdateEmployerDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<EmployerDto> {
+    return this.employers.update(user, id, dto);
+  }
+
+  @Post(':id/verify')
+  @HttpCode(200)
+  @Allow('officer', 'admin')
+  @ApiOkResponse({ type: EmployerDto })
+  verify(@IdParam() id: string, @CurrentUser() user: AuthUser): Promise<EmployerDto> {
+    return this.employers.verify(user, id);
+  }
+}

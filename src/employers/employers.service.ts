@@ -1,0 +1,241 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import type { AuthUser } from '../access/auth-user';
+import { ScopePolicy, type EmployerRef } from '../access/scope-policy';
+import { UsersService } from '../access/users.service';
+import { AuditService } from '../audit/audit.service';
+import { ConflictError, InvalidInputError } from '../common/domain-errors';
+import { page, type Page } from '../common/pagination';
+import { RegionsService } from '../regions/regions.service';
+import { creditCodeProblem, normalizeCreditCode } from './credit-code';
+import type { CreateEmployerDto, EmployerDto, EmployerQuery, UpdateEmployerDto } from './dto/employer.dto';
+import { Employer } from './employer.entity';
+
+/** What other modules (postings) may know about an employer. */
+export interface EmployerSummary extends EmployerRef {
+  name: string;
+  verified: boolean;
+  /** Where it is: the default workplace of its postings. */
+  address: string;
+  latitude: number;
+  longitude: number;
+}
+
+const DUPLICATE_CREDIT_CODE = () =>
+  new ConflictError('An employer with this credit code already exists', 'employer.duplicate_credit_code');
+
+function isUniqueViolation(e: unknown, constraint: string): boolean {
+  if (!(e instanceof QueryFailedError)) return false;
+  const d = e.driverError as { code?: string; constraint?: string };
+  return d.code === '23505' && d.constraint === constraint;
+}
+
+@Injectable()
+export class EmployersService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly policy: ScopePolicy,
+    private readonly users: UsersService,
+    private readonly regions: RegionsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  // ---- for other modules -------------------------------------------------------------------
+
+  /** An employer's name, area and verification, or null. No scope check (callers ask ScopePolicy). */
+  async summary(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<EmployerSummary | null> {
+    const e = await manager.findOne(Employer, { where: { id } });
+    if (!e) return null;
+    return {
+      id: e.id,
+      regionCode: e.regionCode,
+      name: e.name,
+      verified: e.verifiedAt !== null,
+      address: e.address,
+      latitude: e.latitude,
+      longitude: e.longitude,
+    };
+  }
+
+  /** Names by id, for lists of postings. */
+  async namesOf(ids: string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(ids)];
+    if (!unique.length) return new Map();
+    const rows = await this.dataSource.manager
+      .createQueryBuilder(Employer, 'e')
+      .select(['e.id', 'e.name'])
+      .where('e.id = ANY(:ids)', { ids: unique })
+      .getMany();
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  // ---- API ----------------------------------------------------------------------------------
+
+  async create(actor: AuthUser, dto: CreateEmployerDto): Promise<EmployerDto> {
+    const creditCode = this.checkedCreditCode(dto.creditCode);
+    await this.regions.assertRegion('regionCode', dto.regionCode);
+    if (actor.employerId) {
+      throw new ConflictError('This account already has an employer', 'employer.account_has_employer');
+    }
+    try {
+      return await this.dataSource.transaction(async (m) => {
+        if (await m.exists(Employer, { where: { creditCode } })) throw DUPLICATE_CREDIT_CODE();
+        if (await m.exists(Employer, { where: { ownerUserId: actor.id } })) {
+          throw new ConflictError('This account already has an employer', 'employer.account_has_employer');
+        }
+        const employer = await m.save(
+          m.create(Employer, {
+            name: dto.name.trim(),
+            creditCode,
+            kind: dto.kind,
+            industry: dto.industry,
+            regionCode: dto.regionCode,
+            address: dto.address.trim(),
+            latitude: dto.latitude,
+            longitude: dto.longitude,
+            ownerUserId: actor.id,
+            verifiedAt: null,
+            verifiedBy: null,
+          }),
+        );
+        await this.users.linkEmployer(m, actor.id, employer.id);
+        await this.audit.record(
+          actor,
+          { action: 'employer.create', entityType: 'employer', entityId: employer.id },
+          m,
+        );
+        return this.toDto(employer);
+      });
+    } catch (e) {
+      // Two registrations racing past the checks above meet the unique indexes.
+      if (isUniqueViolation(e, 'uq_employer_credit_code')) throw DUPLICATE_CREDIT_CODE();
+      if (isUniqueViolation(e, 'uq_employer_owner'))
+        throw new ConflictError('This account already has an employer', 'employer.account_has_employer');
+      throw e;
+    }
+  }
+
+  async get(actor: AuthUser, id: string): Promise<EmployerDto> {
+    const e = await this.dataSource.manager.findOne(Employer, { where: { id } });
+    this.policy.require(!!e && this.policy.readsEmployer(actor, e), 'Employer');
+    return this.toDto(e!);
+  }
+
+  async update(actor: AuthUser, id: string, dto: UpdateEmployerDto): Promise<EmployerDto> {
+    for (const [k, v] of Object.entries(dto)) {
+      if (v === null) throw new InvalidInputError(k, `${k} must not be null`);
+    }
+    const creditCode = dto.creditCode === undefined ? undefined : this.checkedCreditCode(dto.creditCode);
+    if (dto.regionCode !== undefined) await this.regions.assertRegion('regionCode', dto.regionCode);
+    try {
+      return await this.dataSource.transaction(async (m) => {
+        const e = await m.findOne(Employer, { where: { id }, lock: { mode: 'pessimistic_write' } });
+        this.policy.require(!!e && this.policy.managesEmployer(actor, e), 'Employer');
+        const employer = e!;
+        if (creditCode !== undefined && creditCode !== employer.creditCode) {
+          if (await m.exists(Employer, { where: { creditCode } })) throw DUPLICATE_CREDIT_CODE();
+        }
+        const identityChanged =
+          (creditCode !== undefined && creditCode !== employer.creditCode) ||
+          (dto.name !== undefined && dto.name.trim() !== employer.name);
+        const fields = Object.keys(dto);
+        Object.assign(employer, {
+          ...dto,
+          ...(dto.name !== undefined ? { name: dto.name.trim() } : {}),
+          ...(dto.address !== undefined ? { address: dto.address.trim() } : {}),
+          ...(creditCode !== undefined ? { creditCode } : {}),
+        });
+        // What the officer verified was this legal entity under this name: a new one needs a new check.
+        const resetVerification = identityChanged && employer.verifiedAt !== null;
+        if (resetVerification) {
+          employer.verifiedAt = null;
+          employer.verifiedBy = null;
+        }
+        const saved = await m.save(employer);
+        await this.audit.record(
+          actor,
+          {
+            action: 'employer.update',
+            entityType: 'employer',
+            entityId: id,
+            details: { fields, verificationReset: resetVerification },
+          },
+          m,
+        );
+        return this.toDto(saved);
+      });
+    } catch (e) {
+      if (isUniqueViolation(e, 'uq_employer_credit_code')) throw DUPLICATE_CREDIT_CODE();
+      throw e;
+    }
+  }
+
+  async verify(actor: AuthUser, id: string): Promise<EmployerDto> {
+    return this.dataSource.transaction(async (m) => {
+      const e = await m.findOne(Employer, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      this.policy.require(!!e && this.policy.verifiesEmployer(actor, e), 'Employer');
+      const employer = e!;
+      // Verifying twice is harmless: the first verification stands.
+      if (employer.verifiedAt) return this.toDto(employer);
+      employer.verifiedAt = new Date();
+      employer.verifiedBy = actor.id;
+      const saved = await m.save(employer);
+      await this.audit.record(actor, { action: 'employer.verify', entityType: 'employer', entityId: id }, m);
+      return this.toDto(saved);
+    });
+  }
+
+  /** Officers: employers in their area (the verification queue with verified=false); admins: all. */
+  async list(actor: AuthUser, q: EmployerQuery): Promise<Page<EmployerDto>> {
+    const prefixes = this.policy.areaPrefixes(actor);
+    const qb = this.dataSource.manager
+      .createQueryBuilder(Employer, 'e')
+      .orderBy('e.createdAt', 'ASC')
+      .addOrderBy('e.id', 'ASC');
+    if (prefixes !== null) {
+      qb.andWhere("e.region_code LIKE ANY(ARRAY(SELECT unnest(CAST(:prefixes AS text[])) || '%'))", {
+        prefixes,
+      });
+    }
+    if (q.verified === false) qb.andWhere('e.verified_at IS NULL');
+    if (q.verified === true) qb.andWhere('e.verified_at IS NOT NULL');
+    const [rows, total] = await qb
+      .skip((q.page - 1) * q.pageSize)
+      .take(q.pageSize)
+      .getManyAndCount();
+    return page(
+      rows.map((r) => this.toDto(r)),
+      total,
+      q,
+    );
+  }
+
+  private checkedCreditCode(input: string): string {
+    const code = normalizeCreditCode(input);
+    const problem = creditCodeProblem(code);
+    if (problem) throw new InvalidInputError('creditCode', problem);
+    return code;
+  }
+
+  private toDto(e: Employer): EmployerDto {
+    return {
+      id: e.id,
+      name: e.name,
+      creditCode: e.creditCode,
+      kind: e.kind,
+      industry: e.industry,
+      regionCode: e.regionCode,
+      address: e.address,
+      latitude: e.latitude,
+      longitude: e.longitude,
+      verified: e.verifiedAt !== null,
+      verifiedAt: e.verifiedAt,
+      createdAt: e.createdAt,
+      updatedAt: e.updatedAt,
+    };
+  }
+}

@@ -1,0 +1,125 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { PageQuery } from '../../common/pagination';
+import { toBoolean } from '../../employers/dto/employer.dto';
+import { INDUSTRIES, type Industry } from '../../employers/industry';
+import {
+  SCHEDULES,
+  SEARCH_SORTS,
+  WAGE_UNITS,
+  type Schedule,
+  type SearchSort,
+  type WageUnit,
+} from '../posting-enums';
+import { PostingSkillViewDto } from './posting.dto';
+
+export class PostingSearchQuery extends PageQuery {
+  @ApiPropertyOptional({
+    description: 'Free text in Chinese or pinyin (full or initials): 采茶, 摘茶, caicha, cc',
+    example: '摘茶',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: INDUSTRIES })
+  @IsOptional()
+  @IsIn(INDUSTRIES)
+  industry?: Industry;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Distances are measured from this resettlement site' })
+  @IsOptional()
+  @IsUUID()
+  siteId?: string;
+
+  @ApiPropertyOptional({ description: 'Needs siteId', minimum: 0, maximum: 1000 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(1000)
+  maxDistanceKm?: number;
+
+  @ApiPropertyOptional({
+    minimum: 0,
+    description:
+      "Postings whose wageMax reaches this amount, compared in each posting's own wageUnit (yuan per month, day, hour or piece): combine with a schedule or read the unit",
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  wageMin?: number;
+
+  @ApiPropertyOptional({ enum: SCHEDULES })
+  @IsOptional()
+  @IsIn(SCHEDULES)
+  schedule?: Schedule;
+
+  @ApiPropertyOptional({ type: Boolean })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  accommodation?: boolean;
+
+  @ApiPropertyOptional({ type: Boolean })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  shuttle?: boolean;
+
+  @ApiPropertyOptional({ type: Boolean })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  publicWelfare?: boolean;
+
+  @ApiPropertyOptional({
+    enum: SEARCH_SORTS,
+    description:
+      'Default: relevance with q, else newest. nearest needs siteId; wage compares estimated monthly pay',
+  })
+  @IsOptional()
+  @IsIn(SEARCH_SORTS)
+  sort?: SearchSort;
+}
+
+export class PostingSearchItemDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() employerName!: string;
+  @ApiProperty({ enum: INDUSTRIES }) industry!: Industry;
+  @ApiProperty() wageMin!: number;
+  @ApiProperty() wageMax!: number;
+  @ApiProperty({ enum: WAGE_UNITS }) wageUnit!: WageUnit;
+  @ApiProperty({ enum: SCHEDULES }) schedule!: Schedule;
+  @ApiProperty() accommodation!: boolean;
+  @ApiProperty() meals!: boolean;
+  @ApiProperty() shuttle!: boolean;
+  @ApiProperty() publicWelfare!: boolean;
+  @ApiProperty() address!: string;
+  @ApiProperty() latitude!: number;
+  @ApiProperty() longitude!: number;
+  @ApiPropertyOptional({ description: 'From the siteId site, km rounded to 0.1' }) distanceKm?: number;
+  @ApiProperty({ type: String, format: 'date-time' }) publishedAt!: Date;
+  @ApiProperty({ type: [PostingSkillViewDto] }) skills!: PostingSkillViewDto[];
+}
+
+export class PostingSearchPageDto {
+  @ApiProperty({ type: [PostingSearchItemDto] }) items!: PostingSearchItemDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}

@@ -1,0 +1,170 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { InvalidInputError } from '../common/domain-errors';
+import { boundingBox } from '../common/geo';
+import { page, type Page } from '../common/pagination';
+import { EmployersService } from '../employers/employers.service';
+import type { Industry } from '../employers/industry';
+import { RegionsService } from '../regions/regions.service';
+import { SkillsService } from '../skills/skills.service';
+import type { PostingSearchItemDto, PostingSearchQuery } from './dto/posting-search.dto';
+import type { Schedule, WageUnit } from './posting-enums';
+import { searchGroups } from './posting-search-text';
+import type { PostingSkill } from './posting.entity';
+import { skillViews } from './postings.service';
+import { SkillTermsProvider } from './skill-terms.provider';
+
+interface Row {
+  id: string;
+  title: string;
+  employer_id: string;
+  industry: Industry;
+  wage_min: string;
+  wage_max: string;
+  wage_unit: WageUnit;
+  schedule: Schedule;
+  accommodation: boolean;
+  meals: boolean;
+  shuttle: boolean;
+  public_welfare: boolean;
+  address: string;
+  latitude: number;
+  longitude: number;
+  published_at: Date;
+  skills: PostingSkill[];
+  distance_km: number | null;
+  total: string;
+}
+
+/*
+ * A rough month's pay, only to sort by wage across units: 22 working days, 8 hours a day.
+ * Piece rates cannot be compared and sort last.
+ */
+const MONTHLY_WAGE_SQL = `CASE p.wage_unit WHEN 'month' THEN p.wage_max WHEN 'day' THEN p.wage_max * 22
+  WHEN 'hour' THEN p.wage_max * 176 END`;
+
+/**
+ * GET /postings: the public job search. Every filter and the ordering run in PostgreSQL on the
+ * open-posting indexes of the Postings migration; Node only shapes one page.
+ */
+@Injectable()
+export class PostingSearchService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly regions: RegionsService,
+    private readonly employers: EmployersService,
+    private readonly skills: SkillsService,
+    private readonly skillTerms: SkillTermsProvider,
+  ) {}
+
+  async search(q: PostingSearchQuery): Promise<Page<PostingSearchItemDto>> {
+    if (q.maxDistanceKm !== undefined && !q.siteId)
+      throw new InvalidInputError('siteId', 'needed with maxDistanceKm');
+    if (q.sort === 'nearest' && !q.siteId) throw new InvalidInputError('siteId', 'needed with sort=nearest');
+    const site = q.siteId ? await this.regions.requireSite('siteId', q.siteId) : null;
+    const groups = q.q ? searchGroups(q.q, await this.skillTerms.terms()) : [];
+
+    const params: unknown[] = [];
+    const arg = (v: unknown): string => {
+      params.push(v);
+      return `$${params.length}`;
+    };
+    // served by the partial indexes WHERE status = 'open'
+    const where = [`p.status = 'open'`];
+    const groupArgs = groups.map((g) => arg(g));
+    for (const g of groupArgs) where.push(`p.search_tokens && ${g}::text[]`);
+    if (q.industry) where.push(`p.industry = ${arg(q.industry)}`);
+    if (q.schedule) where.push(`p.schedule = ${arg(q.schedule)}`);
+    if (q.accommodation !== undefined) where.push(`p.accommodation = ${arg(q.accommodation)}`);
+    if (q.shuttle !== undefined) where.push(`p.shuttle = ${arg(q.shuttle)}`);
+    if (q.publicWelfare !== undefined) where.push(`p.public_welfare = ${arg(q.publicWelfare)}`);
+    // Compared in the posting's own unit (see the query's OpenAPI description).
+    if (q.wageMin !== undefined) where.push(`p.wage_max >= ${arg(q.wageMin)}`);
+
+    let distance = 'NULL::double precision';
+    if (site) {
+      distance = `haversine_km(${arg(site.latitude)}, ${arg(site.longitude)}, p.latitude, p.longitude)`;
+      if (q.maxDistanceKm !== undefined) {
+        // The box (btree on latitude, longitude) narrows the rows before the exact distance.
+        const box = boundingBox(site.latitude, site.longitude, q.maxDistanceKm);
+        where.push(`p.latitude BETWEEN ${arg(box.minLat)} AND ${arg(box.maxLat)}`);
+        where.push(`p.longitude BETWEEN ${arg(box.minLon)} AND ${arg(box.maxLon)}`);
+        where.push(`${distance} <= ${arg(q.maxDistanceKm)}`);
+      }
+    }
+
+    // One point per query word matched, two more when the title has it.
+    const relevance = groupArgs.length
+      ? groupArgs
+          .map((g) => `(p.search_tokens && ${g}::text[])::int + 2 * (p.title_tokens && ${g}::text[])::int`)
+          .join(' + ')
+      : '0';
+    const sort = q.sort ?? (groups.length ? 'relevance' : 'newest');
+    let orderBy: string;
+    switch (sort) {
+      case 'relevance':
+        orderBy = 'relevance DESC, p.published_at DESC, p.id';
+        break;
+      case 'newest':
+        orderBy = 'p.published_at DESC, p.id';
+        break;
+      case 'nearest':
+        orderBy = 'distance ASC, p.published_at DESC, p.id';
+        break;
+      case 'wage':
+        orderBy = `${MONTHLY_WAGE_SQL} DESC NULLS LAST, p.wage_max DESC, p.published_at DESC, p.id`;
+        break;
+    }
+
+    const sql = `
+      SELECT p.id, p.title, p.employer_id, p.industry, p.wage_min, p.wage_max, p.wage_unit, p.schedule,
+             p.accommodation, p.meals, p.shuttle, p.public_welfare, p.address, p.latitude, p.longitude,
+             p.published_at, p.skills,
+             ${relevance} AS relevance,
+             ${distance} AS distance,
+             round((${distance})::numeric, 1)::float8 AS distance_km,
+             count(*) OVER () AS total
+        FROM posting p
+       WHERE ${where.join(' AND ')}
+       ORDER BY ${orderBy}
+       LIMIT ${arg(q.pageSize)} OFFSET ${arg((q.page - 1) * q.pageSize)}`;
+    const rows: Row[] = await this.dataSource.query(sql, params);
+
+    let total = rows.length ? Number(rows[0].total) : 0;
+    if (!rows.length && q.page > 1) {
+      // Past the last page: the same query's first row still carries the total.
+      const first: Row[] = await this.dataSource.query(sql, [...params.slice(0, -2), 1, 0]);
+      total = first.length ? Number(first[0].total) : 0;
+    }
+    const names = await this.employers.namesOf(rows.map((r) => r.employer_id));
+    const skills = await this.skills.all();
+    return page(
+      rows.map((r) => {
+        const item: PostingSearchItemDto = {
+          id: r.id,
+          title: r.title,
+          employerName: names.get(r.employer_id) ?? '',
+          industry: r.industry,
+          wageMin: Number(r.wage_min),
+          wageMax: Number(r.wage_max),
+          wageUnit: r.wage_unit,
+          schedule: r.schedule,
+          accommodation: r.accommodation,
+          meals: r.meals,
+          shuttle: r.shuttle,
+          publicWelfare: r.public_welfare,
+          address: r.address,
+          latitude: r.latitude,
+          longitude: r.longitude,
+          publishedAt: r.published_at,
+          skills: skillViews(r.skills, skills),
+        };
+        if (r.distance_km !== null) item.distanceKm = r.distance_km;
+        return item;
+      }),
+      total,
+      q,
+    );
+  }
+}

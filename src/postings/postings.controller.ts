@@ -1,0 +1,114 @@
+import { Body, Controller, Get, HttpCode, Patch, Post, Query, Req } from '@nestjs/common';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { Allow, Public } from '../access/access.decorator';
+import { CurrentUser, type AuthUser } from '../access/auth-user';
+import { RateLimits } from '../access/rate-limits';
+import { IdParam } from '../common/id-param';
+import type { Page } from '../common/pagination';
+import { PostingSearchItemDto, PostingSearchPageDto, PostingSearchQuery } from './dto/posting-search.dto';
+import {
+  CreatePostingDto,
+  PostingDto,
+  PostingListQuery,
+  PostingPageDto,
+  PostingStatusDto,
+  UpdatePostingDto,
+} from './dto/posting.dto';
+import { PostingSearchService } from './posting-search.service';
+import { PostingsService } from './postings.service';
+
+@ApiTags('postings')
+@Controller()
+export class PostingsController {
+  constructor(
+    private readonly postings: PostingsService,
+    private readonly searchService: PostingSearchService,
+    private readonly rateLimits: RateLimits,
+  ) {}
+
+  @Get('postings')
+  @Public()
+  @ApiOkResponse({ type: PostingSearchPageDto, description: 'Open postings only' })
+  @ApiTooManyRequestsResponse({ description: 'Too many searches from this IP' })
+  async search(
+    @Query() q: PostingSearchQuery,
+    @Req() req: FastifyRequest,
+  ): Promise<Page<PostingSearchItemDto>> {
+    await this.rateLimits.search(req.ip);
+    return this.searchService.search(q);
+  }
+
+  @Post('postings')
+  @Allow('employer')
+  @ApiCreatedResponse({ type: PostingDto, description: 'A draft (status draft, version 1)' })
+  create(@Body() dto: CreatePostingDto, @CurrentUser() user: AuthUser): Promise<PostingDto> {
+    return this.postings.create(user, dto);
+  }
+
+  @Get('postings/mine')
+  @Allow('employer')
+  @ApiOkResponse({ type: PostingPageDto, description: "The employer's own postings, drafts included" })
+  mine(@Query() q: PostingListQuery, @CurrentUser() user: AuthUser): Promise<Page<PostingDto>> {
+    return this.postings.listMine(user, q);
+  }
+
+  @Get('postings/:id')
+  @Public()
+  @ApiOkResponse({ type: PostingDto })
+  @ApiNotFoundResponse({ description: 'No such posting, or not open and not yours / not in your area' })
+  get(@IdParam() id: string, @CurrentUser() user: AuthUser | undefined): Promise<PostingDto> {
+    return this.postings.get(user, id);
+  }
+
+  @Patch('postings/:id')
+  @Allow('employer', 'admin')
+  @ApiOkResponse({
+    type: PostingDto,
+    description: 'A change that matters for matching while open is a new version',
+  })
+  @ApiConflictResponse({ description: 'The posting is filled, closed or expired' })
+  update(
+    @IdParam() id: string,
+    @Body() dto: UpdatePostingDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<PostingDto> {
+    return this.postings.update(user, id, dto);
+  }
+
+  @Post('postings/:id/publish')
+  @HttpCode(200)
+  @Allow('employer', 'officer', 'admin')
+  @ApiOkResponse({ type: PostingStatusDto })
+  @ApiConflictResponse({ description: 'Employer not verified, or not a draft (posting.illegal_transition)' })
+  publish(@IdParam() id: string, @CurrentUser() user: AuthUser): Promise<PostingStatusDto> {
+    return this.postings.publish(user, id);
+  }
+
+  @Post('postings/:id/close')
+  @HttpCode(200)
+  @Allow('employer', 'officer', 'admin')
+  @ApiOkResponse({ type: PostingStatusDto })
+  @ApiConflictResponse({ description: 'Not open (posting.illegal_transition)' })
+  close(@IdParam() id: string, @CurrentUser() user: AuthUser): Promise<PostingStatusDto> {
+    return this.postings.close(user, id);
+  }
+
+  @Get('employers/:id/postings')
+  @Allow('employer', 'officer', 'admin')
+  @ApiOkResponse({ type: PostingPageDto, description: 'All postings of the employer, drafts included' })
+  ofEmployer(
+    @IdParam() id: string,
+    @Query() q: PostingListQuery,
+    @CurrentUser() user: AuthUser,
+  ): Promise<Page<PostingDto>> {
+    return this.postings.listOfEmployer(user, id, q);
+  }
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { EmployersModule } from '../employers/employers.module';
+import { RegionsModule } from '../regions/regions.module';
+import { SkillsModule } from '../skills/skills.module';
+import { ExpirePostingsJob } from './expire-postings.job';
+import { PostingSearchService } from './posting-search.service';
+import { PostingsController } from './postings.controller';
+import { PostingsService } from './postings.service';
+import { SkillTermsProvider } from './skill-terms.provider';
+
+@Module({
+  imports: [EmployersModule, RegionsModule, SkillsModule],
+  controllers: [PostingsController],
+  providers: [PostingsService, PostingSearchService, SkillTermsProvider, ExpirePostingsJob],
+  exports: [PostingsService],
+})
+export class PostingsModule {}
