@@ -6,6 +6,8 @@ import { login, PASSWORD, uniquePhone } from '../support/factories';
 import { createPosting, employerWithRecord } from '../support/postings-factories';
 import { residentAccount } from '../support/residents-factories';
 import {
+  runUniqueCreditCode,
+  runUniqueIdentity,
   errorFormatProblem,
   securityWorld,
   tableCounts,
@@ -180,10 +182,15 @@ describe('hostile input: sizes, formats, injection, tokens', () => {
     });
 
     it('an employer named with a LIKE injection and a resident named with an <img> tag are stored verbatim', async () => {
-      const e = await employerWithRecord(t.http, { body: { name: LIKE, address: SCRIPT } });
+      const e = await employerWithRecord(t.http, {
+        body: { name: LIKE, address: SCRIPT, creditCode: runUniqueCreditCode() },
+      });
       const got = await t.http.get(`/api/v1/employers/${e.employer.id}`).set(e.session.auth).expect(200);
       expect(got.body).toMatchObject({ name: LIKE, address: SCRIPT });
-      const { session, resident } = await residentAccount(t.http, w.officer, w.householdA, { name: IMG });
+      const { session, resident } = await residentAccount(t.http, w.officer, w.householdA, {
+        ...runUniqueIdentity(),
+        name: IMG,
+      });
       const mine = await t.http.get(`/api/v1/residents/${resident.id}`).set(session.auth).expect(200);
       expect(mine.body.name).toBe(IMG);
       const me = await t.http.get('/api/v1/me').set(session.auth).expect(200);
@@ -191,7 +198,10 @@ describe('hostile input: sizes, formats, injection, tokens', () => {
     });
 
     it('web pages show such a name escaped, never as markup', async () => {
-      const { session } = await residentAccount(t.http, w.officer, w.householdA, { name: IMG });
+      const { session } = await residentAccount(t.http, w.officer, w.householdA, {
+        ...runUniqueIdentity(),
+        name: IMG,
+      });
       const page = await t.http.get('/').set(session.auth).expect(200);
       expect(page.headers['content-type']).toMatch(/text\/html/);
       // Text content: "<" escaped (a ">" in text is inert), so the tag is never markup.
@@ -270,7 +280,7 @@ describe('hostile input: sizes, formats, injection, tokens', () => {
     });
 
     it('the token of a logged-out session, and a refresh token used as an access token', async () => {
-      const e = await employerWithRecord(t.http);
+      const e = await employerWithRecord(t.http, { body: { creditCode: runUniqueCreditCode() } });
       const s = await login(t.http, e.session.phone);
       await t.http.get('/api/v1/me').set(s.auth).expect(200);
       expect((await t.http.post('/api/v1/auth/logout').set(s.auth)).status).toBe(204);

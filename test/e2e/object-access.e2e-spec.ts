@@ -1,7 +1,7 @@
 import { createTestApp, type TestApp } from '../support/app';
 import { apply } from '../support/applications-factories';
 import { employerBody, employerWithRecord, postingBody } from '../support/postings-factories';
-import { securityWorld, type SecurityWorld } from '../support/security-factories';
+import { runUniqueCreditCode, securityWorld, type SecurityWorld } from '../support/security-factories';
 
 /*
  * Issue 7 item 4: object-level checks (API1 of the OWASP API Top 10: another's object is 404,
@@ -206,7 +206,7 @@ describe('object-level and property-level authorization', () => {
     });
 
     it('an employer cannot verify itself (verified, verifiedAt, verifiedBy on POST or PATCH /employers)', async () => {
-      const e = await employerWithRecord(t.http);
+      const e = await employerWithRecord(t.http, { body: { creditCode: runUniqueCreditCode() } });
       for (const extra of [
         { verified: true },
         { verifiedAt: new Date().toISOString() },
@@ -218,12 +218,14 @@ describe('object-level and property-level authorization', () => {
           .send(extra);
         expect({ extra, status: patched.status }).toEqual({ extra, status: 400 });
       }
-      const other = await employerWithRecord(t.http).catch(() => null);
+      const other = await employerWithRecord(t.http, { body: { creditCode: runUniqueCreditCode() } }).catch(
+        () => null,
+      );
       expect(other).not.toBeNull();
       const fresh = await t.http
         .post('/api/v1/employers')
         .set(other!.session.auth)
-        .send(employerBody({ verifiedAt: new Date().toISOString() }));
+        .send(employerBody({ verifiedAt: new Date().toISOString(), creditCode: runUniqueCreditCode() }));
       expect(fresh.status).toBe(400);
       const stored = await t.http.get(`/api/v1/employers/${e.employer.id}`).set(e.session.auth).expect(200);
       expect(stored.body.verified).toBe(false);

@@ -9,7 +9,7 @@ import {
   residentAccount,
   residentBody,
 } from '../support/residents-factories';
-import { securityWorld, type SecurityWorld } from '../support/security-factories';
+import { runUniqueIdentity, securityWorld, type SecurityWorld } from '../support/security-factories';
 
 /*
  * Issue 7 item 5 "Personal data": national IDs and phones encrypted at rest (the raw tables),
@@ -67,8 +67,8 @@ describe('personal data: at rest, in responses, audited, exported and erased', (
 
   it('no table holds a national ID or a phone number in clear', async () => {
     const h = await createHousehold(t.http, w.officer, w.site.id);
-    const r = await createResident(t.http, w.officer, h.id);
-    const { session, resident } = await residentAccount(t.http, w.officer, h.id);
+    const r = await createResident(t.http, w.officer, h.id, runUniqueIdentity());
+    const { session, resident } = await residentAccount(t.http, w.officer, h.id, runUniqueIdentity());
     await t.http
       .patch(`/api/v1/residents/${r.id}`)
       .set(w.officer.auth)
@@ -108,7 +108,7 @@ describe('personal data: at rest, in responses, audited, exported and erased', (
         .set(o)
         .send({ siteId: w.site.id, originRegionCode: '422802107', monitoringStatus: 'marginal' }),
     );
-    const created = await createResident(t.http, w.officer, h.body.id);
+    const created = await createResident(t.http, w.officer, h.body.id, runUniqueIdentity());
     await record(t.http.get(`/api/v1/residents/${created.id}`).set(o));
     await record(t.http.get('/api/v1/residents').query({ siteId: w.site.id, pageSize: 100 }).set(o));
     await record(
@@ -154,7 +154,7 @@ describe('personal data: at rest, in responses, audited, exported and erased', (
   });
 
   it('every read of a resident’s record by an officer or an employer is in the audit log', async () => {
-    const { session, resident } = await residentAccount(t.http, w.officer, w.householdA);
+    const { session, resident } = await residentAccount(t.http, w.officer, w.householdA, runUniqueIdentity());
     const audited = async (actorId: string, action: RegExp) => {
       const rows = await ds.query<{ action: string }[]>(
         `SELECT action FROM audit_entry WHERE actor_id = $1 AND entity_type = 'resident' AND entity_id = $2`,
@@ -184,6 +184,7 @@ describe('personal data: at rest, in responses, audited, exported and erased', (
 
   it('a resident exports their own data, then erasure removes the personal fields and keeps the placement', async () => {
     const { session, resident } = await residentAccount(t.http, w.officer, w.householdA, {
+      ...runUniqueIdentity(),
       name: `待擦除${process.pid}${Date.now() % 100000}`,
     });
     const exported = await t.http
@@ -197,16 +198,13 @@ describe('personal data: at rest, in responses, audited, exported and erased', (
       phone: resident.phoneClear,
     });
     expect(JSON.stringify(exported.body)).not.toContain(resident.nationalId);
-    const placement = await t.http
-      .post('/api/v1/placements')
-      .set(w.officer.auth)
-      .send({
-        residentId: resident.id,
-        employerName: '星斗茶叶合作社',
-        kind: 'local_enterprise',
-        startDate: '2026-03-02',
-        monthlyIncome: 2800,
-      });
+    const placement = await t.http.post('/api/v1/placements').set(w.officer.auth).send({
+      residentId: resident.id,
+      employerName: '星斗茶叶合作社',
+      kind: 'local_enterprise',
+      startDate: '2026-03-02',
+      monthlyIncome: 2800,
+    });
     expect(placement.status).toBe(201);
 
     const erased = await t.http.post(`/api/v1/residents/${resident.id}/erase`).set(session.auth);

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { nationalIdCheckChar } from '../../src/residents/national-id';
 import { createTestApp, type TestApp } from '../support/app';
 import { ADMIN, createSite, loginAdmin, PASSWORD, staff } from '../support/factories';
+import { runUniqueIdentity } from '../support/security-factories';
 import { createHousehold, createResident, residentAccount } from '../support/residents-factories';
 
 /*
@@ -86,8 +87,8 @@ describe('log scan of the whole e2e run (runs last)', () => {
     const site = await createSite(http(), admin);
     const officer = await staff(http(), admin, 'officer', { siteIds: [site.id] });
     const household = await createHousehold(http(), officer, site.id);
-    const r = await createResident(http(), officer, household.id);
-    const { session } = await residentAccount(http(), officer, household.id);
+    const r = await createResident(http(), officer, household.id, runUniqueIdentity());
+    const { session } = await residentAccount(http(), officer, household.id, runUniqueIdentity());
     await http().get(`/api/v1/residents/${r.id}`).set(officer.auth).set('X-Request-Id', marker).expect(200);
     await http().get(`/api/v1/residents?q=${r.phoneClear}`).set(officer.auth);
     await http().get(`/api/v1/residents?q=${r.nationalId}`).set(officer.auth);

@@ -1,11 +1,44 @@
 import type request from 'supertest';
 import type { DataSource } from 'typeorm';
+import { buildCreditCode } from '../../src/employers/credit-code';
+import { buildNationalId } from '../../src/residents/national-id';
 import { createSite, loginAdmin, staff, type Session } from './factories';
 import { createPosting, employerWithRecord, openPosting, type EmployerFixture } from './postings-factories';
 import { createHousehold, residentAccount, type CreatedResident } from './residents-factories';
 import { createCourse } from './training-factories';
 
 type Http = ReturnType<typeof request>;
+
+/*
+ * Run-unique identities. The shared factories number national IDs and credit codes from a
+ * counter that restarts in every test file while the process (and so the pid they mix in) stays
+ * the same under --runInBand: two files of one run make the same values (409 duplicate). These
+ * start from the file's load time instead (files start seconds apart).
+ */
+const START = Date.now();
+let identityCounter = 0;
+
+/** A national ID (with its birth date and gender) no other file of the run makes. */
+export function runUniqueIdentity(): { nationalId: string; birthDate: string; gender: 'female' | 'male' } {
+  identityCounter += 1;
+  const region = `5${String(Math.floor(START / 10) % 100000).padStart(5, '0')}`;
+  const d = new Date(Date.UTC(1975, 0, 1) + (identityCounter % 7000) * 86_400_000);
+  const birthDate = d.toISOString().slice(0, 10);
+  const seq = Math.floor(identityCounter / 7000) * 2 + (identityCounter % 2);
+  return {
+    nationalId: buildNationalId(region, birthDate, seq % 1000),
+    birthDate,
+    gender: seq % 2 ? 'male' : 'female',
+  };
+}
+
+let codeCounter = 0;
+/** A unified social credit code no other file of the run makes. */
+export function runUniqueCreditCode(): string {
+  codeCounter += 1;
+  const body = String(((START % 1_000_000) * 100 + codeCounter) % 1e8).padStart(8, '0');
+  return buildCreditCode('93', '422802', body);
+}
 
 /**
  * Two of everything (issue 7 item 4, OWASP API1): two sites with their officers, two verified
@@ -40,16 +73,22 @@ export async function securityWorld(http: Http): Promise<SecurityWorld> {
   const otherOfficer = await staff(http, admin, 'officer', { siteIds: [otherSite.id] });
   const provider = await staff(http, admin, 'provider');
   const course = await createCourse(http, provider);
-  const employerA = await employerWithRecord(http, { verifiedBy: officer });
-  const employerB = await employerWithRecord(http, { verifiedBy: officer });
+  const employerA = await employerWithRecord(http, {
+    verifiedBy: officer,
+    body: { creditCode: runUniqueCreditCode() },
+  });
+  const employerB = await employerWithRecord(http, {
+    verifiedBy: officer,
+    body: { creditCode: runUniqueCreditCode() },
+  });
   const draftA = await createPosting(http, employerA.session);
   const openA = await openPosting(http, employerA.session);
   const draftB = await createPosting(http, employerB.session);
   const openB = await openPosting(http, employerB.session);
   const householdA = (await createHousehold(http, officer, site.id)).id;
   const householdB = (await createHousehold(http, otherOfficer, otherSite.id)).id;
-  const residentA = await residentAccount(http, officer, householdA);
-  const residentB = await residentAccount(http, otherOfficer, householdB);
+  const residentA = await residentAccount(http, officer, householdA, runUniqueIdentity());
+  const residentB = await residentAccount(http, otherOfficer, householdB, runUniqueIdentity());
   return {
     admin,
     site,
