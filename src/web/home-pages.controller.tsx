@@ -1,16 +1,14 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Allow, Authenticated, Public } from '../access/access.decorator';
+import { Allow, Authenticated } from '../access/access.decorator';
 import { CurrentUser, type AuthUser } from '../access/auth-user';
 import { UsersService } from '../access/users.service';
 import { NotFoundError } from '../common/domain-errors';
 import { maskPhone } from '../crypto/masking';
-import { ROLE_HOME } from './components/nav';
 import { AccountPage } from './pages/account-page';
-import { HomePage } from './pages/home-page';
 import { RoleHomePage } from './pages/role-home-page';
-import { redirect, render } from './render';
+import { render } from './render';
 
 /** The landing pages of each role and the account summary. */
 @ApiExcludeController()
@@ -18,14 +16,7 @@ import { redirect, render } from './render';
 export class HomePagesController {
   constructor(private readonly users: UsersService) {}
 
-  /** A resident's first screen (guests see the way in; other roles go to their own home). */
-  @Get()
-  @Public()
-  home(@Res() reply: FastifyReply, @CurrentUser() user: AuthUser | undefined) {
-    if (user && user.role !== 'resident') return redirect(reply, ROLE_HOME[user.role]);
-    // The jobs near the resident's site come from the postings search once it exists.
-    return render(reply, <HomePage jobs={[]} />);
-  }
+  // `/` (the resident's first screen) is ResidentPagesController's, `/employer` EmployerPagesController's.
 
   @Get('account')
   @Authenticated()
@@ -33,12 +24,6 @@ export class HomePagesController {
     const u = await this.users.findById(user.id);
     if (!u) throw new NotFoundError('User');
     return render(reply, <AccountPage maskedPhone={maskPhone(this.users.phoneOf(u))} />);
-  }
-
-  @Get('employer')
-  @Allow('employer')
-  employer(@Res() reply: FastifyReply) {
-    return render(reply, <RoleHomePage role="employer" />);
   }
 
   @Get('officer')

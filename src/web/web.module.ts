@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { RegionsModule } from '../regions/regions.module';
 import { AuthPagesController } from './auth-pages.controller';
+import { EmployerPagesModule } from './employer/employer-pages.module';
 import { HomePagesController } from './home-pages.controller';
+import { ResidentPagesModule } from './resident/resident-pages.module';
 
 /**
  * Server-rendered pages (DESIGN.md "The web"). Pages call the feature modules' services; they
@@ -9,7 +11,7 @@ import { HomePagesController } from './home-pages.controller';
  * web-exception.filter.tsx (both installed by configureHttpApp).
  */
 @Module({
-  imports: [RegionsModule],
+  imports: [RegionsModule, ResidentPagesModule, EmployerPagesModule],
   controllers: [AuthPagesController, HomePagesController],
 })
 export class WebModule {}

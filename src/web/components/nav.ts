@@ -27,10 +27,16 @@ export const NAV: Record<Role | 'guest', NavItem[]> = {
   ],
   resident: [
     { href: '/', label: 'nav.home' },
+    { href: '/jobs', label: 'nav.jobs' },
+    { href: '/my/recommendations', label: 'nav.forMe' },
+    { href: '/my/applications', label: 'nav.myApplications' },
+    { href: '/my/notifications', label: 'nav.notifications' },
+    { href: '/my/profile', label: 'nav.profile' },
     { href: '/account', label: 'nav.account' },
   ],
   employer: [
     { href: '/employer', label: 'nav.home' },
+    { href: '/employer/postings', label: 'nav.employerPostings' },
     { href: '/account', label: 'nav.account' },
   ],
   officer: [

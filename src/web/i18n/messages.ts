@@ -1,3 +1,5 @@
+import { RESIDENT_EMPLOYER_EN, RESIDENT_EMPLOYER_ZH } from './resident-employer-messages';
+
 /**
  * Every string the web pages show, Simplified Chinese first (the default), English second.
  * `zh` defines the key set; `en` must have every key (a missing one is a type error).
@@ -124,12 +126,15 @@ const zh = {
   'error.503.title': '暂时无法使用',
   'error.503.body': '系统正在恢复，请过一会儿再试。',
   'error.backHome': '回到首页',
+  // resident and employer pages (jobs., resident., employer., industry., schedule. …)
+  ...RESIDENT_EMPLOYER_ZH,
 } as const;
 
 export type MessageKey = keyof typeof zh;
 export type Catalogue = Record<MessageKey, string>;
 
 const en: Catalogue = {
+  ...RESIDENT_EMPLOYER_EN,
   'app.name': 'Leye',
   'app.tagline': 'Good work near home',
   'lang.switch': '中文',

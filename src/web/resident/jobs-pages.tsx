@@ -1,0 +1,228 @@
+import type { ComponentChildren } from 'preact';
+import { INDUSTRIES } from '../../employers/industry';
+import { SCHEDULES } from '../../postings/posting-enums';
+import { SelectField, TextField } from '../components/form';
+import { Layout } from '../components/layout';
+import { useWeb } from '../render';
+import { IndustryTag, JobItem, Pager, type JobItemView } from './job-item';
+import { jobsHref, type JobsParams } from './jobs-search';
+import { CHIP_INDUSTRIES, INDUSTRY_ICON, industryLabel, scheduleLabel } from './labels';
+
+/** The resident's site, when the search measures distances from it. */
+export interface NearSite {
+  name: string;
+  km: number;
+}
+
+function JobList({ jobs }: { jobs: JobItemView[] }) {
+  return (
+    <ul class="cards">
+      {jobs.map((j) => (
+        <JobItem key={j.id} job={j} />
+      ))}
+    </ul>
+  );
+}
+
+/** The search box (GET /jobs); the current filters ride along as hidden fields. */
+function SearchForm({ p }: { p: JobsParams }) {
+  const { t } = useWeb();
+  return (
+    <form method="get" action="/jobs" role="search" class="stack search">
+      <TextField
+        name="q"
+        type="search"
+        label={t('jobs.searchLabel')}
+        hint={t('jobs.searchHint')}
+        maxLength={100}
+        values={{ q: p.q }}
+      />
+      {p.industry && <input type="hidden" name="industry" value={p.industry} />}
+      {p.schedule && <input type="hidden" name="schedule" value={p.schedule} />}
+      {p.wageMin !== undefined && <input type="hidden" name="wageMin" value={String(p.wageMin)} />}
+      {p.shuttle && <input type="hidden" name="shuttle" value="1" />}
+      {p.accommodation && <input type="hidden" name="accommodation" value="1" />}
+      {!p.near && <input type="hidden" name="near" value="0" />}
+      <button type="submit" class="button primary">
+        {t('jobs.searchButton')}
+      </button>
+    </form>
+  );
+}
+
+function Chip({ on, href, children }: { on: boolean; href: string; children: ComponentChildren }) {
+  return (
+    <li>
+      <a class={on ? 'chip on' : 'chip'} href={href}>
+        {on && (
+          <span class="tick" aria-hidden="true">
+            ✓{' '}
+          </span>
+        )}
+        {children}
+      </a>
+    </li>
+  );
+}
+
+/** Filters as chips: one tap turns each on or off (plain links, no script). */
+function FilterChips({ p, site }: { p: JobsParams; site?: NearSite | null }) {
+  const { t } = useWeb();
+  const industries =
+    p.industry && !CHIP_INDUSTRIES.includes(p.industry) ? [p.industry, ...CHIP_INDUSTRIES] : CHIP_INDUSTRIES;
+  return (
+    <section aria-label={t('jobs.filters')}>
+      <ul class="chips">
+        {site && (
+          <Chip on={p.near} href={jobsHref(p, { near: !p.near })}>
+            {t('jobs.near')}
+          </Chip>
+        )}
+        <Chip on={p.shuttle} href={jobsHref(p, { shuttle: !p.shuttle })}>
+          {t('jobs.shuttle')}
+        </Chip>
+        <Chip on={p.accommodation} href={jobsHref(p, { accommodation: !p.accommodation })}>
+          {t('jobs.accommodation')}
+        </Chip>
+        {p.schedule && (
+          <Chip on href={jobsHref(p, { schedule: undefined })}>
+            {t(scheduleLabel(p.schedule))}
+          </Chip>
+        )}
+        {p.wageMin !== undefined && (
+          <Chip on href={jobsHref(p, { wageMin: undefined })}>
+            {`${t('jobs.wageAtLeast')} ${p.wageMin}`}
+          </Chip>
+        )}
+        {industries.map((i) => (
+          <Chip
+            key={i}
+            on={p.industry === i}
+            href={jobsHref(p, { industry: p.industry === i ? undefined : i })}
+          >
+            <IndustryTag industry={i} />
+          </Chip>
+        ))}
+      </ul>
+      <details class="more">
+        <summary>{t('jobs.moreFilters')}</summary>
+        <form method="get" action="/jobs" class="stack">
+          {p.q && <input type="hidden" name="q" value={p.q} />}
+          {p.shuttle && <input type="hidden" name="shuttle" value="1" />}
+          {p.accommodation && <input type="hidden" name="accommodation" value="1" />}
+          {!p.near && <input type="hidden" name="near" value="0" />}
+          <SelectField
+            name="industry"
+            label={t('jobs.industry')}
+            placeholder={t('jobs.anyIndustry')}
+            options={INDUSTRIES.map((i) => ({
+              value: i,
+              label: `${INDUSTRY_ICON[i]} ${t(industryLabel(i))}`,
+            }))}
+            values={{ industry: p.industry }}
+          />
+          <SelectField
+            name="schedule"
+            label={t('jobs.schedule')}
+            placeholder={t('jobs.anySchedule')}
+            options={SCHEDULES.map((s) => ({ value: s, label: t(scheduleLabel(s)) }))}
+            values={{ schedule: p.schedule }}
+          />
+          <TextField
+            name="wageMin"
+            type="number"
+            inputMode="numeric"
+            label={t('jobs.wageAtLeast')}
+            hint={t('jobs.wageHint')}
+            values={{ wageMin: p.wageMin !== undefined ? String(p.wageMin) : '' }}
+          />
+          <button type="submit" class="button">
+            {t('jobs.applyFilters')}
+          </button>
+        </form>
+      </details>
+    </section>
+  );
+}
+
+export interface JobsPageProps {
+  params: JobsParams;
+  site?: NearSite | null;
+  jobs: JobItemView[];
+  total: number;
+  pageSize: number;
+}
+
+/** GET /jobs: the Chinese (and pinyin) search with filter chips, near the resident's site by default. */
+export function JobsPage({ params, site, jobs, total, pageSize }: JobsPageProps) {
+  const { t } = useWeb();
+  return (
+    <Layout title={t('jobs.title')}>
+      <h1>{t('jobs.title')}</h1>
+      <SearchForm p={params} />
+      <FilterChips p={params} site={site} />
+      {site && params.near && <p class="muted">{t('jobs.nearHint', { site: site.name, km: site.km })}</p>}
+      <h2 aria-live="polite">{t('jobs.found', { n: total })}</h2>
+      {jobs.length ? <JobList jobs={jobs} /> : <p class="empty">{t('jobs.none')}</p>}
+      <Pager
+        page={params.page}
+        pageSize={pageSize}
+        total={total}
+        href={(n) => jobsHref(params, { page: n })}
+      />
+    </Layout>
+  );
+}
+
+export interface ResidentHomeProps {
+  siteName?: string | null;
+  jobs: JobItemView[];
+}
+
+/** `/`: "is there work for me near home?" Residents: jobs near their site; guests: search + latest. */
+export function ResidentHomePage({ siteName, jobs }: ResidentHomeProps) {
+  const { t, user } = useWeb();
+  const blank: JobsParams = { q: '', shuttle: false, accommodation: false, near: true, page: 1 };
+  if (!user) {
+    return (
+      <Layout title={t('home.title')}>
+        <h1>{t('home.title')}</h1>
+        <p class="lead">{t('home.guestIntro')}</p>
+        <p>
+          <a class="button primary" href="/login">
+            {t('home.guestCta')}
+          </a>
+        </p>
+        <p>
+          <a class="button" href="/register">
+            {t('home.guestRegister')}
+          </a>
+        </p>
+        <SearchForm p={blank} />
+        <h2>{t('jobs.latest')}</h2>
+        {jobs.length ? <JobList jobs={jobs} /> : <p class="empty">{t('home.noJobs')}</p>}
+        {jobs.length > 0 && (
+          <p>
+            <a class="button" href="/jobs">
+              {t('jobs.seeAll')}
+            </a>
+          </p>
+        )}
+      </Layout>
+    );
+  }
+  return (
+    <Layout title={t('home.title')}>
+      <p class="greeting">{t('home.greeting', { name: user.name })}</p>
+      <h1>{t('home.title')}</h1>
+      <SearchForm p={blank} />
+      <h2>{siteName ? t('home.nearSite', { site: siteName }) : t('home.intro')}</h2>
+      {jobs.length ? <JobList jobs={jobs} /> : <p class="empty">{t('home.noJobs')}</p>}
+      <p>
+        <a class="button" href="/jobs">
+          {t('jobs.seeAll')}
+        </a>
+      </p>
+    </Layout>
+  );
+}

@@ -1,0 +1,123 @@
+import type { ApplicationStatus } from '../../applications/application-status';
+import type { PostingDto } from '../../postings/dto/posting.dto';
+import { wageText } from '../components/job-card';
+import { Form } from '../components/form';
+import { Layout } from '../components/layout';
+import { useWeb } from '../render';
+import { IndustryTag } from './job-item';
+import { levelLabel, scheduleHours, scheduleLabel, statusLabel } from './labels';
+
+export interface PostingPageProps {
+  posting: PostingDto;
+  /** km from the resident's site, when known. */
+  distanceKm?: number | null;
+  /** The resident's own application to this posting, if any. */
+  applied?: ApplicationStatus | null;
+  /** Just applied (after the POST). */
+  justApplied?: boolean;
+  /** Why applying failed (a sentence). */
+  error?: string;
+}
+
+/**
+ * GET /jobs/:id: everything a person needs to decide, in plain words — wage, hours, distance,
+ * shuttle, housing, meals, skills, employer — and one big apply button (a POST form with CSRF).
+ * The description is the employer's text and is only ever shown as text.
+ */
+export function PostingPage({ posting: p, distanceKm, applied, justApplied, error }: PostingPageProps) {
+  const { t, user, url } = useWeb();
+  const open = p.status === 'open';
+  const ageRange =
+    p.ageMin != null || p.ageMax != null
+      ? t('jobs.posting.ageRange', { min: p.ageMin ?? 16, max: p.ageMax ?? 65 })
+      : null;
+  return (
+    <Layout title={p.title} notice={justApplied ? t('jobs.applied') : undefined}>
+      <p class="kicker">
+        <IndustryTag industry={p.industry} />
+        {p.publicWelfare && ` · ${t('jobs.posting.publicWelfare')}`}
+      </p>
+      <h1>{p.title}</h1>
+      <p class="muted">{p.employerName}</p>
+      <p class="wage big">{wageText(t, p.wageMin, p.wageMax, p.wageUnit)}</p>
+      {error && (
+        <div class="error-summary" role="alert">
+          <p>{error}</p>
+        </div>
+      )}
+      <dl class="summary">
+        <dt>{t('jobs.posting.hours')}</dt>
+        <dd>
+          {t(scheduleLabel(p.schedule))}：{t(scheduleHours(p.schedule))}
+        </dd>
+        <dt>{t('jobs.posting.where')}</dt>
+        <dd>{p.address}</dd>
+        {distanceKm != null && (
+          <>
+            <dt>{t('jobs.posting.distance')}</dt>
+            <dd>{t('jobs.posting.km', { km: distanceKm.toFixed(1) })}</dd>
+          </>
+        )}
+        <dt>{t('jobs.posting.shuttle')}</dt>
+        <dd>{t(p.shuttle ? 'jobs.posting.shuttleYes' : 'jobs.posting.shuttleNo')}</dd>
+        <dt>{t('jobs.posting.accommodation')}</dt>
+        <dd>{t(p.accommodation ? 'jobs.posting.accommodationYes' : 'jobs.posting.accommodationNo')}</dd>
+        <dt>{t('jobs.posting.meals')}</dt>
+        <dd>{t(p.meals ? 'jobs.posting.mealsYes' : 'jobs.posting.mealsNo')}</dd>
+        <dt>{t('jobs.posting.headcount')}</dt>
+        <dd>{t('jobs.posting.headcountN', { n: p.headcount, hired: p.hiredCount })}</dd>
+        {ageRange && (
+          <>
+            <dt>{t('jobs.posting.age')}</dt>
+            <dd>{ageRange}</dd>
+          </>
+        )}
+        {p.startDate && (
+          <>
+            <dt>{t('jobs.posting.start')}</dt>
+            <dd>{p.startDate}</dd>
+          </>
+        )}
+        <dt>{t('jobs.posting.employer')}</dt>
+        <dd>{p.employerName}</dd>
+      </dl>
+
+      <h2>{t('jobs.posting.skills')}</h2>
+      {p.skills.length ? (
+        <ul class="facts">
+          {p.skills.map((s) => (
+            <li key={s.code}>
+              {s.nameZh}（{t(levelLabel(s.minLevel))}，
+              {t(s.required ? 'jobs.posting.skillRequired' : 'jobs.posting.skillPreferred')}）
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t('jobs.posting.noSkills')}</p>
+      )}
+
+      <h2>{t('jobs.posting.description')}</h2>
+      <p class="description">{p.description}</p>
+
+      <div id="apply" class="apply">
+        {!open ? (
+          <p class="empty">{t('jobs.posting.closed')}</p>
+        ) : applied ? (
+          <p class="notice">{t('jobs.alreadyApplied', { status: t(statusLabel(applied)) })}</p>
+        ) : !user ? (
+          <a class="button primary" href={`/login?next=${encodeURIComponent(url.split('#')[0])}`}>
+            {t('jobs.applyLogin')}
+          </a>
+        ) : user.role === 'resident' ? (
+          <Form action={`/jobs/${p.id}/apply`} label={t('jobs.apply')}>
+            <button type="submit" class="button primary">
+              {t('jobs.apply')}
+            </button>
+          </Form>
+        ) : (
+          <p class="muted">{t('jobs.onlyResidents')}</p>
+        )}
+      </div>
+    </Layout>
+  );
+}

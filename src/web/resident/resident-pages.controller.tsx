@@ -1,0 +1,426 @@
+import { Body, Controller, Get, Post, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Allow, Public } from '../../access/access.decorator';
+import { CurrentUser, type AuthUser } from '../../access/auth-user';
+import type { ApplicationStatus } from '../../applications/application-status';
+import { ApplicationsService } from '../../applications/applications.service';
+import {
+  ApplicationQuery,
+  CreateApplicationDto,
+  UpdateApplicationDto,
+} from '../../applications/dto/application.dto';
+import { ConflictError } from '../../common/domain-errors';
+import { distanceKm } from '../../common/geo';
+import { IdParam } from '../../common/id-param';
+import { INDUSTRIES, type Industry } from '../../employers/industry';
+import { RecommendationsService } from '../../matching/recommendations.service';
+import { NotificationQuery } from '../../notifications/dto/notification.dto';
+import { InboxService } from '../../notifications/inbox.service';
+import { PostingSearchQuery } from '../../postings/dto/posting-search.dto';
+import { SCHEDULES, type Schedule } from '../../postings/posting-enums';
+import { PostingSearchService } from '../../postings/posting-search.service';
+import { PostingsService } from '../../postings/postings.service';
+import type { Site } from '../../regions/site.entity';
+import { RegionsService } from '../../regions/regions.service';
+import type { ResidentDto } from '../../residents/dto/resident.dto';
+import { ResidentsService } from '../../residents/residents.service';
+import { SkillsService } from '../../skills/skills.service';
+import { ROLE_HOME } from '../components/nav';
+import type { FormErrors } from '../components/form';
+import { type FormBody, formString, formStrings, formValues } from '../form-data';
+import type { MessageKey } from '../i18n/messages';
+import { redirect, render, webContextOf } from '../render';
+import type { JobItemView } from './job-item';
+import { JobsPage, ResidentHomePage } from './jobs-pages';
+import { parseJobsParams } from './jobs-search';
+import {
+  ApplicationsPage,
+  NoRecordPage,
+  NotificationsPage,
+  ProfilePage,
+  RecommendationsPage,
+} from './my-pages';
+import { PostingPage } from './posting-page';
+
+/** "Near home" when the resident stated no maximum commute. */
+export const DEFAULT_NEAR_KM = 30;
+const HOME_JOBS = 10;
+const PAGE_SIZE = 10;
+
+interface ResidentCtx {
+  resident: ResidentDto;
+  site: Site | null;
+}
+
+const first = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/**
+ * The resident's pages: the first screen, job search, a posting and applying, and their own
+ * things under /my (recommendations, applications, profile and skills, notifications). Every
+ * call goes through the feature services with the session's AuthUser (same scope as the API).
+ */
+@ApiExcludeController()
+@Controller()
+export class ResidentPagesController {
+  constructor(
+    private readonly search: PostingSearchService,
+    private readonly postings: PostingsService,
+    private readonly applications: ApplicationsService,
+    private readonly recommendations: RecommendationsService,
+    private readonly residents: ResidentsService,
+    private readonly skills: SkillsService,
+    private readonly regions: RegionsService,
+    private readonly inbox: InboxService,
+  ) {}
+
+  private async residentCtx(user: AuthUser | undefined): Promise<ResidentCtx | null> {
+    if (!user || user.role !== 'resident' || !user.residentId) return null;
+    const resident = await this.residents.get(user, user.residentId);
+    const site = await this.regions.findSite(resident.siteId);
+    return { resident, site };
+  }
+
+  private searchQuery(over: Partial<PostingSearchQuery>): PostingSearchQuery {
+    return Object.assign(new PostingSearchQuery(), over);
+  }
+
+  // ---- first screen and search -----------------------------------------------------------
+
+  @Get()
+  @Public()
+  async home(@Res() reply: FastifyReply, @CurrentUser() user: AuthUser | undefined) {
+    if (user && user.role !== 'resident') return redirect(reply, ROLE_HOME[user.role]);
+    const ctx = await this.residentCtx(user);
+    if (ctx?.site) {
+      const res = await this.search.search(
+        this.searchQuery({
+          siteId: ctx.site.id,
+          maxDistanceKm: ctx.resident.preferences.maxCommuteKm ?? DEFAULT_NEAR_KM,
+          sort: 'nearest',
+          pageSize: HOME_JOBS,
+        }),
+      );
+      return render(reply, <ResidentHomePage siteName={ctx.site.name} jobs={res.items} />);
+    }
+    const res = await this.search.search(this.searchQuery({ sort: 'newest', pageSize: HOME_JOBS }));
+    return render(reply, <ResidentHomePage jobs={res.items} />);
+  }
+
+  @Get('jobs')
+  @Public()
+  async jobs(@Res() reply: FastifyReply, @CurrentUser() user: AuthUser | undefined) {
+    const params = parseJobsParams((reply.request.query ?? {}) as Record<string, unknown>);
+    const ctx = await this.residentCtx(user);
+    const km = ctx?.resident.preferences.maxCommuteKm ?? DEFAULT_NEAR_KM;
+    const near = !!ctx?.site && params.near;
+    const res = await this.search.search(
+      this.searchQuery({
+        q: params.q || undefined,
+        industry: params.industry,
+        schedule: params.schedule,
+        wageMin: params.wageMin,
+        shuttle: params.shuttle ? true : undefined,
+        accommodation: params.accommodation ? true : undefined,
+        siteId: ctx?.site?.id,
+        maxDistanceKm: near ? km : undefined,
+        sort: near && !params.q ? 'nearest' : undefined,
+        page: params.page,
+        pageSize: PAGE_SIZE,
+      }),
+    );
+    return render(
+      reply,
+      <JobsPage
+        params={params}
+        site={ctx?.site ? { name: ctx.site.name, km } : null}
+        jobs={res.items}
+        total={res.total}
+        pageSize={PAGE_SIZE}
+      />,
+    );
+  }
+
+  // ---- a posting and applying ---------------------------------------------------------------
+
+  private async postingPage(
+    reply: FastifyReply,
+    user: AuthUser | undefined,
+    id: string,
+    opts: { justApplied?: boolean; error?: string; status?: number } = {},
+  ) {
+    const posting = await this.postings.get(user, id);
+    const ctx = await this.residentCtx(user);
+    let applied: ApplicationStatus | null = null;
+    if (ctx) {
+      const mine = await this.applications.list(
+        user!,
+        Object.assign(new ApplicationQuery(), { postingId: id }),
+      );
+      applied = mine.items.find((a) => a.status !== 'withdrawn')?.status ?? null;
+    }
+    const km = ctx?.site
+      ? Math.round(
+          distanceKm(ctx.site.latitude, ctx.site.longitude, posting.latitude, posting.longitude) * 10,
+        ) / 10
+      : null;
+    return render(
+      reply,
+      <PostingPage
+        posting={posting}
+        distanceKm={km}
+        applied={applied}
+        justApplied={opts.justApplied}
+        error={opts.error}
+      />,
+      { status: opts.status },
+    );
+  }
+
+  @Get('jobs/:id')
+  @Public()
+  posting(@IdParam() id: string, @Res() reply: FastifyReply, @CurrentUser() user: AuthUser | undefined) {
+    const applied = first((reply.request.query as Record<string, unknown> | undefined)?.applied) === '1';
+    return this.postingPage(reply, user, id, { justApplied: applied });
+  }
+
+  @Post('jobs/:id/apply')
+  @Allow('resident')
+  async apply(@IdParam() id: string, @Res() reply: FastifyReply, @CurrentUser() user: AuthUser) {
+    try {
+      await this.applications.apply(user, Object.assign(new CreateApplicationDto(), { postingId: id }));
+    } catch (e) {
+      if (e instanceof ConflictError) {
+        const { t } = webContextOf(reply.request);
+        const why: MessageKey =
+          e.code === 'posting.not_open'
+            ? 'jobs.applyNotOpen'
+            : e.code === 'application.duplicate'
+              ? 'jobs.applyDuplicate'
+              : 'jobs.applyRule';
+        return this.postingPage(reply, user, id, {
+          error: t('jobs.applyFailed', { reason: t(why) }),
+          status: 409,
+        });
+      }
+      throw e;
+    }
+    return redirect(reply, `/jobs/${id}?applied=1`);
+  }
+
+  // ---- /my -------------------------------------------------------------------------------
+
+  @Get('my/recommendations')
+  @Allow('resident')
+  async forMe(@Res() reply: FastifyReply, @CurrentUser() user: AuthUser) {
+    if (!user.residentId) return render(reply, <NoRecordPage title="resident.forMe.title" />);
+    const { lang } = webContextOf(reply.request);
+    const ctx = await this.residentCtx(user);
+    const recs = await this.recommendations.forResident(user, user.residentId, lang);
+    const jobs: { job: JobItemView; reason: string }[] = [];
+    for (const r of recs.postings.slice(0, 20)) {
+      const p = await this.postings.get(user, r.postingId).catch(() => null);
+      if (!p || p.status !== 'open') continue;
+      const km = ctx?.site
+        ? Math.round(distanceKm(ctx.site.latitude, ctx.site.longitude, p.latitude, p.longitude) * 10) / 10
+        : null;
+      jobs.push({ job: { ...p, distanceKm: km }, reason: r.reason });
+    }
+    return render(reply, <RecommendationsPage jobs={jobs} courses={recs.courses} />);
+  }
+
+  @Get('my/applications')
+  @Allow('resident')
+  async myApplications(@Res() reply: FastifyReply, @CurrentUser() user: AuthUser) {
+    if (!user.residentId) return render(reply, <NoRecordPage title="resident.apps.title" />);
+    const q = reply.request.query as Record<string, unknown> | undefined;
+    const pageNo = Math.min(1000, Math.max(1, Number.parseInt(first(q?.page), 10) || 1));
+    const res = await this.applications.list(
+      user,
+      Object.assign(new ApplicationQuery(), { page: pageNo, pageSize: PAGE_SIZE }),
+    );
+    const { t } = webContextOf(reply.request);
+    const notice =
+      first(q?.done) === 'withdrawn'
+        ? t('resident.apps.withdrawn')
+        : first(q?.done) === 'refused'
+          ? t('resident.apps.cannotWithdraw')
+          : undefined;
+    return render(
+      reply,
+      <ApplicationsPage
+        items={res.items}
+        page={res.page}
+        pageSize={res.pageSize}
+        total={res.total}
+        notice={notice}
+      />,
+    );
+  }
+
+  @Post('my/applications/:id/withdraw')
+  @Allow('resident')
+  async withdraw(@IdParam() id: string, @Res() reply: FastifyReply, @CurrentUser() user: AuthUser) {
+    try {
+      await this.applications.changeStatus(
+        user,
+        id,
+        Object.assign(new UpdateApplicationDto(), { status: 'withdrawn' }),
+      );
+    } catch (e) {
+      if (e instanceof ConflictError) return redirect(reply, '/my/applications?done=refused');
+      throw e;
+    }
+    return redirect(reply, '/my/applications?done=withdrawn');
+  }
+
+  private async profilePage(
+    reply: FastifyReply,
+    user: AuthUser,
+    opts: {
+      notice?: string;
+      errors?: FormErrors;
+      values?: Record<string, string | undefined>;
+      status?: number;
+    } = {},
+  ) {
+    const resident = await this.residents.get(user, user.residentId!);
+    const skillq = first((reply.request.query as Record<string, unknown> | undefined)?.skillq)
+      .trim()
+      .slice(0, 50);
+    const found = skillq ? (await this.skills.search(skillq)).slice(0, 12) : null;
+    const all = await this.skills.all();
+    const names = new Map([...all.values()].map((s) => [s.code, s.nameZh]));
+    return render(
+      reply,
+      <ProfilePage
+        resident={resident}
+        skillNames={names}
+        skillQuery={skillq}
+        found={found}
+        notice={opts.notice}
+        errors={opts.errors}
+        values={opts.values}
+      />,
+      { status: opts.status },
+    );
+  }
+
+  @Get('my/profile')
+  @Allow('resident')
+  async profile(@Res() reply: FastifyReply, @CurrentUser() user: AuthUser) {
+    if (!user.residentId) return render(reply, <NoRecordPage title="resident.profile.title" />);
+    const q = reply.request.query as Record<string, unknown> | undefined;
+    const { t } = webContextOf(reply.request);
+    let notice: string | undefined;
+    const all = await this.skills.all();
+    const skillName = (code: string) => all.get(code)?.nameZh ?? code;
+    if (first(q?.saved) === '1') notice = t('resident.profile.saved');
+    if (first(q?.added)) notice = t('resident.profile.skillAdded', { name: skillName(first(q?.added)) });
+    if (first(q?.removed))
+      notice = t('resident.profile.skillRemoved', { name: skillName(first(q?.removed)) });
+    return this.profilePage(reply, user, { notice });
+  }
+
+  @Post('my/profile')
+  @Allow('resident')
+  async saveProfile(@Res() reply: FastifyReply, @CurrentUser() user: AuthUser, @Body() body: FormBody) {
+    if (!user.residentId) return render(reply, <NoRecordPage title="resident.profile.title" />);
+    const values = formValues(body, ['wageMin', 'maxCommuteKm']);
+    const errors: FormErrors = {};
+    const num = (v: string | undefined, max: number, field: string, msg: MessageKey): number | null => {
+      if (!v) return null;
+      const n = Number(v);
+      if (!Number.isFinite(n) || n < 0 || n > max) {
+        errors[field] = msg;
+        return null;
+      }
+      return Math.round(n * 10) / 10;
+    };
+    const wageMin = num(values.wageMin, 1000000, 'wageMin', 'resident.profile.wageMin.invalid');
+    const maxCommuteKm = num(
+      values.maxCommuteKm,
+      5000,
+      'maxCommuteKm',
+      'resident.profile.maxCommute.invalid',
+    );
+    if (Object.keys(errors).length) return this.profilePage(reply, user, { errors, values, status: 400 });
+    const industries = [...new Set(formStrings(body, 'industries'))].filter((i): i is Industry =>
+      (INDUSTRIES as readonly string[]).includes(i),
+    );
+    const schedules = [...new Set(formStrings(body, 'schedules'))].filter((s): s is Schedule =>
+      (SCHEDULES as readonly string[]).includes(s),
+    );
+    await this.residents.update(user, user.residentId, {
+      preferences: {
+        industries,
+        schedules,
+        wageMin: wageMin === null ? null : Math.round(wageMin),
+        maxCommuteKm,
+        willingToWorkAway: formString(body, 'willingToWorkAway') === '1',
+      },
+      consentToShare: formString(body, 'consentToShare') === '1',
+      jobAlerts: formString(body, 'jobAlerts') === '1',
+    });
+    return redirect(reply, '/my/profile?saved=1');
+  }
+
+  @Post('my/profile/skills')
+  @Allow('resident')
+  async addSkill(@Res() reply: FastifyReply, @CurrentUser() user: AuthUser, @Body() body: FormBody) {
+    if (!user.residentId) return render(reply, <NoRecordPage title="resident.profile.title" />);
+    const code = formString(body, 'code');
+    const level = Math.min(4, Math.max(1, Number.parseInt(formString(body, 'level'), 10) || 1));
+    const all = await this.skills.all();
+    if (!all.has(code)) return this.profilePage(reply, user, { status: 400 });
+    const current = await this.residents.get(user, user.residentId);
+    const skills = current.skills
+      .filter((s) => s.code !== code)
+      .map((s) => ({ code: s.code, level: s.level }));
+    skills.push({ code, level });
+    await this.residents.update(user, user.residentId, { skills });
+    return redirect(reply, `/my/profile?added=${encodeURIComponent(code)}#skills`);
+  }
+
+  @Post('my/profile/skills/remove')
+  @Allow('resident')
+  async removeSkill(@Res() reply: FastifyReply, @CurrentUser() user: AuthUser, @Body() body: FormBody) {
+    if (!user.residentId) return render(reply, <NoRecordPage title="resident.profile.title" />);
+    const code = formString(body, 'code');
+    const current = await this.residents.get(user, user.residentId);
+    const skills = current.skills
+      .filter((s) => s.code !== code)
+      .map((s) => ({ code: s.code, level: s.level }));
+    await this.residents.update(user, user.residentId, { skills });
+    return redirect(reply, `/my/profile?removed=${encodeURIComponent(code)}#skills`);
+  }
+
+  @Get('my/notifications')
+  @Allow('resident')
+  async notifications(@Res() reply: FastifyReply, @CurrentUser() user: AuthUser) {
+    const q = reply.request.query as Record<string, unknown> | undefined;
+    const pageNo = Math.min(1000, Math.max(1, Number.parseInt(first(q?.page), 10) || 1));
+    const res = await this.inbox.list(
+      user,
+      Object.assign(new NotificationQuery(), { page: pageNo, pageSize: 20 }),
+    );
+    return render(
+      reply,
+      <NotificationsPage items={res.items} page={res.page} pageSize={res.pageSize} total={res.total} />,
+    );
+  }
+
+  @Post('my/notifications/read-all')
+  @Allow('resident')
+  async readAll(@Res() reply: FastifyReply, @CurrentUser() user: AuthUser) {
+    await this.inbox.markAllRead(user);
+    return redirect(reply, '/my/notifications');
+  }
+
+  @Post('my/notifications/:id/read')
+  @Allow('resident')
+  async read(@IdParam() id: string, @Res() reply: FastifyReply, @CurrentUser() user: AuthUser) {
+    await this.inbox.markRead(user, id);
+    return redirect(reply, '/my/notifications');
+  }
+}
