@@ -4,11 +4,12 @@ import { employerAccount, type Session } from './factories';
 
 type Http = ReturnType<typeof request>;
 
-let codeCounter = 0;
+// Random start: every test file of a run shares one process but has its own module state.
+let codeCounter = Math.floor(Math.random() * 1e8);
 /** A valid unified social credit code no other test in this run uses (check characters computed). */
 export function validCreditCode(): string {
   codeCounter += 1;
-  const body = String(((process.pid % 10000) * 10000 + codeCounter) % 1e8).padStart(8, '0');
+  const body = String(codeCounter % 1e8).padStart(8, '0');
   return buildCreditCode('93', '422802', body);
 }
 

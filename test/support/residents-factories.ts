@@ -12,10 +12,13 @@ export function makeNationalId(regionCode6: string, birthDate: string, seq: numb
   return buildNationalId(regionCode6, birthDate, seq);
 }
 
-let idCounter = 0;
+// Starts at a random point: jest runs every test file of a run in one process (same pid) with
+// fresh module state, so a counter starting at 0 would repeat another file's IDs.
+let idCounter = Math.floor(Math.random() * 7300 * 500);
 /**
  * A national ID no other test of this run uses: the region part comes from the process id
- * (parallel jest workers share the run's database), the sequence from a counter.
+ * (parallel jest workers share the run's database), the birth date and sequence from a counter
+ * (7,300 birth dates × 500 sequence numbers per gender before it repeats).
  */
 export function uniqueNationalId(opts: { birthDate?: string; gender?: 'female' | 'male' } = {}): {
   nationalId: string;
@@ -24,9 +27,11 @@ export function uniqueNationalId(opts: { birthDate?: string; gender?: 'female' |
 } {
   idCounter += 1;
   const gender = opts.gender ?? (idCounter % 2 ? 'female' : 'male');
-  const birthDate = opts.birthDate ?? yearsAgo(30 + (idCounter % 20), idCounter);
+  const birthDate = opts.birthDate ?? yearsAgo(25, idCounter % 7300);
   const region = `4${String(process.pid % 100000).padStart(5, '0')}`;
-  const seq = ((idCounter * 2) % 1000) + (gender === 'male' ? 1 : 0);
+  // With a given birth date only the sequence can vary, so it follows the counter directly.
+  const seqBase = opts.birthDate ? idCounter % 500 : Math.floor(idCounter / 7300) % 500;
+  const seq = seqBase * 2 + (gender === 'male' ? 1 : 0);
   return { nationalId: makeNationalId(region, birthDate, seq % 1000), birthDate, gender };
 }
 
@@ -34,7 +39,7 @@ export function uniqueNationalId(opts: { birthDate?: string; gender?: 'female' |
 export function yearsAgo(years: number, dayShift = 0): string {
   const d = new Date();
   d.setUTCFullYear(d.getUTCFullYear() - years);
-  d.setUTCDate(d.getUTCDate() - 3 - (dayShift % 300));
+  d.setUTCDate(d.getUTCDate() - 3 - dayShift);
   return d.toISOString().slice(0, 10);
 }
 
