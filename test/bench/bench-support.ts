@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import Redis from 'ioredis';
 import { Client } from 'pg';
@@ -32,6 +32,8 @@ export interface Machine {
   postgres: string;
   redis: string;
   platform: string;
+  /** 1-minute load average when the run started: other work on the machine skews every figure. */
+  loadAverage: number;
 }
 
 export async function describeMachine(databaseUrl: string, redisUrl: string): Promise<Machine> {
@@ -53,6 +55,7 @@ export async function describeMachine(databaseUrl: string, redisUrl: string): Pr
     postgres: pg.v,
     redis: redisVersion,
     platform: `${process.platform} ${process.arch}`,
+    loadAverage: round(loadavg()[0], 1),
   };
 }
 

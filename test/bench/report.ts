@@ -23,7 +23,7 @@ export function renderMarkdown(r: BenchReport): string {
         : ' (databases reused)') +
       '.',
     '',
-    `Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, ${m.platform}; Node ${m.node}, PostgreSQL ${m.postgres}, Redis ${m.redis}.`,
+    `Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, ${m.platform}; Node ${m.node}, PostgreSQL ${m.postgres}, Redis ${m.redis}; load average ${m.loadAverage ?? '?'} at the start.`,
     '',
     `County database \`leye_bench_county\`: ${r.county.residents} residents (${r.county.seekers} seeking work), ` +
       `${r.county.postings} open postings, ${r.county.sites} sites, seed ${r.county.seed}. ` +

@@ -401,7 +401,7 @@ async function main(): Promise<void> {
       (w, i) =>
         `/api/v1/postings?q=${encodeURIComponent(w)}&siteId=${sites[i % sites.length].id}&maxDistanceKm=40&wageMin=${
           i % 2 ? 100 : 2000
-        }&sort=distance&pageSize=20`,
+        }&sort=nearest&pageSize=20`,
     );
     // Every search path answers 200 before the load (a 400 under load would measure nothing).
     const totals: number[] = [];

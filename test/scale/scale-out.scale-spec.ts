@@ -21,14 +21,14 @@ import {
  * job completed (none failed), each event ranked once (fixed job ids), and no match row or
  * notification exists twice. Meanwhile the two api processes answer searches.
  *
- * CI size by default: 1 500 residents and 500 open postings on 10 sites, 2 000 events per run
- * (4 000 rows each, with the replays), 8 000 outbox rows in all; LEYE_SCALE_RESIDENTS=4000
+ * CI size by default: 1 000 residents and 300 open postings on 10 sites, 1 300 events per run
+ * (2 600 rows each, with the replays), 5 200 outbox rows in all; LEYE_SCALE_RESIDENTS=4000
  * LEYE_SCALE_POSTINGS=1000 gives the issue's 10 000 events (20 000 rows) on a quiet machine.
  */
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const RESIDENTS = Number(process.env.LEYE_SCALE_RESIDENTS ?? 1500);
-const POSTINGS = Number(process.env.LEYE_SCALE_POSTINGS ?? 500);
+const RESIDENTS = Number(process.env.LEYE_SCALE_RESIDENTS ?? 1000);
+const POSTINGS = Number(process.env.LEYE_SCALE_POSTINGS ?? 300);
 const SITES = 10;
 
 interface RunFigures {
