@@ -26,11 +26,7 @@ export class HomePagesController {
     return render(reply, <AccountPage maskedPhone={maskPhone(this.users.phoneOf(u))} />);
   }
 
-  @Get('officer')
-  @Allow('officer')
-  officer(@Res() reply: FastifyReply) {
-    return render(reply, <RoleHomePage role="officer" />);
-  }
+  // GET /officer: officer/officer-pages.controller.tsx (the dashboard).
 
   @Get('provider')
   @Allow('provider')

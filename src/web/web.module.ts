@@ -3,6 +3,7 @@ import { RegionsModule } from '../regions/regions.module';
 import { AuthPagesController } from './auth-pages.controller';
 import { EmployerPagesModule } from './employer/employer-pages.module';
 import { HomePagesController } from './home-pages.controller';
+import { OfficerPagesModule } from './officer/officer-pages.module';
 import { ResidentPagesModule } from './resident/resident-pages.module';
 
 /**
@@ -11,7 +12,7 @@ import { ResidentPagesModule } from './resident/resident-pages.module';
  * web-exception.filter.tsx (both installed by configureHttpApp).
  */
 @Module({
-  imports: [RegionsModule, ResidentPagesModule, EmployerPagesModule],
+  imports: [RegionsModule, ResidentPagesModule, EmployerPagesModule, OfficerPagesModule],
   controllers: [AuthPagesController, HomePagesController],
 })
 export class WebModule {}

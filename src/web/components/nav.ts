@@ -41,6 +41,10 @@ export const NAV: Record<Role | 'guest', NavItem[]> = {
   ],
   officer: [
     { href: '/officer', label: 'nav.home' },
+    { href: '/officer/households?zeroEmployment=true', label: 'officer.nav.queue' },
+    { href: '/officer/matches', label: 'officer.nav.matches' },
+    { href: '/officer/follow-ups', label: 'officer.nav.followUps' },
+    { href: '/officer/notifications', label: 'officer.nav.notifications' },
     { href: '/account', label: 'nav.account' },
   ],
   provider: [

@@ -1,4 +1,5 @@
 import { RESIDENT_EMPLOYER_EN, RESIDENT_EMPLOYER_ZH } from './resident-employer-messages';
+import { OFFICER_EN, OFFICER_ZH } from '../officer/officer-messages';
 
 /**
  * Every string the web pages show, Simplified Chinese first (the default), English second.
@@ -128,6 +129,8 @@ const zh = {
   'error.backHome': '回到首页',
   // resident and employer pages (jobs., resident., employer., industry., schedule. …)
   ...RESIDENT_EMPLOYER_ZH,
+  // officer pages (officer.)
+  ...OFFICER_ZH,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -135,6 +138,7 @@ export type Catalogue = Record<MessageKey, string>;
 
 const en: Catalogue = {
   ...RESIDENT_EMPLOYER_EN,
+  ...OFFICER_EN,
   'app.name': 'Leye',
   'app.tagline': 'Good work near home',
   'lang.switch': '中文',
