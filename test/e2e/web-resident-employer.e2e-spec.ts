@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { createTestApp, type TestApp } from '../support/app';
 import { PASSWORD } from '../support/factories';
 import { hiringWorld, householdWithResident, type HiringWorld } from '../support/applications-factories';
@@ -19,7 +18,7 @@ describe('web: resident and employer pages', () => {
     w = await hiringWorld(t.http);
     const r = await householdWithResident(t.http, w);
     residentPhone = (r.session as unknown as { phone: string }).phone;
-    residentId = r.resident.id as string;
+    residentId = r.resident.id;
     // Near the site (30.06, 108.75): about 5 km away.
     teaId = (
       await openPosting(t.http, w.employer.session, {

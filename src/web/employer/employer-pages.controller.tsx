@@ -14,7 +14,7 @@ import { ConflictError, NotFoundError } from '../../common/domain-errors';
 import { IdParam } from '../../common/id-param';
 import { CreateEmployerDto } from '../../employers/dto/employer.dto';
 import { EmployersService } from '../../employers/employers.service';
-import { PostingMatchesQuery, type EmployerMatchDto } from '../../matching/dto/match.dto';
+import { PostingMatchesQuery } from '../../matching/dto/match.dto';
 import { MatchesService } from '../../matching/matches.service';
 import { CreatePostingDto, PostingListQuery, type PostingDto } from '../../postings/dto/posting.dto';
 import { PostingsService } from '../../postings/postings.service';
@@ -442,10 +442,7 @@ export class EmployerPagesController {
         : done === 'refused'
           ? t('employer.candidates.inviteFailed')
           : undefined;
-    return render(
-      reply,
-      <CandidatesPage posting={posting} items={res.items as EmployerMatchDto[]} notice={notice} />,
-    );
+    return render(reply, <CandidatesPage posting={posting} items={res.items} notice={notice} />);
   }
 
   @Post('employer/postings/:id/candidates/:residentId/invite')

@@ -132,6 +132,7 @@ export const RESIDENT_EMPLOYER_ZH = {
 
   'resident.forMe.title': '为我推荐',
   'resident.forMe.intro': '按您会的手艺和想要的条件，挑出这些工作。',
+  'resident.forMe.jobs': '适合您的工作',
   'resident.forMe.why': '为什么推荐：{reason}',
   'resident.forMe.none': '还没有推荐。把您会的手艺写进“我的资料”，推荐会更准。',
   'resident.forMe.courses': '学了这些课，能找的工作更多',
@@ -424,6 +425,7 @@ export const RESIDENT_EMPLOYER_EN: Record<ResidentEmployerKey, string> = {
 
   'resident.forMe.title': 'Jobs for you',
   'resident.forMe.intro': 'Chosen from your skills and what you are looking for.',
+  'resident.forMe.jobs': 'Jobs that suit you',
   'resident.forMe.why': 'Why: {reason}',
   'resident.forMe.none': 'No suggestions yet. Add your skills in "My profile" for better ones.',
   'resident.forMe.courses': 'Courses that would open more jobs',

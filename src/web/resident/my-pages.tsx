@@ -40,6 +40,7 @@ export function RecommendationsPage({ jobs, courses }: RecommendationsPageProps)
     <Layout title={t('resident.forMe.title')}>
       <h1>{t('resident.forMe.title')}</h1>
       <p>{t('resident.forMe.intro')}</p>
+      <h2>{t('resident.forMe.jobs')}</h2>
       {jobs.length ? (
         <ul class="cards">
           {jobs.map(({ job, reason }) => (
@@ -90,9 +91,9 @@ export function ApplicationsPage({ items, page, pageSize, total, notice }: Appli
         <ul class="cards">
           {items.map((a) => (
             <li class="card" key={a.id}>
-              <h3>
+              <h2 class="h3">
                 <a href={`/jobs/${a.postingId}`}>{a.postingTitle}</a>
-              </h3>
+              </h2>
               <p class={`status status-${a.status}`}>{t(statusLabel(a.status))}</p>
               <p class="muted">
                 {t('resident.apps.since', { date: new Date(a.createdAt).toISOString().slice(0, 10) })}
@@ -326,9 +327,9 @@ export function NotificationsPage({ items, page, pageSize, total }: Notification
         <ul class="cards">
           {items.map((n) => (
             <li class={n.readAt ? 'card' : 'card unread'} key={n.id}>
-              <h3>
+              <h2 class="h3">
                 {!n.readAt && <span class="badge">{t('resident.notes.unread')}</span>} {n.title}
-              </h3>
+              </h2>
               <p class="description">{n.body}</p>
               <p class="muted">{n.createdAt.slice(0, 16).replace('T', ' ')}</p>
               {!n.readAt && (
