@@ -31,8 +31,17 @@ function isUniqueViolation(e: unknown, constraint: string): boolean {
   return d.code === '23505' && d.constraint === constraint;
 }
 
+/** Called in the renaming transaction (postings keep the employer's name in their search tokens). */
+export type EmployerRenamedListener = (
+  manager: EntityManager,
+  employerId: string,
+  name: string,
+) => Promise<void>;
+
 @Injectable()
 export class EmployersService {
+  private readonly renamedListeners: EmployerRenamedListener[] = [];
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policy: ScopePolicy,
@@ -42,6 +51,11 @@ export class EmployersService {
   ) {}
 
   // ---- for other modules -------------------------------------------------------------------
+
+  /** Lets a module that depends on employers react to a rename without employers depending on it. */
+  onRenamed(listener: EmployerRenamedListener): void {
+    this.renamedListeners.push(listener);
+  }
 
   /** An employer's name, area and verification, or null. No scope check (callers ask ScopePolicy). */
   async summary(
@@ -143,6 +157,7 @@ export class EmployersService {
           (creditCode !== undefined && creditCode !== employer.creditCode) ||
           (dto.name !== undefined && dto.name.trim() !== employer.name);
         const fields = Object.keys(dto);
+        const nameBefore = employer.name;
         Object.assign(employer, {
           ...dto,
           ...(dto.name !== undefined ? { name: dto.name.trim() } : {}),
@@ -156,6 +171,9 @@ export class EmployersService {
           employer.verifiedBy = null;
         }
         const saved = await m.save(employer);
+        if (dto.name !== undefined && nameBefore !== saved.name) {
+          for (const listener of this.renamedListeners) await listener(m, saved.id, saved.name);
+        }
         await this.audit.record(
           actor,
           {

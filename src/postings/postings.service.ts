@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
@@ -54,7 +54,7 @@ const NULLABLE_FIELDS = new Set(['ageMin', 'ageMax', 'startDate', 'expiresAt']);
 const TEXT_FIELDS = ['title', 'description', 'skills'] as const;
 
 @Injectable()
-export class PostingsService {
+export class PostingsService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policy: ScopePolicy,
@@ -65,6 +65,23 @@ export class PostingsService {
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
   ) {}
+
+  onModuleInit(): void {
+    this.employers.onRenamed((m, employerId, name) => this.retokenizeEmployer(m, employerId, name));
+  }
+
+  /** The employer's name is part of every one of its postings' search tokens. */
+  private async retokenizeEmployer(
+    m: EntityManager,
+    employerId: string,
+    employerName: string,
+  ): Promise<void> {
+    const postings = await m.find(Posting, { where: { employerId } });
+    for (const p of postings) {
+      await this.computeTokens(p, employerName);
+      await m.update(Posting, { id: p.id }, { searchTokens: p.searchTokens, titleTokens: p.titleTokens });
+    }
+  }
 
   // ---- for other modules (applications, matching, placements) ------------------------------
 

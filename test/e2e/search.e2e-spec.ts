@@ -221,4 +221,23 @@ describe('job search GET /postings (Chinese text, pinyin, synonyms, filters, dis
     await t.http.post(`/api/v1/postings/${p.id}/close`).set(employer.session.auth).expect(200);
     expect(await found({ q: `临时 ${MARK}` })).toEqual([]);
   });
+
+  it("follows a rename of the employer (its name is part of the postings' search text)", async () => {
+    const officer = await staff(t.http, admin, 'officer', { regionCodes: ['422802'] });
+    const other = await employerWithRecord(t.http, {
+      verifiedBy: officer,
+      body: { name: '青山药材种植合作社' },
+    });
+    const p = await openPosting(t.http, other.session, { title: '药材采收工', description: MARK });
+    expect(await found({ q: `青山 ${MARK}` })).toEqual([p.id]);
+    await t.http
+      .patch(`/api/v1/employers/${other.employer.id}`)
+      .set(other.session.auth)
+      .send({ name: '绿水黄连合作社' })
+      .expect(200);
+    expect(await found({ q: `绿水 ${MARK}` })).toEqual([p.id]);
+    expect(await found({ q: `青山 ${MARK}` })).toEqual([]);
+    const page = await search({ q: `绿水 ${MARK}` });
+    expect(page.items[0].employerName).toBe('绿水黄连合作社');
+  });
 });
