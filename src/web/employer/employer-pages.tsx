@@ -98,9 +98,10 @@ export interface EmployerCreatePageProps {
 
 /** The company registration form (an employer account without a company yet). */
 export function EmployerCreatePage({ townships, values = {}, errors = {} }: EmployerCreatePageProps) {
-  const { t } = useWeb();
+  const { t, user } = useWeb();
   return (
     <Layout title={t('employer.create.title')}>
+      {user && <p class="greeting">{t('home.greeting', { name: user.name })}</p>}
       <h1>{t('employer.create.title')}</h1>
       <p>{t('employer.create.intro')}</p>
       <Form action="/employer" class="stack">
