@@ -11,6 +11,7 @@ export enum JobName {
   DeliverNotification = 'deliver-notification',
   DispatchPendingDeliveries = 'dispatch-pending-deliveries',
   CreateFollowUps = 'create-follow-ups',
+  RecomputeHouseholds = 'recompute-households',
   RankPosting = 'rank-posting',
   RankResident = 'rank-resident',
   RerankAll = 'rerank-all',
@@ -23,6 +24,7 @@ export interface JobDataMap {
   [JobName.DeliverNotification]: { deliveryId: string };
   [JobName.DispatchPendingDeliveries]: Record<string, never>;
   [JobName.CreateFollowUps]: Record<string, never>;
+  [JobName.RecomputeHouseholds]: Record<string, never>;
   [JobName.RankPosting]: { postingId: string; version: number };
   [JobName.RankResident]: { residentId: string; version: number };
   [JobName.RerankAll]: Record<string, never>;
@@ -35,6 +37,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.DeliverNotification]: QueueName.Notifications,
   [JobName.DispatchPendingDeliveries]: QueueName.Maintenance,
   [JobName.CreateFollowUps]: QueueName.Maintenance,
+  [JobName.RecomputeHouseholds]: QueueName.Maintenance,
   [JobName.RankPosting]: QueueName.Matching,
   [JobName.RankResident]: QueueName.Matching,
   [JobName.RerankAll]: QueueName.Matching,

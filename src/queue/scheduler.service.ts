@@ -20,6 +20,7 @@ export const SCHEDULES: Schedule[] = [
   { id: 'expire-postings', job: JobName.ExpirePostings, pattern: '5 3 * * *' },
   { id: 'dispatch-pending-deliveries', job: JobName.DispatchPendingDeliveries, pattern: '*/10 * * * *' },
   { id: 'create-follow-ups', job: JobName.CreateFollowUps, pattern: '15 3 * * *' },
+  { id: 'recompute-households', job: JobName.RecomputeHouseholds, pattern: '45 2 * * *' },
   { id: 'rerank-all', job: JobName.RerankAll, pattern: '0 2 * * *' },
 ];
 

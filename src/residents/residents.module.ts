@@ -3,6 +3,7 @@ import { RegionsModule } from '../regions/regions.module';
 import { SkillsModule } from '../skills/skills.module';
 import { HouseholdsController } from './households.controller';
 import { HouseholdsService } from './households.service';
+import { RecomputeHouseholdsJob } from './recompute-households.job';
 import { ResidentVersions } from './resident-versions';
 import { ResidentsController } from './residents.controller';
 import { ResidentsService } from './residents.service';
@@ -11,7 +12,7 @@ import { ResidentsService } from './residents.service';
 @Module({
   imports: [RegionsModule, SkillsModule],
   controllers: [HouseholdsController, ResidentsController],
-  providers: [HouseholdsService, ResidentsService, ResidentVersions],
+  providers: [HouseholdsService, ResidentsService, ResidentVersions, RecomputeHouseholdsJob],
   exports: [ResidentsService, HouseholdsService],
 })
 export class ResidentsModule {}
