@@ -38,7 +38,11 @@ export class SummaryDto {
   @ApiProperty({
     description: 'field → { zh, en }: what each number counts',
     type: 'object',
-    additionalProperties: { $ref: '#/components/schemas/DefinitionDto' },
+    additionalProperties: {
+      type: 'object',
+      properties: { zh: { type: 'string' }, en: { type: 'string' } },
+      required: ['zh', 'en'],
+    },
   })
   definitions!: Record<string, DefinitionDto>;
 }
