@@ -44,7 +44,9 @@ export class RerankAllJob implements JobProcessor<JobName.RerankAll> {
         JobName.RankPosting,
         rows.map((r) => ({
           data: { postingId: r.id, version: Number(r.version) },
-          opts: { ...RANKING_RETRY, jobId: rerankJobId(r.id, Number(r.version), date) },
+          // A lower priority than event-driven jobs (which have none, so run first): a posting
+          // published during the nightly re-rank is still ranked and notified within seconds.
+          opts: { ...RANKING_RETRY, priority: 10, jobId: rerankJobId(r.id, Number(r.version), date) },
         })),
       );
       enqueued += rows.length;
