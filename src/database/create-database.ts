@@ -15,8 +15,10 @@ export async function ensureDatabase(databaseUrl: string): Promise<boolean> {
     try {
       await client.query(`CREATE DATABASE "${name}"`);
     } catch (e) {
-      // Two processes starting together: the other one created it first.
-      if ((e as { code?: string }).code !== '42P04') throw e;
+      // Two processes starting together: the other one created it first (42P04), or both got
+      // past the check and the catalog's unique index refused the second (23505).
+      const code = (e as { code?: string }).code;
+      if (code !== '42P04' && code !== '23505') throw e;
       return false;
     }
     return true;
