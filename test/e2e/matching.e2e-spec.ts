@@ -117,7 +117,7 @@ describe('matching', () => {
     expect(expected).toEqual(expect.arrayContaining([officerA1.userId, officerA2.userId]));
     expect(expected).not.toContain(officerB.userId);
     const rows = await eventually(async () => {
-      const r = await postingNotifications(ds, posting.id);
+      const r = await postingNotifications(ds, posting.id, siteA.id);
       return r.length >= expected.length ? r : undefined;
     });
     expect(rows.map((r) => r.recipientUserId).sort()).toEqual(expected);
@@ -174,14 +174,16 @@ describe('matching', () => {
 
   it('running the same rank-posting job twice leaves exactly the same matches and notifications', async () => {
     const expected = await t.app.get(NotificationsService).officersOfSites([siteA.id]);
-    await eventually(async () => (await postingNotifications(ds, posting.id)).length === expected.length);
+    await eventually(
+      async () => (await postingNotifications(ds, posting.id, siteA.id)).length === expected.length,
+    );
     const before = await storedMatches(ds, posting.id);
-    const notesBefore = await postingNotifications(ds, posting.id);
+    const notesBefore = await postingNotifications(ds, posting.id, siteA.id);
     const job = t.app.get(RankPostingJob);
     await job.process({ postingId: posting.id, version: posting.version });
     await job.process({ postingId: posting.id, version: posting.version });
     expect(await storedMatches(ds, posting.id)).toEqual(before);
-    expect(await postingNotifications(ds, posting.id)).toEqual(notesBefore);
+    expect(await postingNotifications(ds, posting.id, siteA.id)).toEqual(notesBefore);
     const alerts = await ds.query(
       `SELECT count(*)::int AS n FROM notification WHERE kind = 'job.alert' AND payload->>'postingId' = $1`,
       [posting.id],

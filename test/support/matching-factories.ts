@@ -50,14 +50,21 @@ export function storedMatches(ds: DataSource, postingId: string): Promise<Stored
 }
 
 /** Officer notifications of a posting: recipient and payload, in a stable order. */
+/**
+ * The officer notifications of a posting, for one site when `siteId` is given (other test files
+ * of the same run leave matching residents at other sites in the same county, whose officers are
+ * notified per site as well).
+ */
 export function postingNotifications(
   ds: DataSource,
   postingId: string,
+  siteId?: string,
 ): Promise<{ recipientUserId: string; dedupKey: string; payload: Record<string, unknown> }[]> {
   return ds.query(
     `SELECT recipient_user_id AS "recipientUserId", dedup_key AS "dedupKey", payload
        FROM notification WHERE kind = 'match.posting_ranked' AND payload->>'postingId' = $1
-      ORDER BY recipient_user_id`,
-    [postingId],
+        AND ($2::text IS NULL OR payload->>'siteId' = $2)
+      ORDER BY recipient_user_id, dedup_key`,
+    [postingId, siteId ?? null],
   );
 }
