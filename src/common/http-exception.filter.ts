@@ -45,14 +45,26 @@ export interface ErrorBody {
   code?: string;
 }
 
-export function isDependencyDown(e: unknown): boolean {
-  const err = e as { code?: string; message?: string; driverError?: { code?: string } };
-  const code = err?.code ?? err?.driverError?.code;
-  if (code && UNAVAILABLE_CODES.has(code)) return true;
-  const msg = err?.message ?? '';
-  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Connection is closed|ECONNREFUSED|the database system is (starting up|shutting down)|MaxRetriesPerRequest|Stream isn't writeable/i.test(
-    msg,
-  );
+const UNAVAILABLE_MESSAGE =
+  /Connection terminated|connection timeout|timeout exceeded when trying to connect|Connection is closed|ECONNREFUSED|ECONNRESET|the database system is (starting up|shutting down|not yet accepting connections|in recovery mode)|terminating connection|server closed the connection|not queryable|Cannot use a pool after calling end|MaxRetriesPerRequest|Stream isn't writeable/i;
+
+/**
+ * True when the error means a dependency (PostgreSQL, Redis) is away. Looks through wrappers:
+ * TypeORM's driverError, an Error's cause, and AggregateError's errors (Node's connect attempts).
+ */
+export function isDependencyDown(e: unknown, depth = 0): boolean {
+  if (!e || typeof e !== 'object' || depth > 4) return false;
+  const err = e as {
+    code?: unknown;
+    message?: unknown;
+    driverError?: unknown;
+    cause?: unknown;
+    errors?: unknown;
+  };
+  if (typeof err.code === 'string' && UNAVAILABLE_CODES.has(err.code)) return true;
+  if (typeof err.message === 'string' && UNAVAILABLE_MESSAGE.test(err.message)) return true;
+  if (isDependencyDown(err.driverError, depth + 1) || isDependencyDown(err.cause, depth + 1)) return true;
+  return Array.isArray(err.errors) && err.errors.some((x) => isDependencyDown(x, depth + 1));
 }
 
 /** Maps every error to API.md's error format; unknown errors become a logged 500 with a requestId. */

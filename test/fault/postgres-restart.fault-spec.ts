@@ -36,6 +36,12 @@ describe('fault: PostgreSQL restarts under load', () => {
     const acknowledged: { id: string; phone: string }[] = [];
     const statuses: number[] = [];
     const outageStatuses: number[] = [];
+    // Any answer that is not 200/201/503, with its request id, to find its cause in the api's log.
+    const unexpected: { path: string; status: number; requestId?: unknown }[] = [];
+    const note = (path: string, a: { status: number; body: Record<string, unknown> }): void => {
+      if (![200, 201, 503].includes(a.status))
+        unexpected.push({ path, status: a.status, requestId: a.body.requestId });
+    };
     let outage = false;
     let running = true;
     const client = async (): Promise<void> => {
@@ -44,11 +50,13 @@ describe('fault: PostgreSQL restarts under load', () => {
         try {
           const reg = await registerEmployer(api.url, faultPhone());
           statuses.push(reg.status);
+          note('register', reg);
           if (duringOutage) outageStatuses.push(reg.status);
           if (reg.status === 201)
             acknowledged.push({ id: (reg.body.user as { id: string }).id, phone: reg.phone });
           const me = await call(api.url, 'GET', '/api/v1/me', { token });
           statuses.push(me.status);
+          note('me', me);
           if (duringOutage) outageStatuses.push(me.status);
         } catch (e) {
           // A refused or reset connection would mean the process died or dropped the request.
@@ -101,6 +109,15 @@ describe('fault: PostgreSQL restarts under load', () => {
     expect(meDuringOutage.headers.get('retry-after')).toBeTruthy();
     expect(regDuringOutage.status).toBe(503);
     // Every answer is a success or a 503: never a 500, never a dropped connection.
+    const causes = unexpected.map((u) => ({
+      ...u,
+      log: api
+        .log()
+        .split('\n')
+        .filter((line) => typeof u.requestId === 'string' && line.includes(u.requestId))
+        .map((line) => line.slice(0, 1500)),
+    }));
+    expect(causes).toEqual([]);
     expect(statuses.filter((s) => s !== 200 && s !== 201 && s !== 503)).toEqual([]);
     expect(outageStatuses.length).toBeGreaterThan(0);
     expect(readyMs).toBeLessThan(30_000);
