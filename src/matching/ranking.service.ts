@@ -85,8 +85,10 @@ export class RankingService {
       return { skipped: skip };
     }
     const posting = loaded!.profile;
-    const sites = await this.candidates.sitesInReach(posting, cfg.distance.defaultMaxCommuteKm);
-    const residents = await this.candidates.seekersOfSites(sites.map((s) => s.id));
+    const { sites, residents } = await this.candidates.candidatesFor(
+      posting,
+      cfg.distance.defaultMaxCommuteKm,
+    );
     const loadedMs = Date.now() - started;
     const { codes, names } = await this.catalogue.load();
     const cs = buildCandidateSet(

@@ -202,6 +202,58 @@ describe('matching', () => {
     expect(await storedMatches(ds, posting.id)).toEqual(before);
   });
 
+  it('ranks residents of far sites for a posting with accommodation only when they will work away', async () => {
+    // About 90 km from the workplace: beyond anyone's commute.
+    const far = await createSite(t.http, admin, { latitude: 30.62, longitude: 109.52 });
+    const farOfficer = await staff(t.http, admin, 'officer', { siteIds: [far.id] });
+    const away = await seeker(t.http, farOfficer, far.id, {
+      consentToShare: true,
+      preferences: {
+        industries: ['tea'],
+        wageMin: 2500,
+        schedules: ['full_time'],
+        maxCommuteKm: 15,
+        willingToWorkAway: true,
+      },
+    });
+    const home = await seeker(t.http, farOfficer, far.id, {
+      consentToShare: true,
+      preferences: {
+        industries: ['tea'],
+        wageMin: 2500,
+        schedules: ['full_time'],
+        maxCommuteKm: 15,
+        willingToWorkAway: false,
+      },
+    });
+    const dorm = await openPosting(t.http, employer.session, {
+      title: `${title}（包住）`,
+      schedule: 'full_time',
+      accommodation: true,
+    });
+    const matched = await eventually(async () => {
+      const rows = await storedMatches(ds, dorm.id);
+      return rows.some((r) => r.residentId === away.id) ? rows : undefined;
+    });
+    const ids = matched.map((r) => r.residentId);
+    expect(ids).toContain(alice.id); // near residents still match
+    expect(ids).not.toContain(home.id);
+    // A posting without accommodation at the same place reaches neither of them.
+    const plain = await openPosting(t.http, employer.session, {
+      title: `${title}（不包住）`,
+      schedule: 'full_time',
+    });
+    const plainIds = (
+      await eventually(async () => {
+        const rows = await storedMatches(ds, plain.id);
+        return rows.length ? rows : undefined;
+      })
+    ).map((r) => r.residentId);
+    expect(plainIds).toContain(alice.id);
+    expect(plainIds).not.toContain(away.id);
+    expect(plainIds).not.toContain(home.id);
+  });
+
   it('shows the employer only consenting residents, masked, without names', async () => {
     const res = await t.http.get(`/api/v1/postings/${posting.id}/matches`).set(employer.session.auth);
     expect(res.status).toBe(200);
