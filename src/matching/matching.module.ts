@@ -9,6 +9,7 @@ import { TrainingModule } from '../training/training.module';
 import { RankPostingJob } from './jobs/rank-posting.job';
 import { RankResidentJob } from './jobs/rank-resident.job';
 import { RerankAllJob } from './jobs/rerank-all.job';
+import { RerankPostingsJob } from './jobs/rerank-postings.job';
 import { CandidateLoader } from './loaders/candidate.loader';
 import { PostingLoader } from './loaders/posting.loader';
 import { SkillCatalogueLoader } from './loaders/skill-catalogue.loader';
@@ -22,7 +23,7 @@ import { MatchStore } from './results/match-store';
 
 /**
  * The matching worker around the pure engine (DESIGN.md "The matching worker"): loaders, the
- * rank-posting / rank-resident / rerank-all jobs, stored results, notifications, and the
+ * rank-posting / rank-resident / rerank-all (+ its rerank-postings batches) jobs, stored results, notifications, and the
  * matches / recommendations API with the officers' refer and dismiss tools.
  */
 @Module({
@@ -49,6 +50,7 @@ import { MatchStore } from './results/match-store';
     RankPostingJob,
     RankResidentJob,
     RerankAllJob,
+    RerankPostingsJob,
   ],
   exports: [RankingService],
 })

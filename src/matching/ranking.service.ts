@@ -8,14 +8,15 @@ import {
   rankResident,
   residentIndex,
   skillGaps,
+  type RankedMatch,
   type WageUnit,
 } from './engine';
 import { CandidateLoader, type LoadedResident, type LoadedSite } from './loaders/candidate.loader';
-import { PostingLoader } from './loaders/posting.loader';
+import { PostingLoader, type LoadedPosting } from './loaders/posting.loader';
 import { SkillCatalogueLoader } from './loaders/skill-catalogue.loader';
 import { MatchNotifier, type NotifyOutcome } from './match-notifier';
 import { MatchingSettings } from './matching-settings';
-import { MatchStore } from './results/match-store';
+import { MatchStore, type ResidentMeta } from './results/match-store';
 
 export type RankSkip = 'stale' | 'not_open' | 'missing';
 
@@ -25,6 +26,15 @@ export interface RankPostingOutcome {
   stored?: number;
   notified?: NotifyOutcome;
   ms?: number;
+}
+
+export interface RerankOutcome {
+  postings: number;
+  ranked: number;
+  stored: number;
+  skipped: number;
+  candidates: number;
+  ms: number;
 }
 
 export interface RankResidentOutcome {
@@ -104,32 +114,7 @@ export class RankingService {
     });
     const rankedMs = Date.now() - started - loadedMs;
 
-    const byId = new Map(residents.map((r) => [r.input.id, r]));
-    const siteById = new Map<string, LoadedSite>(sites.map((s) => [s.id, s]));
-    const outcome = await this.dataSource.transaction(async (m) => {
-      await this.lock(m, lockKey('posting', postingId));
-      const now = await this.postings.posting(postingId, m);
-      const late = this.postingSkip(now, version);
-      if (late) return { skipped: late } satisfies RankPostingOutcome;
-      const metas = new Map(
-        residents.map((r) => [r.input.id, { siteId: r.input.siteId, version: r.version }] as const),
-      );
-      await this.store.replacePostingMatches(m, postingId, results, metas, new Date());
-      const notified = await this.notifier.postingRanked(
-        m,
-        {
-          id: posting.id,
-          version: posting.version,
-          title: now!.title,
-          wageText: wageText(posting.wage.min, posting.wage.max, posting.wage.unit),
-        },
-        results,
-        byId,
-        siteById,
-        cfg.thresholds.strongMatch,
-      );
-      return { stored: results.length, notified } satisfies RankPostingOutcome;
-    });
+    const outcome = await this.storePosting(loaded!, version, results, residents, sites);
     const ms = Date.now() - started;
     this.logger.log(
       {
@@ -146,6 +131,102 @@ export class RankingService {
       'rank-posting done',
     );
     return { ...outcome, candidates: residents.length, ms };
+  }
+
+  /**
+   * The nightly re-rank of a batch of postings (one county's, see RerankAllJob): the candidates
+   * every posting of the batch could reach are loaded and compiled ONCE, each posting is ranked
+   * against them in memory, and each result is stored exactly as rankPosting stores it (its own
+   * transaction, version re-checked, notifications deduplicated). Per-posting loading was what
+   * made the county re-rank take hours (test/bench).
+   */
+  async rerankPostings(postingIds: readonly string[]): Promise<RerankOutcome> {
+    const started = Date.now();
+    const cfg = this.settings.config;
+    // Closed, expired or deleted since the fan-out: skipped (counted), like a stale rank-posting job.
+    const postings = (await this.postings.postings(postingIds)).filter((p) => p.status === 'open');
+    const out: RerankOutcome = {
+      postings: postingIds.length,
+      ranked: 0,
+      stored: 0,
+      skipped: 0,
+      candidates: 0,
+      ms: 0,
+    };
+    if (!postings.length) return { ...out, skipped: postingIds.length, ms: Date.now() - started };
+    const { sites, residents } = await this.candidates.candidatesForAll(
+      postings.map((p) => p.profile),
+      cfg.distance.defaultMaxCommuteKm,
+    );
+    const loadMs = Date.now() - started;
+    const { codes, names } = await this.catalogue.load();
+    const cs = buildCandidateSet(
+      residents.map((r) => r.input),
+      codes,
+      sites,
+      cfg.wage,
+    );
+    const today = chinaToday();
+    for (const p of postings) {
+      const results = await rankPostingBatched(p.profile, cs, cfg, {
+        today,
+        skillNames: names,
+        batchSize: BATCH_SIZE,
+      });
+      const stored = await this.storePosting(p, p.profile.version, results, residents, sites);
+      out.ranked += 1;
+      if (stored.skipped) out.skipped += 1;
+      else out.stored += stored.stored ?? 0;
+    }
+    out.skipped += postingIds.length - postings.length;
+    out.candidates = residents.length;
+    out.ms = Date.now() - started;
+    this.logger.log({ ...out, sites: sites.length, loadMs }, 'rerank-postings done');
+    return out;
+  }
+
+  /**
+   * Stores one posting's ranked list and notifies, in one transaction that first re-checks the
+   * version under a per-posting lock: a result for a version that changed meanwhile is dropped.
+   */
+  private async storePosting(
+    loaded: LoadedPosting,
+    version: number,
+    results: RankedMatch[],
+    residents: readonly LoadedResident[],
+    sites: readonly LoadedSite[],
+  ): Promise<RankPostingOutcome> {
+    const cfg = this.settings.config;
+    const posting = loaded.profile;
+    return this.dataSource.transaction(async (m) => {
+      await this.lock(m, lockKey('posting', posting.id));
+      const now = await this.postings.posting(posting.id, m);
+      const late = this.postingSkip(now, version);
+      if (late) return { skipped: late } satisfies RankPostingOutcome;
+      const kept = new Set(results.map((r) => r.residentId));
+      const byId = new Map<string, LoadedResident>();
+      const metas = new Map<string, ResidentMeta>();
+      for (const r of residents) {
+        if (!kept.has(r.input.id)) continue;
+        byId.set(r.input.id, r);
+        metas.set(r.input.id, { siteId: r.input.siteId, version: r.version });
+      }
+      await this.store.replacePostingMatches(m, posting.id, results, metas, new Date());
+      const notified = await this.notifier.postingRanked(
+        m,
+        {
+          id: posting.id,
+          version: posting.version,
+          title: now!.title,
+          wageText: wageText(posting.wage.min, posting.wage.max, posting.wage.unit),
+        },
+        results,
+        byId,
+        new Map<string, LoadedSite>(sites.map((s) => [s.id, s])),
+        cfg.thresholds.strongMatch,
+      );
+      return { stored: results.length, notified } satisfies RankPostingOutcome;
+    });
   }
 
   async rankResident(residentId: string, version: number): Promise<RankResidentOutcome> {

@@ -15,6 +15,7 @@ export enum JobName {
   RankPosting = 'rank-posting',
   RankResident = 'rank-resident',
   RerankAll = 'rerank-all',
+  RerankPostings = 'rerank-postings',
   ImportRoster = 'import-roster',
 }
 
@@ -28,6 +29,8 @@ export interface JobDataMap {
   [JobName.RankPosting]: { postingId: string; version: number };
   [JobName.RankResident]: { residentId: string; version: number };
   [JobName.RerankAll]: Record<string, never>;
+  /** One batch of the nightly re-rank: open postings of one county (ids only, re-read by the job). */
+  [JobName.RerankPostings]: { postingIds: string[] };
   [JobName.ImportRoster]: { importId: string };
 }
 
@@ -41,6 +44,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.RankPosting]: QueueName.Matching,
   [JobName.RankResident]: QueueName.Matching,
   [JobName.RerankAll]: QueueName.Matching,
+  [JobName.RerankPostings]: QueueName.Matching,
   [JobName.ImportRoster]: QueueName.Imports,
 };
 

@@ -1,5 +1,7 @@
 import { DataSource } from 'typeorm';
 import { RankPostingJob } from '../../src/matching/jobs/rank-posting.job';
+import { RerankAllJob } from '../../src/matching/jobs/rerank-all.job';
+import { RerankPostingsJob } from '../../src/matching/jobs/rerank-postings.job';
 import { createTestApp, type TestApp } from '../support/app';
 import { createSite, loginAdmin, staff, type Session } from '../support/factories';
 import { NotificationsService } from '../../src/notifications/notifications.service';
@@ -329,6 +331,29 @@ describe('matching', () => {
     const ids = (newOnly.body.items as { matchId: string }[]).map((i) => i.matchId);
     expect(ids).not.toContain(a.matchId);
     expect(ids).not.toContain(b.matchId);
+  });
+
+  it('the nightly re-rank ranks open postings again in county batches: new seekers enter, nothing is sent twice', async () => {
+    const dave = await seeker(t.http, officerA1, siteA.id, { consentToShare: true });
+    // A new resident re-ranks their own recommendations, not every posting's list.
+    expect((await storedMatches(ds, posting.id)).map((m) => m.residentId)).not.toContain(dave.id);
+    const before = await storedMatches(ds, posting.id);
+    const notesBefore = await postingNotifications(ds, posting.id, siteA.id);
+
+    const fanOut = await t.app.get(RerankAllJob).process();
+    expect(fanOut.enqueued).toBeGreaterThanOrEqual(1);
+    expect(fanOut.batches).toBeGreaterThanOrEqual(1);
+    const out = await t.app
+      .get(RerankPostingsJob)
+      .process({ postingIds: [posting.id, '00000000-0000-4000-8000-000000000000'] });
+    expect(out).toMatchObject({ postings: 2, ranked: 1, skipped: 1 });
+
+    const after = await storedMatches(ds, posting.id);
+    expect(after.map((m) => m.residentId)).toContain(dave.id);
+    // Rows that stayed keep their ids (updated in place), and officers are not told again.
+    const idOf = new Map(before.map((m) => [m.residentId, m.id]));
+    for (const m of after) if (idOf.has(m.residentId)) expect(m.id).toBe(idOf.get(m.residentId));
+    expect(await postingNotifications(ds, posting.id, siteA.id)).toEqual(notesBefore);
   });
 
   describe('recommendations and skill gaps', () => {

@@ -7,17 +7,23 @@ import { JobQueue } from '../../queue/job-queue.service';
 import { RANKING_RETRY } from '../../queue/retry-policy';
 import { chinaToday } from '../ranking.service';
 
-const CHUNK = 500;
+/**
+ * Postings per re-rank batch. A batch loads the candidates its postings reach once and ranks them
+ * all in memory; smaller batches spread a county over more workers, larger ones load less often.
+ */
+export const RERANK_BATCH = 250;
 
-/** The nightly job id: one re-rank per posting version and day, however often the fan-out runs. */
-export function rerankJobId(postingId: string, version: number, date: string): string {
-  return `rerank.${postingId}.v${version}.${date}`;
+/** The batch's job id: one per county, first posting and day, however often the fan-out runs. */
+export function rerankJobId(county: string, firstPostingId: string, date: string): string {
+  return `rerank.${county}.${firstPostingId}.${date}`;
 }
 
 /**
- * Nightly: one rank-posting job per open posting (new residents, aged certificates, birthdays
- * and recent-training windows change scores without any event). Reads in keyset pages so a
- * province's 200k postings never sit in memory at once.
+ * Nightly: every open posting is ranked again (new residents, aged certificates, birthdays and
+ * recent-training windows change scores without any event). Partitioned by the posting's county
+ * (the first six digits of its GB/T 2260 code): each rerank-postings job holds up to RERANK_BATCH
+ * postings of one county, so a worker loads the seekers one county's postings can reach, never a
+ * province. Keyset pages per county, so a province's 200k postings never sit in memory at once.
  */
 @Injectable()
 @JobHandler(JobName.RerankAll)
@@ -29,31 +35,36 @@ export class RerankAllJob implements JobProcessor<JobName.RerankAll> {
     private readonly queues: JobQueue,
   ) {}
 
-  async process(): Promise<{ enqueued: number }> {
+  async process(): Promise<{ enqueued: number; batches: number }> {
     const date = chinaToday();
-    let after = '00000000-0000-0000-0000-000000000000';
     let enqueued = 0;
-    for (;;) {
-      // Posting ids of open postings in id order: the primary key index serves the keyset page.
-      const rows: { id: string; version: number }[] = await this.dataSource.query(
-        `SELECT id, version FROM posting WHERE status = 'open' AND id > $1 ORDER BY id LIMIT $2`,
-        [after, CHUNK],
-      );
-      if (!rows.length) break;
-      await this.queues.addBulk(
-        JobName.RankPosting,
-        rows.map((r) => ({
-          data: { postingId: r.id, version: Number(r.version) },
+    let batches = 0;
+    const counties: { county: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT left(region_code, 6) AS county FROM posting WHERE status = 'open' ORDER BY 1`,
+    );
+    for (const { county } of counties) {
+      let after = '00000000-0000-0000-0000-000000000000';
+      for (;;) {
+        const rows: { id: string }[] = await this.dataSource.query(
+          `SELECT id FROM posting WHERE status = 'open' AND left(region_code, 6) = $1 AND id > $2
+            ORDER BY id LIMIT $3`,
+          [county, after, RERANK_BATCH],
+        );
+        if (!rows.length) break;
+        await this.queues.add(
+          JobName.RerankPostings,
+          { postingIds: rows.map((r) => r.id) },
           // A lower priority than event-driven jobs (which have none, so run first): a posting
           // published during the nightly re-rank is still ranked and notified within seconds.
-          opts: { ...RANKING_RETRY, priority: 10, jobId: rerankJobId(r.id, Number(r.version), date) },
-        })),
-      );
-      enqueued += rows.length;
-      after = rows[rows.length - 1].id;
-      if (rows.length < CHUNK) break;
+          { ...RANKING_RETRY, priority: 10, jobId: rerankJobId(county, rows[0].id, date) },
+        );
+        enqueued += rows.length;
+        batches += 1;
+        after = rows[rows.length - 1].id;
+        if (rows.length < RERANK_BATCH) break;
+      }
     }
-    this.logger.log({ enqueued, date }, 'rerank-all fanned out');
-    return { enqueued };
+    this.logger.log({ enqueued, batches, counties: counties.length, date }, 'rerank-all fanned out');
+    return { enqueued, batches };
   }
 }

@@ -88,23 +88,28 @@ export class CandidateLoader {
     defaultMaxCommuteKm: number,
     m: EntityManager = this.dataSource.manager,
   ): Promise<{ sites: LoadedSite[]; residents: LoadedResident[] }> {
+    return this.candidatesForAll([workplace], defaultMaxCommuteKm, m);
+  }
+
+  /**
+   * The union of candidatesFor over several workplaces (a batch of the nightly re-rank): loaded
+   * once, so each posting of the batch is ranked against the same compiled candidate set.
+   */
+  async candidatesForAll(
+    workplaces: readonly { latitude: number; longitude: number; accommodation: boolean }[],
+    defaultMaxCommuteKm: number,
+    m: EntityManager = this.dataSource.manager,
+  ): Promise<{ sites: LoadedSite[]; residents: LoadedResident[] }> {
     const all = await this.sites(m, '', []);
     const maxBySite = await this.maxCommuteBySite(m);
-    const near = all.filter(
-      (s) =>
-        distanceKm(s.latitude, s.longitude, workplace.latitude, workplace.longitude) <=
-        Math.max(defaultMaxCommuteKm, maxBySite.get(s.id) ?? 0),
-    );
-    if (!workplace.accommodation) {
-      return {
-        sites: near,
-        residents: await this.seekersOfSites(
-          near.map((s) => s.id),
-          m,
-        ),
-      };
-    }
+    const near = all.filter((s) => {
+      const reach = Math.max(defaultMaxCommuteKm, maxBySite.get(s.id) ?? 0);
+      return workplaces.some((w) => distanceKm(s.latitude, s.longitude, w.latitude, w.longitude) <= reach);
+    });
     const nearIds = near.map((s) => s.id);
+    if (!workplaces.some((w) => w.accommodation)) {
+      return { sites: near, residents: await this.seekersOfSites(nearIds, m) };
+    }
     const residents = await this.residents(
       m,
       `${SEEKING} AND (r.site_id = ANY($1::uuid[]) OR r.willing_to_work_away)`,

@@ -77,6 +77,19 @@ export class PostingLoader {
     return rows.length ? toLoaded(rows[0]) : null;
   }
 
+  /** These postings in any status, in id order (missing ids are left out). */
+  async postings(
+    ids: readonly string[],
+    m: EntityManager = this.dataSource.manager,
+  ): Promise<LoadedPosting[]> {
+    if (!ids.length) return [];
+    const rows: PostingRow[] = await m.query(
+      `SELECT ${COLUMNS} FROM posting p WHERE p.id = ANY($1::uuid[]) ORDER BY p.id`,
+      [[...ids]],
+    );
+    return rows.map(toLoaded);
+  }
+
   /**
    * Open postings a resident of the site at (lat, lon) could take: within `maxKm`, or anywhere
    * with accommodation when the resident is willing to work away.
