@@ -25,6 +25,10 @@ export interface RankPostingOutcome {
   candidates?: number;
   stored?: number;
   notified?: NotifyOutcome;
+  /** Milliseconds spent loading candidates, ranking them, and storing + notifying (job return value). */
+  loadMs?: number;
+  rankMs?: number;
+  storeMs?: number;
   ms?: number;
 }
 
@@ -130,7 +134,14 @@ export class RankingService {
       },
       'rank-posting done',
     );
-    return { ...outcome, candidates: residents.length, ms };
+    return {
+      ...outcome,
+      candidates: residents.length,
+      loadMs: loadedMs,
+      rankMs: rankedMs,
+      storeMs: ms - loadedMs - rankedMs,
+      ms,
+    };
   }
 
   /**
