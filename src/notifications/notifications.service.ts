@@ -6,10 +6,16 @@ import { AppConfig } from '../config/app-config';
 import { OutboxService } from '../database/outbox.service';
 import { JobName } from '../queue/job-name';
 import { JobQueue } from '../queue/job-queue.service';
+import { QueueName } from '../queue/queue-name';
 import { OUTBOX_ROUTES } from '../queue/outbox-routes';
 import { RegionsService } from '../regions/regions.service';
 import { dingtalkMarkdown, wecomMarkdown } from './channels/robot-messages';
-import { deliveryJobOptions, routeDeliveries, type DeliveriesEventPayload } from './delivery-jobs';
+import {
+  deliveryJobId,
+  deliveryJobOptions,
+  routeDeliveries,
+  type DeliveriesEventPayload,
+} from './delivery-jobs';
 import type { DeliveryChannel } from './notification-delivery.entity';
 import { assertNoPersonalData } from './personal-data-guard';
 
@@ -204,6 +210,14 @@ export class NotificationsService {
       [opts.olderThanMs ?? 0, opts.limit ?? 1000],
     );
     if (!rows.length) return 0;
+    // A pending delivery whose job already failed (its last attempt found the row claimed by a
+    // run that then died) would keep its fixed job id forever and never be sent: that job goes,
+    // so the add below starts a fresh one. The row, not the job, says whether it was sent.
+    const queue = this.queues.queue(QueueName.Notifications);
+    for (const r of rows) {
+      const job = await queue.getJob(deliveryJobId(r.id));
+      if (job && (await job.isFailed())) await job.remove();
+    }
     await this.queues.addBulk(
       JobName.DeliverNotification,
       rows.map((r) => ({

@@ -278,6 +278,52 @@ describe('notifications', () => {
       expect(after).toMatchObject({ status: 'sent', attempts: 1 });
     });
 
+    it('a delivery whose last attempt met another run’s claim is still sent by the sweep', async () => {
+      const good = await robot('ok');
+      const site = await siteWithChannels(t.http, admin, [{ type: 'wecom', target: good.url }]);
+      const prefix = `match:${randomUUID()}:v3`;
+      // Another run holds the row (claimed, sending) when the queued job comes.
+      await ds.transaction(async (m) => {
+        await service.notifySiteChannels(m, {
+          siteIds: [site.id],
+          title: '匹配',
+          markdown: 'x',
+          text: 'x',
+          dedupKeyPrefix: prefix,
+        });
+        await m.query(
+          `UPDATE notification_delivery SET claimed_until = now() + interval '1 hour' WHERE dedup_key LIKE $1 || '%'`,
+          [prefix],
+        );
+      });
+      const [row] = await deliveries(prefix);
+      const queue = t.app.get(JobQueue).queue(QueueName.Notifications);
+      const jobId = `delivery.${row.id}`;
+      // Its job runs out of attempts while the claim lasts (one attempt here instead of eight).
+      await eventually(async () => {
+        const job = await queue.getJob(jobId);
+        if (!job) return false;
+        if ((await job.getState()) === 'active') return false;
+        return job.remove().then(
+          () => true,
+          () => false, // became active meanwhile: try again
+        );
+      });
+      await queue.add(JobName.DeliverNotification, { deliveryId: row.id }, { jobId, attempts: 1 });
+      await eventually(async () => (await queue.getJobState(jobId)) === 'failed');
+      expect((await deliveries(prefix))[0].status).toBe('pending');
+      expect(good.received).toHaveLength(0);
+
+      // The claiming run died: its claim lapses. The sweep must not be stopped by the failed job id.
+      await ds.query(
+        `UPDATE notification_delivery SET claimed_until = now() - interval '1 second' WHERE id = $1`,
+        [row.id],
+      );
+      expect(await service.dispatchPending()).toBeGreaterThanOrEqual(1);
+      await eventually(async () => (await deliveries(prefix))[0].status === 'sent');
+      expect(good.received).toHaveLength(1);
+    });
+
     it('skips e-mail with a recorded reason when SMTP is not configured', async () => {
       const site = await siteWithChannels(t.http, admin, [{ type: 'email', target: 'officers@example.com' }]);
       const prefix = `risk:${randomUUID()}`;
