@@ -65,7 +65,7 @@ export class CreateEmployerDto {
 }
 
 /** Verification is never a field: it is set by POST /employers/:id/verify only. */
-export class UpdateEmployerDto extends PartialType(CreateEmployerDto) {}
+export class UpdateEmployerDto extends PartialType(CreateEmployerDto, { skipNullProperties: false }) {}
 
 export class EmployerQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'false: the verification queue; true: verified only' })

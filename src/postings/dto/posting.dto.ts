@@ -182,7 +182,7 @@ export class CreatePostingDto {
 }
 
 /** status, employerId, version and hiredCount are not fields: they change only through the lifecycle. */
-export class UpdatePostingDto extends PartialType(CreatePostingDto) {}
+export class UpdatePostingDto extends PartialType(CreatePostingDto, { skipNullProperties: false }) {}
 
 export class PostingSkillViewDto {
   @ApiProperty() code!: string;

@@ -73,7 +73,7 @@ export class CreateSiteDto {
   channels?: SiteChannelDto[];
 }
 
-export class UpdateSiteDto extends PartialType(CreateSiteDto) {}
+export class UpdateSiteDto extends PartialType(CreateSiteDto, { skipNullProperties: false }) {}
 
 export class SiteQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Only sites in this region (any level)' })

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, ValidateIf } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
 import { MONITORING_STATUSES, type MonitoringStatus } from '../enums';
 
@@ -23,14 +23,18 @@ export class CreateHouseholdDto {
   monitoringStatus!: MonitoringStatus;
 }
 
+/** PATCH: a field may be left out, never set to null (both columns are NOT NULL). */
+const present = (_: object, v: unknown): boolean => v !== undefined;
+
 export class UpdateHouseholdDto {
   @ApiPropertyOptional({ enum: MONITORING_STATUSES })
-  @IsOptional()
+  @ValidateIf(present)
   @IsIn(MONITORING_STATUSES)
   monitoringStatus?: MonitoringStatus;
 
   @ApiPropertyOptional({ example: '422802107' })
-  @IsOptional()
+  @ValidateIf(present)
+  @IsString()
   @Matches(REGION_CODE, { message: 'originRegionCode must be a 6-, 9- or 12-digit GB/T 2260 code' })
   originRegionCode?: string;
 }

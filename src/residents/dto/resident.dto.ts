@@ -80,7 +80,7 @@ export class PreferencesDto {
 }
 
 /** PATCH: any subset of the preferences. */
-export class UpdatePreferencesDto extends PartialType(PreferencesDto) {}
+export class UpdatePreferencesDto extends PartialType(PreferencesDto, { skipNullProperties: false }) {}
 
 export class SkillLevelDto {
   @ApiProperty({ example: 'tea.picking', description: 'A code of GET /skills' })
@@ -202,7 +202,9 @@ export class CreateResidentDto {
  * PATCH /residents/:id. Officers may change any field; a resident changing their own record
  * only the fields of RESIDENT_EDITABLE (everything else is what an officer verifies).
  */
-export class UpdateResidentDto extends PartialType(OmitType(CreateResidentDto, ['preferences'] as const)) {
+export class UpdateResidentDto extends PartialType(OmitType(CreateResidentDto, ['preferences'] as const), {
+  skipNullProperties: false,
+}) {
   @ApiPropertyOptional({ type: UpdatePreferencesDto })
   @IsOptional()
   @ValidateNested()

@@ -108,7 +108,7 @@ export class CreateCourseDto {
   subsidyNote?: string;
 }
 
-export class UpdateCourseDto extends PartialType(CreateCourseDto) {
+export class UpdateCourseDto extends PartialType(CreateCourseDto, { skipNullProperties: false }) {
   @ApiPropertyOptional({ enum: ['open', 'cancelled'] })
   @IsOptional()
   @IsIn(['open', 'cancelled'])
