@@ -27,6 +27,9 @@ import { numericColumn } from './numeric-transformer';
 // GET /residents?siteId= and the matching loaders (candidates per site)
 @Index('idx_resident_site', ['siteId', 'status'])
 @Index('idx_resident_household', ['householdId'])
+// The matching loaders' job seekers (partial, with INCLUDE): see migration MatchingLoadIndexes
+@Index('idx_resident_seeking', { synchronize: false })
+@Index('idx_resident_seeking_away', { synchronize: false })
 @Check('chk_resident_gender', "gender IN ('female', 'male')")
 @Check('chk_resident_labor_capacity', "labor_capacity IN ('full', 'partial', 'none')")
 @Check(
