@@ -12,5 +12,6 @@ import { RosterWriter } from './roster-writer';
   imports: [RegionsModule, SkillsModule, ResidentsModule],
   controllers: [ImportsController],
   providers: [ImportsService, RosterWriter, ImportRosterJob],
+  exports: [ImportsService],
 })
 export class ImportsModule {}

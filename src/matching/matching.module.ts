@@ -52,6 +52,6 @@ import { MatchStore } from './results/match-store';
     RerankAllJob,
     RerankPostingsJob,
   ],
-  exports: [RankingService],
+  exports: [RankingService, MatchesService, RecommendationsService],
 })
 export class MatchingModule {}

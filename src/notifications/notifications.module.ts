@@ -26,6 +26,6 @@ import { NotificationsService } from './notifications.service';
     DeliverNotificationJob,
     DispatchPendingDeliveriesJob,
   ],
-  exports: [NotificationsService],
+  exports: [NotificationsService, InboxService],
 })
 export class NotificationsModule {}

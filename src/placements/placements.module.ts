@@ -20,6 +20,6 @@ import { PlacementsService } from './placements.service';
   imports: [EmployersModule, NotificationsModule, PostingsModule, RegionsModule, ResidentsModule],
   controllers: [PlacementsController],
   providers: [PlacementsService, FollowUpsService, AtRiskAlerts, EmploymentPolicy, CreateFollowUpsJob],
-  exports: [PlacementsService, EmploymentPolicy],
+  exports: [PlacementsService, EmploymentPolicy, FollowUpsService],
 })
 export class PlacementsModule {}

@@ -12,6 +12,6 @@ import { SkillTermsProvider } from './skill-terms.provider';
   imports: [EmployersModule, RegionsModule, SkillsModule],
   controllers: [PostingsController],
   providers: [PostingsService, PostingSearchService, SkillTermsProvider, ExpirePostingsJob],
-  exports: [PostingsService],
+  exports: [PostingsService, PostingSearchService],
 })
 export class PostingsModule {}

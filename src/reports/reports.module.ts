@@ -10,6 +10,6 @@ import { ReportsController } from './reports.controller';
   imports: [RegionsModule],
   controllers: [ReportsController],
   providers: [IndicatorsService, DashboardService, ExportsService],
-  exports: [IndicatorsService],
+  exports: [IndicatorsService, DashboardService],
 })
 export class ReportsModule {}

@@ -1,5 +1,4 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
+import { Injectable } from '@nestjs/common';
 import { EmployersService } from '../../employers/employers.service';
 import { ImportsService } from '../../imports/imports.service';
 import { MatchesService } from '../../matching/matches.service';
@@ -14,41 +13,26 @@ import { ResidentsService } from '../../residents/residents.service';
 import { SkillsService } from '../../skills/skills.service';
 
 /**
- * The feature services the officer pages call, resolved once at start-up from the modules that
- * own them (`strict: false`: several of them — dashboard, follow-ups, matches, inbox, imports —
- * are not exported by their modules; the pages call the same instances the API controllers
- * call, so scope checks and audit entries are the API's).
+ * The feature services the officer pages call, exported by the modules that own them
+ * (OfficerPagesModule imports those modules). The pages call the same instances the API
+ * controllers call, so scope checks and audit entries are the API's. One bundle rather than
+ * twelve controller parameters: the controller's handlers are named after the same things
+ * (`households`, `employers`, …).
  */
 @Injectable()
-export class OfficerServices implements OnModuleInit {
-  regions!: RegionsService;
-  indicators!: IndicatorsService;
-  dashboards!: DashboardService;
-  households!: HouseholdsService;
-  residents!: ResidentsService;
-  placements!: PlacementsService;
-  followUps!: FollowUpsService;
-  matches!: MatchesService;
-  employers!: EmployersService;
-  inbox!: InboxService;
-  imports!: ImportsService;
-  skills!: SkillsService;
-
-  constructor(private readonly moduleRef: ModuleRef) {}
-
-  onModuleInit(): void {
-    const get = <T>(type: new (...args: never[]) => T): T => this.moduleRef.get(type, { strict: false });
-    this.regions = get(RegionsService);
-    this.indicators = get(IndicatorsService);
-    this.dashboards = get(DashboardService);
-    this.households = get(HouseholdsService);
-    this.residents = get(ResidentsService);
-    this.placements = get(PlacementsService);
-    this.followUps = get(FollowUpsService);
-    this.matches = get(MatchesService);
-    this.employers = get(EmployersService);
-    this.inbox = get(InboxService);
-    this.imports = get(ImportsService);
-    this.skills = get(SkillsService);
-  }
+export class OfficerServices {
+  constructor(
+    readonly regions: RegionsService,
+    readonly indicators: IndicatorsService,
+    readonly dashboards: DashboardService,
+    readonly households: HouseholdsService,
+    readonly residents: ResidentsService,
+    readonly placements: PlacementsService,
+    readonly followUps: FollowUpsService,
+    readonly matches: MatchesService,
+    readonly employers: EmployersService,
+    readonly inbox: InboxService,
+    readonly imports: ImportsService,
+    readonly skills: SkillsService,
+  ) {}
 }
