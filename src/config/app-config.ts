@@ -57,6 +57,8 @@ export class AppConfig {
   bodyLimitBytes!: number;
   uploadLimitBytes!: number;
   workerConcurrency!: number;
+  /** Job seekers the worker keeps loaded between ranking jobs (0: none, load every time). */
+  matchingCacheSeekers!: number;
   outboxPollMs!: number;
   schedulerEnabled!: boolean;
 
@@ -190,6 +192,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   c.bodyLimitBytes = int(env, 'BODY_LIMIT_BYTES', 256 * 1024, 1024);
   c.uploadLimitBytes = int(env, 'UPLOAD_LIMIT_BYTES', 10 * 1024 * 1024, 1024);
   c.workerConcurrency = int(env, 'WORKER_CONCURRENCY', 4, 1, 64);
+  c.matchingCacheSeekers = int(env, 'MATCHING_CACHE_SEEKERS', 200_000, 0, 10_000_000);
   c.outboxPollMs = int(env, 'OUTBOX_POLL_MS', 500, 10, 60000);
   c.schedulerEnabled = bool(env, 'LEYE_SCHEDULER', true);
   return c;

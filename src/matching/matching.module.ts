@@ -9,6 +9,7 @@ import { TrainingModule } from '../training/training.module';
 import { RankPostingJob } from './jobs/rank-posting.job';
 import { RankResidentJob } from './jobs/rank-resident.job';
 import { RerankAllJob } from './jobs/rerank-all.job';
+import { PruneMatchingChangesJob } from './jobs/prune-matching-changes.job';
 import { RerankPostingsJob } from './jobs/rerank-postings.job';
 import { CandidateLoader } from './loaders/candidate.loader';
 import { PostingLoader } from './loaders/posting.loader';
@@ -51,6 +52,7 @@ import { MatchStore } from './results/match-store';
     RankResidentJob,
     RerankAllJob,
     RerankPostingsJob,
+    PruneMatchingChangesJob,
   ],
   exports: [RankingService, MatchesService, RecommendationsService],
 })

@@ -16,6 +16,7 @@ export enum JobName {
   RankResident = 'rank-resident',
   RerankAll = 'rerank-all',
   RerankPostings = 'rerank-postings',
+  PruneMatchingChanges = 'prune-matching-changes',
   ImportRoster = 'import-roster',
 }
 
@@ -31,6 +32,7 @@ export interface JobDataMap {
   [JobName.RerankAll]: Record<string, never>;
   /** One batch of the nightly re-rank: open postings of one county (ids only, re-read by the job). */
   [JobName.RerankPostings]: { postingIds: string[] };
+  [JobName.PruneMatchingChanges]: Record<string, never>;
   [JobName.ImportRoster]: { importId: string };
 }
 
@@ -45,6 +47,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.RankResident]: QueueName.Matching,
   [JobName.RerankAll]: QueueName.Matching,
   [JobName.RerankPostings]: QueueName.Matching,
+  [JobName.PruneMatchingChanges]: QueueName.Maintenance,
   [JobName.ImportRoster]: QueueName.Imports,
 };
 

@@ -22,6 +22,7 @@ export const SCHEDULES: Schedule[] = [
   { id: 'create-follow-ups', job: JobName.CreateFollowUps, pattern: '15 3 * * *' },
   { id: 'recompute-households', job: JobName.RecomputeHouseholds, pattern: '45 2 * * *' },
   { id: 'rerank-all', job: JobName.RerankAll, pattern: '0 2 * * *' },
+  { id: 'prune-matching-changes', job: JobName.PruneMatchingChanges, pattern: '40 * * * *' },
 ];
 
 @Injectable()

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { distanceKm } from '../../common/geo';
+import { AppConfig } from '../../config/app-config';
 import type {
   EmploymentStatus,
   Industry,
@@ -11,6 +12,7 @@ import type {
   Schedule,
   SiteInput,
 } from '../engine';
+import { SeekerCache } from './seeker-cache';
 
 /*
  * Bulk reads that build the engine's inputs. They read the residents', households', enrolments'
@@ -74,7 +76,17 @@ const RESIDENT_COLUMNS = `
 
 @Injectable()
 export class CandidateLoader {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  /** Seekers per site, kept between jobs and dropped when anything about them changes. */
+  readonly cache: SeekerCache;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    config: AppConfig,
+  ) {
+    this.cache = new SeekerCache(config.matchingCacheSeekers, (ids, m) =>
+      this.residents(m, `r.site_id = ANY($1::uuid[]) AND ${SEEKING}`, [ids]),
+    );
+  }
 
   /**
    * The seekers who could take a job at (lat, lon), and their sites: every seeker of a site within
@@ -107,14 +119,22 @@ export class CandidateLoader {
       return workplaces.some((w) => distanceKm(s.latitude, s.longitude, w.latitude, w.longitude) <= reach);
     });
     const nearIds = near.map((s) => s.id);
-    if (!workplaces.some((w) => w.accommodation)) {
-      return { sites: near, residents: await this.seekersOfSites(nearIds, m) };
-    }
-    const residents = await this.residents(
-      m,
-      `${SEEKING} AND (r.site_id = ANY($1::uuid[]) OR r.willing_to_work_away)`,
-      [nearIds],
-    );
+    const residents = await this.seekersOfSites(nearIds, m);
+    if (!workplaces.some((w) => w.accommodation)) return { sites: near, residents };
+    // Accommodation: seekers willing to work away, from every other site (cached ones filtered,
+    // the rest read through the partial index idx_resident_seeking_away).
+    const nearSet = new Set(nearIds);
+    const farIds = all.filter((s) => !nearSet.has(s.id)).map((s) => s.id);
+    const { seekers, uncached } = this.cache.enabled
+      ? this.cache.cachedOf(farIds)
+      : { seekers: [], uncached: farIds };
+    residents.push(...seekers.filter((r) => r.input.preferences.willingToWorkAway));
+    if (uncached.length)
+      residents.push(
+        ...(await this.residents(m, `r.site_id = ANY($1::uuid[]) AND ${SEEKING} AND r.willing_to_work_away`, [
+          uncached,
+        ])),
+      );
     const used = new Set(residents.map((r) => r.input.siteId));
     for (const id of nearIds) used.add(id);
     return { sites: all.filter((s) => used.has(s.id)), residents };
@@ -137,15 +157,16 @@ export class CandidateLoader {
     return this.sites(m, 'WHERE s.id = ANY($1::uuid[])', [[...new Set(ids)]]);
   }
 
-  /** The seekers of these sites, with skills, certificates, preferences and household. */
+  /**
+   * The seekers of these sites, with skills, certificates, preferences and household: from the
+   * worker's cache where it is current, from the database for the rest (idx_resident_seeking).
+   */
   async seekersOfSites(
     siteIds: string[],
     m: EntityManager = this.dataSource.manager,
   ): Promise<LoadedResident[]> {
     if (!siteIds.length) return [];
-    // idx_resident_site (site_id, status) serves the site filter.
-    const where = `r.site_id = ANY($1::uuid[]) AND ${SEEKING}`;
-    return this.residents(m, where, [siteIds]);
+    return this.cache.seekersOfSites(siteIds, m);
   }
 
   /** One resident (seeking or not: a resident who stopped seeking gets an empty list). */

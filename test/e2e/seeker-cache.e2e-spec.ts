@@ -1,0 +1,116 @@
+import { DataSource } from 'typeorm';
+import { CandidateLoader } from '../../src/matching/loaders/candidate.loader';
+import { createTestApp, type TestApp } from '../support/app';
+import { createSite, loginAdmin, staff, type Session } from '../support/factories';
+import { seeker } from '../support/matching-factories';
+
+/*
+ * The worker keeps each site's job seekers loaded between ranking jobs (SeekerCache). A ranking
+ * must never use a profile older than the database's: these tests change residents every way
+ * the product (or an operator with SQL) can, and the next load must show it.
+ */
+describe('seeker cache of the matching worker', () => {
+  let t: TestApp;
+  let ds: DataSource;
+  let loader: CandidateLoader;
+  let admin: Session;
+  let officer: Session;
+  let site1: { id: string };
+  let site2: { id: string };
+  let alice: { id: string; householdId: string };
+  let bob: { id: string; householdId: string };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    ds = t.app.get(DataSource);
+    loader = t.app.get(CandidateLoader);
+    admin = await loginAdmin(t.http);
+    site1 = await createSite(t.http, admin);
+    site2 = await createSite(t.http, admin);
+    officer = await staff(t.http, admin, 'officer', { siteIds: [site1.id, site2.id] });
+    alice = await seeker(t.http, officer, site1.id, { skills: [{ code: 'tea.picking', level: 2 }] });
+    bob = await seeker(t.http, officer, site2.id, { skills: [{ code: 'tea.picking', level: 2 }] });
+    loader.cache.clear();
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const load = async (id: string) => {
+    const all = await loader.seekersOfSites([site1.id, site2.id]);
+    return all.find((r) => r.input.id === id);
+  };
+  const teaLevel = async (id: string): Promise<number | undefined> =>
+    (await load(id))?.input.skills.find((s) => s.code === 'tea.picking')?.level;
+
+  it('serves a site from memory until something about its seekers changes', async () => {
+    expect(await teaLevel(alice.id)).toBe(2);
+    const before = loader.cache.stats();
+    expect(await teaLevel(alice.id)).toBe(2);
+    const after = loader.cache.stats();
+    expect(after.hits - before.hits).toBe(2);
+    expect(after.misses).toBe(before.misses);
+
+    const res = await t.http
+      .patch(`/api/v1/residents/${alice.id}`)
+      .set(officer.auth)
+      .send({ skills: [{ code: 'tea.picking', level: 3 }] });
+    expect(res.status).toBe(200);
+    expect(await teaLevel(alice.id)).toBe(3);
+    expect(loader.cache.stats().invalidated).toBeGreaterThan(after.invalidated);
+  });
+
+  it('sees writes that bypass the services: SQL on skills, certificates, households and residents', async () => {
+    await loader.seekersOfSites([site1.id, site2.id]);
+    await ds.query(
+      `UPDATE resident_skill SET level = 4 WHERE resident_id = $1 AND skill_code = 'tea.picking'`,
+      [alice.id],
+    );
+    expect(await teaLevel(alice.id)).toBe(4);
+
+    await ds.query(`INSERT INTO resident_certificate (resident_id, type) VALUES ($1, 'health')`, [bob.id]);
+    expect((await load(bob.id))?.input.certificates.map((c) => c.type)).toContain('health');
+
+    await ds.query(`UPDATE household SET monitoring_status = 'hardship' WHERE id = $1`, [bob.householdId]);
+    expect((await load(bob.id))?.input.household.monitoringStatus).toBe('hardship');
+
+    await ds.query(`UPDATE resident SET willing_to_work_away = true WHERE id = $1`, [bob.id]);
+    expect((await load(bob.id))?.input.preferences.willingToWorkAway).toBe(true);
+  });
+
+  it('notices a transaction that commits after a later one was already seen', async () => {
+    await loader.seekersOfSites([site1.id, site2.id]);
+    const slow = ds.createQueryRunner();
+    await slow.connect();
+    try {
+      // The slow transaction writes first (its change row gets the lower id) and commits last.
+      await slow.startTransaction();
+      await slow.query(
+        `UPDATE resident_skill SET level = 1 WHERE resident_id = $1 AND skill_code = 'tea.picking'`,
+        [alice.id],
+      );
+      await ds.query(
+        `UPDATE resident_skill SET level = 3 WHERE resident_id = $1 AND skill_code = 'tea.picking'`,
+        [bob.id],
+      );
+      expect(await teaLevel(bob.id)).toBe(3); // the fast one is seen…
+      expect(await teaLevel(alice.id)).toBe(4); // …the slow one is not committed yet
+      await slow.commitTransaction();
+    } finally {
+      await slow.release();
+    }
+    expect(await teaLevel(alice.id)).toBe(1);
+  });
+
+  it('drops a resident who stops seeking work, and adds a new one', async () => {
+    const res = await t.http
+      .patch(`/api/v1/residents/${bob.id}`)
+      .set(officer.auth)
+      .send({ employmentStatus: 'employed' });
+    expect(res.status).toBe(200);
+    expect(await load(bob.id)).toBeUndefined();
+    const carol = await seeker(t.http, officer, site2.id);
+    expect(await load(carol.id)).toBeDefined();
+  });
+});
