@@ -1,15 +1,15 @@
-import { buildCreditCode, CREDIT_CODE_ALPHABET } from '../employers/credit-code';
-import type { EmployerKind, Industry } from '../employers/industry';
-import type { PostingSkill } from '../postings/posting.entity';
-import type { Schedule, WageUnit } from '../postings/posting-enums';
 import type {
-  Education,
   EmploymentStatus,
-  Gender,
+  Industry,
   LaborCapacity,
   MonitoringStatus,
-  SkillSource,
-} from '../residents/enums';
+  Schedule,
+  WageUnit,
+} from '../common/domain-enums';
+import { buildCreditCode, CREDIT_CODE_ALPHABET } from '../employers/credit-code';
+import type { EmployerKind } from '../employers/employer-kind';
+import type { PostingSkill } from '../postings/posting.entity';
+import type { Education, Gender, SkillSource } from '../residents/enums';
 import { buildNationalId } from '../residents/national-id';
 import type { Role } from '../access/role';
 import type { CourseTemplate } from './course-templates';

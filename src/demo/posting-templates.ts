@@ -1,5 +1,5 @@
-import type { EmployerKind, Industry } from '../employers/industry';
-import type { Schedule, WageUnit } from '../postings/posting-enums';
+import type { Industry, Schedule, WageUnit } from '../common/domain-enums';
+import type { EmployerKind } from '../employers/employer-kind';
 
 /*
  * Vacancies typical of the labour market around Wuling resettlement sites, with wages of the

@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { EmployerKind, Industry } from './industry';
+import type { Industry } from '../common/domain-enums';
+import type { EmployerKind } from './employer-kind';
 
 /** An employer (enterprise, cooperative, workshop, …), verified by an officer before its postings go live. */
 @Entity('employer')

@@ -1,10 +1,5 @@
-import type {
-  Education,
-  EmploymentStatus,
-  Gender,
-  LaborCapacity,
-  MonitoringStatus,
-} from '../residents/enums';
+import type { EmploymentStatus, LaborCapacity, MonitoringStatus } from '../common/domain-enums';
+import type { Education, Gender } from '../residents/enums';
 
 /**
  * The roster's columns, by their Chinese header (the officers' own spreadsheets use these words).

@@ -1,11 +1,6 @@
 import { PHONE_PATTERN } from '../access/dto/auth.dto';
-import type {
-  Education,
-  EmploymentStatus,
-  Gender,
-  LaborCapacity,
-  MonitoringStatus,
-} from '../residents/enums';
+import type { EmploymentStatus, LaborCapacity, MonitoringStatus } from '../common/domain-enums';
+import type { Education, Gender } from '../residents/enums';
 import {
   checkNationalId,
   nationalIdFacts,

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import type { WageUnit } from '../common/domain-enums';
 import { AppConfig } from '../config/app-config';
 import { loadMatchingConfig } from '../matching/matching-config';
-
-export type WageUnitName = 'month' | 'day' | 'hour' | 'piece';
 
 /** Household priority points (config/matching.yaml `priority`), the same numbers matching uses. */
 export interface HouseholdPriorityPoints {
@@ -45,7 +44,7 @@ export class EmploymentPolicy {
    * A hire's monthly income: the middle of the posting's wage range as a monthly amount.
    * Piece rates cannot be converted (null: the officer records the real income at follow-up).
    */
-  monthlyIncomeFromWage(wageMin: number, wageMax: number, unit: WageUnitName): number | null {
+  monthlyIncomeFromWage(wageMin: number, wageMax: number, unit: WageUnit): number | null {
     const mid = (Number(wageMin) + Number(wageMax)) / 2;
     switch (unit) {
       case 'month':

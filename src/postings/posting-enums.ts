@@ -1,12 +1,6 @@
-/** Values on the wire (API.md "Enumerations"). */
+/** Postings' own values on the wire (API.md "Enumerations"); schedules and wage units are in common/domain-enums. */
 export const POSTING_STATUSES = ['draft', 'open', 'filled', 'closed', 'expired'] as const;
 export type PostingStatus = (typeof POSTING_STATUSES)[number];
-
-export const SCHEDULES = ['full_time', 'part_time', 'flexible', 'shifts', 'seasonal'] as const;
-export type Schedule = (typeof SCHEDULES)[number];
-
-export const WAGE_UNITS = ['month', 'day', 'hour', 'piece'] as const;
-export type WageUnit = (typeof WAGE_UNITS)[number];
 
 export const SEARCH_SORTS = ['relevance', 'newest', 'nearest', 'wage'] as const;
 export type SearchSort = (typeof SEARCH_SORTS)[number];

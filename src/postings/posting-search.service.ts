@@ -1,15 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import type { Industry, Schedule, WageUnit } from '../common/domain-enums';
 import { InvalidInputError } from '../common/domain-errors';
 import { boundingBox } from '../common/geo';
 import { page, type Page } from '../common/pagination';
 import { EmployersService } from '../employers/employers.service';
-import type { Industry } from '../employers/industry';
 import { RegionsService } from '../regions/regions.service';
 import { SkillsService } from '../skills/skills.service';
 import type { PostingSearchItemDto, PostingSearchQuery } from './dto/posting-search.dto';
-import type { Schedule, WageUnit } from './posting-enums';
 import { searchGroups } from './posting-search-text';
 import type { PostingSkill } from './posting.entity';
 import { skillViews } from './postings.service';

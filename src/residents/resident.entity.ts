@@ -7,15 +7,8 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import type {
-  Education,
-  EmploymentStatus,
-  Gender,
-  Industry,
-  LaborCapacity,
-  ResidentStatus,
-  Schedule,
-} from './enums';
+import type { EmploymentStatus, Industry, LaborCapacity, Schedule } from '../common/domain-enums';
+import type { Education, Gender, ResidentStatus } from './enums';
 import { numericColumn } from './numeric-transformer';
 
 /**

@@ -1,5 +1,6 @@
 import type request from 'supertest';
 import type { DataSource } from 'typeorm';
+import type { MonitoringStatus } from '../../src/common/domain-enums';
 import type { Session } from './factories';
 import { createHousehold, createResident, residentAccount, type ResidentBody } from './residents-factories';
 
@@ -14,7 +15,7 @@ export async function seeker(
   officer: Session,
   siteId: string,
   over: Partial<ResidentBody> & {
-    monitoringStatus?: 'none' | 'unstable' | 'marginal' | 'hardship';
+    monitoringStatus?: MonitoringStatus;
     account?: boolean;
   } = {},
 ): Promise<{ id: string; name: string; householdId: string; session?: Session }> {

@@ -1,4 +1,5 @@
 import type request from 'supertest';
+import type { EmploymentStatus, LaborCapacity, MonitoringStatus } from '../../src/common/domain-enums';
 import { buildNationalId } from '../../src/residents/national-id';
 import { login, PASSWORD, uniquePhone, type Session } from './factories';
 
@@ -46,7 +47,7 @@ export function yearsAgo(years: number, dayShift = 0): string {
 export interface HouseholdBody {
   siteId: string;
   originRegionCode: string;
-  monitoringStatus: 'none' | 'unstable' | 'marginal' | 'hardship';
+  monitoringStatus: MonitoringStatus;
 }
 
 /** A household at `siteId`, registered in 文斗镇 (422802107) unless told otherwise. */
@@ -71,8 +72,8 @@ export interface ResidentBody {
   nationalId: string;
   phone?: string;
   education?: string;
-  laborCapacity: 'full' | 'partial' | 'none';
-  employmentStatus: 'employed' | 'unemployed' | 'not_seeking' | 'student' | 'retired';
+  laborCapacity: LaborCapacity;
+  employmentStatus: EmploymentStatus;
   consentToShare: boolean;
   preferences?: {
     industries: string[];

@@ -11,8 +11,9 @@ import {
   Length,
   Matches,
 } from 'class-validator';
+import { INDUSTRIES, type Industry } from '../../common/domain-enums';
 import { PageQuery } from '../../common/pagination';
-import { EMPLOYER_KINDS, INDUSTRIES, type EmployerKind, type Industry } from '../industry';
+import { EMPLOYER_KINDS, type EmployerKind } from '../employer-kind';
 
 /** Query-string booleans: only the words true/false (implicit conversion is off). */
 export const toBoolean = ({ value }: { value: unknown }): unknown =>

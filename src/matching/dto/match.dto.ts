@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { MONITORING_STATUSES } from '../../common/domain-enums';
 import { PageQuery } from '../../common/pagination';
 import type { Components } from '../engine';
 import type { MatchStatus } from '../results/match.entity';
@@ -109,7 +110,7 @@ export class OfficerMatchDto extends EmployerMatchDto {
   @ApiProperty()
   zeroEmployment!: boolean;
 
-  @ApiProperty({ enum: ['none', 'unstable', 'marginal', 'hardship'] })
+  @ApiProperty({ enum: MONITORING_STATUSES })
   monitoringStatus!: string;
 
   @ApiPropertyOptional({ nullable: true, type: String })

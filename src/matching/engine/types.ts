@@ -6,39 +6,27 @@
  * (`types.spec.ts`) fails if such a field is ever added.
  */
 
-export const SCHEDULES = ['full_time', 'part_time', 'flexible', 'shifts', 'seasonal'] as const;
-export type Schedule = (typeof SCHEDULES)[number];
+import type {
+  EmploymentStatus,
+  Industry,
+  LaborCapacity,
+  MonitoringStatus,
+  Schedule,
+  WageUnit,
+} from '../../common/domain-enums';
 
-export const INDUSTRIES = [
-  'agriculture',
-  'tea',
-  'herbal_medicine',
-  'livestock',
-  'forestry',
-  'food_processing',
-  'manufacturing',
-  'garments',
-  'electronics',
-  'construction',
-  'tourism',
-  'catering',
-  'retail',
-  'ecommerce',
-  'logistics',
-  'domestic_services',
-  'care',
-  'property_services',
-  'public_welfare',
-  'other',
-] as const;
-export type Industry = (typeof INDUSTRIES)[number];
-
-export const MONITORING_STATUSES = ['none', 'unstable', 'marginal', 'hardship'] as const;
-export type MonitoringStatus = (typeof MONITORING_STATUSES)[number];
-
-export type LaborCapacity = 'full' | 'partial' | 'none';
-export type EmploymentStatus = 'employed' | 'unemployed' | 'not_seeking' | 'student' | 'retired';
-export type WageUnit = 'month' | 'day' | 'hour' | 'piece';
+/** The engine's public vocabulary, declared once for the whole app (plain TypeScript, no imports). */
+export {
+  INDUSTRIES,
+  MONITORING_STATUSES,
+  SCHEDULES,
+  type EmploymentStatus,
+  type Industry,
+  type LaborCapacity,
+  type MonitoringStatus,
+  type Schedule,
+  type WageUnit,
+} from '../../common/domain-enums';
 
 /** A calendar date: 'YYYY-MM-DD' (or a full ISO timestamp, of which the UTC date is used) or a Date. */
 export type DateInput = string | Date;

@@ -11,17 +11,17 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import {
+  INDUSTRIES,
+  SCHEDULES,
+  WAGE_UNITS,
+  type Industry,
+  type Schedule,
+  type WageUnit,
+} from '../../common/domain-enums';
 import { PageQuery } from '../../common/pagination';
 import { toBoolean } from '../../employers/dto/employer.dto';
-import { INDUSTRIES, type Industry } from '../../employers/industry';
-import {
-  SCHEDULES,
-  SEARCH_SORTS,
-  WAGE_UNITS,
-  type Schedule,
-  type SearchSort,
-  type WageUnit,
-} from '../posting-enums';
+import { SEARCH_SORTS, type SearchSort } from '../posting-enums';
 import { PostingSkillViewDto } from './posting.dto';
 
 export class PostingSearchQuery extends PageQuery {

@@ -18,18 +18,16 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { PageQuery } from '../../common/pagination';
-import { INDUSTRIES, type Industry } from '../../employers/industry';
 import {
-  MAX_WORKING_AGE,
-  MIN_WORKING_AGE,
-  POSTING_STATUSES,
+  INDUSTRIES,
   SCHEDULES,
   WAGE_UNITS,
-  type PostingStatus,
+  type Industry,
   type Schedule,
   type WageUnit,
-} from '../posting-enums';
+} from '../../common/domain-enums';
+import { PageQuery } from '../../common/pagination';
+import { MAX_WORKING_AGE, MIN_WORKING_AGE, POSTING_STATUSES, type PostingStatus } from '../posting-enums';
 
 const MONEY = { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 };
 

@@ -19,23 +19,18 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PHONE_PATTERN } from '../../access/dto/auth.dto';
-import { PageQuery } from '../../common/pagination';
 import {
-  EDUCATIONS,
   EMPLOYMENT_STATUSES,
-  GENDERS,
   INDUSTRIES,
   LABOR_CAPACITIES,
-  RESIDENT_STATUSES,
   SCHEDULES,
-  SKILL_SOURCES,
-  type Education,
   type EmploymentStatus,
-  type Gender,
   type Industry,
   type LaborCapacity,
   type Schedule,
-} from '../enums';
+} from '../../common/domain-enums';
+import { PageQuery } from '../../common/pagination';
+import { EDUCATIONS, GENDERS, RESIDENT_STATUSES, SKILL_SOURCES, type Education, type Gender } from '../enums';
 import { IsNationalId } from './national-id.validator';
 
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;

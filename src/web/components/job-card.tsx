@@ -1,8 +1,7 @@
+import type { WageUnit } from '../../common/domain-enums';
 import type { MessageKey } from '../i18n/messages';
 import { useWeb } from '../render';
 import type { Translate } from '../i18n/i18n';
-
-export type WageUnit = 'month' | 'day' | 'hour' | 'piece';
 
 /** What a job card shows; the postings search result maps onto it. */
 export interface JobCardView {

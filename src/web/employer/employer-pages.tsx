@@ -1,11 +1,11 @@
 import type { ComponentChildren } from 'preact';
 import { canTransition, type ApplicationStatus } from '../../applications/application-status';
 import type { ApplicationDto } from '../../applications/dto/application.dto';
+import { INDUSTRIES, SCHEDULES, WAGE_UNITS } from '../../common/domain-enums';
 import type { EmployerDto } from '../../employers/dto/employer.dto';
-import { EMPLOYER_KINDS, INDUSTRIES } from '../../employers/industry';
+import { EMPLOYER_KINDS } from '../../employers/employer-kind';
 import type { EmployerMatchDto } from '../../matching/dto/match.dto';
 import type { PostingDto } from '../../postings/dto/posting.dto';
-import { SCHEDULES, WAGE_UNITS } from '../../postings/posting-enums';
 import { isEditable } from '../../postings/posting-lifecycle';
 import type { SkillDto } from '../../skills/skill.dto';
 import {

@@ -1,5 +1,4 @@
-import type { Industry } from '../../employers/industry';
-import type { Schedule, WageUnit } from '../../postings/posting-enums';
+import type { Industry, Schedule, WageUnit } from '../../common/domain-enums';
 import { wageText } from '../components/job-card';
 import { useWeb } from '../render';
 import { INDUSTRY_ICON, industryLabel, scheduleLabel } from './labels';

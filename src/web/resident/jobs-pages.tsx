@@ -1,6 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { INDUSTRIES } from '../../employers/industry';
-import { SCHEDULES } from '../../postings/posting-enums';
+import { INDUSTRIES, SCHEDULES } from '../../common/domain-enums';
 import { SelectField, TextField } from '../components/form';
 import { Layout } from '../components/layout';
 import { useWeb } from '../render';

@@ -1,5 +1,4 @@
-import { INDUSTRIES, type Industry } from '../../employers/industry';
-import { SCHEDULES, type Schedule } from '../../postings/posting-enums';
+import { INDUSTRIES, SCHEDULES, type Industry, type Schedule } from '../../common/domain-enums';
 
 /** The job search as the page's query string carries it (anything invalid is ignored, never a 500). */
 export interface JobsParams {

@@ -1,6 +1,6 @@
 import type { ApplicationStatus } from '../../applications/application-status';
-import type { EmployerKind, Industry } from '../../employers/industry';
-import type { Schedule, WageUnit } from '../../postings/posting-enums';
+import type { Industry, Schedule, WageUnit } from '../../common/domain-enums';
+import type { EmployerKind } from '../../employers/employer-kind';
 import type { MessageKey } from '../i18n/messages';
 
 /**

@@ -1,10 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { isFinal } from '../../applications/application-status';
 import type { ApplicationDto } from '../../applications/dto/application.dto';
-import { INDUSTRIES } from '../../employers/industry';
+import { INDUSTRIES, SCHEDULES } from '../../common/domain-enums';
 import type { RecommendedCourseDto } from '../../matching/dto/match.dto';
 import type { NotificationDto } from '../../notifications/dto/notification.dto';
-import { SCHEDULES } from '../../postings/posting-enums';
 import type { ResidentDto } from '../../residents/dto/resident.dto';
 import type { SkillDto } from '../../skills/skill.dto';
 import { ErrorSummary, Form, type FormErrors, type FormValues, TextField } from '../components/form';

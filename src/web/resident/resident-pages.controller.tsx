@@ -10,15 +10,14 @@ import {
   CreateApplicationDto,
   UpdateApplicationDto,
 } from '../../applications/dto/application.dto';
+import { INDUSTRIES, SCHEDULES, type Industry, type Schedule } from '../../common/domain-enums';
 import { ConflictError } from '../../common/domain-errors';
 import { distanceKm } from '../../common/geo';
 import { IdParam } from '../../common/id-param';
-import { INDUSTRIES, type Industry } from '../../employers/industry';
 import { RecommendationsService } from '../../matching/recommendations.service';
 import { NotificationQuery } from '../../notifications/dto/notification.dto';
 import { InboxService } from '../../notifications/inbox.service';
 import { PostingSearchQuery } from '../../postings/dto/posting-search.dto';
-import { SCHEDULES, type Schedule } from '../../postings/posting-enums';
 import { PostingSearchService } from '../../postings/posting-search.service';
 import { PostingsService } from '../../postings/postings.service';
 import type { Site } from '../../regions/site.entity';
