@@ -43,6 +43,19 @@ export class UsersService {
     return this.dataSource.manager.findOne(User, { where: { id } });
   }
 
+  /** The ids of the accounts (not disabled) of these residents, in the caller's transaction if given. */
+  async activeIdsOfResidents(
+    residentIds: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<string[]> {
+    if (!residentIds.length) return [];
+    const rows: { id: string }[] = await manager.query(
+      'SELECT id FROM app_user WHERE resident_id = ANY($1::uuid[]) AND disabled_at IS NULL',
+      [[...new Set(residentIds)]],
+    );
+    return rows.map((r) => r.id);
+  }
+
   phoneOf(user: User): string {
     return this.pii.decrypt(user.phoneEncrypted);
   }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EmployersModule } from '../employers/employers.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { PlacementsModule } from '../placements/placements.module';
 import { PostingsModule } from '../postings/postings.module';
@@ -11,7 +12,7 @@ import { ApplicationsService } from './applications.service';
  * (`createReferral(manager, { postingId, residentId, officer })`); imports nothing from matching.
  */
 @Module({
-  imports: [NotificationsModule, PlacementsModule, PostingsModule, ResidentsModule],
+  imports: [EmployersModule, NotificationsModule, PlacementsModule, PostingsModule, ResidentsModule],
   controllers: [ApplicationsController],
   providers: [ApplicationsService],
   exports: [ApplicationsService],

@@ -3,22 +3,19 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
 import { ScopePolicy } from '../access/scope-policy';
+import { UsersService } from '../access/users.service';
 import { AuditService } from '../audit/audit.service';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/domain-errors';
 import { page, type Page } from '../common/pagination';
 import { maskPhone } from '../crypto/masking';
 import { PiiCipher } from '../crypto/pii-cipher';
+import { EmployersService } from '../employers/employers.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { EmploymentPolicy } from '../placements/employment-policy';
 import type { PlacementKind } from '../placements/placement-kind';
 import { PlacementsService } from '../placements/placements.service';
-import { Posting } from '../postings/posting.entity';
 import { PostingsService } from '../postings/postings.service';
-import { Site } from '../regions/site.entity';
-import { Household } from '../residents/household.entity';
-import { Resident } from '../residents/resident.entity';
 import { ResidentsService } from '../residents/residents.service';
-import { householdReadScope } from '../residents/scope-sql';
 import { Application, type ApplicationHistoryEntry } from './application.entity';
 import {
   canTransition,
@@ -36,15 +33,7 @@ import type {
   UpdateApplicationDto,
 } from './dto/application.dto';
 
-/**
- * Household priority as matching computes it (engine/score.ts priorityOf): the monitoring
- * status's points plus the zero-employment points, capped; parameters from EmploymentPolicy.
- */
-const PRIORITY_SQL = `LEAST(:prMax, CASE h.monitoring_status WHEN 'unstable' THEN :prUnstable
-  WHEN 'marginal' THEN :prMarginal WHEN 'hardship' THEN :prHardship ELSE 0 END
-  + CASE WHEN h.zero_employment THEN :prZero ELSE 0 END)`;
-
-/** What the views need about the resident and the household, read with the application. */
+/** What the views need about the resident, the household and the posting. */
 interface ApplicantFacts {
   name: string;
   phoneEncrypted: string | null;
@@ -66,9 +55,10 @@ export interface ReferralInput {
  * appended, the resident is told of every change, and `hired` fills the posting's headcount and
  * creates the placement in the same transaction.
  *
- * The posting, resident and household rows are read here (never written) where their services
- * offer no read of the needed fields: the employer kind, a posting's wage and age range, the
- * applicant's contact data and household priority for lists.
+ * Postings, employers, residents and accounts are read through their services; the list filters
+ * and orders by the resident's scope and household priority with the SQL those modules hand out
+ * (ResidentsService.readableSql, householdPrioritySql; PostingsService.publicWelfareSql), so it
+ * still pages in the database.
  */
 @Injectable()
 export class ApplicationsService {
@@ -80,6 +70,8 @@ export class ApplicationsService {
     private readonly notifications: NotificationsService,
     private readonly residents: ResidentsService,
     private readonly postings: PostingsService,
+    private readonly employers: EmployersService,
+    private readonly users: UsersService,
     private readonly placements: PlacementsService,
     private readonly rules: EmploymentPolicy,
   ) {}
@@ -140,7 +132,7 @@ export class ApplicationsService {
       const posting = await this.postings.postingRef(q.postingId);
       this.policy.require(!!posting && this.policy.managesPosting(actor, posting), 'Posting');
     }
-    const qb = this.selectWithFacts();
+    const qb = this.dataSource.manager.createQueryBuilder(Application, 'a');
     switch (actor.role) {
       case 'employer':
         qb.andWhere('a.employer_id = :employerId', { employerId: actor.employerId });
@@ -150,8 +142,8 @@ export class ApplicationsService {
         break;
       case 'officer':
       case 'admin': {
-        const scope = householdReadScope(actor);
-        if (scope) qb.andWhere(scope.sql, scope.params);
+        const scope = this.residents.readableSql(actor, 'a.resident_id');
+        qb.andWhere(scope.sql, scope.params);
         break;
       }
       case 'provider':
@@ -163,13 +155,19 @@ export class ApplicationsService {
     if (q.status) qb.andWhere('a.status = :status', { status: q.status });
     const total = await qb.getCount();
     // Public-welfare posts: zero-employment and monitored households first (POLICY.md).
-    const { entities, raw } = await qb
-      .orderBy(`CASE WHEN p.public_welfare THEN ${PRIORITY_SQL} ELSE 0 END`, 'DESC')
+    const priority = this.residents.householdPrioritySql('a.resident_id', this.rules.priority);
+    const entities = await qb
+      .orderBy(
+        `CASE WHEN ${this.postings.publicWelfareSql('a.posting_id')} THEN ${priority.sql} ELSE 0 END`,
+        'DESC',
+      )
       .addOrderBy('a.created_at', 'ASC')
       .addOrderBy('a.id', 'ASC')
+      .setParameters(priority.params)
       .offset((q.page - 1) * q.pageSize)
       .limit(q.pageSize)
-      .getRawAndEntities<RawFacts>();
+      .getMany();
+    const facts = await this.factsOf(entities);
     if (actor.role !== 'resident') {
       await this.audit.recordReads(
         actor,
@@ -179,18 +177,16 @@ export class ApplicationsService {
       );
     }
     return page(
-      entities.map((a, i) => this.view(actor, a, facts(raw[i]))),
+      entities.map((a) => this.view(actor, a, facts.get(a.id)!)),
       total,
       q,
     );
   }
 
   async get(actor: AuthUser, id: string): Promise<ApplicationDto> {
-    const { entities, raw } = await this.selectWithFacts()
-      .andWhere('a.id = :id', { id })
-      .getRawAndEntities<RawFacts>();
-    const a = entities[0];
-    this.policy.require(!!a && (await this.mayRead(actor, a)), 'Application');
+    const a = await this.dataSource.manager.findOne(Application, { where: { id } });
+    const f = a ? (await this.factsOf([a])).get(a.id) : undefined;
+    this.policy.require(!!a && !!f && (await this.mayRead(actor, a)), 'Application');
     if (actor.role !== 'resident') {
       await this.audit.record(actor, {
         action: 'application.read',
@@ -198,7 +194,7 @@ export class ApplicationsService {
         entityId: id,
       });
     }
-    return this.view(actor, a, facts(raw[0]));
+    return this.view(actor, a!, f!);
   }
 
   async changeStatus(actor: AuthUser, id: string, dto: UpdateApplicationDto): Promise<ApplicationDto> {
@@ -261,7 +257,7 @@ export class ApplicationsService {
     residentId: string,
     source: ApplicationSource,
   ): Promise<Application> {
-    const posting = await m.findOne(Posting, { where: { id: postingId } });
+    const posting = await this.postings.hiringTerms(postingId, m);
     // A draft is not revealed to residents and officers outside its area.
     this.policy.require(
       !!posting && (posting.status !== 'draft' || this.policy.managesPosting(actor, posting)),
@@ -319,16 +315,14 @@ export class ApplicationsService {
 
   /** The hire: headcount (may fill the posting) and the placement, in the change's transaction. */
   private async hire(m: EntityManager, actor: AuthUser, a: Application): Promise<string> {
-    const posting = await m.findOneOrFail(Posting, { where: { id: a.postingId } });
+    const posting = await this.postings.hiringTerms(a.postingId, m);
+    if (!posting) throw new Error(`posting ${a.postingId} of application ${a.id} does not exist`);
     if (posting.publicWelfare) await this.placements.assertPublicWelfareEligible(m, a.residentId, posting);
     await this.postings.recordHire(m, a.postingId);
-    const employer: { kind: string; name: string }[] = await m.query(
-      'SELECT kind, name FROM employer WHERE id = $1',
-      [a.employerId],
-    );
+    const employer = await this.employers.summary(a.employerId, m);
     const kind: PlacementKind = posting.publicWelfare
       ? 'public_welfare'
-      : employer[0]?.kind === 'workshop'
+      : employer?.kind === 'workshop'
         ? 'workshop'
         : 'local_enterprise';
     const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -337,7 +331,7 @@ export class ApplicationsService {
       postingId: a.postingId,
       applicationId: a.id,
       employerId: a.employerId,
-      employerName: employer[0]?.name ?? '',
+      employerName: employer?.name ?? '',
       kind,
       startDate: posting.startDate && posting.startDate > today ? posting.startDate : today,
       monthlyIncome: this.rules.monthlyIncomeFromWage(posting.wageMin, posting.wageMax, posting.wageUnit),
@@ -352,18 +346,9 @@ export class ApplicationsService {
     postingTitle?: string,
     source?: ApplicationSource,
   ): Promise<void> {
-    const users: { id: string }[] = await m.query(
-      'SELECT id FROM app_user WHERE resident_id = $1 AND disabled_at IS NULL',
-      [a.residentId],
-    );
+    const users = await this.users.activeIdsOfResidents([a.residentId], m);
     if (!users.length) return;
-    let title = postingTitle;
-    if (title === undefined) {
-      const rows: { title: string }[] = await m.query('SELECT title FROM posting WHERE id = $1', [
-        a.postingId,
-      ]);
-      title = rows[0]?.title ?? '';
-    }
+    const title = postingTitle ?? (await this.postings.postingRef(a.postingId, m))?.title ?? '';
     const body =
       source === 'employer_invitation'
         ? `企业邀请您应聘「${title}」，已为您报名。不想去可以在“我的求职”里撤回。`
@@ -371,7 +356,7 @@ export class ApplicationsService {
           ? `就业专干为您推荐了「${title}」，已为您报名。不想去可以在“我的求职”里撤回。`
           : `您报名的「${title}」有新进展：${STATUS_ZH[status]}。`;
     await this.notifications.notifyUsers(m, {
-      recipients: users.map((u) => u.id),
+      recipients: users,
       kind: 'application.status_changed',
       title: `求职进度：${STATUS_ZH[status]}`,
       body,
@@ -396,27 +381,30 @@ export class ApplicationsService {
     }
   }
 
-  private selectWithFacts() {
-    const pr = this.rules.priority;
-    return this.dataSource.manager
-      .createQueryBuilder(Application, 'a')
-      .innerJoin(Posting, 'p', 'p.id = a.postingId')
-      .innerJoin(Resident, 'r', 'r.id = a.residentId')
-      .innerJoin(Household, 'h', 'h.id = r.householdId')
-      .innerJoin(Site, 's', 's.id = h.siteId')
-      .addSelect('p.title', 'posting_title')
-      .addSelect('p.public_welfare', 'public_welfare')
-      .addSelect('r.name', 'resident_name')
-      .addSelect('r.phone_encrypted', 'phone_encrypted')
-      .addSelect('r.consent_to_share', 'consent_to_share')
-      .addSelect(PRIORITY_SQL, 'priority')
-      .setParameters({
-        prMax: pr.max,
-        prUnstable: pr.unstable,
-        prMarginal: pr.marginal,
-        prHardship: pr.hardship,
-        prZero: pr.zeroEmployment,
+  /** The applicant and posting facts of each application, by application id (two queries). */
+  private async factsOf(apps: Application[]): Promise<Map<string, ApplicantFacts>> {
+    const [cards, headlines] = await Promise.all([
+      this.residents.contactCardsOf(
+        apps.map((a) => a.residentId),
+        this.rules.priority,
+      ),
+      this.postings.headlinesOf(apps.map((a) => a.postingId)),
+    ]);
+    const out = new Map<string, ApplicantFacts>();
+    for (const a of apps) {
+      const card = cards.get(a.residentId);
+      const headline = headlines.get(a.postingId);
+      if (!card || !headline) continue;
+      out.set(a.id, {
+        name: card.name,
+        phoneEncrypted: card.phoneEncrypted,
+        consentToShare: card.consentToShare,
+        priority: card.householdPriority,
+        postingTitle: headline.title,
+        publicWelfare: headline.publicWelfare,
       });
+    }
+    return out;
   }
 
   private view(actor: AuthUser, a: Application, f: ApplicantFacts): ApplicationDto {
@@ -447,24 +435,4 @@ export class ApplicationsService {
     if (actor.role !== 'employer') dto.priority = f.priority;
     return dto;
   }
-}
-
-interface RawFacts {
-  posting_title: string;
-  public_welfare: boolean;
-  resident_name: string;
-  phone_encrypted: string | null;
-  consent_to_share: boolean;
-  priority: string | number;
-}
-
-function facts(r: RawFacts): ApplicantFacts {
-  return {
-    name: r.resident_name,
-    phoneEncrypted: r.phone_encrypted,
-    consentToShare: r.consent_to_share,
-    priority: Number(r.priority),
-    postingTitle: r.posting_title,
-    publicWelfare: r.public_welfare,
-  };
 }

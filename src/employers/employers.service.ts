@@ -15,6 +15,8 @@ import { Employer } from './employer.entity';
 /** What other modules (postings) may know about an employer. */
 export interface EmployerSummary extends EmployerRef {
   name: string;
+  /** A workshop's hires are placements of kind `workshop` (placements). */
+  kind: Employer['kind'];
   verified: boolean;
   /** Where it is: the default workplace of its postings. */
   address: string;
@@ -68,6 +70,7 @@ export class EmployersService {
       id: e.id,
       regionCode: e.regionCode,
       name: e.name,
+      kind: e.kind,
       verified: e.verifiedAt !== null,
       address: e.address,
       latitude: e.latitude,

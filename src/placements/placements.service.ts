@@ -9,11 +9,8 @@ import { page, type Page } from '../common/pagination';
 import { OutboxService } from '../database/outbox.service';
 import { EmployersService } from '../employers/employers.service';
 import { PostingsService } from '../postings/postings.service';
-import { Site } from '../regions/site.entity';
-import { Household } from '../residents/household.entity';
-import { Resident } from '../residents/resident.entity';
+import { HouseholdsService } from '../residents/households.service';
 import { ResidentsService } from '../residents/residents.service';
-import { householdReadScope } from '../residents/scope-sql';
 import { AtRiskAlerts } from './at-risk-alerts';
 import type { CreateFollowUpDto } from './dto/follow-up.dto';
 import type {
@@ -73,6 +70,7 @@ export class PlacementsService {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly residents: ResidentsService,
+    private readonly households: HouseholdsService,
     private readonly postings: PostingsService,
     private readonly employers: EmployersService,
     private readonly rules: EmploymentPolicy,
@@ -100,13 +98,9 @@ export class PlacementsService {
     residentId: string,
     range: AgeRange = { ageMin: null, ageMax: null },
   ): Promise<void> {
-    const rows: { birth_date: string | null; household_id: string }[] = await manager.query(
-      `SELECT to_char(birth_date, 'YYYY-MM-DD') AS birth_date, household_id FROM resident WHERE id = $1`,
-      [residentId],
-    );
-    if (!rows.length) throw new NotFoundError('Resident');
-    const { birth_date: birthDate, household_id: householdId } = rows[0];
-    await manager.query('SELECT id FROM household WHERE id = $1 FOR UPDATE', [householdId]);
+    const locked = await this.residents.lockHouseholdOf(manager, residentId);
+    if (!locked) throw new NotFoundError('Resident');
+    const { birthDate, householdId } = locked;
     const maxAge = Math.min(this.rules.publicWelfareMaxAge, range.ageMax ?? Infinity);
     const minAge = Math.max(this.rules.lawfulMinimumAge, range.ageMin ?? 0);
     if (!birthDate) {
@@ -178,26 +172,23 @@ export class PlacementsService {
   }
 
   async list(actor: AuthUser, q: PlacementQuery): Promise<Page<PlacementDto>> {
+    const scope = this.households.readableSql(actor, 'p.household_id');
     const qb = this.dataSource.manager
       .createQueryBuilder(Placement, 'p')
-      .innerJoin(Household, 'h', 'h.id = p.householdId')
-      .innerJoin(Site, 's', 's.id = h.siteId')
-      .innerJoin(Resident, 'r', 'r.id = p.residentId')
-      .addSelect('r.name', 'resident_name')
+      .where(scope.sql, scope.params)
       .orderBy('p.startDate', 'DESC')
       .addOrderBy('p.id', 'ASC');
-    const scope = householdReadScope(actor);
-    if (scope) qb.andWhere(scope.sql, scope.params);
     if (q.siteId) qb.andWhere('p.site_id = :siteId', { siteId: q.siteId });
     if (q.residentId) qb.andWhere('p.resident_id = :residentId', { residentId: q.residentId });
     if (q.kind) qb.andWhere('p.kind = :kind', { kind: q.kind });
     if (q.active === true) qb.andWhere('p.end_date IS NULL');
     if (q.active === false) qb.andWhere('p.end_date IS NOT NULL');
     const total = await qb.getCount();
-    const { entities, raw } = await qb
+    const entities = await qb
       .offset((q.page - 1) * q.pageSize)
       .limit(q.pageSize)
-      .getRawAndEntities<{ resident_name: string }>();
+      .getMany();
+    const names = await this.residents.namesOf(entities.map((p) => p.residentId));
     await this.audit.recordReads(
       actor,
       'resident',
@@ -205,7 +196,7 @@ export class PlacementsService {
       'resident.read_placement',
     );
     return page(
-      entities.map((p, i) => toDto(p, raw[i]?.resident_name ?? '')),
+      entities.map((p) => toDto(p, names.get(p.residentId) ?? '')),
       total,
       q,
     );
@@ -247,10 +238,7 @@ export class PlacementsService {
       );
       // Someone with another job that has not ended is still at work.
       const change = await this.residents.setEmployment(m, placement.residentId, Number(others[0].n) > 0);
-      const version: { version: number }[] = await m.query('SELECT version FROM resident WHERE id = $1', [
-        placement.residentId,
-      ]);
-      const residentVersion = Number(version[0].version);
+      const residentVersion = await this.residents.versionOf(placement.residentId, m);
       // Matching re-ranks the resident (and, through zeroEmployment, the household's priority).
       await this.outbox.add(m, {
         kind: 'placement.ended',
@@ -364,10 +352,8 @@ export class PlacementsService {
 
   private async load(id: string, withFollowUps = false): Promise<PlacementDto> {
     const p = await this.dataSource.manager.findOneOrFail(Placement, { where: { id } });
-    const name: { name: string }[] = await this.dataSource.query('SELECT name FROM resident WHERE id = $1', [
-      p.residentId,
-    ]);
-    const dto = toDto(p, name[0]?.name ?? '');
+    const names = await this.residents.namesOf([p.residentId]);
+    const dto = toDto(p, names.get(p.residentId) ?? '');
     if (withFollowUps) {
       const rows = await this.dataSource.manager.find(PlacementFollowUp, {
         where: { placementId: id },

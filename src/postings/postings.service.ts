@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
 import { ScopePolicy, type PostingRef } from '../access/scope-policy';
 import { AuditService } from '../audit/audit.service';
@@ -53,6 +53,18 @@ const NULLABLE_FIELDS = new Set(['ageMin', 'ageMax', 'startDate', 'expiresAt']);
 
 const TEXT_FIELDS = ['title', 'description', 'skills'] as const;
 
+/** A posting as the applications and placements modules see it (PostingsService.hiringTerms). */
+export type PostingHiringTerms = PostingRef &
+  Pick<
+    Posting,
+    'id' | 'title' | 'publicWelfare' | 'ageMin' | 'ageMax' | 'startDate' | 'wageMin' | 'wageMax' | 'wageUnit'
+  >;
+
+export interface PostingHeadline {
+  title: string;
+  publicWelfare: boolean;
+}
+
 @Injectable()
 export class PostingsService implements OnModuleInit {
   constructor(
@@ -86,14 +98,75 @@ export class PostingsService implements OnModuleInit {
   // ---- for other modules (applications, matching, placements) ------------------------------
 
   /** What ScopePolicy needs about a posting, plus its title; null when there is none. */
-  async postingRef(id: string): Promise<(PostingRef & { id: string; title: string }) | null> {
-    const p = await this.dataSource.manager.findOne(Posting, {
+  async postingRef(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<(PostingRef & { id: string; title: string }) | null> {
+    const p = await manager.findOne(Posting, {
       where: { id },
       select: { id: true, title: true, employerId: true, regionCode: true, status: true },
     });
     return p
       ? { id: p.id, title: p.title, employerId: p.employerId, regionCode: p.regionCode, status: p.status }
       : null;
+  }
+
+  /**
+   * What applying and hiring need about a posting (applications, placements): its scope shape,
+   * title, public-welfare flag and age range, start date and wage. Null when there is none.
+   */
+  async hiringTerms(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<PostingHiringTerms | null> {
+    const p = await manager.findOne(Posting, {
+      where: { id },
+      select: {
+        id: true,
+        title: true,
+        employerId: true,
+        regionCode: true,
+        status: true,
+        publicWelfare: true,
+        ageMin: true,
+        ageMax: true,
+        startDate: true,
+        wageMin: true,
+        wageMax: true,
+        wageUnit: true,
+      },
+    });
+    if (!p) return null;
+    return {
+      id: p.id,
+      title: p.title,
+      employerId: p.employerId,
+      regionCode: p.regionCode,
+      status: p.status,
+      publicWelfare: p.publicWelfare,
+      ageMin: p.ageMin,
+      ageMax: p.ageMax,
+      startDate: p.startDate,
+      wageMin: p.wageMin,
+      wageMax: p.wageMax,
+      wageUnit: p.wageUnit,
+    };
+  }
+
+  /** Title and public-welfare flag by posting id, for lists of applications. */
+  async headlinesOf(ids: string[]): Promise<Map<string, PostingHeadline>> {
+    const unique = [...new Set(ids)];
+    if (!unique.length) return new Map();
+    const rows = await this.dataSource.manager.find(Posting, {
+      where: { id: In(unique) },
+      select: { id: true, title: true, publicWelfare: true },
+    });
+    return new Map(rows.map((p) => [p.id, { title: p.title, publicWelfare: p.publicWelfare }]));
+  }
+
+  /** For another module's ORDER BY: whether the posting in `postingIdColumn` is a public-welfare post. */
+  publicWelfareSql(postingIdColumn: string): string {
+    return `(SELECT pw.public_welfare FROM posting pw WHERE pw.id = ${postingIdColumn})`;
   }
 
   /**

@@ -19,7 +19,7 @@ import { Household } from './household.entity';
 import { laborCapableSql, recomputeHousehold } from './household-figures';
 import { Resident } from './resident.entity';
 import { ResidentVersions } from './resident-versions';
-import { householdReadScope } from './scope-sql';
+import { householdReadScope, readableHouseholdsSql } from './scope-sql';
 
 @Injectable()
 export class HouseholdsService {
@@ -49,6 +49,14 @@ export class HouseholdsService {
       originRegionCode: r.origin_region_code,
       site: { id: r.site_id, regionCode: r.region_code },
     };
+  }
+
+  /**
+   * For another module's list that filters and pages in SQL: a condition on its column holding
+   * a household id, true for the households the actor reads (ScopePolicy.readsHousehold's twin).
+   */
+  readableSql(actor: AuthUser, householdIdColumn: string): { sql: string; params: Record<string, unknown> } {
+    return readableHouseholdsSql(actor, householdIdColumn);
   }
 
   /**

@@ -29,13 +29,14 @@ import {
   type UpdateResidentDto,
 } from './dto/resident.dto';
 import { Household } from './household.entity';
+import { householdPrioritySql, type HouseholdPriorityPoints } from './household-priority';
 import { HouseholdsService } from './households.service';
 import { checkNationalId, NATIONAL_ID_MESSAGES, nationalIdFacts, normalizeNationalId } from './national-id';
 import { ResidentCertificate } from './resident-certificate.entity';
 import { ResidentSkill } from './resident-skill.entity';
 import { Resident } from './resident.entity';
 import { ResidentVersions } from './resident-versions';
-import { householdReadScope } from './scope-sql';
+import { householdReadScope, readableResidentsSql } from './scope-sql';
 
 /** For notifications and matching: no personal identifiers. */
 export interface ResidentSummary {
@@ -45,6 +46,14 @@ export interface ResidentSummary {
   householdId: string;
   consentToShare: boolean;
   jobAlerts: boolean;
+}
+
+/** A resident as a list of applicants shows them (see contactCardsOf). */
+export interface ResidentContactCard {
+  name: string;
+  phoneEncrypted: string | null;
+  consentToShare: boolean;
+  householdPriority: number;
 }
 
 export interface EmploymentChange {
@@ -169,6 +178,104 @@ export class ResidentsService implements ResidentRegistrar, OnModuleInit {
       householdId: r.householdId,
       zeroEmploymentBefore: before.zeroEmployment,
       zeroEmploymentAfter: after.zeroEmployment,
+    };
+  }
+
+  /** The resident's current version, in the caller's transaction if given. */
+  async versionOf(residentId: string, manager: EntityManager = this.dataSource.manager): Promise<number> {
+    const r = await manager.findOneOrFail(Resident, { where: { id: residentId }, select: { version: true } });
+    return Number(r.version);
+  }
+
+  /**
+   * Locks the resident's household row (FOR UPDATE) in the caller's transaction, so two checks
+   * of one household's members cannot both pass; returns the household and the birth date
+   * (YYYY-MM-DD or null). Null when there is no such resident.
+   */
+  async lockHouseholdOf(
+    manager: EntityManager,
+    residentId: string,
+  ): Promise<{ householdId: string; birthDate: string | null } | null> {
+    const rows: { birth_date: string | null; household_id: string }[] = await manager.query(
+      `SELECT to_char(birth_date, 'YYYY-MM-DD') AS birth_date, household_id FROM resident WHERE id = $1`,
+      [residentId],
+    );
+    if (!rows.length) return null;
+    const { birth_date: birthDate, household_id: householdId } = rows[0];
+    await manager.query('SELECT id FROM household WHERE id = $1 FOR UPDATE', [householdId]);
+    return { householdId, birthDate };
+  }
+
+  /** Names by resident id, for lists that show whose row is whose. */
+  async namesOf(ids: string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(ids)];
+    if (!unique.length) return new Map();
+    const rows = await this.dataSource.manager.find(Resident, {
+      where: { id: In(unique) },
+      select: { id: true, name: true },
+    });
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  /**
+   * What a view of applicants shows, by resident id: name, phone as stored (encrypted; the
+   * caller decides how much of it to reveal), consent to share, and the household's priority.
+   */
+  async contactCardsOf(
+    ids: string[],
+    points: HouseholdPriorityPoints,
+  ): Promise<Map<string, ResidentContactCard>> {
+    const unique = [...new Set(ids)];
+    if (!unique.length) return new Map();
+    const priority = householdPrioritySql(points, 'h');
+    const rows = await this.dataSource.manager
+      .createQueryBuilder(Resident, 'r')
+      .innerJoin(Household, 'h', 'h.id = r.householdId')
+      .select('r.id', 'id')
+      .addSelect('r.name', 'name')
+      .addSelect('r.phone_encrypted', 'phone_encrypted')
+      .addSelect('r.consent_to_share', 'consent_to_share')
+      .addSelect(priority.sql, 'priority')
+      .where('r.id = ANY(:ids)', { ids: unique })
+      .setParameters(priority.params)
+      .getRawMany<{
+        id: string;
+        name: string;
+        phone_encrypted: string | null;
+        consent_to_share: boolean;
+        priority: string | number;
+      }>();
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        {
+          name: r.name,
+          phoneEncrypted: r.phone_encrypted,
+          consentToShare: r.consent_to_share,
+          householdPriority: Number(r.priority),
+        },
+      ]),
+    );
+  }
+
+  /**
+   * For another module's list that filters and pages in SQL: a condition on its column holding
+   * a resident id, true for the residents the actor reads (ScopePolicy.readsResident's list twin).
+   */
+  readableSql(actor: AuthUser, residentIdColumn: string): { sql: string; params: Record<string, unknown> } {
+    return readableResidentsSql(actor, residentIdColumn);
+  }
+
+  /** For another module's ORDER BY: the household priority of the resident in `residentIdColumn`. */
+  householdPrioritySql(
+    residentIdColumn: string,
+    points: HouseholdPriorityPoints,
+  ): { sql: string; params: Record<string, number> } {
+    const p = householdPrioritySql(points, 'prio_h');
+    return {
+      sql: `(SELECT ${p.sql} FROM resident prio_r JOIN household prio_h ON prio_h.id = prio_r.household_id
+              WHERE prio_r.id = ${residentIdColumn})`,
+      params: p.params,
     };
   }
 

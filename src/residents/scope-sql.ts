@@ -18,3 +18,37 @@ export function householdReadScope(
     params: { scopeSiteIds: actor.scope.siteIds, scopeCodes: actor.scope.regionCodes },
   };
 }
+
+/**
+ * For other modules' list queries, which must filter (and count) in SQL before they page: the
+ * rows whose `residentIdColumn` names a resident of a household the actor reads. The resident,
+ * household and site tables stay named here only. Admins read every resident that has a
+ * household at a site.
+ */
+export function readableResidentsSql(
+  actor: AuthUser,
+  residentIdColumn: string,
+): { sql: string; params: Record<string, unknown> } {
+  const scope = householdReadScope(actor, 'scope_h', 'scope_s');
+  return {
+    sql: `${residentIdColumn} IN (SELECT scope_r.id FROM resident scope_r
+            JOIN household scope_h ON scope_h.id = scope_r.household_id
+            JOIN site scope_s ON scope_s.id = scope_h.site_id
+           WHERE ${scope?.sql ?? 'TRUE'})`,
+    params: scope?.params ?? {},
+  };
+}
+
+/** As readableResidentsSql, for a column holding a household id. */
+export function readableHouseholdsSql(
+  actor: AuthUser,
+  householdIdColumn: string,
+): { sql: string; params: Record<string, unknown> } {
+  const scope = householdReadScope(actor, 'scope_h', 'scope_s');
+  return {
+    sql: `${householdIdColumn} IN (SELECT scope_h.id FROM household scope_h
+            JOIN site scope_s ON scope_s.id = scope_h.site_id
+           WHERE ${scope?.sql ?? 'TRUE'})`,
+    params: scope?.params ?? {},
+  };
+}
