@@ -23,9 +23,15 @@ export class MatchingLoadIndexes1795880000000 implements MigrationInterface {
             WHERE status = 'active' AND erased_at IS NULL AND employment_status = 'unemployed'
               AND labor_capacity <> 'none' AND willing_to_work_away
         `);
+    // rank-resident of a resident willing to work away: every open posting with accommodation.
+    await queryRunner.query(`
+            CREATE INDEX "idx_posting_open_accommodation" ON "posting" ("id")
+            WHERE status = 'open' AND accommodation
+        `);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX "public"."idx_posting_open_accommodation"`);
     await queryRunner.query(`DROP INDEX "public"."idx_resident_seeking_away"`);
     await queryRunner.query(`DROP INDEX "public"."idx_resident_seeking"`);
   }

@@ -48,6 +48,17 @@ export interface RankResidentOutcome {
   ms?: number;
 }
 
+/** A posting's ranked list, waiting to be stored. */
+interface RankedPosting {
+  loaded: LoadedPosting;
+  /** The version ranked: stored only if it is still the posting's current version. */
+  version: number;
+  results: RankedMatch[];
+}
+
+/** Postings of a re-rank batch stored per transaction. */
+const STORE_CHUNK = 25;
+
 /** Scored between two yields: a few ms of CPU, so BullMQ's lock renewal always gets its turn. */
 const BATCH_SIZE = 20_000;
 
@@ -118,7 +129,11 @@ export class RankingService {
     });
     const rankedMs = Date.now() - started - loadedMs;
 
-    const outcome = await this.storePosting(loaded!, version, results, residents, sites);
+    const [outcome] = await this.storePostings(
+      [{ loaded: loaded!, version, results }],
+      new Map(residents.map((r) => [r.input.id, r])),
+      new Map(sites.map((s) => [s.id, s])),
+    );
     const ms = Date.now() - started;
     this.logger.log(
       {
@@ -178,16 +193,24 @@ export class RankingService {
       cfg.wage,
     );
     const today = chinaToday();
-    for (const p of postings) {
-      const results = await rankPostingBatched(p.profile, cs, cfg, {
-        today,
-        skillNames: names,
-        batchSize: BATCH_SIZE,
-      });
-      const stored = await this.storePosting(p, p.profile.version, results, residents, sites);
-      out.ranked += 1;
-      if (stored.skipped) out.skipped += 1;
-      else out.stored += stored.stored ?? 0;
+    const byId = new Map(residents.map((r) => [r.input.id, r]));
+    const siteById = new Map(sites.map((s) => [s.id, s]));
+    // Ranked in memory, stored STORE_CHUNK postings per transaction (a few statements each).
+    for (let i = 0; i < postings.length; i += STORE_CHUNK) {
+      const chunk: RankedPosting[] = [];
+      for (const p of postings.slice(i, i + STORE_CHUNK)) {
+        const results = await rankPostingBatched(p.profile, cs, cfg, {
+          today,
+          skillNames: names,
+          batchSize: BATCH_SIZE,
+        });
+        chunk.push({ loaded: p, version: p.profile.version, results });
+      }
+      for (const stored of await this.storePostings(chunk, byId, siteById)) {
+        out.ranked += 1;
+        if (stored.skipped) out.skipped += 1;
+        else out.stored += stored.stored ?? 0;
+      }
     }
     out.skipped += postingIds.length - postings.length;
     out.candidates = residents.length;
@@ -197,46 +220,54 @@ export class RankingService {
   }
 
   /**
-   * Stores one posting's ranked list and notifies, in one transaction that first re-checks the
-   * version under a per-posting lock: a result for a version that changed meanwhile is dropped.
+   * Stores ranked lists and notifies, in one transaction that first takes each posting's lock (in
+   * a fixed order) and re-checks its version: a result for a version that changed meanwhile is
+   * dropped, never stored. One posting (rank-posting) or a chunk of the nightly re-rank.
    */
-  private async storePosting(
-    loaded: LoadedPosting,
-    version: number,
-    results: RankedMatch[],
-    residents: readonly LoadedResident[],
-    sites: readonly LoadedSite[],
-  ): Promise<RankPostingOutcome> {
+  private async storePostings(
+    items: readonly RankedPosting[],
+    residents: ReadonlyMap<string, LoadedResident>,
+    sites: ReadonlyMap<string, LoadedSite>,
+  ): Promise<RankPostingOutcome[]> {
     const cfg = this.settings.config;
-    const posting = loaded.profile;
     return this.dataSource.transaction(async (m) => {
-      await this.lock(m, lockKey('posting', posting.id));
-      const now = await this.postings.posting(posting.id, m);
-      const late = this.postingSkip(now, version);
-      if (late) return { skipped: late } satisfies RankPostingOutcome;
-      const kept = new Set(results.map((r) => r.residentId));
-      const byId = new Map<string, LoadedResident>();
-      const metas = new Map<string, ResidentMeta>();
-      for (const r of residents) {
-        if (!kept.has(r.input.id)) continue;
-        byId.set(r.input.id, r);
-        metas.set(r.input.id, { siteId: r.input.siteId, version: r.version });
+      const ids = items.map((i) => i.loaded.profile.id);
+      await m.query('SELECT pg_advisory_xact_lock(hashtext(k)) FROM unnest($1::text[]) AS k ORDER BY k', [
+        [...new Set(ids.map((id) => lockKey('posting', id)))].sort(),
+      ]);
+      const current = new Map((await this.postings.postings(ids, m)).map((p) => [p.profile.id, p]));
+      const outcomes: RankPostingOutcome[] = [];
+      const lists: Parameters<MatchStore['replaceManyPostingMatches']>[1][number][] = [];
+      for (const item of items) {
+        const late = this.postingSkip(current.get(item.loaded.profile.id) ?? null, item.version);
+        outcomes.push(late ? { skipped: late } : { stored: item.results.length });
+        if (late) continue;
+        const metas = new Map<string, ResidentMeta>();
+        for (const r of item.results) {
+          const res = residents.get(r.residentId)!;
+          metas.set(r.residentId, { siteId: res.input.siteId, version: res.version });
+        }
+        lists.push({ postingId: item.loaded.profile.id, results: item.results, residents: metas });
       }
-      await this.store.replacePostingMatches(m, posting.id, results, metas, new Date());
-      const notified = await this.notifier.postingRanked(
-        m,
-        {
-          id: posting.id,
-          version: posting.version,
-          title: now!.title,
-          wageText: wageText(posting.wage.min, posting.wage.max, posting.wage.unit),
-        },
-        results,
-        byId,
-        new Map<string, LoadedSite>(sites.map((s) => [s.id, s])),
-        cfg.thresholds.strongMatch,
-      );
-      return { stored: results.length, notified } satisfies RankPostingOutcome;
+      await this.store.replaceManyPostingMatches(m, lists, new Date());
+      for (const [i, item] of items.entries()) {
+        if (outcomes[i].skipped) continue;
+        const posting = item.loaded.profile;
+        outcomes[i].notified = await this.notifier.postingRanked(
+          m,
+          {
+            id: posting.id,
+            version: posting.version,
+            title: current.get(posting.id)!.title,
+            wageText: wageText(posting.wage.min, posting.wage.max, posting.wage.unit),
+          },
+          item.results,
+          residents,
+          sites,
+          cfg.thresholds.strongMatch,
+        );
+      }
+      return outcomes;
     });
   }
 

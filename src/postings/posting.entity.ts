@@ -40,6 +40,8 @@ export interface PostingSkill {
 @Index('idx_posting_open_industry', { synchronize: false })
 // expireDue(): WHERE status = 'open' AND expires_at <= now()
 @Index('idx_posting_open_expires', { synchronize: false })
+// The matching loader, for residents willing to work away: WHERE status = 'open' AND accommodation
+@Index('idx_posting_open_accommodation', { synchronize: false })
 export class Posting {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

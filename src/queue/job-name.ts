@@ -46,7 +46,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.RankPosting]: QueueName.Matching,
   [JobName.RankResident]: QueueName.Matching,
   [JobName.RerankAll]: QueueName.Matching,
-  [JobName.RerankPostings]: QueueName.Matching,
+  [JobName.RerankPostings]: QueueName.MatchingBulk,
   [JobName.PruneMatchingChanges]: QueueName.Maintenance,
   [JobName.ImportRoster]: QueueName.Imports,
 };

@@ -10,6 +10,7 @@ import { redisConnection } from './redis-connection';
 /** How many jobs of each queue one worker process runs at once. */
 const CONCURRENCY: Record<QueueName, (base: number) => number> = {
   [QueueName.Matching]: (base) => Math.max(1, Math.floor(base / 2)),
+  [QueueName.MatchingBulk]: () => 1,
   [QueueName.Notifications]: (base) => base * 4,
   [QueueName.Imports]: () => 1,
   [QueueName.Maintenance]: () => 1,

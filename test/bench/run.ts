@@ -116,18 +116,20 @@ function arg(v: string | undefined, fallback: number): number {
   return v === undefined ? fallback : Number(v);
 }
 
-/** Waiting + active + delayed + prioritized jobs of the matching queue. */
+/** Waiting + active + delayed + prioritized jobs of the matching queues (events and re-rank batches). */
 async function matchingBacklog(
   queues: JobQueue,
 ): Promise<{ backlog: number; failed: number; completed: number }> {
-  const c = await queues
-    .queue(QueueName.Matching)
-    .getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children', 'failed', 'completed');
-  return {
-    backlog: c.waiting + c.active + c.delayed + c.prioritized + c['waiting-children'],
-    failed: c.failed,
-    completed: c.completed,
-  };
+  const out = { backlog: 0, failed: 0, completed: 0 };
+  for (const name of [QueueName.Matching, QueueName.MatchingBulk]) {
+    const c = await queues
+      .queue(name)
+      .getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children', 'failed', 'completed');
+    out.backlog += c.waiting + c.active + c.delayed + c.prioritized + c['waiting-children'];
+    out.failed += c.failed;
+    out.completed += c.completed;
+  }
+  return out;
 }
 
 async function main(): Promise<void> {
@@ -367,7 +369,7 @@ async function main(): Promise<void> {
     if (!rerankMs) {
       const elapsed = Date.now() - enqueued;
       // Postings ranked so far: the sum over the completed rerank-postings batches.
-      const done = await queues.queue(QueueName.Matching).getCompleted(0, 10_000);
+      const done = await queues.queue(QueueName.MatchingBulk).getCompleted(0, 10_000);
       const rankedPostings = done
         .filter((j) => j.name === String(JobName.RerankPostings))
         .reduce((n, j) => n + Number((j.returnvalue as { ranked?: number } | null)?.ranked ?? 0), 0);

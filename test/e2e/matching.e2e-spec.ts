@@ -334,9 +334,17 @@ describe('matching', () => {
   });
 
   it('the nightly re-rank ranks open postings again in county batches: new seekers enter, nothing is sent twice', async () => {
+    // A second posting whose list was stored before Dave existed.
+    const second = await openPosting(t.http, employer.session, {
+      title: `${title}（二）`,
+      schedule: 'full_time',
+    });
+    await eventually(async () => (await storedMatches(ds, second.id)).length > 0);
+    await t.app.get(RankPostingJob).process({ postingId: second.id, version: second.version });
     const dave = await seeker(t.http, officerA1, siteA.id, { consentToShare: true });
     // A new resident re-ranks their own recommendations, not every posting's list.
     expect((await storedMatches(ds, posting.id)).map((m) => m.residentId)).not.toContain(dave.id);
+    expect((await storedMatches(ds, second.id)).map((m) => m.residentId)).not.toContain(dave.id);
     const before = await storedMatches(ds, posting.id);
     const notesBefore = await postingNotifications(ds, posting.id, siteA.id);
 
@@ -345,8 +353,10 @@ describe('matching', () => {
     expect(fanOut.batches).toBeGreaterThanOrEqual(1);
     const out = await t.app
       .get(RerankPostingsJob)
-      .process({ postingIds: [posting.id, '00000000-0000-4000-8000-000000000000'] });
-    expect(out).toMatchObject({ postings: 2, ranked: 1, skipped: 1 });
+      .process({ postingIds: [posting.id, '00000000-0000-4000-8000-000000000000', second.id] });
+    expect(out).toMatchObject({ postings: 3, ranked: 2, skipped: 1 });
+    // Both postings of the batch were stored (one transaction, two lists).
+    expect((await storedMatches(ds, second.id)).map((m) => m.residentId)).toContain(dave.id);
 
     const after = await storedMatches(ds, posting.id);
     expect(after.map((m) => m.residentId)).toContain(dave.id);

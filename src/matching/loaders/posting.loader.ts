@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { boundingBox } from '../../common/geo';
 import type { Industry, PostingProfile, Schedule, WageUnit } from '../engine';
 
 /*
@@ -100,12 +101,29 @@ export class PostingLoader {
     willingToWorkAway: boolean,
     m: EntityManager = this.dataSource.manager,
   ): Promise<LoadedPosting[]> {
+    // Two index-driven halves: the box (idx_posting_open_location) narrows the rows before the
+    // exact distance; accommodation postings come from idx_posting_open_accommodation. (One WHERE
+    // with OR made PostgreSQL compute the distance to every open posting: 200 ms at county scale.)
+    const box = boundingBox(site.latitude, site.longitude, maxKm);
     const rows: PostingRow[] = await m.query(
       `SELECT ${COLUMNS} FROM posting p
-        WHERE p.status = 'open'
-          AND (($4::boolean AND p.accommodation) OR haversine_km($1, $2, p.latitude, p.longitude) <= $3)
+        WHERE p.id IN (
+          SELECT q.id FROM posting q
+           WHERE q.status = 'open' AND q.latitude BETWEEN $5 AND $6 AND q.longitude BETWEEN $7 AND $8
+             AND haversine_km($1, $2, q.latitude, q.longitude) <= $3
+          UNION ALL
+          SELECT q.id FROM posting q WHERE $4::boolean AND q.status = 'open' AND q.accommodation)
         ORDER BY p.id`,
-      [site.latitude, site.longitude, maxKm, willingToWorkAway],
+      [
+        site.latitude,
+        site.longitude,
+        maxKm,
+        willingToWorkAway,
+        box.minLat,
+        box.maxLat,
+        box.minLon,
+        box.maxLon,
+      ],
     );
     return rows.map(toLoaded);
   }

@@ -25,36 +25,64 @@ export class MatchStore {
     residents: ReadonlyMap<string, ResidentMeta>,
     computedAt: Date,
   ): Promise<void> {
+    await this.replaceManyPostingMatches(m, [{ postingId, results, residents }], computedAt);
+  }
+
+  /**
+   * replacePostingMatches for several postings in two statements (the nightly re-rank stores its
+   * batches this way: one round trip per statement instead of per posting).
+   */
+  async replaceManyPostingMatches(
+    m: EntityManager,
+    lists: readonly {
+      postingId: string;
+      results: readonly RankedMatch[];
+      residents: ReadonlyMap<string, ResidentMeta>;
+    }[],
+    computedAt: Date,
+  ): Promise<void> {
+    if (!lists.length) return;
+    const keepPosting: string[] = [];
+    const keepResident: string[] = [];
+    for (const l of lists)
+      for (const r of l.results) {
+        keepPosting.push(l.postingId);
+        keepResident.push(r.residentId);
+      }
     await m.query(
-      `DELETE FROM match WHERE posting_id = $1 AND status = 'new' AND NOT (resident_id = ANY($2::uuid[]))`,
-      [postingId, results.map((r) => r.residentId)],
+      `DELETE FROM match WHERE posting_id = ANY($1::uuid[]) AND status = 'new'
+          AND (posting_id, resident_id) NOT IN (SELECT * FROM unnest($2::uuid[], $3::uuid[]))`,
+      [lists.map((l) => l.postingId), keepPosting, keepResident],
     );
-    if (!results.length) return;
-    const rows = results.map((r) => ({
-      resident_id: r.residentId,
-      posting_version: r.postingVersion,
-      resident_version: residents.get(r.residentId)?.version ?? null,
-      score: r.score,
-      priority: r.priority,
-      rank: r.rank,
-      components: r.components,
-      required_skills_missing: r.requiredSkillsMissing,
-      distance_km: r.distanceKm,
-      reason_zh: r.reason.zh,
-      reason_en: r.reason.en,
-      engine_version: r.engineVersion,
-      site_id: residents.get(r.residentId)!.siteId,
-    }));
+    const rows = lists.flatMap((l) =>
+      l.results.map((r) => ({
+        posting_id: l.postingId,
+        resident_id: r.residentId,
+        posting_version: r.postingVersion,
+        resident_version: l.residents.get(r.residentId)?.version ?? null,
+        score: r.score,
+        priority: r.priority,
+        rank: r.rank,
+        components: r.components,
+        required_skills_missing: r.requiredSkillsMissing,
+        distance_km: r.distanceKm,
+        reason_zh: r.reason.zh,
+        reason_en: r.reason.en,
+        engine_version: r.engineVersion,
+        site_id: l.residents.get(r.residentId)!.siteId,
+      })),
+    );
+    if (!rows.length) return;
     await m.query(
       `INSERT INTO match (posting_id, resident_id, posting_version, resident_version, score, priority, rank,
                           components, required_skills_missing, distance_km, reason_zh, reason_en,
                           engine_version, computed_at, site_id)
-       SELECT $1, x.resident_id, x.posting_version, x.resident_version, x.score, x.priority, x.rank,
+       SELECT x.posting_id, x.resident_id, x.posting_version, x.resident_version, x.score, x.priority, x.rank,
               x.components, x.required_skills_missing, x.distance_km, x.reason_zh, x.reason_en,
-              x.engine_version, $3, x.site_id
-         FROM jsonb_to_recordset($2::jsonb) AS x(
-              resident_id uuid, posting_version int, resident_version int, score numeric, priority numeric,
-              rank int, components jsonb, required_skills_missing text[], distance_km numeric,
+              x.engine_version, $2, x.site_id
+         FROM jsonb_to_recordset($1::jsonb) AS x(
+              posting_id uuid, resident_id uuid, posting_version int, resident_version int, score numeric,
+              priority numeric, rank int, components jsonb, required_skills_missing text[], distance_km numeric,
               reason_zh text, reason_en text, engine_version text, site_id uuid)
        ON CONFLICT (posting_id, resident_id) DO UPDATE SET
               posting_version = EXCLUDED.posting_version, resident_version = EXCLUDED.resident_version,
@@ -70,7 +98,7 @@ export class MatchStore {
               (EXCLUDED.posting_version, EXCLUDED.resident_version, EXCLUDED.score, EXCLUDED.priority,
                EXCLUDED.rank, EXCLUDED.components, EXCLUDED.required_skills_missing, EXCLUDED.distance_km,
                EXCLUDED.reason_zh, EXCLUDED.reason_en, EXCLUDED.engine_version, EXCLUDED.site_id)`,
-      [postingId, JSON.stringify(rows), computedAt],
+      [JSON.stringify(rows), computedAt],
     );
   }
 
