@@ -3,10 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { isDependencyDown } from '../common/http-exception.filter';
-import { PiiCipher } from '../crypto/pii-cipher';
 import { JobHandler, type JobProcessor } from '../queue/job-handler';
 import { JobName, type JobData } from '../queue/job-name';
 import { RegionsService } from '../regions/regions.service';
+import { ResidentsService } from '../residents/residents.service';
 import { SkillsService } from '../skills/skills.service';
 import { Import, type ImportRowError } from './import.entity';
 import { IMPORT_MAX_ERRORS, IMPORT_MAX_ROWS, IMPORT_PROGRESS_EVERY } from './import-settings';
@@ -41,7 +41,7 @@ export class ImportRosterJob implements JobProcessor<JobName.ImportRoster> {
     private readonly writer: RosterWriter,
     private readonly skills: SkillsService,
     private readonly regions: RegionsService,
-    private readonly pii: PiiCipher,
+    private readonly residents: ResidentsService,
   ) {}
 
   async process(data: ImportRosterJobData, job: Job<ImportRosterJobData>): Promise<unknown> {
@@ -172,22 +172,13 @@ export class ImportRosterJob implements JobProcessor<JobName.ImportRoster> {
 
   /** 户编号 → the household of a member already on the roster at this site (first such row wins). */
   private async existingHouseholds(siteId: string, items: Item[]): Promise<Map<string, string>> {
-    const byHmac = new Map<string, string>();
-    for (const it of items)
-      if (it.good) byHmac.set(this.pii.hmac('national_id', it.good.nationalId), it.good.householdKey);
+    const ids = new Set<string>();
+    for (const it of items) if (it.good) ids.add(it.good.nationalId);
+    const found = await this.residents.householdsByNationalId(siteId, [...ids]);
     const out = new Map<string, string>();
-    const hmacs = [...byHmac.keys()];
-    const found = new Map<string, string>();
-    for (let i = 0; i < hmacs.length; i += 1000) {
-      const rows: { national_id_hmac: string; household_id: string }[] = await this.dataSource.query(
-        'SELECT national_id_hmac, household_id FROM resident WHERE site_id = $1 AND national_id_hmac = ANY($2)',
-        [siteId, hmacs.slice(i, i + 1000)],
-      );
-      for (const r of rows) found.set(r.national_id_hmac, r.household_id);
-    }
     for (const it of items) {
       if (!it.good || out.has(it.good.householdKey)) continue;
-      const h = found.get(this.pii.hmac('national_id', it.good.nationalId));
+      const h = found.get(it.good.nationalId);
       if (h) out.set(it.good.householdKey, h);
     }
     return out;

@@ -3,6 +3,22 @@ import type { EntityManager } from 'typeorm';
 import { OutboxService } from '../database/outbox.service';
 import { Resident } from './resident.entity';
 
+/** Fields whose change can change a match (hard filters, score or priority). */
+export const MATCHING_FIELDS: readonly string[] = [
+  'householdId',
+  'birthDate',
+  'gender',
+  'laborCapacity',
+  'employmentStatus',
+  'consentToShare',
+  'preferences',
+  'skills',
+  'certificates',
+  'jobAlerts',
+  'careDuties',
+  'languages',
+];
+
 /**
  * A change that matters for matching bumps the resident's version and writes `resident.changed`
  * in the same transaction (DESIGN.md "The matching worker", step 1).

@@ -4,6 +4,7 @@ import { SkillsModule } from '../skills/skills.module';
 import { HouseholdsController } from './households.controller';
 import { HouseholdsService } from './households.service';
 import { RecomputeHouseholdsJob } from './recompute-households.job';
+import { ResidentRoster } from './resident-roster';
 import { ResidentVersions } from './resident-versions';
 import { ResidentsController } from './residents.controller';
 import { ResidentsService } from './residents.service';
@@ -12,7 +13,7 @@ import { ResidentsService } from './residents.service';
 @Module({
   imports: [RegionsModule, SkillsModule],
   controllers: [HouseholdsController, ResidentsController],
-  providers: [HouseholdsService, ResidentsService, ResidentVersions, RecomputeHouseholdsJob],
+  providers: [HouseholdsService, ResidentsService, ResidentVersions, ResidentRoster, RecomputeHouseholdsJob],
   exports: [ResidentsService, HouseholdsService],
 })
 export class ResidentsModule {}

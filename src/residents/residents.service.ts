@@ -12,7 +12,7 @@ import { UsersService } from '../access/users.service';
 import { AuditService } from '../audit/audit.service';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/domain-errors';
 import { page, type Page } from '../common/pagination';
-import { maskNationalId, maskPhone } from '../crypto/masking';
+import { maskPhone } from '../crypto/masking';
 import { PiiCipher } from '../crypto/pii-cipher';
 import { RegionsService } from '../regions/regions.service';
 import { Site } from '../regions/site.entity';
@@ -33,9 +33,16 @@ import { householdPrioritySql, type HouseholdPriorityPoints } from './household-
 import { HouseholdsService } from './households.service';
 import { checkNationalId, NATIONAL_ID_MESSAGES, nationalIdFacts, normalizeNationalId } from './national-id';
 import { ResidentCertificate } from './resident-certificate.entity';
+import {
+  ResidentRoster,
+  type RosterOutcome,
+  type RosterResident,
+  type RosterUpsertContext,
+} from './resident-roster';
+import { nationalIdColumns, phoneColumns } from './resident-pii';
 import { ResidentSkill } from './resident-skill.entity';
 import { Resident } from './resident.entity';
-import { ResidentVersions } from './resident-versions';
+import { MATCHING_FIELDS, ResidentVersions } from './resident-versions';
 import { householdReadScope, readableResidentsSql } from './scope-sql';
 
 /** For notifications and matching: no personal identifiers. */
@@ -62,22 +69,6 @@ export interface EmploymentChange {
   zeroEmploymentAfter: boolean;
 }
 
-/** Fields whose change can change a match (hard filters, score or priority). */
-const MATCHING_FIELDS: readonly string[] = [
-  'householdId',
-  'birthDate',
-  'gender',
-  'laborCapacity',
-  'employmentStatus',
-  'consentToShare',
-  'preferences',
-  'skills',
-  'certificates',
-  'jobAlerts',
-  'careDuties',
-  'languages',
-];
-
 const ERASED_NAME = '已注销';
 
 @Injectable()
@@ -93,6 +84,7 @@ export class ResidentsService implements ResidentRegistrar, OnModuleInit {
     private readonly households: HouseholdsService,
     private readonly versions: ResidentVersions,
     private readonly hooks: RegistrationHooks,
+    private readonly roster: ResidentRoster,
   ) {}
 
   onModuleInit(): void {
@@ -277,6 +269,37 @@ export class ResidentsService implements ResidentRegistrar, OnModuleInit {
               WHERE prio_r.id = ${residentIdColumn})`,
       params: p.params,
     };
+  }
+
+  /**
+   * Imports: saves one line of a site's roster in the caller's transaction, created or updated by
+   * national ID (household, resident, skills, figures, version + outbox, audit; see
+   * ResidentRoster). 409 `resident.at_other_site` when the person lives at another site.
+   */
+  upsertFromRoster(
+    manager: EntityManager,
+    ctx: RosterUpsertContext,
+    row: RosterResident,
+  ): Promise<{ outcome: RosterOutcome; householdId: string }> {
+    return this.roster.upsert(manager, ctx, row);
+  }
+
+  /**
+   * Imports: the household of each of these national IDs already on the site's roster, by
+   * national ID (absent when not there). Looked up by keyed HMAC, 1000 at a time.
+   */
+  async householdsByNationalId(siteId: string, nationalIds: string[]): Promise<Map<string, string>> {
+    const byHmac = new Map(nationalIds.map((id) => [this.pii.hmac('national_id', id), id]));
+    const hmacs = [...byHmac.keys()];
+    const found = new Map<string, string>();
+    for (let i = 0; i < hmacs.length; i += 1000) {
+      const rows: { national_id_hmac: string; household_id: string }[] = await this.dataSource.query(
+        'SELECT national_id_hmac, household_id FROM resident WHERE site_id = $1 AND national_id_hmac = ANY($2)',
+        [siteId, hmacs.slice(i, i + 1000)],
+      );
+      for (const r of rows) found.set(byHmac.get(r.national_id_hmac)!, r.household_id);
+    }
+    return found;
   }
 
   // ---- registration hook (POST /auth/register) ------------------------------------------------
@@ -715,16 +738,11 @@ export class ResidentsService implements ResidentRegistrar, OnModuleInit {
   private nationalIdColumns(
     nationalId: string,
   ): Pick<Resident, 'nationalIdEncrypted' | 'nationalIdHmac' | 'nationalIdMasked'> {
-    return {
-      nationalIdEncrypted: this.pii.encrypt(nationalId),
-      nationalIdHmac: this.pii.hmac('national_id', nationalId),
-      nationalIdMasked: maskNationalId(nationalId),
-    };
+    return nationalIdColumns(this.pii, nationalId);
   }
 
   private phoneColumns(phone: string | null): Pick<Resident, 'phoneEncrypted' | 'phoneHmac'> {
-    if (!phone) return { phoneEncrypted: null, phoneHmac: null };
-    return { phoneEncrypted: this.pii.encrypt(phone), phoneHmac: this.pii.hmac('phone', phone) };
+    return phoneColumns(this.pii, phone);
   }
 
   /** `null` clears optional fields only; a required field sent as null is a 400. */

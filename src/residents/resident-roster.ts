@@ -1,0 +1,257 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { AuthUser } from '../access/auth-user';
+import { AuditService } from '../audit/audit.service';
+import type { EmploymentStatus, LaborCapacity, MonitoringStatus } from '../common/domain-enums';
+import { ConflictError } from '../common/domain-errors';
+import { PiiCipher } from '../crypto/pii-cipher';
+import type { Education, Gender } from './enums';
+import { Household } from './household.entity';
+import { HouseholdsService } from './households.service';
+import { nationalIdColumns, phoneColumns } from './resident-pii';
+import { ResidentSkill } from './resident-skill.entity';
+import { MATCHING_FIELDS, ResidentVersions } from './resident-versions';
+import { Resident } from './resident.entity';
+
+/** One person's line of a site's roster (imports module), already checked. */
+export interface RosterResident {
+  nationalId: string;
+  name: string;
+  gender: Gender;
+  birthDate: string;
+  /** Null leaves the stored value alone (a roster does not clear what it does not know). */
+  phone: string | null;
+  /** Null leaves the stored value alone. */
+  education: Education | null;
+  laborCapacity: LaborCapacity;
+  employmentStatus: EmploymentStatus;
+  consentToShare: boolean;
+  /** Set to the listed level; skills the roster does not list are kept. */
+  skills: { code: string; level: number }[];
+  originRegionCode: string;
+  monitoringStatus: MonitoringStatus;
+}
+
+/** What the import run knows about the line's household and who imports it. */
+export interface RosterUpsertContext {
+  actor: AuthUser;
+  importId: string;
+  siteId: string;
+  /** The household already decided for this line's household number in this run, if any. */
+  householdId: string | null;
+  /** Whether this line sets the household's origin and monitoring status (its first good line). */
+  appliesHousehold: boolean;
+}
+
+export type RosterOutcome = 'created' | 'updated' | 'unchanged';
+
+/** The 409 code of a roster line whose person is registered at another site. */
+export const RESIDENT_AT_OTHER_SITE = 'resident.at_other_site';
+
+/**
+ * The roster import's writes, in the caller's transaction (one line is saved whole or not at
+ * all; a line that starts a household creates it with its first member). Compares first, so an
+ * unchanged line writes nothing at all. The same columns and events as the officer's create and
+ * update: encrypted ID and phone with keyed HMACs, household figures, version + `resident.changed`
+ * (ResidentVersions), audit entries naming the import.
+ */
+@Injectable()
+export class ResidentRoster {
+  constructor(
+    private readonly pii: PiiCipher,
+    private readonly households: HouseholdsService,
+    private readonly versions: ResidentVersions,
+    private readonly audit: AuditService,
+  ) {}
+
+  async upsert(
+    m: EntityManager,
+    ctx: RosterUpsertContext,
+    row: RosterResident,
+  ): Promise<{ outcome: RosterOutcome; householdId: string }> {
+    const idHmac = this.pii.hmac('national_id', row.nationalId);
+    const existing = await m.findOne(Resident, {
+      where: { nationalIdHmac: idHmac },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (existing && existing.siteId !== ctx.siteId) {
+      throw new ConflictError('The resident is registered at another site', RESIDENT_AT_OTHER_SITE);
+    }
+
+    let householdChanged = false;
+    let householdId = ctx.householdId ?? existing?.householdId ?? null;
+    if (!householdId) {
+      const h = await m.save(
+        m.create(Household, {
+          siteId: ctx.siteId,
+          originRegionCode: row.originRegionCode,
+          monitoringStatus: row.monitoringStatus,
+        }),
+      );
+      householdId = h.id;
+      householdChanged = true;
+      await this.audit.record(
+        ctx.actor,
+        {
+          action: 'household.create',
+          entityType: 'household',
+          entityId: h.id,
+          details: { importId: ctx.importId },
+        },
+        m,
+      );
+    } else if (ctx.appliesHousehold) {
+      householdChanged = await this.applyHousehold(m, ctx, householdId, row);
+    }
+
+    const outcome = existing
+      ? await this.update(m, ctx, existing, householdId, row)
+      : await this.create(m, ctx, householdId, row);
+    return { outcome: outcome === 'unchanged' && householdChanged ? 'updated' : outcome, householdId };
+  }
+
+  /** The household's origin and monitoring status come from the first good line of its number. */
+  private async applyHousehold(
+    m: EntityManager,
+    ctx: RosterUpsertContext,
+    householdId: string,
+    row: RosterResident,
+  ): Promise<boolean> {
+    const h = await m.findOneOrFail(Household, {
+      where: { id: householdId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    const fields: string[] = [];
+    if (h.originRegionCode !== row.originRegionCode) fields.push('originRegionCode');
+    if (h.monitoringStatus !== row.monitoringStatus) fields.push('monitoringStatus');
+    if (!fields.length) return false;
+    await m.update(
+      Household,
+      { id: h.id },
+      { originRegionCode: row.originRegionCode, monitoringStatus: row.monitoringStatus },
+    );
+    // The monitoring status weighs in every member's matching priority.
+    if (fields.includes('monitoringStatus')) await this.households.membersChanged(m, h.id);
+    await this.audit.record(
+      ctx.actor,
+      {
+        action: 'household.update',
+        entityType: 'household',
+        entityId: h.id,
+        details: { fields, importId: ctx.importId },
+      },
+      m,
+    );
+    return true;
+  }
+
+  private async create(
+    m: EntityManager,
+    ctx: RosterUpsertContext,
+    householdId: string,
+    row: RosterResident,
+  ): Promise<RosterOutcome> {
+    const r = await m.save(
+      m.create(Resident, {
+        householdId,
+        siteId: ctx.siteId,
+        name: row.name,
+        gender: row.gender,
+        birthDate: row.birthDate,
+        ...nationalIdColumns(this.pii, row.nationalId),
+        ...(row.phone ? phoneColumns(this.pii, row.phone) : {}),
+        education: row.education,
+        laborCapacity: row.laborCapacity,
+        employmentStatus: row.employmentStatus,
+        consentToShare: row.consentToShare,
+        status: 'active',
+      }),
+    );
+    if (row.skills.length) {
+      await m.insert(
+        ResidentSkill,
+        row.skills.map((s) => ({
+          residentId: r.id,
+          skillCode: s.code,
+          level: s.level,
+          source: 'officer' as const,
+        })),
+      );
+    }
+    await this.households.recompute(m, householdId);
+    await this.versions.created(m, r.id);
+    await this.audit.record(
+      ctx.actor,
+      {
+        action: 'resident.create',
+        entityType: 'resident',
+        entityId: r.id,
+        onBehalfOfResidentId: r.id,
+        details: { importId: ctx.importId },
+      },
+      m,
+    );
+    return 'created';
+  }
+
+  private async update(
+    m: EntityManager,
+    ctx: RosterUpsertContext,
+    r: Resident,
+    householdId: string,
+    row: RosterResident,
+  ): Promise<RosterOutcome> {
+    const changes: Partial<Resident> = {};
+    const fields: string[] = [];
+    const set = <K extends keyof Resident>(field: K, value: Resident[K], name: string = field) => {
+      if (r[field] !== value) {
+        changes[field] = value;
+        fields.push(name);
+      }
+    };
+    set('householdId', householdId);
+    set('name', row.name);
+    set('gender', row.gender);
+    set('birthDate', row.birthDate);
+    set('laborCapacity', row.laborCapacity);
+    set('employmentStatus', row.employmentStatus);
+    set('consentToShare', row.consentToShare);
+    if (row.education !== null) set('education', row.education);
+    if (row.phone !== null && r.phoneHmac !== this.pii.hmac('phone', row.phone)) {
+      Object.assign(changes, phoneColumns(this.pii, row.phone));
+      fields.push('phone');
+    }
+
+    // Skills a course or a certificate granted stay when the roster does not list them.
+    const held = new Map(
+      (await m.find(ResidentSkill, { where: { residentId: r.id } })).map((s) => [s.skillCode, s.level]),
+    );
+    const skillChanges = row.skills.filter((s) => held.get(s.code) !== s.level);
+    if (skillChanges.length) fields.push('skills');
+
+    if (!fields.length) return 'unchanged';
+    if (Object.keys(changes).length) await m.update(Resident, { id: r.id }, changes);
+    for (const s of skillChanges) {
+      await m.upsert(
+        ResidentSkill,
+        { residentId: r.id, skillCode: s.code, level: s.level, source: 'officer', sourceRef: null },
+        ['residentId', 'skillCode'],
+      );
+    }
+    await this.households.recompute(m, householdId);
+    if (householdId !== r.householdId) await this.households.recompute(m, r.householdId);
+    if (fields.some((f) => MATCHING_FIELDS.includes(f))) await this.versions.changed(m, r.id);
+    await this.audit.record(
+      ctx.actor,
+      {
+        action: 'resident.update',
+        entityType: 'resident',
+        entityId: r.id,
+        onBehalfOfResidentId: r.id,
+        details: { fields: fields.sort(), importId: ctx.importId },
+      },
+      m,
+    );
+    return 'updated';
+  }
+}
