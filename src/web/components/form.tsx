@@ -43,16 +43,21 @@ export function Form(props: {
   );
 }
 
+/** An error that stops what the user asked for, at the top of the page (already translated). */
+export function ErrorBanner({ text }: { text: string }) {
+  return (
+    <div class="error-summary" role="alert">
+      <p>{text}</p>
+    </div>
+  );
+}
+
 /** Shown at the top of a form that failed validation. */
 export function ErrorSummary({ errors, message }: { errors: FormErrors; message?: MessageKey }) {
   const { t } = useWeb();
   const fields = Object.keys(errors).filter((k) => errors[k]);
   if (!fields.length && !message) return null;
-  return (
-    <div class="error-summary" role="alert">
-      <p>{t(message ?? 'form.fixErrors')}</p>
-    </div>
-  );
+  return <ErrorBanner text={t(message ?? 'form.fixErrors')} />;
 }
 
 interface FieldProps {

@@ -9,6 +9,7 @@ import type { PostingDto } from '../../postings/dto/posting.dto';
 import { isEditable } from '../../postings/posting-lifecycle';
 import type { SkillDto } from '../../skills/skill.dto';
 import {
+  ErrorBanner,
   ErrorSummary,
   Form,
   type FormErrors,
@@ -18,6 +19,7 @@ import {
   SubmitButton,
   TextField,
 } from '../components/form';
+import { ItemList } from '../components/item-list';
 import { wageText } from '../components/job-card';
 import { Layout } from '../components/layout';
 import type { MessageKey } from '../i18n/messages';
@@ -240,62 +242,54 @@ export function PostingsListPage({
   return (
     <Layout title={t('employer.postings.title')} notice={notice}>
       <h1>{t('employer.postings.title')}</h1>
-      {error && (
-        <div class="error-summary" role="alert">
-          <p>{error}</p>
-        </div>
-      )}
+      {error && <ErrorBanner text={error} />}
       <p>
         <a class="button primary" href="/employer/postings/new">
           {t('employer.newPosting')}
         </a>
       </p>
-      {postings.length ? (
-        <ul class="cards">
-          {postings.map((p) => (
-            <li class="card" key={p.id}>
-              <p class="kicker">
-                <IndustryTag industry={p.industry} />
-              </p>
-              <h2 class="h3">
-                <a href={`/jobs/${p.id}`}>{p.title}</a>
-              </h2>
-              <p class={`status status-${p.status}`}>{t(STATUS_TEXT[p.status])}</p>
-              <p class="wage">{wageText(t, p.wageMin, p.wageMax, p.wageUnit)}</p>
-              <p class="muted">{t('jobs.posting.headcountN', { n: p.headcount, hired: p.hiredCount })}</p>
-              <div class="actions">
-                {isEditable(p.status) && (
-                  <a class="button" href={`/employer/postings/${p.id}/edit`}>
-                    {t('employer.postings.edit')}
-                  </a>
-                )}
-                <a class="button" href={`/employer/postings/${p.id}/applicants`}>
-                  {t('employer.postings.applicants')}
+      <ItemList items={postings} class="cards" empty={t('employer.postings.none')}>
+        {(p) => (
+          <li class="card" key={p.id}>
+            <p class="kicker">
+              <IndustryTag industry={p.industry} />
+            </p>
+            <h2 class="h3">
+              <a href={`/jobs/${p.id}`}>{p.title}</a>
+            </h2>
+            <p class={`status status-${p.status}`}>{t(STATUS_TEXT[p.status])}</p>
+            <p class="wage">{wageText(t, p.wageMin, p.wageMax, p.wageUnit)}</p>
+            <p class="muted">{t('jobs.posting.headcountN', { n: p.headcount, hired: p.hiredCount })}</p>
+            <div class="actions">
+              {isEditable(p.status) && (
+                <a class="button" href={`/employer/postings/${p.id}/edit`}>
+                  {t('employer.postings.edit')}
                 </a>
-                <a class="button" href={`/employer/postings/${p.id}/candidates`}>
-                  {t('employer.postings.candidates')}
-                </a>
-                {p.status === 'draft' && (
-                  <Form action={`/employer/postings/${p.id}/publish`} class="inline">
-                    <button type="submit" class="button primary">
-                      {t('employer.postings.publish')}
-                    </button>
-                  </Form>
-                )}
-                {p.status === 'open' && (
-                  <Form action={`/employer/postings/${p.id}/close`} class="inline">
-                    <button type="submit" class="button">
-                      {t('employer.postings.close')}
-                    </button>
-                  </Form>
-                )}
-              </div>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p class="empty">{t('employer.postings.none')}</p>
-      )}
+              )}
+              <a class="button" href={`/employer/postings/${p.id}/applicants`}>
+                {t('employer.postings.applicants')}
+              </a>
+              <a class="button" href={`/employer/postings/${p.id}/candidates`}>
+                {t('employer.postings.candidates')}
+              </a>
+              {p.status === 'draft' && (
+                <Form action={`/employer/postings/${p.id}/publish`} class="inline">
+                  <button type="submit" class="button primary">
+                    {t('employer.postings.publish')}
+                  </button>
+                </Form>
+              )}
+              {p.status === 'open' && (
+                <Form action={`/employer/postings/${p.id}/close`} class="inline">
+                  <button type="submit" class="button">
+                    {t('employer.postings.close')}
+                  </button>
+                </Form>
+              )}
+            </div>
+          </li>
+        )}
+      </ItemList>
     </Layout>
   );
 }
@@ -525,6 +519,20 @@ export function skillOptionsFrom(skills: SkillDto[], chosen: Set<string>): Picke
 
 const PIPELINE: ApplicationStatus[] = ['viewed', 'interview', 'offered', 'hired', 'rejected'];
 
+/** A page about one of the employer's postings: the way back to the list, and its title. */
+function PostingSubpage(props: { title: string; notice?: string; children: ComponentChildren }) {
+  const { t } = useWeb();
+  return (
+    <Layout title={props.title} notice={props.notice}>
+      <p>
+        <a href="/employer/postings">← {t('employer.back')}</a>
+      </p>
+      <h1>{props.title}</h1>
+      {props.children}
+    </Layout>
+  );
+}
+
 export function ApplicantsPage(props: {
   posting: PostingDto;
   items: ApplicationDto[];
@@ -532,83 +540,67 @@ export function ApplicantsPage(props: {
   error?: string;
 }) {
   const { t } = useWeb();
-  const title = t('employer.applicants.title', { title: props.posting.title });
   return (
-    <Layout title={title} notice={props.notice}>
-      <p>
-        <a href="/employer/postings">← {t('employer.back')}</a>
-      </p>
-      <h1>{title}</h1>
-      {props.error && (
-        <div class="error-summary" role="alert">
-          <p>{props.error}</p>
-        </div>
-      )}
-      {props.items.length ? (
-        <ul class="cards">
-          {props.items.map((a) => (
-            <li class="card" key={a.id}>
-              <h2 class="h3">{a.applicant?.name ?? ''}</h2>
-              {a.applicant?.phone && <p>{t('employer.applicants.phone', { phone: a.applicant.phone })}</p>}
-              <p class="muted">{t(`employer.applicants.source.${a.source}`)}</p>
-              <p class={`status status-${a.status}`}>{t(statusLabel(a.status))}</p>
-              <div class="actions">
-                {PIPELINE.filter((to) => canTransition('employer', a.status, to)).map((to) => (
-                  <Form
-                    key={to}
-                    action={`/employer/postings/${props.posting.id}/applicants/${a.id}`}
-                    class="inline"
-                  >
-                    <input type="hidden" name="status" value={to} />
-                    <button type="submit" class={to === 'rejected' ? 'button' : 'button primary'}>
-                      {t(`employer.applicants.to.${to}` as MessageKey)}
-                    </button>
-                  </Form>
-                ))}
-              </div>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p class="empty">{t('employer.applicants.none')}</p>
-      )}
-    </Layout>
+    <PostingSubpage
+      title={t('employer.applicants.title', { title: props.posting.title })}
+      notice={props.notice}
+    >
+      {props.error && <ErrorBanner text={props.error} />}
+      <ItemList items={props.items} class="cards" empty={t('employer.applicants.none')}>
+        {(a) => (
+          <li class="card" key={a.id}>
+            <h2 class="h3">{a.applicant?.name ?? ''}</h2>
+            {a.applicant?.phone && <p>{t('employer.applicants.phone', { phone: a.applicant.phone })}</p>}
+            <p class="muted">{t(`employer.applicants.source.${a.source}`)}</p>
+            <p class={`status status-${a.status}`}>{t(statusLabel(a.status))}</p>
+            <div class="actions">
+              {PIPELINE.filter((to) => canTransition('employer', a.status, to)).map((to) => (
+                <Form
+                  key={to}
+                  action={`/employer/postings/${props.posting.id}/applicants/${a.id}`}
+                  class="inline"
+                >
+                  <input type="hidden" name="status" value={to} />
+                  <button type="submit" class={to === 'rejected' ? 'button' : 'button primary'}>
+                    {t(`employer.applicants.to.${to}` as MessageKey)}
+                  </button>
+                </Form>
+              ))}
+            </div>
+          </li>
+        )}
+      </ItemList>
+    </PostingSubpage>
   );
 }
 
 export function CandidatesPage(props: { posting: PostingDto; items: EmployerMatchDto[]; notice?: string }) {
   const { t } = useWeb();
-  const title = t('employer.candidates.title', { title: props.posting.title });
   return (
-    <Layout title={title} notice={props.notice}>
-      <p>
-        <a href="/employer/postings">← {t('employer.back')}</a>
-      </p>
-      <h1>{title}</h1>
+    <PostingSubpage
+      title={t('employer.candidates.title', { title: props.posting.title })}
+      notice={props.notice}
+    >
       <p>{t('employer.candidates.intro')}</p>
-      {props.items.length ? (
-        <ul class="cards">
-          {props.items.map((m) => (
-            <li class="card" key={m.matchId}>
-              <h2 class="h3">{m.displayName}</h2>
-              <p class="wage">{t('employer.candidates.score', { score: Math.round(m.score) })}</p>
-              <p class="reason">{m.reason}</p>
-              {props.posting.status === 'open' && (
-                <Form
-                  action={`/employer/postings/${props.posting.id}/candidates/${m.residentId}/invite`}
-                  class="inline"
-                >
-                  <button type="submit" class="button primary">
-                    {t('employer.candidates.invite')}
-                  </button>
-                </Form>
-              )}
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p class="empty">{t('employer.candidates.none')}</p>
-      )}
-    </Layout>
+      <ItemList items={props.items} class="cards" empty={t('employer.candidates.none')}>
+        {(m) => (
+          <li class="card" key={m.matchId}>
+            <h2 class="h3">{m.displayName}</h2>
+            <p class="wage">{t('employer.candidates.score', { score: Math.round(m.score) })}</p>
+            <p class="reason">{m.reason}</p>
+            {props.posting.status === 'open' && (
+              <Form
+                action={`/employer/postings/${props.posting.id}/candidates/${m.residentId}/invite`}
+                class="inline"
+              >
+                <button type="submit" class="button primary">
+                  {t('employer.candidates.invite')}
+                </button>
+              </Form>
+            )}
+          </li>
+        )}
+      </ItemList>
+    </PostingSubpage>
   );
 }

@@ -2,8 +2,10 @@ import type { HouseholdDto } from '../../residents/dto/household.dto';
 import type { ResidentDto, ResidentSummaryDto } from '../../residents/dto/resident.dto';
 import type { PlacementDto } from '../../placements/dto/placement.dto';
 import type { Page } from '../../common/pagination';
+import { ItemList } from '../components/item-list';
 import { useWeb } from '../render';
 import { daysSince, isoDate, OfficerPage, Pager, SitePicker, type SiteOption } from './officer-layout';
+import { ListTable, siteListHref, TotalCount } from './officer-lists';
 import type { OfficerKey } from './officer-messages';
 
 const MONITORING: Record<string, OfficerKey> = {
@@ -32,6 +34,27 @@ export function MonitoringLabel({ status }: { status: string }) {
 export function EmploymentLabel({ status }: { status: string }) {
   const { t } = useWeb();
   return <>{EMPLOYMENT[status] ? t(EMPLOYMENT[status]) : status}</>;
+}
+
+/** Residents with their masked national IDs and employment (a household's members, a site's residents). */
+function ResidentTable({ residents }: { residents: ResidentSummaryDto[] }) {
+  return (
+    <ListTable
+      columns={['officer.resident.name', 'officer.resident.nationalId', 'officer.resident.employment']}
+    >
+      {residents.map((m) => (
+        <tr key={m.id}>
+          <td>
+            <a href={`/officer/residents/${m.id}`}>{m.name}</a>
+          </td>
+          <td class="mono">{m.nationalIdMasked ?? '—'}</td>
+          <td>
+            <EmploymentLabel status={m.employmentStatus} />
+          </td>
+        </tr>
+      ))}
+    </ListTable>
+  );
 }
 
 /**
@@ -84,37 +107,38 @@ export function HouseholdsPage(props: {
           </>
         )}
       </p>
-      <p class="count">{t('officer.total', { n: list.total })}</p>
-      {list.items.length === 0 ? (
-        <p class="empty">{t(zeroEmployment ? 'officer.households.noneZero' : 'officer.households.none')}</p>
-      ) : (
-        <ul class="queue" id="household-list">
-          {list.items.map((h) => {
-            const days = daysSince(h.atRiskSince);
-            return (
-              <li key={h.id} class={h.zeroEmployment ? 'at-risk' : undefined}>
-                <a href={`/officer/households/${h.id}`}>
-                  {t('officer.household.name', { code: h.id.slice(0, 8) })}
-                </a>
-                <span class="muted"> · {props.siteNames.get(h.siteId) ?? ''}</span>
-                <div>
-                  {t('officer.household.members', {
-                    employed: h.employedMembers,
-                    capable: h.laborCapableMembers,
-                  })}
-                  {' · '}
-                  <MonitoringLabel status={h.monitoringStatus} />
-                </div>
-                {h.atRiskSince && (
-                  <div class="risk">
-                    {t('officer.household.atRiskSince', { date: isoDate(h.atRiskSince), days: days ?? 0 })}
-                  </div>
-                )}
-              </li>
-            );
-          })}
-        </ul>
-      )}
+      <TotalCount n={list.total} />
+      <ItemList
+        items={list.items}
+        class="queue"
+        id="household-list"
+        empty={t(zeroEmployment ? 'officer.households.noneZero' : 'officer.households.none')}
+      >
+        {(h) => (
+          <li key={h.id} class={h.zeroEmployment ? 'at-risk' : undefined}>
+            <a href={`/officer/households/${h.id}`}>
+              {t('officer.household.name', { code: h.id.slice(0, 8) })}
+            </a>
+            <span class="muted"> · {props.siteNames.get(h.siteId) ?? ''}</span>
+            <div>
+              {t('officer.household.members', {
+                employed: h.employedMembers,
+                capable: h.laborCapableMembers,
+              })}
+              {' · '}
+              <MonitoringLabel status={h.monitoringStatus} />
+            </div>
+            {h.atRiskSince && (
+              <div class="risk">
+                {t('officer.household.atRiskSince', {
+                  date: isoDate(h.atRiskSince),
+                  days: daysSince(h.atRiskSince) ?? 0,
+                })}
+              </div>
+            )}
+          </li>
+        )}
+      </ItemList>
       <Pager page={list.page} pageSize={list.pageSize} total={list.total} href={query} />
     </OfficerPage>
   );
@@ -156,28 +180,7 @@ export function HouseholdPage(props: {
         )}
       </dl>
       <h2>{t('officer.household.membersTitle')}</h2>
-      <table class="list">
-        <thead>
-          <tr>
-            <th scope="col">{t('officer.resident.name')}</th>
-            <th scope="col">{t('officer.resident.nationalId')}</th>
-            <th scope="col">{t('officer.resident.employment')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.members.map((m) => (
-            <tr key={m.id}>
-              <td>
-                <a href={`/officer/residents/${m.id}`}>{m.name}</a>
-              </td>
-              <td class="mono">{m.nationalIdMasked ?? '—'}</td>
-              <td>
-                <EmploymentLabel status={m.employmentStatus} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ResidentTable residents={props.members} />
     </OfficerPage>
   );
 }
@@ -188,39 +191,17 @@ export function ResidentsPage(props: {
   siteId?: string;
   list: Page<ResidentSummaryDto>;
 }) {
-  const { t } = useWeb();
   const { list, siteId } = props;
   return (
     <OfficerPage title="officer.residents.title">
       <SitePicker action="/officer/residents" sites={props.sites} current={siteId} allowAll />
-      <p class="count">{t('officer.total', { n: list.total })}</p>
-      <table class="list">
-        <thead>
-          <tr>
-            <th scope="col">{t('officer.resident.name')}</th>
-            <th scope="col">{t('officer.resident.nationalId')}</th>
-            <th scope="col">{t('officer.resident.employment')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {list.items.map((m) => (
-            <tr key={m.id}>
-              <td>
-                <a href={`/officer/residents/${m.id}`}>{m.name}</a>
-              </td>
-              <td class="mono">{m.nationalIdMasked ?? '—'}</td>
-              <td>
-                <EmploymentLabel status={m.employmentStatus} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <TotalCount n={list.total} />
+      <ResidentTable residents={list.items} />
       <Pager
         page={list.page}
         pageSize={list.pageSize}
         total={list.total}
-        href={(p) => `/officer/residents?${siteId ? `siteId=${siteId}&` : ''}page=${p}`}
+        href={siteListHref('/officer/residents', siteId)}
       />
     </OfficerPage>
   );
@@ -273,18 +254,14 @@ export function ResidentPage(props: {
         <p class="empty">{t('officer.resident.noSkills')}</p>
       )}
       <h2>{t('officer.placements.title')}</h2>
-      {props.placements.length ? (
-        <ul class="queue">
-          {props.placements.map((p) => (
-            <li key={p.id}>
-              {p.employerName ?? '—'} · {p.startDate}
-              {p.endDate ? ` – ${p.endDate}` : ` · ${t('officer.placements.active')}`}
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p class="empty">{t('officer.placements.none')}</p>
-      )}
+      <ItemList items={props.placements} class="queue" empty={t('officer.placements.none')}>
+        {(p) => (
+          <li key={p.id}>
+            {p.employerName ?? '—'} · {p.startDate}
+            {p.endDate ? ` – ${p.endDate}` : ` · ${t('officer.placements.active')}`}
+          </li>
+        )}
+      </ItemList>
     </OfficerPage>
   );
 }

@@ -5,9 +5,11 @@ import type { OfficerMatchDto } from '../../matching/dto/match.dto';
 import type { NotificationDto } from '../../notifications/dto/notification.dto';
 import type { FollowUpTaskDto } from '../../placements/dto/follow-up.dto';
 import type { PlacementDto } from '../../placements/dto/placement.dto';
-import { Form, type FormErrors, type FormValues } from '../components/form';
+import { ErrorBanner, Form, type FormErrors, type FormValues } from '../components/form';
+import { ItemList } from '../components/item-list';
 import { useWeb } from '../render';
 import { OfficerPage, Pager, SitePicker, type SiteOption } from './officer-layout';
+import { ListTable, siteListHref, TotalCount } from './officer-lists';
 import type { OfficerKey } from './officer-messages';
 
 const KIND: Record<string, OfficerKey> = {
@@ -46,10 +48,9 @@ export function MatchesPage(props: {
     <OfficerPage title="officer.matches.title">
       <p class="lead">{t('officer.matches.intro')}</p>
       <SitePicker action="/officer/matches" sites={props.sites} current={siteId} allowAll />
-      <p class="count">{t('officer.total', { n: list.total })}</p>
-      {list.items.length === 0 && <p class="empty">{t('officer.matches.none')}</p>}
-      <ul class="queue">
-        {list.items.map((m) => {
+      <TotalCount n={list.total} />
+      <ItemList items={list.items} class="queue" empty={t('officer.matches.none')}>
+        {(m) => {
           const err = props.failed?.matchId === m.matchId ? props.failed.error : undefined;
           return (
             <li key={m.matchId} class={m.zeroEmployment ? 'at-risk' : undefined}>
@@ -94,13 +95,13 @@ export function MatchesPage(props: {
               </div>
             </li>
           );
-        })}
-      </ul>
+        }}
+      </ItemList>
       <Pager
         page={list.page}
         pageSize={list.pageSize}
         total={list.total}
-        href={(p) => `/officer/matches?${siteId ? `siteId=${siteId}&` : ''}page=${p}`}
+        href={siteListHref('/officer/matches', siteId)}
       />
     </OfficerPage>
   );
@@ -144,10 +145,9 @@ export function PlacementsPage(props: {
           </a>
         </p>
       )}
-      <p class="count">{t('officer.total', { n: props.total })}</p>
-      {props.items.length === 0 && <p class="empty">{t('officer.placements.none')}</p>}
-      <ul class="queue" id="placement-list">
-        {props.items.map((p) => (
+      <TotalCount n={props.total} />
+      <ItemList items={props.items} class="queue" id="placement-list" empty={t('officer.placements.none')}>
+        {(p) => (
           <li key={p.id}>
             <h2 class="item-title">
               <a href={`/officer/residents/${p.residentId}`}>{p.residentName}</a>
@@ -179,8 +179,8 @@ export function PlacementsPage(props: {
               </details>
             )}
           </li>
-        ))}
-      </ul>
+        )}
+      </ItemList>
       <Pager
         page={props.page}
         pageSize={props.pageSize}
@@ -204,10 +204,9 @@ export function FollowUpsPage(props: {
   return (
     <OfficerPage title="officer.followUps.title">
       <SitePicker action="/officer/follow-ups" sites={props.sites} current={siteId} allowAll />
-      <p class="count">{t('officer.total', { n: list.total })}</p>
-      {list.items.length === 0 && <p class="empty">{t('officer.followUps.none')}</p>}
-      <ul class="queue">
-        {list.items.map((task) => {
+      <TotalCount n={list.total} />
+      <ItemList items={list.items} class="queue" empty={t('officer.followUps.none')}>
+        {(task) => {
           const f = props.failed?.taskId === task.id ? props.failed : undefined;
           const v = f?.values ?? {};
           const id = (n: string) => `${n}-${task.id}`;
@@ -278,13 +277,13 @@ export function FollowUpsPage(props: {
               </details>
             </li>
           );
-        })}
-      </ul>
+        }}
+      </ItemList>
       <Pager
         page={list.page}
         pageSize={list.pageSize}
         total={list.total}
-        href={(p) => `/officer/follow-ups?${siteId ? `siteId=${siteId}&` : ''}page=${p}`}
+        href={siteListHref('/officer/follow-ups', siteId)}
       />
     </OfficerPage>
   );
@@ -303,9 +302,8 @@ export function NotificationsPage(props: { list: Page<NotificationDto> }) {
           </button>
         </Form>
       )}
-      {list.items.length === 0 && <p class="empty">{t('officer.notifications.none')}</p>}
-      <ul class="queue">
-        {list.items.map((n) => (
+      <ItemList items={list.items} class="queue" empty={t('officer.notifications.none')}>
+        {(n) => (
           <li key={n.id} class={n.readAt ? undefined : 'unread'}>
             <h2 class="item-title">
               {!n.readAt && <span class="badge">{t('officer.notifications.new')}</span>} {n.title}
@@ -313,8 +311,8 @@ export function NotificationsPage(props: { list: Page<NotificationDto> }) {
             <p>{n.body}</p>
             <p class="muted">{new Date(n.createdAt).toISOString().slice(0, 16).replace('T', ' ')}</p>
           </li>
-        ))}
-      </ul>
+        )}
+      </ItemList>
       <Pager
         page={list.page}
         pageSize={list.pageSize}
@@ -332,10 +330,9 @@ export function EmployersPage(props: { list: Page<EmployerDto> }) {
   return (
     <OfficerPage title="officer.employers.title">
       <p class="lead">{t('officer.employers.intro')}</p>
-      <p class="count">{t('officer.total', { n: list.total })}</p>
-      {list.items.length === 0 && <p class="empty">{t('officer.employers.none')}</p>}
-      <ul class="queue">
-        {list.items.map((e) => (
+      <TotalCount n={list.total} />
+      <ItemList items={list.items} class="queue" empty={t('officer.employers.none')}>
+        {(e) => (
           <li key={e.id}>
             <h2 class="item-title">{e.name}</h2>
             <p class="mono">{e.creditCode}</p>
@@ -350,8 +347,8 @@ export function EmployersPage(props: { list: Page<EmployerDto> }) {
               </button>
             </Form>
           </li>
-        ))}
-      </ul>
+        )}
+      </ItemList>
       <Pager
         page={list.page}
         pageSize={list.pageSize}
@@ -373,11 +370,7 @@ export function ImportPage(props: { sites: SiteOption[]; siteId?: string; error?
           {t('officer.import.template')}
         </a>
       </p>
-      {props.error && (
-        <div class="error-summary" role="alert">
-          <p>{t(props.error)}</p>
-        </div>
-      )}
+      {props.error && <ErrorBanner text={t(props.error)} />}
       <Form action="/officer/import" multipart>
         <div class="field">
           <label for="f-siteId">{t('officer.site')}</label>
@@ -484,24 +477,18 @@ export function ImportStatusPage(props: { imp: ImportDto; siteName: string }) {
           {i.errors.length === 0 ? (
             <p class="empty">{t('officer.import.noErrors')}</p>
           ) : (
-            <table class="list" id="import-errors">
-              <thead>
-                <tr>
-                  <th scope="col">{t('officer.import.row')}</th>
-                  <th scope="col">{t('officer.import.column')}</th>
-                  <th scope="col">{t('officer.import.problem')}</th>
+            <ListTable
+              id="import-errors"
+              columns={['officer.import.row', 'officer.import.column', 'officer.import.problem']}
+            >
+              {i.errors.map((e, n) => (
+                <tr key={n}>
+                  <td>{e.row}</td>
+                  <td>{e.field}</td>
+                  <td>{e.message}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {i.errors.map((e, n) => (
-                  <tr key={n}>
-                    <td>{e.row}</td>
-                    <td>{e.field}</td>
-                    <td>{e.message}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </ListTable>
           )}
           <p>
             <a class="button" href={`/officer/households?siteId=${i.siteId}`}>
