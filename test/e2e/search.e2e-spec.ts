@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { createTestApp, type TestApp } from '../support/app';
 import { createSite, loginAdmin, staff, type Session } from '../support/factories';
 import {
@@ -239,5 +240,20 @@ describe('job search GET /postings (Chinese text, pinyin, synonyms, filters, dis
     expect(await found({ q: `青山 ${MARK}` })).toEqual([]);
     const page = await search({ q: `绿水 ${MARK}` });
     expect(page.items[0].employerName).toBe('绿水黄连合作社');
+  });
+
+  it('serves a repeated search from its cache, and never after a write it did not see, however it was made', async () => {
+    const p = await openPosting(t.http, employer.session, {
+      title: '缓存采茶工',
+      description: `${MARK} 缓存`,
+    });
+    const first = await search({ q: `缓存 ${MARK}` });
+    expect(first.items.map((i) => i.title)).toEqual(['缓存采茶工']);
+    expect(await search({ q: `缓存 ${MARK}` })).toEqual(first);
+    // A write that bypasses the services (an operator's SQL, a batch job) still refreshes it.
+    await t.app
+      .get(DataSource)
+      .query(`UPDATE posting SET title = '缓存采茶工（急招）' WHERE id = $1`, [p.id]);
+    expect((await search({ q: `缓存 ${MARK}` })).items.map((i) => i.title)).toEqual(['缓存采茶工（急招）']);
   });
 });
