@@ -27,7 +27,10 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
       max: Number(process.env.DATABASE_POOL_SIZE ?? 20),
       connectionTimeoutMillis: 5000,
       // JIT compilation cost ~0.1 s on the ranking loaders' queries and saves nothing on OLTP work.
-      options: '-c jit=off',
+      // The session's time zone is the pilot's (China has one): current_date, date_trunc and
+      // timestamptz::date mean China's calendar day, as chinaToday() does in Node. Under UTC, a
+      // placement started today in China looked like a future one between 16:00 and 24:00 UTC.
+      options: '-c jit=off -c TimeZone=Asia/Shanghai',
     },
     // TypeORM's own logger prints failed queries with their parameters (personal data) past pino's
     // redaction; errors reach the exception filter and are logged there without parameters.
