@@ -2,6 +2,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { projectRoot } from './project-root';
+import { parseSentinels, type RedisTarget } from '../redis/redis-target';
 
 export type ProcessRole = 'all' | 'api' | 'worker';
 
@@ -32,6 +33,8 @@ export class AppConfig {
   workerHealthPort!: number | null;
   databaseUrl!: string;
   redisUrl!: string;
+  /** Where Redis is: REDIS_URL, or the Sentinels of REDIS_SENTINELS (src/redis/redis-target.ts). */
+  redis!: RedisTarget;
   queuePrefix!: string;
   adminPhone!: string;
   adminPassword!: string;
@@ -141,6 +144,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
     'postgresql:',
   ]);
   c.redisUrl = url(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']);
+  let sentinels: RedisTarget['sentinels'] = [];
+  try {
+    sentinels = parseSentinels(env.REDIS_SENTINELS ?? '');
+  } catch (e) {
+    throw new ConfigError(
+      'REDIS_SENTINELS',
+      `must be a comma-separated list of host:port (${(e as Error).message})`,
+    );
+  }
+  c.redis = { url: c.redisUrl, sentinels, sentinelMaster: str(env, 'REDIS_SENTINEL_MASTER', 'mymaster') };
   c.queuePrefix = str(env, 'LEYE_QUEUE_PREFIX', 'leye');
   if (!/^[a-zA-Z0-9_-]+$/.test(c.queuePrefix))
     throw new ConfigError('LEYE_QUEUE_PREFIX', 'may hold letters, digits, _ and - only');

@@ -16,7 +16,7 @@ export class JobQueue implements OnApplicationShutdown {
     let q = this.queues.get(name);
     if (!q) {
       q = new Queue(name, {
-        connection: producerConnection(this.config.redisUrl, `leye-producer-${name}`),
+        connection: producerConnection(this.config.redis, `leye-producer-${name}`),
         prefix: this.config.queuePrefix,
       });
       q.on('error', () => undefined); // Redis away: callers see the rejected add; /health/ready reports it

@@ -1,11 +1,12 @@
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
+import { connectRedis, type RedisTarget } from '../redis/redis-target';
 
 /**
  * BullMQ's connections: `maxRetriesPerRequest: null` as BullMQ requires, and reconnects forever
  * with a capped delay, so a Redis restart heals by itself.
  */
-export function redisConnection(url: string, name: string): Redis {
-  const r = new Redis(url, {
+export function redisConnection(target: RedisTarget | string, name: string): Redis {
+  const r = connectRedis(target, {
     connectionName: name,
     maxRetriesPerRequest: null,
     enableReadyCheck: true,
@@ -16,8 +17,8 @@ export function redisConnection(url: string, name: string): Redis {
 }
 
 /** Producers (the api): fail an `add` fast while Redis is away instead of hanging the request. */
-export function producerConnection(url: string, name: string): Redis {
-  const r = new Redis(url, {
+export function producerConnection(target: RedisTarget | string, name: string): Redis {
+  const r = connectRedis(target, {
     connectionName: name,
     maxRetriesPerRequest: 1,
     enableOfflineQueue: false,

@@ -61,7 +61,7 @@ export class WorkerService implements OnApplicationShutdown {
     const queues = new Set(Object.values(JobName).map((n) => JOB_QUEUE[n]));
     for (const queue of queues) {
       const worker = new Worker(queue, (job: Job) => this.dispatch(job), {
-        connection: redisConnection(this.config.redisUrl, `leye-worker-${queue}`),
+        connection: redisConnection(this.config.redis, `leye-worker-${queue}`),
         prefix: this.config.queuePrefix,
         concurrency: CONCURRENCY[queue](this.config.workerConcurrency),
         // Ranking yields between batches, so a 30 s lock is renewed in time (see matching/).

@@ -1,6 +1,7 @@
 import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
 import { AppConfig } from '../config/app-config';
+import { connectRedis, type RedisTarget } from './redis-target';
 
 export const REDIS = Symbol('REDIS');
 
@@ -9,8 +10,8 @@ export const REDIS = Symbol('REDIS');
  * while Redis is away (`enableOfflineQueue: false`): callers fail fast and fall back, so the
  * API keeps serving when Redis stops (test/fault). BullMQ opens its own connections.
  */
-export function createRedis(url: string, name: string): Redis {
-  return new Redis(url, {
+export function createRedis(target: RedisTarget | string, name: string): Redis {
+  return connectRedis(target, {
     connectionName: name,
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
@@ -34,7 +35,7 @@ class RedisCloser implements OnApplicationShutdown {
       provide: REDIS,
       inject: [AppConfig],
       useFactory: (config: AppConfig) => {
-        const r = createRedis(config.redisUrl, 'leye-app');
+        const r = createRedis(config.redis, 'leye-app');
         r.on('error', () => undefined); // reported by /health/ready, not as unhandled errors
         return r;
       },

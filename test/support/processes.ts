@@ -434,12 +434,22 @@ export class PrivatePostgres {
 export class PrivateRedis {
   private proc: ChildProcess | null = null;
   private exited: Promise<void> = Promise.resolve();
-  private constructor(readonly port: number) {}
+  private constructor(
+    readonly port: number,
+    private readonly extraArgs: string[] = [],
+  ) {}
 
-  static async create(): Promise<PrivateRedis> {
-    const r = new PrivateRedis(await freePort());
+  /** `extraArgs`: more redis-server options, e.g. ['--replicaof', '127.0.0.1', '6380']. */
+  static async create(extraArgs: string[] = []): Promise<PrivateRedis> {
+    const r = new PrivateRedis(await freePort(), extraArgs);
     await r.start();
     return r;
+  }
+
+  /** redis-cli against this server; returns its output. */
+  cli(...args: string[]): string {
+    const r = spawnSync('redis-cli', ['-p', String(this.port), ...args], { encoding: 'utf8' });
+    return (r.stdout ?? '').trim();
   }
 
   get url(): string {
@@ -451,7 +461,17 @@ export class PrivateRedis {
     const fd = openSync(join(LOG_DIR, `redis-${this.port}.log`), 'a');
     const proc = spawn(
       'redis-server',
-      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      [
+        '--port',
+        String(this.port),
+        '--bind',
+        '127.0.0.1',
+        '--save',
+        '',
+        '--appendonly',
+        'no',
+        ...this.extraArgs,
+      ],
       { stdio: ['ignore', fd, fd] },
     );
     closeSync(fd);
@@ -476,5 +496,63 @@ export class PrivateRedis {
     this.proc.kill('SIGKILL');
     await this.exited;
     this.proc = null;
+  }
+}
+
+/** A throwaway Redis Sentinel watching `primaryPort` as `mymaster` (quorum 1, quick failover). */
+export class PrivateSentinel {
+  private constructor(
+    readonly port: number,
+    private readonly proc: ChildProcess,
+    private readonly exited: Promise<void>,
+    private readonly dir: string,
+  ) {}
+
+  static async create(primaryPort: number, master = 'mymaster'): Promise<PrivateSentinel> {
+    const port = await freePort();
+    const dir = mkdtempSync(join(tmpdir(), 'leye-sentinel-'));
+    const conf = join(dir, 'sentinel.conf');
+    writeFileSync(
+      conf,
+      [
+        `port ${port}`,
+        'bind 127.0.0.1',
+        `dir ${dir}`,
+        `sentinel monitor ${master} 127.0.0.1 ${primaryPort} 1`,
+        `sentinel down-after-milliseconds ${master} 1000`,
+        `sentinel failover-timeout ${master} 5000`,
+        '',
+      ].join('\n'),
+    );
+    mkdirSync(LOG_DIR, { recursive: true });
+    const fd = openSync(join(LOG_DIR, `sentinel-${port}.log`), 'a');
+    const proc = spawn('redis-server', [conf, '--sentinel'], { stdio: ['ignore', fd, fd] });
+    closeSync(fd);
+    const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+    const s = new PrivateSentinel(port, proc, exited, dir);
+    await waitUntil(
+      `sentinel on ${port}`,
+      () => Promise.resolve(s.primaryPort(master) === primaryPort),
+      15_000,
+    );
+    return s;
+  }
+
+  /** The port Sentinel currently names as the primary (NaN when it does not answer). */
+  primaryPort(master = 'mymaster'): number {
+    const r = spawnSync(
+      'redis-cli',
+      ['-p', String(this.port), 'SENTINEL', 'get-master-addr-by-name', master],
+      {
+        encoding: 'utf8',
+      },
+    );
+    return Number((r.stdout ?? '').trim().split('\n')[1]);
+  }
+
+  async stop(): Promise<void> {
+    this.proc.kill('SIGKILL');
+    await this.exited;
+    rmSync(this.dir, { recursive: true, force: true });
   }
 }
