@@ -470,6 +470,11 @@ export class PrivateRedis {
         '',
         '--appendonly',
         'no',
+        // A replica writes the RDB it receives here (not into the checkout).
+        '--dir',
+        tmpdir(),
+        '--dbfilename',
+        `leye-redis-${this.port}.rdb`,
         ...this.extraArgs,
       ],
       { stdio: ['ignore', fd, fd] },
@@ -496,6 +501,7 @@ export class PrivateRedis {
     this.proc.kill('SIGKILL');
     await this.exited;
     this.proc = null;
+    rmSync(join(tmpdir(), `leye-redis-${this.port}.rdb`), { force: true });
   }
 }
 
