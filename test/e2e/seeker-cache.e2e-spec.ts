@@ -1,15 +1,17 @@
 import { DataSource } from 'typeorm';
 import { CandidateLoader } from '../../src/matching/loaders/candidate.loader';
+import { PostingLoader } from '../../src/matching/loaders/posting.loader';
 import { createTestApp, type TestApp } from '../support/app';
 import { createSite, loginAdmin, staff, type Session } from '../support/factories';
 import { seeker } from '../support/matching-factories';
+import { employerWithRecord, openPosting } from '../support/postings-factories';
 
 /*
  * The worker keeps each site's job seekers loaded between ranking jobs (SeekerCache). A ranking
  * must never use a profile older than the database's: these tests change residents every way
  * the product (or an operator with SQL) can, and the next load must show it.
  */
-describe('seeker cache of the matching worker', () => {
+describe('caches of the matching worker (seekers per site, postings with accommodation)', () => {
   let t: TestApp;
   let ds: DataSource;
   let loader: CandidateLoader;
@@ -112,5 +114,25 @@ describe('seeker cache of the matching worker', () => {
     expect(await load(bob.id)).toBeUndefined();
     const carol = await seeker(t.http, officer, site2.id);
     expect(await load(carol.id)).toBeDefined();
+  });
+
+  it('keeps the postings with accommodation until a posting changes, however it was changed', async () => {
+    const postings = t.app.get(PostingLoader);
+    const employer = await employerWithRecord(t.http, { verifiedBy: officer });
+    const far = { latitude: 30.62, longitude: 109.52 }; // about 90 km from the workplace
+    const reach = async () => (await postings.openPostingsInReach(far, 15, true)).map((p) => p.profile.id);
+    const dorm = await openPosting(t.http, employer.session, { accommodation: true });
+    expect(await reach()).toContain(dorm.id);
+    const plain = await openPosting(t.http, employer.session, { accommodation: false });
+    expect(await reach()).not.toContain(plain.id);
+    // Only for residents willing to work away.
+    expect((await postings.openPostingsInReach(far, 15, false)).map((p) => p.profile.id)).not.toContain(
+      dorm.id,
+    );
+
+    await t.http.post(`/api/v1/postings/${dorm.id}/close`).set(employer.session.auth).expect(200);
+    expect(await reach()).not.toContain(dorm.id);
+    await ds.query(`UPDATE posting SET accommodation = true WHERE id = $1`, [plain.id]);
+    expect(await reach()).toContain(plain.id);
   });
 });

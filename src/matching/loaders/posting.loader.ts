@@ -70,6 +70,14 @@ function toLoaded(r: PostingRow): LoadedPosting {
 
 @Injectable()
 export class PostingLoader {
+  /**
+   * Every open posting with accommodation (what a resident willing to work away may take: about
+   * one posting in five, read for each such resident). Kept in memory under the search stamp,
+   * which any write to postings moves in the writer's transaction (migration SearchStamp): read
+   * first, so a list loaded from newer rows than its stamp is only ever reloaded sooner.
+   */
+  private accommodation: { stamp: string; postings: LoadedPosting[] } | null = null;
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** The posting in any status (the job decides what a closed or newer one means), or null. */
@@ -101,30 +109,32 @@ export class PostingLoader {
     willingToWorkAway: boolean,
     m: EntityManager = this.dataSource.manager,
   ): Promise<LoadedPosting[]> {
-    // Two index-driven halves: the box (idx_posting_open_location) narrows the rows before the
-    // exact distance; accommodation postings come from idx_posting_open_accommodation. (One WHERE
-    // with OR made PostgreSQL compute the distance to every open posting: 200 ms at county scale.)
+    // The box (idx_posting_open_location) narrows the rows before the exact distance. (One WHERE
+    // with "OR accommodation" made PostgreSQL compute the distance to every open posting: 200 ms
+    // at county scale.)
     const box = boundingBox(site.latitude, site.longitude, maxKm);
     const rows: PostingRow[] = await m.query(
       `SELECT ${COLUMNS} FROM posting p
-        WHERE p.id IN (
-          SELECT q.id FROM posting q
-           WHERE q.status = 'open' AND q.latitude BETWEEN $5 AND $6 AND q.longitude BETWEEN $7 AND $8
-             AND haversine_km($1, $2, q.latitude, q.longitude) <= $3
-          UNION ALL
-          SELECT q.id FROM posting q WHERE $4::boolean AND q.status = 'open' AND q.accommodation)
+        WHERE p.status = 'open' AND p.latitude BETWEEN $4 AND $5 AND p.longitude BETWEEN $6 AND $7
+          AND haversine_km($1, $2, p.latitude, p.longitude) <= $3
         ORDER BY p.id`,
-      [
-        site.latitude,
-        site.longitude,
-        maxKm,
-        willingToWorkAway,
-        box.minLat,
-        box.maxLat,
-        box.minLon,
-        box.maxLon,
-      ],
+      [site.latitude, site.longitude, maxKm, box.minLat, box.maxLat, box.minLon, box.maxLon],
     );
-    return rows.map(toLoaded);
+    const near = rows.map(toLoaded);
+    if (!willingToWorkAway) return near;
+    const byId = new Map(near.map((p) => [p.profile.id, p]));
+    for (const p of await this.openWithAccommodation(m)) byId.set(p.profile.id, p);
+    return [...byId.values()].sort((a, b) => (a.profile.id < b.profile.id ? -1 : 1));
+  }
+
+  private async openWithAccommodation(m: EntityManager): Promise<LoadedPosting[]> {
+    const [{ stamp }] = await m.query<{ stamp: string }[]>('SELECT stamp::text AS stamp FROM search_stamp');
+    if (this.accommodation?.stamp === stamp) return this.accommodation.postings;
+    const rows: PostingRow[] = await m.query(
+      `SELECT ${COLUMNS} FROM posting p WHERE p.status = 'open' AND p.accommodation ORDER BY p.id`,
+    );
+    const postings = rows.map(toLoaded);
+    this.accommodation = { stamp, postings };
+    return postings;
   }
 }
