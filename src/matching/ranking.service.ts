@@ -1,14 +1,21 @@
+import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   buildCandidateSet,
   buildPostingSet,
-  rankPostingBatched,
+  explainTop,
+  rankPostingTop,
   rankResident,
   residentIndex,
   skillGaps,
+  topSummary,
+  ENGINE_VERSION,
+  type MatchingConfig,
   type RankedMatch,
+  type RankedTop,
+  type SkillNames,
   type WageUnit,
 } from './engine';
 import { CandidateLoader, type LoadedResident, type LoadedSite } from './loaders/candidate.loader';
@@ -35,6 +42,8 @@ export interface RankPostingOutcome {
 export interface RerankOutcome {
   postings: number;
   ranked: number;
+  /** Ranked, and equal to the stored list: nothing written. */
+  unchanged: number;
   stored: number;
   skipped: number;
   candidates: number;
@@ -54,6 +63,8 @@ interface RankedPosting {
   /** The version ranked: stored only if it is still the posting's current version. */
   version: number;
   results: RankedMatch[];
+  /** The list's fingerprint (listHash), stored with it. */
+  hash: string;
 }
 
 /** Postings of a re-rank batch stored per transaction. */
@@ -71,6 +82,37 @@ const WAGE_UNIT_ZH: Record<WageUnit, string> = { month: '每月', day: '每天',
 
 export function wageText(min: number, max: number, unit: WageUnit): string {
   return min === max ? `${WAGE_UNIT_ZH[unit]} ${min} 元` : `${WAGE_UNIT_ZH[unit]} ${min}–${max} 元`;
+}
+
+/**
+ * What every list of a run shares: the engine, the configuration and the skill names (the
+ * reasons quote them). Part of each list's fingerprint.
+ */
+function listBase(cfg: MatchingConfig, names: SkillNames): string {
+  return createHash('sha256')
+    .update(ENGINE_VERSION)
+    .update(JSON.stringify(cfg))
+    .update(JSON.stringify(names instanceof Map ? [...names] : names))
+    .digest('hex');
+}
+
+/**
+ * A list's fingerprint: the shared base, the posting version, and per ranked resident what their
+ * stored row is computed from (topSummary) and their profile version. Equal fingerprints mean
+ * equal stored rows, so the nightly re-rank may skip explaining and storing.
+ */
+function listHash(
+  base: string,
+  postingVersion: number,
+  top: RankedTop,
+  residents: ReadonlyMap<string, LoadedResident>,
+): string {
+  const rows = topSummary(top).map((row) => [...row, residents.get(String(row[0]))?.version ?? 0]);
+  return createHash('sha256')
+    .update(base)
+    .update(String(postingVersion))
+    .update(JSON.stringify(rows))
+    .digest('hex');
 }
 
 /** Serialises storing per posting / per resident across workers (two jobs of the same version). */
@@ -122,15 +164,18 @@ export class RankingService {
       sites,
       cfg.wage,
     );
-    const results = await rankPostingBatched(posting, cs, cfg, {
-      today: chinaToday(),
-      skillNames: names,
-      batchSize: BATCH_SIZE,
-    });
+    const top = await rankPostingTop(posting, cs, cfg, { today: chinaToday(), batchSize: BATCH_SIZE });
+    const results = explainTop(top, names);
+    const hash = listHash(
+      listBase(cfg, names),
+      posting.version,
+      top,
+      new Map(residents.map((r) => [r.input.id, r])),
+    );
     const rankedMs = Date.now() - started - loadedMs;
 
     const [outcome] = await this.storePostings(
-      [{ loaded: loaded!, version, results }],
+      [{ loaded: loaded!, version, results, hash }],
       new Map(residents.map((r) => [r.input.id, r])),
       new Map(sites.map((s) => [s.id, s])),
     );
@@ -174,6 +219,7 @@ export class RankingService {
     const out: RerankOutcome = {
       postings: postingIds.length,
       ranked: 0,
+      unchanged: 0,
       stored: 0,
       skipped: 0,
       candidates: 0,
@@ -195,21 +241,30 @@ export class RankingService {
     const today = chinaToday();
     const byId = new Map(residents.map((r) => [r.input.id, r]));
     const siteById = new Map(sites.map((s) => [s.id, s]));
-    // Ranked in memory, stored STORE_CHUNK postings per transaction (a few statements each).
+    // Ranked in memory; a list whose fingerprint equals the stored one is left as it is (most
+    // lists on most nights); the others are explained and stored STORE_CHUNK per transaction.
+    const base = listBase(cfg, names);
     for (let i = 0; i < postings.length; i += STORE_CHUNK) {
+      const part = postings.slice(i, i + STORE_CHUNK);
+      const stored = await this.store.listHashes(
+        this.dataSource.manager,
+        part.map((p) => p.profile.id),
+      );
       const chunk: RankedPosting[] = [];
-      for (const p of postings.slice(i, i + STORE_CHUNK)) {
-        const results = await rankPostingBatched(p.profile, cs, cfg, {
-          today,
-          skillNames: names,
-          batchSize: BATCH_SIZE,
-        });
-        chunk.push({ loaded: p, version: p.profile.version, results });
-      }
-      for (const stored of await this.storePostings(chunk, byId, siteById)) {
+      for (const p of part) {
+        const top = await rankPostingTop(p.profile, cs, cfg, { today, batchSize: BATCH_SIZE });
+        const hash = listHash(base, p.profile.version, top, byId);
         out.ranked += 1;
-        if (stored.skipped) out.skipped += 1;
-        else out.stored += stored.stored ?? 0;
+        if (stored.get(p.profile.id) === hash) {
+          out.unchanged += 1;
+          continue;
+        }
+        chunk.push({ loaded: p, version: p.profile.version, results: explainTop(top, names), hash });
+      }
+      if (!chunk.length) continue;
+      for (const result of await this.storePostings(chunk, byId, siteById)) {
+        if (result.skipped) out.skipped += 1;
+        else out.stored += result.stored ?? 0;
       }
     }
     out.skipped += postingIds.length - postings.length;
@@ -247,7 +302,12 @@ export class RankingService {
           const res = residents.get(r.residentId)!;
           metas.set(r.residentId, { siteId: res.input.siteId, version: res.version });
         }
-        lists.push({ postingId: item.loaded.profile.id, results: item.results, residents: metas });
+        lists.push({
+          postingId: item.loaded.profile.id,
+          results: item.results,
+          residents: metas,
+          hash: { postingVersion: item.version, listHash: item.hash },
+        });
       }
       await this.store.replaceManyPostingMatches(m, lists, new Date());
       for (const [i, item] of items.entries()) {

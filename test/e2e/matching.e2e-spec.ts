@@ -364,6 +364,18 @@ describe('matching', () => {
     const idOf = new Map(before.map((m) => [m.residentId, m.id]));
     for (const m of after) if (idOf.has(m.residentId)) expect(m.id).toBe(idOf.get(m.residentId));
     expect(await postingNotifications(ds, posting.id, siteA.id)).toEqual(notesBefore);
+
+    // The next night, nothing changed: both lists are ranked, found equal to the stored ones by
+    // their fingerprint, and left untouched (not even computed_at moves).
+    const stamps = () =>
+      ds.query<{ id: string; computed_at: Date }[]>(
+        `SELECT id, computed_at FROM match WHERE posting_id = ANY($1) ORDER BY id`,
+        [[posting.id, second.id]],
+      );
+    const beforeAgain = await stamps();
+    const again = await t.app.get(RerankPostingsJob).process({ postingIds: [posting.id, second.id] });
+    expect(again).toMatchObject({ postings: 2, ranked: 2, unchanged: 2, stored: 0, skipped: 0 });
+    expect(await stamps()).toEqual(beforeAgain);
   });
 
   describe('recommendations and skill gaps', () => {

@@ -189,6 +189,26 @@ export async function rankPostingBatched(
   config: MatchingConfig,
   opts: BatchOptions = {},
 ): Promise<RankedMatch[]> {
+  return explainTop(await rankPostingTop(posting, candidates, config, opts), opts.skillNames);
+}
+
+/** A posting's top list before it is explained: residents (candidate-set indexes) in rank order. */
+export interface RankedTop {
+  readonly cp: CompiledPosting;
+  readonly residents: readonly number[];
+}
+
+/**
+ * The ranking half of rankPostingBatched: filters, scores and the bounded heap, without building
+ * components and reasons. A caller that can tell from `topSummary` that the list did not change
+ * (the nightly re-rank) skips explaining and storing it.
+ */
+export async function rankPostingTop(
+  posting: PostingProfile | CompiledPosting,
+  candidates: CandidateSet,
+  config: MatchingConfig,
+  opts: BatchOptions = {},
+): Promise<RankedTop> {
   const cp = compiled(posting, candidates, config, opts);
   const heap = new TopHeap(opts.topN ?? config.thresholds.topNPerPosting);
   const buf = new Float64Array(BLOCK);
@@ -200,7 +220,31 @@ export async function rankPostingBatched(
     if (from > 0) await yieldFn();
     scoreRange(cp, from, Math.min(seekers, from + batch), heap, minScore, buf);
   }
-  return results(cp, heap, opts.skillNames);
+  return { cp, residents: heap.sorted() };
+}
+
+/** Components and reasons for a top list (what is stored and shown). */
+export function explainTop(top: RankedTop, skillNames?: SkillNames): RankedMatch[] {
+  return top.residents.map((r, i) => explain(top.cp, r, { skillNames, rank: i + 1 })!);
+}
+
+/**
+ * Everything a stored list's rows are computed from, per resident, in rank order: id, score,
+ * priority, site, distance and the household flags the reason mentions. Equal summaries (with
+ * the same posting version, engine, configuration and skill names) give equal stored rows.
+ */
+export function topSummary(top: RankedTop): (string | number)[][] {
+  const cp = top.cp;
+  const cs = cp.candidates;
+  return top.residents.map((r) => [
+    cs.ids[r],
+    roundScore(evaluate(cp, r)),
+    priorityOf(cp, r),
+    cs.siteIds[cs.siteIndex[r]],
+    Math.round(cp.siteDist[cs.siteIndex[r]] * 10),
+    cs.flags[r],
+    cs.monitoring[r],
+  ]);
 }
 
 /** Postings compiled once against a candidate set, for ranking residents the other way round. */

@@ -28,6 +28,17 @@ export class MatchStore {
     await this.replaceManyPostingMatches(m, [{ postingId, results, residents }], computedAt);
   }
 
+  /** The list hashes stored with these postings' lists (PostingMatchList), by posting id. */
+  async listHashes(m: EntityManager, postingIds: readonly string[]): Promise<Map<string, string>> {
+    if (!postingIds.length) return new Map();
+    const rows: { postingId: string; listHash: string }[] = await m.query(
+      `SELECT posting_id AS "postingId", list_hash AS "listHash" FROM posting_match_list
+        WHERE posting_id = ANY($1::uuid[])`,
+      [[...postingIds]],
+    );
+    return new Map(rows.map((r) => [r.postingId, r.listHash]));
+  }
+
   /**
    * replacePostingMatches for several postings in two statements (the nightly re-rank stores its
    * batches this way: one round trip per statement instead of per posting).
@@ -38,10 +49,26 @@ export class MatchStore {
       postingId: string;
       results: readonly RankedMatch[];
       residents: ReadonlyMap<string, ResidentMeta>;
+      /** What the list was computed from (see PostingMatchList); stored with it when given. */
+      hash?: { postingVersion: number; listHash: string };
     }[],
     computedAt: Date,
   ): Promise<void> {
     if (!lists.length) return;
+    const hashed = lists.filter((l) => l.hash);
+    if (hashed.length)
+      await m.query(
+        `INSERT INTO posting_match_list (posting_id, posting_version, list_hash, computed_at)
+         SELECT x.id, x.version, x.hash, $4 FROM unnest($1::uuid[], $2::int[], $3::text[]) AS x(id, version, hash)
+         ON CONFLICT (posting_id) DO UPDATE SET posting_version = EXCLUDED.posting_version,
+                list_hash = EXCLUDED.list_hash, computed_at = EXCLUDED.computed_at`,
+        [
+          hashed.map((l) => l.postingId),
+          hashed.map((l) => l.hash!.postingVersion),
+          hashed.map((l) => l.hash!.listHash),
+          computedAt,
+        ],
+      );
     const keepPosting: string[] = [];
     const keepResident: string[] = [];
     for (const l of lists)
