@@ -410,6 +410,17 @@ async function main(): Promise<void> {
     raw.workerLog = worker.logFile;
   }
   const workerRss = worker.peakRssMiB();
+  // How many lists the re-rank found unchanged (fingerprint equal: neither explained nor stored).
+  const batches = (await queues.queue(QueueName.MatchingBulk).getCompleted(0, 10_000)).filter(
+    (j) => j.name === String(JobName.RerankPostings),
+  );
+  const rerankLists = batches.reduce(
+    (acc, j) => {
+      const v = (j.returnvalue ?? {}) as { ranked?: number; unchanged?: number };
+      return { ranked: acc.ranked + (v.ranked ?? 0), unchanged: acc.unchanged + (v.unchanged ?? 0) };
+    },
+    { ranked: 0, unchanged: 0 },
+  );
   await worker.stop();
   await query(
     countyUrl,
@@ -495,7 +506,7 @@ async function main(): Promise<void> {
       value: rerankMs
         ? `${round(rerankMs / 1000)} s`
         : `not drained in ${rerankLimitMs / 60_000} min: ${round(rerankRate)} postings/s → ≈ ${round(rerankExtrapolatedMs / 1000, 0)} s`,
-      detail: `${county.postings} open postings × reachable seekers, ${rerankCompleted} jobs completed, ${rerankFailed} failed`,
+      detail: `${county.postings} open postings × reachable seekers, ${rerankCompleted} jobs completed, ${rerankFailed} failed; ${rerankLists.ranked} lists ranked, ${rerankLists.unchanged} of them unchanged since the last run (not explained or stored)${rerankLists.unchanged === 0 ? ': a first night, every list written' : ''}`,
       target: '≤ 30 s',
       pass: rerankMs > 0 && rerankMs <= 30_000 && rerankFailed === 0,
     },
