@@ -80,13 +80,45 @@ function skillOffsets(
   return { off, min, partial };
 }
 
+/**
+ * What every posting compiled in one run shares: today, the weights, the priority points, and
+ * the birthday limits per (reference day, age) already worked out. buildPostingSet compiles
+ * thousands of postings for one resident; building these once took compile from ~19 µs a posting.
+ */
+export interface CompileShared {
+  readonly todayDay: number;
+  readonly weights: Float64Array;
+  readonly monitoringPriority: Float64Array;
+  readonly yearsBefore: (day: number, years: number) => number;
+}
+
+export function compileShared(config: MatchingConfig, opts: CompileOptions = {}): CompileShared {
+  const memo = new Map<number, number>();
+  const p = config.priority;
+  return {
+    todayDay: dayNumber(opts.today ?? new Date()),
+    weights: new Float64Array(COMPONENT_NAMES.map((c) => config.weights[c])),
+    monitoringPriority: new Float64Array([0, p.unstable, p.marginal, p.hardship]),
+    yearsBefore: (day, years) => {
+      const key = day * 1000 + years;
+      let v = memo.get(key);
+      if (v === undefined) {
+        v = yearsBefore(day, years);
+        memo.set(key, v);
+      }
+      return v;
+    },
+  };
+}
+
 export function compilePosting(
   posting: PostingProfile,
   cs: CandidateSet,
   config: MatchingConfig,
   opts: CompileOptions = {},
+  shared: CompileShared = compileShared(config, opts),
 ): CompiledPosting {
-  const todayDay = dayNumber(opts.today ?? new Date());
+  const todayDay = shared.todayDay;
   const referenceDay = posting.startDate != null ? dayNumber(posting.startDate) : todayDay;
 
   // Lawful age on the start date: at least the statutory minimum, within the posting's range, and for
@@ -94,9 +126,11 @@ export function compilePosting(
   const ageMin = Math.max(config.age.lawfulMinimum, posting.ageMin ?? 0);
   let ageMax = posting.ageMax ?? Infinity;
   if (posting.publicWelfare) ageMax = Math.min(ageMax, config.age.publicWelfareMaxAge);
-  const latestBirthDay = yearsBefore(referenceDay, ageMin);
+  const latestBirthDay = shared.yearsBefore(referenceDay, ageMin);
   // Age ≤ ageMax ⇔ the (ageMax + 1)th birthday is after the reference day.
-  const earliestBirthDay = Number.isFinite(ageMax) ? yearsBefore(referenceDay, ageMax + 1) + 1 : -0x80000000;
+  const earliestBirthDay = Number.isFinite(ageMax)
+    ? shared.yearsBefore(referenceDay, ageMax + 1) + 1
+    : -0x80000000;
 
   const siteDist = new Float64Array(cs.siteIds.length);
   for (let s = 0; s < siteDist.length; s++) {
@@ -121,7 +155,6 @@ export function compilePosting(
   const req = skillOffsets(posting.requiredSkills, cs, config.skills.partialLevelCredit);
   const pref = skillOffsets(posting.preferredSkills, cs, config.skills.partialLevelCredit);
 
-  const weights = new Float64Array(COMPONENT_NAMES.map((c) => config.weights[c]));
   const p = config.priority;
   return {
     posting,
@@ -152,8 +185,8 @@ export function compilePosting(
     industryPrefShare: config.industry.preferenceShare,
     industryExpShare: config.industry.experienceShare,
     trainingSinceDay: todayDay - config.training.recentDays,
-    weights,
-    monitoringPriority: new Float64Array([0, p.unstable, p.marginal, p.hardship]),
+    weights: shared.weights,
+    monitoringPriority: shared.monitoringPriority,
     zeroEmploymentPriority: p.zeroEmployment,
     maxPriority: p.max,
     blend: config.ranking.order === 'blend' ? config.ranking.blendPointsPerPriority : 0,

@@ -1,5 +1,5 @@
 import { FLAG_ZERO_EMPLOYMENT, type CandidateSet } from './candidate-set';
-import { compilePosting, type CompileOptions, type CompiledPosting } from './compiled-posting';
+import { compilePosting, compileShared, type CompileOptions, type CompiledPosting } from './compiled-posting';
 import { buildReason, type SkillNames } from './reason';
 import { evaluate, hardFilterName, priorityOf, roundScore, scoreBlock } from './score';
 import { TopHeap } from './top-heap';
@@ -261,7 +261,8 @@ export function buildPostingSet(
   config: MatchingConfig,
   opts: CompileOptions = {},
 ): PostingSet {
-  const compiled = postings.map((p) => compilePosting(p, candidates, config, opts));
+  const shared = compileShared(config, opts);
+  const compiled = postings.map((p) => compilePosting(p, candidates, config, opts, shared));
   const order = postings.map((_, i) => i).sort((a, b) => (postings[a].id < postings[b].id ? -1 : 1));
   const idRank = new Uint32Array(postings.length);
   order.forEach((i, rank) => (idRank[i] = rank));
