@@ -13,8 +13,16 @@ describe('toErrorBody: a dependency that is away answers 503, a bug 500', () => 
     ['terminated', pgError('Connection terminated unexpectedly')],
     ['pool timeout', pgError('timeout exceeded when trying to connect')],
     [
+      'runner released mid-transaction',
+      pgError('Query runner already released. Cannot run queries anymore.'),
+    ],
+    [
       'TypeORM wrapper',
-      new QueryFailedError('SELECT 1', [], pgError('terminating connection due to administrator command', '57P01')),
+      new QueryFailedError(
+        'SELECT 1',
+        [],
+        pgError('terminating connection due to administrator command', '57P01'),
+      ),
     ],
     ['cause chain', new Error('could not open session', { cause: pgError('x', 'ECONNRESET') })],
     ['AggregateError', new AggregateError([pgError('connect ECONNREFUSED ::1:5432', 'ECONNREFUSED')], '')],

@@ -45,8 +45,11 @@ export interface ErrorBody {
   code?: string;
 }
 
+// "Query runner already released": TypeORM releases a transaction's query runner when its
+// connection errors (PostgreSQL stopped mid-transaction); the transaction's next query then
+// throws this instead of the connection error (seen in test/fault/postgres-restart).
 const UNAVAILABLE_MESSAGE =
-  /Connection terminated|connection timeout|timeout exceeded when trying to connect|Connection is closed|ECONNREFUSED|ECONNRESET|the database system is (starting up|shutting down|not yet accepting connections|in recovery mode)|terminating connection|server closed the connection|not queryable|Cannot use a pool after calling end|MaxRetriesPerRequest|Stream isn't writeable/i;
+  /Query runner already released|Connection terminated|connection timeout|timeout exceeded when trying to connect|Connection is closed|ECONNREFUSED|ECONNRESET|the database system is (starting up|shutting down|not yet accepting connections|in recovery mode)|terminating connection|server closed the connection|not queryable|Cannot use a pool after calling end|MaxRetriesPerRequest|Stream isn't writeable/i;
 
 /**
  * True when the error means a dependency (PostgreSQL, Redis) is away. Looks through wrappers:
