@@ -119,7 +119,9 @@ export class CandidateLoader {
       return workplaces.some((w) => distanceKm(s.latitude, s.longitude, w.latitude, w.longitude) <= reach);
     });
     const nearIds = near.map((s) => s.id);
-    const residents = await this.seekersOfSites(nearIds, m);
+    // Through the cache even with no site near: the call syncs it, and the far sites' cached
+    // seekers below must be as current as the near ones.
+    const residents = await this.cache.seekersOfSites(nearIds, m);
     if (!workplaces.some((w) => w.accommodation)) return { sites: near, residents };
     // Accommodation: seekers willing to work away, from every other site (cached ones filtered,
     // the rest read through the partial index idx_resident_seeking_away).
