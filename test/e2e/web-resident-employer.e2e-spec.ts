@@ -1,5 +1,5 @@
 import { createTestApp, type TestApp } from '../support/app';
-import { PASSWORD } from '../support/factories';
+import { PASSWORD, uniquePhone } from '../support/factories';
 import { hiringWorld, householdWithResident, type HiringWorld } from '../support/applications-factories';
 import { createPosting, openPosting } from '../support/postings-factories';
 import { webAgent, csrfOf } from '../support/web-factories';
@@ -156,7 +156,7 @@ describe('web: resident and employer pages', () => {
   });
 
   it('an employer registers the company, posts with a picked skill, and cannot publish before verification', async () => {
-    const phone = `19${String(Date.now()).slice(-9)}`;
+    const phone = uniquePhone();
     await t.http
       .post('/api/v1/auth/register')
       .send({ phone, password: PASSWORD, name: '茶厂老板', role: 'employer' })

@@ -1,4 +1,6 @@
 /** Small HTTP helpers for tests that talk to a spawned process (no supertest: it is another process). */
+import { randomInt } from 'node:crypto';
+
 export interface Answer {
   status: number;
   body: Record<string, unknown>;
@@ -30,12 +32,12 @@ export async function call(
   return { status: res.status, body, headers: res.headers };
 }
 
-let n = 0;
-const RUN = String(Math.floor(Date.now() / 1000) % 100000).padStart(5, '0');
-/** A phone no other request of this run (or of a run started in another second) uses. */
+/** Random block per module copy (Jest reloads it per file), counting up: see uniquePhone. */
+let n = randomInt(0, 99_000_000);
+/** A phone no other request of this run uses (17x… numbers). */
 export function faultPhone(): string {
   n += 1;
-  return `17${RUN}${String(n % 10000).padStart(4, '0')}`;
+  return `17${String(n).padStart(9, '0')}`;
 }
 
 export const FAULT_PASSWORD = 'Fault-test-2026';

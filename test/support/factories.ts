@@ -1,13 +1,19 @@
+import { randomInt } from 'node:crypto';
 import type request from 'supertest';
 
 type Http = ReturnType<typeof request>;
 
-let counter = 0;
+/*
+ * Jest loads this module afresh for every test file, so a counter alone would repeat across
+ * files in one run (and a clock-based number can meet another file's). Each module copy takes a
+ * random block of the 10^9 numbers and counts up inside it: two files collide only if their
+ * random starts fall within the same few hundred numbers (about 1 in 10^5 for a whole run).
+ */
+let counter = randomInt(0, 999_000_000);
 /** A phone number no other test in this run uses (19x… numbers, never real in the demo). */
 export function uniquePhone(): string {
   counter += 1;
-  const n = (process.pid % 1000) * 100000 + ((Date.now() + counter * 7919) % 100000);
-  return `19${String(n).padStart(9, '0').slice(-9)}`;
+  return `19${String(counter).padStart(9, '0')}`;
 }
 
 export const ADMIN = {
