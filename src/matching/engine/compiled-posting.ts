@@ -63,20 +63,29 @@ export interface CompiledPosting {
   readonly blend: number;
 }
 
+/*
+ * Most postings ask for no certificate and half name no preferred skill: they share these empty
+ * arrays. Compiling thousands of postings for one resident (rank-resident) is allocation-bound;
+ * every typed array not made is garbage the worker's young generation does not collect.
+ */
+const NO_OFFSETS = new Int32Array(0);
+const NO_SKILLS = { off: NO_OFFSETS, min: new Uint8Array(0), partial: new Float64Array(0) };
+
 function skillOffsets(
   skills: PostingProfile['requiredSkills'],
   cs: CandidateSet,
   partialLevelCredit: number,
 ): { off: Int32Array; min: Uint8Array; partial: Float64Array } {
+  if (skills.length === 0) return NO_SKILLS;
   const off = new Int32Array(skills.length);
   const min = new Uint8Array(skills.length);
   const partial = new Float64Array(skills.length);
-  skills.forEach((s, j) => {
-    const k = cs.skillIndex.get(s.code);
+  for (let j = 0; j < skills.length; j++) {
+    const k = cs.skillIndex.get(skills[j].code);
     off[j] = k === undefined ? -1 : k * cs.n;
-    min[j] = Math.max(1, Math.min(4, Math.floor(s.minLevel)));
+    min[j] = Math.max(1, Math.min(4, Math.floor(skills[j].minLevel)));
     partial[j] = partialLevelCredit / min[j];
-  });
+  }
   return { off, min, partial };
 }
 
@@ -146,11 +155,12 @@ export function compilePosting(
     siteReachable[s] = siteDist[s] <= reach || (posting.accommodation && cs.siteHasWillingAway[s]) ? 1 : 0;
   }
 
-  const certOff = new Int32Array(posting.requiredCertificates.length);
-  posting.requiredCertificates.forEach((t, j) => {
-    const c = cs.certIndex.get(t);
+  const certs = posting.requiredCertificates;
+  const certOff = certs.length === 0 ? NO_OFFSETS : new Int32Array(certs.length);
+  for (let j = 0; j < certs.length; j++) {
+    const c = cs.certIndex.get(certs[j]);
     certOff[j] = c === undefined ? -1 : c * cs.n;
-  });
+  }
 
   const req = skillOffsets(posting.requiredSkills, cs, config.skills.partialLevelCredit);
   const pref = skillOffsets(posting.preferredSkills, cs, config.skills.partialLevelCredit);
