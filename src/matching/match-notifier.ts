@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { NotificationsService } from '../notifications/notifications.service';
+import {
+  NotificationsService,
+  type JobAlertInput,
+  type NotifyUsersInput,
+  type NotifySiteChannelsInput,
+} from '../notifications/notifications.service';
 import type { RankedMatch } from './engine';
 import type { LoadedResident, LoadedSite } from './loaders/candidate.loader';
 
@@ -31,7 +36,8 @@ export function matchesLink(postingId: string): string {
 export class MatchNotifier {
   constructor(private readonly notifications: NotificationsService) {}
 
-  async postingRanked(
+  /** One posting's list (rank-posting): see postingsRanked. */
+  postingRanked(
     m: EntityManager,
     posting: RankedPosting,
     results: readonly RankedMatch[],
@@ -39,10 +45,122 @@ export class MatchNotifier {
     sites: ReadonlyMap<string, LoadedSite>,
     strongMatch: number,
   ): Promise<NotifyOutcome> {
-    const out: NotifyOutcome = { officerNotifications: 0, channelDeliveries: 0, jobAlerts: 0 };
-    const strong = results.filter((r) => r.score >= strongMatch && residents.has(r.residentId));
-    if (!strong.length) return out;
+    return this.postingsRanked(m, [{ posting, results }], residents, sites, strongMatch);
+  }
 
+  /**
+   * Several postings' lists (a chunk of the nightly re-rank) in a fixed number of statements: one
+   * read of the officers, one insert of their notifications, one of the site channels' deliveries,
+   * one read of the alerted residents' accounts, one insert of the alerts and one of their SMS.
+   */
+  async postingsRanked(
+    m: EntityManager,
+    lists: readonly { posting: RankedPosting; results: readonly RankedMatch[] }[],
+    residents: ReadonlyMap<string, LoadedResident>,
+    sites: ReadonlyMap<string, LoadedSite>,
+    strongMatch: number,
+  ): Promise<NotifyOutcome> {
+    const strongLists = lists
+      .map(({ posting, results }) => ({
+        posting,
+        strong: results.filter((r) => r.score >= strongMatch && residents.has(r.residentId)),
+      }))
+      .filter((l) => l.strong.length > 0);
+    if (!strongLists.length) return { officerNotifications: 0, channelDeliveries: 0, jobAlerts: 0 };
+
+    const officerEvents: NotifyUsersInput[] = [];
+    const channelEvents: NotifySiteChannelsInput[] = [];
+    const perPosting = strongLists.map(({ posting, strong }) => ({
+      posting,
+      perSite: this.perSite(strong, residents),
+    }));
+    const officers = await this.notifications.officersOfSites([
+      ...new Set(perPosting.flatMap((p) => [...p.perSite.keys()])),
+    ]);
+    for (const { posting, perSite } of perPosting) {
+      const link = matchesLink(posting.id);
+      for (const [siteId, s] of [...perSite].sort(([a], [b]) => (a < b ? -1 : 1))) {
+        const siteName = sites.get(siteId)?.name ?? '';
+        const prefix = `match:${posting.id}:v${posting.version}:site:${siteId}`;
+        const title = `「${posting.title}」有 ${s.count} 位合适人选`;
+        const body =
+          `${siteName}：${s.count} 人匹配度达到 ${strongMatch} 分以上，` +
+          `其中零就业家庭 ${s.zeroEmployment} 人、监测户 ${s.monitored} 人。请查看名单并推荐。`;
+        officerEvents.push({
+          recipients: officers.filter((o) => o.siteId === siteId).map((o) => o.userId),
+          kind: 'match.posting_ranked',
+          title,
+          body,
+          payload: {
+            postingId: posting.id,
+            siteId,
+            count: s.count,
+            zeroEmployment: s.zeroEmployment,
+            monitored: s.monitored,
+            link,
+          },
+          dedupKeyPrefix: prefix,
+        });
+        channelEvents.push({
+          siteIds: [siteId],
+          title,
+          markdown: [
+            `**新岗位匹配：${posting.title}**`,
+            `> 安置点：${siteName}`,
+            `> 合适人选：<font color="info">${s.count}</font> 人（匹配度 ≥ ${strongMatch}）`,
+            `> 零就业家庭：<font color="warning">${s.zeroEmployment}</font> 人；监测户：<font color="warning">${s.monitored}</font> 人`,
+            `名单：${link}`,
+          ].join('\n'),
+          text: `${title}\n${body}\n名单：${link}`,
+          dedupKeyPrefix: prefix,
+        });
+      }
+    }
+    const out: NotifyOutcome = {
+      officerNotifications: await this.notifications.notifyUsersMany(m, officerEvents),
+      channelDeliveries: await this.notifications.notifySiteChannelsMany(m, channelEvents),
+      jobAlerts: 0,
+    };
+
+    const alertIds = [
+      ...new Set(
+        strongLists.flatMap((l) =>
+          l.strong.filter((r) => residents.get(r.residentId)!.jobAlerts).map((r) => r.residentId),
+        ),
+      ),
+    ];
+    if (!alertIds.length) return out;
+    // app_user.resident_id links a resident to their account (access/ owns it; a read only).
+    const users: { id: string; residentId: string }[] = await m.query(
+      `SELECT id, resident_id AS "residentId" FROM app_user
+        WHERE resident_id = ANY($1::uuid[]) AND disabled_at IS NULL ORDER BY resident_id`,
+      [alertIds],
+    );
+    const userOf = new Map(users.map((u) => [u.residentId, u.id]));
+    const alerts: JobAlertInput[] = [];
+    for (const { posting, strong } of strongLists)
+      for (const r of strong) {
+        const userId = userOf.get(r.residentId);
+        if (userId === undefined || !residents.get(r.residentId)!.jobAlerts) continue;
+        alerts.push({
+          residentUserId: userId,
+          postingId: posting.id,
+          postingVersion: posting.version,
+          title: `为您推荐：${posting.title}`,
+          body: `${posting.wageText}。${r.reason.zh}`,
+          payload: { score: r.score },
+          smsText: `【乐业】为您推荐岗位“${posting.title}”，${posting.wageText}。登录乐业查看详情并报名。`,
+        });
+      }
+    out.jobAlerts = await this.notifications.jobAlerts(m, alerts);
+    return out;
+  }
+
+  /** Strong matches per site of the residents: how many, from zero-employment and monitored households. */
+  private perSite(
+    strong: readonly RankedMatch[],
+    residents: ReadonlyMap<string, LoadedResident>,
+  ): Map<string, { count: number; zeroEmployment: number; monitored: number }> {
     const perSite = new Map<string, { count: number; zeroEmployment: number; monitored: number }>();
     for (const r of strong) {
       const res = residents.get(r.residentId)!;
@@ -52,69 +170,6 @@ export class MatchNotifier {
       if (res.input.household.monitoringStatus !== 'none') s.monitored += 1;
       perSite.set(res.input.siteId, s);
     }
-
-    const officers = await this.notifications.officersOfSites([...perSite.keys()]);
-    const link = matchesLink(posting.id);
-    for (const [siteId, s] of [...perSite].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      const siteName = sites.get(siteId)?.name ?? '';
-      const prefix = `match:${posting.id}:v${posting.version}:site:${siteId}`;
-      const title = `「${posting.title}」有 ${s.count} 位合适人选`;
-      const body =
-        `${siteName}：${s.count} 人匹配度达到 ${strongMatch} 分以上，` +
-        `其中零就业家庭 ${s.zeroEmployment} 人、监测户 ${s.monitored} 人。请查看名单并推荐。`;
-      out.officerNotifications += await this.notifications.notifyUsers(m, {
-        recipients: officers.filter((o) => o.siteId === siteId).map((o) => o.userId),
-        kind: 'match.posting_ranked',
-        title,
-        body,
-        payload: {
-          postingId: posting.id,
-          siteId,
-          count: s.count,
-          zeroEmployment: s.zeroEmployment,
-          monitored: s.monitored,
-          link,
-        },
-        dedupKeyPrefix: prefix,
-      });
-      out.channelDeliveries += await this.notifications.notifySiteChannels(m, {
-        siteIds: [siteId],
-        title,
-        markdown: [
-          `**新岗位匹配：${posting.title}**`,
-          `> 安置点：${siteName}`,
-          `> 合适人选：<font color="info">${s.count}</font> 人（匹配度 ≥ ${strongMatch}）`,
-          `> 零就业家庭：<font color="warning">${s.zeroEmployment}</font> 人；监测户：<font color="warning">${s.monitored}</font> 人`,
-          `名单：${link}`,
-        ].join('\n'),
-        text: `${title}\n${body}\n名单：${link}`,
-        dedupKeyPrefix: prefix,
-      });
-    }
-
-    const alertIds = strong.filter((r) => residents.get(r.residentId)!.jobAlerts).map((r) => r.residentId);
-    if (alertIds.length) {
-      // app_user.resident_id links a resident to their account (access/ owns it; a read only).
-      const users: { id: string; residentId: string }[] = await m.query(
-        `SELECT id, resident_id AS "residentId" FROM app_user
-          WHERE resident_id = ANY($1::uuid[]) AND disabled_at IS NULL ORDER BY resident_id`,
-        [alertIds],
-      );
-      const byResident = new Map(strong.map((r) => [r.residentId, r]));
-      for (const u of users) {
-        const r = byResident.get(u.residentId)!;
-        const created = await this.notifications.jobAlert(m, {
-          residentUserId: u.id,
-          postingId: posting.id,
-          postingVersion: posting.version,
-          title: `为您推荐：${posting.title}`,
-          body: `${posting.wageText}。${r.reason.zh}`,
-          payload: { score: r.score },
-          smsText: `【乐业】为您推荐岗位“${posting.title}”，${posting.wageText}。登录乐业查看详情并报名。`,
-        });
-        if (created) out.jobAlerts += 1;
-      }
-    }
-    return out;
+    return perSite;
   }
 }

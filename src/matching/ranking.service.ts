@@ -48,6 +48,16 @@ export interface RerankOutcome {
   skipped: number;
   candidates: number;
   ms: number;
+  /** Where the time went (ms): loading candidates, ranking, explaining, storing lists, notifying. */
+  time: RerankTime;
+}
+
+export interface RerankTime {
+  load: number;
+  rank: number;
+  explain: number;
+  store: number;
+  notify: number;
 }
 
 export interface RankResidentOutcome {
@@ -224,13 +234,13 @@ export class RankingService {
       skipped: 0,
       candidates: 0,
       ms: 0,
+      time: { load: 0, rank: 0, explain: 0, store: 0, notify: 0 },
     };
     if (!postings.length) return { ...out, skipped: postingIds.length, ms: Date.now() - started };
     const { sites, residents } = await this.candidates.candidatesForAll(
       postings.map((p) => p.profile),
       cfg.distance.defaultMaxCommuteKm,
     );
-    const loadMs = Date.now() - started;
     const { codes, names } = await this.catalogue.load();
     const cs = buildCandidateSet(
       residents.map((r) => r.input),
@@ -238,6 +248,7 @@ export class RankingService {
       sites,
       cfg.wage,
     );
+    out.time.load = Date.now() - started;
     const today = chinaToday();
     const byId = new Map(residents.map((r) => [r.input.id, r]));
     const siteById = new Map(sites.map((s) => [s.id, s]));
@@ -252,17 +263,21 @@ export class RankingService {
       );
       const chunk: RankedPosting[] = [];
       for (const p of part) {
+        let t = performance.now();
         const top = await rankPostingTop(p.profile, cs, cfg, { today, batchSize: BATCH_SIZE });
         const hash = listHash(base, p.profile.version, top, byId);
+        out.time.rank += performance.now() - t;
         out.ranked += 1;
         if (stored.get(p.profile.id) === hash) {
           out.unchanged += 1;
           continue;
         }
+        t = performance.now();
         chunk.push({ loaded: p, version: p.profile.version, results: explainTop(top, names), hash });
+        out.time.explain += performance.now() - t;
       }
       if (!chunk.length) continue;
-      for (const result of await this.storePostings(chunk, byId, siteById)) {
+      for (const result of await this.storePostings(chunk, byId, siteById, out.time)) {
         if (result.skipped) out.skipped += 1;
         else out.stored += result.stored ?? 0;
       }
@@ -270,7 +285,8 @@ export class RankingService {
     out.skipped += postingIds.length - postings.length;
     out.candidates = residents.length;
     out.ms = Date.now() - started;
-    this.logger.log({ ...out, sites: sites.length, loadMs }, 'rerank-postings done');
+    for (const k of Object.keys(out.time) as (keyof RerankTime)[]) out.time[k] = Math.round(out.time[k]);
+    this.logger.log({ ...out, sites: sites.length }, 'rerank-postings done');
     return out;
   }
 
@@ -283,6 +299,7 @@ export class RankingService {
     items: readonly RankedPosting[],
     residents: ReadonlyMap<string, LoadedResident>,
     sites: ReadonlyMap<string, LoadedSite>,
+    time?: RerankTime,
   ): Promise<RankPostingOutcome[]> {
     const cfg = this.settings.config;
     return this.dataSource.transaction(async (m) => {
@@ -309,24 +326,34 @@ export class RankingService {
           hash: { postingVersion: item.version, listHash: item.hash },
         });
       }
+      let t = performance.now();
       await this.store.replaceManyPostingMatches(m, lists, new Date());
-      for (const [i, item] of items.entries()) {
-        if (outcomes[i].skipped) continue;
-        const posting = item.loaded.profile;
-        outcomes[i].notified = await this.notifier.postingRanked(
-          m,
-          {
-            id: posting.id,
-            version: posting.version,
-            title: current.get(posting.id)!.title,
-            wageText: wageText(posting.wage.min, posting.wage.max, posting.wage.unit),
-          },
-          item.results,
-          residents,
-          sites,
-          cfg.thresholds.strongMatch,
-        );
-      }
+      if (time) time.store += performance.now() - t;
+      t = performance.now();
+      const notified = await this.notifier.postingsRanked(
+        m,
+        items
+          .filter((_, i) => !outcomes[i].skipped)
+          .map((item) => ({
+            posting: {
+              id: item.loaded.profile.id,
+              version: item.loaded.profile.version,
+              title: current.get(item.loaded.profile.id)!.title,
+              wageText: wageText(
+                item.loaded.profile.wage.min,
+                item.loaded.profile.wage.max,
+                item.loaded.profile.wage.unit,
+              ),
+            },
+            results: item.results,
+          })),
+        residents,
+        sites,
+        cfg.thresholds.strongMatch,
+      );
+      // One posting (rank-posting): its own figures; a re-rank chunk reports no per-posting split.
+      if (items.length === 1 && !outcomes[0].skipped) outcomes[0].notified = notified;
+      if (time) time.notify += performance.now() - t;
       return outcomes;
     });
   }

@@ -9,6 +9,7 @@ import { JobQueue } from '../queue/job-queue.service';
 import { QueueName } from '../queue/queue-name';
 import { OUTBOX_ROUTES } from '../queue/outbox-routes';
 import { RegionsService } from '../regions/regions.service';
+import type { SiteChannel } from '../regions/site.entity';
 import { dingtalkMarkdown, wecomMarkdown } from './channels/robot-messages';
 import {
   deliveryJobId,
@@ -95,43 +96,68 @@ export class NotificationsService {
   }
 
   /** One in-app notification per recipient; returns how many were new. */
-  async notifyUsers(manager: EntityManager, input: NotifyUsersInput): Promise<number> {
-    const rows = await this.insertNotifications(manager, input);
-    return rows.length;
+  notifyUsers(manager: EntityManager, input: NotifyUsersInput): Promise<number> {
+    return this.notifyUsersMany(manager, [input]);
+  }
+
+  /** notifyUsers for several events in one statement (the matching worker's batches). */
+  async notifyUsersMany(manager: EntityManager, inputs: readonly NotifyUsersInput[]): Promise<number> {
+    return (await this.insertNotifications(manager, inputs)).length;
   }
 
   /** One pending delivery per configured channel target of the sites; returns how many were new. */
-  async notifySiteChannels(manager: EntityManager, input: NotifySiteChannelsInput): Promise<number> {
-    const sites = await this.regions.findSites([...new Set(input.siteIds)]);
+  notifySiteChannels(manager: EntityManager, input: NotifySiteChannelsInput): Promise<number> {
+    return this.notifySiteChannelsMany(manager, [input]);
+  }
+
+  /** notifySiteChannels for several events: one read of the sites, one insert. */
+  async notifySiteChannelsMany(
+    manager: EntityManager,
+    inputs: readonly NotifySiteChannelsInput[],
+  ): Promise<number> {
+    const sites = new Map(
+      (await this.regions.findSites([...new Set(inputs.flatMap((i) => i.siteIds))])).map((s) => [s.id, s]),
+    );
     const byKey = new Map<string, NewDelivery>();
-    for (const site of sites) {
-      for (const ch of site.channels ?? []) {
-        if (!ch || typeof ch.target !== 'string' || !ch.target) continue;
-        let payload: Record<string, unknown>;
-        switch (ch.type) {
-          case 'wecom':
-            payload = { ...wecomMarkdown(input.title, input.markdown) };
-            break;
-          case 'dingtalk':
-            payload = { ...dingtalkMarkdown(input.title, input.markdown) };
-            break;
-          case 'email':
-            payload = { subject: input.title, text: input.text };
-            break;
-          default:
-            continue; // a channel type this version does not know: skip it, send the others
-        }
-        const dedupKey = `${input.dedupKeyPrefix}:${ch.type}:${targetHash(ch.target)}`;
-        byKey.set(dedupKey, {
-          channel: ch.type,
-          target: ch.target,
-          dedup_key: dedupKey,
-          payload,
-          notification_id: null,
-        });
+    for (const input of inputs)
+      for (const siteId of new Set(input.siteIds)) {
+        const site = sites.get(siteId);
+        if (site) this.siteDeliveries(input, site.channels ?? [], byKey);
       }
-    }
     return (await this.insertDeliveries(manager, [...byKey.values()])).length;
+  }
+
+  /** The deliveries of one event to one site's channels, keyed by dedup key (a shared robot once). */
+  private siteDeliveries(
+    input: NotifySiteChannelsInput,
+    channels: readonly SiteChannel[],
+    byKey: Map<string, NewDelivery>,
+  ): void {
+    for (const ch of channels) {
+      if (!ch || typeof ch.target !== 'string' || !ch.target) continue;
+      let payload: Record<string, unknown>;
+      switch (ch.type) {
+        case 'wecom':
+          payload = { ...wecomMarkdown(input.title, input.markdown) };
+          break;
+        case 'dingtalk':
+          payload = { ...dingtalkMarkdown(input.title, input.markdown) };
+          break;
+        case 'email':
+          payload = { subject: input.title, text: input.text };
+          break;
+        default:
+          continue; // a channel type this version does not know: skip it, send the others
+      }
+      const dedupKey = `${input.dedupKeyPrefix}:${ch.type}:${targetHash(ch.target)}`;
+      byKey.set(dedupKey, {
+        channel: ch.type,
+        target: ch.target,
+        dedup_key: dedupKey,
+        payload,
+        notification_id: null,
+      });
+    }
   }
 
   /**
@@ -139,28 +165,38 @@ export class NotificationsService {
    * when `smsText` is given. Once per (posting version, resident). Returns whether it was new.
    */
   async jobAlert(manager: EntityManager, input: JobAlertInput): Promise<boolean> {
-    const prefix = `jobalert:${input.postingId}:v${input.postingVersion}`;
-    const rows = await this.insertNotifications(manager, {
-      recipients: [input.residentUserId],
-      kind: 'job.alert',
-      title: input.title,
-      body: input.body,
-      payload: { postingId: input.postingId, link: `/postings/${input.postingId}`, ...(input.payload ?? {}) },
-      dedupKeyPrefix: prefix,
-    });
-    if (!rows.length) return false;
-    if (input.smsText) {
-      await this.insertDeliveries(manager, [
-        {
-          channel: 'sms',
-          target: `user:${input.residentUserId}`,
-          dedup_key: `${prefix}:sms:user:${input.residentUserId}`,
-          payload: { text: input.smsText },
-          notification_id: rows[0].id,
-        },
-      ]);
+    return (await this.jobAlerts(manager, [input])) > 0;
+  }
+
+  /** jobAlert for several residents and postings: one insert of alerts, one of their SMS. */
+  async jobAlerts(manager: EntityManager, inputs: readonly JobAlertInput[]): Promise<number> {
+    const prefix = (i: JobAlertInput) => `jobalert:${i.postingId}:v${i.postingVersion}`;
+    const rows = await this.insertNotifications(
+      manager,
+      inputs.map((i) => ({
+        recipients: [i.residentUserId],
+        kind: 'job.alert',
+        title: i.title,
+        body: i.body,
+        payload: { postingId: i.postingId, link: `/postings/${i.postingId}`, ...(i.payload ?? {}) },
+        dedupKeyPrefix: prefix(i),
+      })),
+    );
+    const created = new Map(rows.map((r) => [r.dedupKey, r.id]));
+    const sms: NewDelivery[] = [];
+    for (const i of inputs) {
+      const id = created.get(`${prefix(i)}:user:${i.residentUserId}`);
+      if (id === undefined || !i.smsText) continue;
+      sms.push({
+        channel: 'sms',
+        target: `user:${i.residentUserId}`,
+        dedup_key: `${prefix(i)}:sms:user:${i.residentUserId}`,
+        payload: { text: i.smsText },
+        notification_id: id,
+      });
     }
-    return true;
+    await this.insertDeliveries(manager, sms);
+    return rows.length;
   }
 
   /**
@@ -228,26 +264,33 @@ export class NotificationsService {
     return rows.length;
   }
 
+  /**
+   * One row per (event, recipient) in one statement, in dedup-key order (two transactions that
+   * insert the same keys then wait for each other in the same order, never crosswise).
+   */
   private async insertNotifications(
     manager: EntityManager,
-    input: NotifyUsersInput,
-  ): Promise<{ id: string; recipientUserId: string }[]> {
-    assertNoPersonalData(input.payload);
-    const recipients = [...new Set(input.recipients)];
-    if (!recipients.length) return [];
+    inputs: readonly NotifyUsersInput[],
+  ): Promise<{ id: string; recipientUserId: string; dedupKey: string }[]> {
+    const rows = new Map<string, [string, string, string, string, string]>();
+    for (const input of inputs) {
+      assertNoPersonalData(input.payload);
+      const payload = JSON.stringify(input.payload);
+      const title = input.title.slice(0, 200);
+      for (const r of input.recipients)
+        rows.set(`${input.dedupKeyPrefix}:user:${r}`, [r, input.kind, title, input.body, payload]);
+    }
+    if (!rows.size) return [];
+    const keys = [...rows.keys()].sort();
+    const col = (k: number) => keys.map((key) => rows.get(key)![k]);
     return manager.query(
       `INSERT INTO notification (recipient_user_id, kind, title, body, payload, dedup_key)
-       SELECT r, $2, $3, $4, $5::jsonb, $6 || ':user:' || r FROM unnest($1::uuid[]) AS r
+       SELECT x.r, x.kind, x.title, x.body, x.payload::jsonb, x.dedup_key
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+           AS x(r, kind, title, body, payload, dedup_key)
        ON CONFLICT (dedup_key) DO NOTHING
-       RETURNING id, recipient_user_id AS "recipientUserId"`,
-      [
-        recipients,
-        input.kind,
-        input.title.slice(0, 200),
-        input.body,
-        JSON.stringify(input.payload),
-        input.dedupKeyPrefix,
-      ],
+       RETURNING id, recipient_user_id AS "recipientUserId", dedup_key AS "dedupKey"`,
+      [col(0), col(1), col(2), col(3), col(4), keys],
     );
   }
 

@@ -378,6 +378,58 @@ describe('matching', () => {
     expect(await stamps()).toEqual(beforeAgain);
   });
 
+  it('a re-rank batch that stores several lists notifies as one rank-posting per posting would: each officer and opted-in resident once', async () => {
+    const ids = [posting.id];
+    const officers = await t.app.get(NotificationsService).officersOfSites([siteA.id]);
+    // The first night after an engine upgrade, as far as notifications go: none were sent for this
+    // version, and no list fingerprint is stored, so every list of the batch is written again.
+    const forget = async () => {
+      await ds.query(`DELETE FROM notification_delivery WHERE dedup_key LIKE ANY($1)`, [
+        ids.flatMap((id) => [`match:${id}:%`, `jobalert:${id}:%`]),
+      ]);
+      await ds.query(`DELETE FROM notification WHERE payload->>'postingId' = ANY($1)`, [ids]);
+      await ds.query(`DELETE FROM posting_match_list WHERE posting_id = ANY($1)`, [ids]);
+    };
+    const alerts = () =>
+      ds.query<{ kind: string; n: number }[]>(
+        `SELECT 'in-app' AS kind, count(*)::int AS n FROM notification
+          WHERE kind = 'job.alert' AND payload->>'postingId' = $1 AND recipient_user_id = $2
+         UNION ALL
+         SELECT 'sms', count(*)::int FROM notification_delivery
+          WHERE channel = 'sms' AND dedup_key LIKE $3 AND target = 'user:' || $2`,
+        [posting.id, alice.session!.userId, `jobalert:${posting.id}:%`],
+      );
+    const second = await openPosting(t.http, employer.session, {
+      title: `${title}（三）`,
+      schedule: 'full_time',
+    });
+    await eventually(async () => (await storedMatches(ds, second.id)).length > 0);
+    ids.push(second.id);
+    await forget();
+
+    const out = await t.app.get(RerankPostingsJob).process({ postingIds: ids });
+    expect(out).toMatchObject({ postings: 2, ranked: 2, unchanged: 0, skipped: 0 });
+    for (const id of ids) {
+      const notes = await postingNotifications(ds, id, siteA.id);
+      expect(notes.map((n) => n.recipientUserId).sort()).toEqual(officers.map((o) => o.userId).sort());
+      expect(new Set(notes.map((n) => n.dedupKey)).size).toBe(notes.length);
+    }
+    expect(await alerts()).toEqual([
+      { kind: 'in-app', n: 1 },
+      { kind: 'sms', n: 1 },
+    ]);
+
+    // Stored again (fingerprints forgotten), nothing is sent twice.
+    const before = await Promise.all(ids.map((id) => postingNotifications(ds, id)));
+    await ds.query(`DELETE FROM posting_match_list WHERE posting_id = ANY($1)`, [ids]);
+    await t.app.get(RerankPostingsJob).process({ postingIds: ids });
+    expect(await Promise.all(ids.map((id) => postingNotifications(ds, id)))).toEqual(before);
+    expect(await alerts()).toEqual([
+      { kind: 'in-app', n: 1 },
+      { kind: 'sms', n: 1 },
+    ]);
+  });
+
   describe('recommendations and skill gaps', () => {
     let officerC: Session;
     let dora: { id: string };

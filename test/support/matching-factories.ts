@@ -50,7 +50,6 @@ export function storedMatches(ds: DataSource, postingId: string): Promise<Stored
   );
 }
 
-/** Officer notifications of a posting: recipient and payload, in a stable order. */
 /**
  * The officer notifications of a posting, for one site when `siteId` is given (other test files
  * of the same run leave matching residents at other sites in the same county, whose officers are
