@@ -9,7 +9,7 @@ import { ConflictError, NotFoundError } from '../common/domain-errors';
 import { page, type Page } from '../common/pagination';
 import { PostingsService } from '../postings/postings.service';
 import { RegionsService } from '../regions/regions.service';
-import type { Components } from './engine';
+import { componentsOf } from './results/components-columns';
 import type {
   EmployerMatchDto,
   Lang,
@@ -28,7 +28,8 @@ interface MatchRow {
   score: string;
   priority: string;
   rank: number;
-  components: Components;
+  componentValues: number[];
+  componentPoints: number[];
   reasonZh: string;
   reasonEn: string;
   status: MatchStatus;
@@ -56,7 +57,8 @@ interface MatchRow {
  */
 const MATCH_SELECT = `
   SELECT mt.id, mt.posting_id AS "postingId", p.title AS "postingTitle", mt.resident_id AS "residentId",
-         mt.score, mt.priority, mt.rank, mt.components, mt.reason_zh AS "reasonZh", mt.reason_en AS "reasonEn",
+         mt.score, mt.priority, mt.rank, mt.component_values AS "componentValues",
+         mt.component_points AS "componentPoints", mt.reason_zh AS "reasonZh", mt.reason_en AS "reasonEn",
          mt.status, mt.dismiss_reason AS "dismissReason", mt.referred_application_id AS "referredApplicationId",
          mt.distance_km AS "distanceKm", mt.required_skills_missing AS "requiredSkillsMissing",
          mt.site_id AS "siteId", mt.computed_at AS "computedAt", mt.engine_version AS "engineVersion",
@@ -101,7 +103,7 @@ function officerView(row: MatchRow, lang: Lang): OfficerMatchDto {
     score: Number(row.score),
     priority: Number(row.priority),
     rank: row.rank,
-    components: row.components,
+    components: componentsOf(row.componentValues, row.componentPoints),
     reason: reasonOf(row, lang),
     status: row.status,
     postingId: row.postingId,
@@ -123,7 +125,7 @@ function employerView(row: MatchRow, lang: Lang): EmployerMatchDto {
     residentId: row.residentId,
     displayName: maskName(row.name),
     score: Number(row.score),
-    components: row.components,
+    components: componentsOf(row.componentValues, row.componentPoints),
     reason: reasonOf(row, lang),
   };
 }

@@ -44,7 +44,8 @@ export interface StoredMatch {
 export function storedMatches(ds: DataSource, postingId: string): Promise<StoredMatch[]> {
   return ds.query(
     `SELECT id, resident_id AS "residentId", posting_version AS "postingVersion", score, priority, rank,
-            components, reason_zh AS "reasonZh", computed_at AS "computedAt", status, site_id AS "siteId"
+            component_values AS "componentValues", component_points AS "componentPoints",
+            reason_zh AS "reasonZh", computed_at AS "computedAt", status, site_id AS "siteId"
        FROM match WHERE posting_id = $1 ORDER BY resident_id`,
     [postingId],
   );

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { RankedMatch, SkillGap } from '../engine';
+import { componentColumns } from './components-columns';
+
+/** A PostgreSQL array literal of strings ('{"a","b"}'), every element quoted and escaped. */
+function arrayLiteral(items: readonly string[]): string {
+  return `{${items.map((x) => `"${x.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+}
 
 export interface ResidentMeta {
   siteId: string;
@@ -76,56 +82,76 @@ export class MatchStore {
         keepPosting.push(l.postingId);
         keepResident.push(r.residentId);
       }
-    await m.query(
-      `DELETE FROM match WHERE posting_id = ANY($1::uuid[]) AND status = 'new'
-          AND (posting_id, resident_id) NOT IN (SELECT * FROM unnest($2::uuid[], $3::uuid[]))`,
+    // Rows that left the lists, found list by list through the posting index (LATERAL, kept from
+    // being flattened into a join by OFFSET 0: one index lookup per posting whatever the
+    // statistics say), then deleted by primary key. A single
+    // `DELETE … WHERE posting_id = ANY(…)` was planned as a scan of the whole table whenever the
+    // statistics were older than the rows (the first night fills an empty table): 150 ms a chunk.
+    const gone: { id: string }[] = await m.query(
+      `SELECT x.id FROM unnest($1::uuid[]) AS p(id)
+         CROSS JOIN LATERAL (SELECT mt.id, mt.resident_id FROM match mt
+                              WHERE mt.posting_id = p.id AND mt.status = 'new' OFFSET 0) x
+        WHERE NOT EXISTS (SELECT 1 FROM unnest($2::uuid[], $3::uuid[]) AS k(posting_id, resident_id)
+                           WHERE k.posting_id = p.id AND k.resident_id = x.resident_id)`,
       [lists.map((l) => l.postingId), keepPosting, keepResident],
     );
-    const rows = lists.flatMap((l) =>
-      l.results.map((r) => ({
-        posting_id: l.postingId,
-        resident_id: r.residentId,
-        posting_version: r.postingVersion,
-        resident_version: l.residents.get(r.residentId)?.version ?? null,
-        score: r.score,
-        priority: r.priority,
-        rank: r.rank,
-        components: r.components,
-        required_skills_missing: r.requiredSkillsMissing,
-        distance_km: r.distanceKm,
-        reason_zh: r.reason.zh,
-        reason_en: r.reason.en,
-        engine_version: r.engineVersion,
-        site_id: l.residents.get(r.residentId)!.siteId,
-      })),
-    );
+    if (gone.length)
+      await m.query(`DELETE FROM match WHERE id = ANY($1::uuid[]) AND status = 'new'`, [
+        gone.map((g) => g.id),
+      ]);
+    const rows = lists.flatMap((l) => l.results.map((r) => ({ l, r })));
     if (!rows.length) return;
+    // One array per column (unnest): no per-row JSON for PostgreSQL to parse. Components go as two
+    // real[] and the missing skills as text[], each row's as an array literal.
+    const col = <T>(f: (x: (typeof rows)[number]) => T): T[] => rows.map(f);
+    const components = rows.map(({ r }) => componentColumns(r.components));
     await m.query(
       `INSERT INTO match (posting_id, resident_id, posting_version, resident_version, score, priority, rank,
-                          components, required_skills_missing, distance_km, reason_zh, reason_en,
-                          engine_version, computed_at, site_id)
+                          component_values, component_points, required_skills_missing, distance_km, reason_zh,
+                          reason_en, engine_version, computed_at, site_id)
        SELECT x.posting_id, x.resident_id, x.posting_version, x.resident_version, x.score, x.priority, x.rank,
-              x.components, x.required_skills_missing, x.distance_km, x.reason_zh, x.reason_en,
-              x.engine_version, $2, x.site_id
-         FROM jsonb_to_recordset($1::jsonb) AS x(
-              posting_id uuid, resident_id uuid, posting_version int, resident_version int, score numeric,
-              priority numeric, rank int, components jsonb, required_skills_missing text[], distance_km numeric,
-              reason_zh text, reason_en text, engine_version text, site_id uuid)
+              x.component_values::real[], x.component_points::real[], x.required_skills_missing::text[],
+              x.distance_km, x.reason_zh, x.reason_en, x.engine_version, $15, x.site_id
+         FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::int[], $5::numeric[], $6::numeric[], $7::int[],
+                     $8::text[], $9::text[], $10::text[], $11::numeric[], $12::text[], $13::text[], $14::text[],
+                     $16::uuid[])
+           AS x(posting_id, resident_id, posting_version, resident_version, score, priority, rank,
+                component_values, component_points, required_skills_missing, distance_km, reason_zh, reason_en,
+                engine_version, site_id)
        ON CONFLICT (posting_id, resident_id) DO UPDATE SET
               posting_version = EXCLUDED.posting_version, resident_version = EXCLUDED.resident_version,
               score = EXCLUDED.score, priority = EXCLUDED.priority, rank = EXCLUDED.rank,
-              components = EXCLUDED.components, required_skills_missing = EXCLUDED.required_skills_missing,
+              component_values = EXCLUDED.component_values, component_points = EXCLUDED.component_points,
+              required_skills_missing = EXCLUDED.required_skills_missing,
               distance_km = EXCLUDED.distance_km, reason_zh = EXCLUDED.reason_zh,
               reason_en = EXCLUDED.reason_en, engine_version = EXCLUDED.engine_version,
               computed_at = EXCLUDED.computed_at, site_id = EXCLUDED.site_id
         WHERE (match.posting_version, match.resident_version, match.score, match.priority, match.rank,
-               match.components, match.required_skills_missing, match.distance_km, match.reason_zh,
-               match.reason_en, match.engine_version, match.site_id)
+               match.component_values, match.component_points, match.required_skills_missing,
+               match.distance_km, match.reason_zh, match.reason_en, match.engine_version, match.site_id)
               IS DISTINCT FROM
               (EXCLUDED.posting_version, EXCLUDED.resident_version, EXCLUDED.score, EXCLUDED.priority,
-               EXCLUDED.rank, EXCLUDED.components, EXCLUDED.required_skills_missing, EXCLUDED.distance_km,
-               EXCLUDED.reason_zh, EXCLUDED.reason_en, EXCLUDED.engine_version, EXCLUDED.site_id)`,
-      [JSON.stringify(rows), computedAt],
+               EXCLUDED.rank, EXCLUDED.component_values, EXCLUDED.component_points,
+               EXCLUDED.required_skills_missing, EXCLUDED.distance_km, EXCLUDED.reason_zh, EXCLUDED.reason_en,
+               EXCLUDED.engine_version, EXCLUDED.site_id)`,
+      [
+        col(({ l }) => l.postingId),
+        col(({ r }) => r.residentId),
+        col(({ r }) => r.postingVersion),
+        col(({ l, r }) => l.residents.get(r.residentId)?.version ?? null),
+        col(({ r }) => r.score),
+        col(({ r }) => r.priority),
+        col(({ r }) => r.rank),
+        components.map((c) => arrayLiteral(c.values.map(String))),
+        components.map((c) => arrayLiteral(c.points.map(String))),
+        col(({ r }) => arrayLiteral(r.requiredSkillsMissing)),
+        col(({ r }) => r.distanceKm),
+        col(({ r }) => r.reason.zh),
+        col(({ r }) => r.reason.en),
+        col(({ r }) => r.engineVersion),
+        computedAt,
+        col(({ l, r }) => l.residents.get(r.residentId)!.siteId),
+      ],
     );
   }
 

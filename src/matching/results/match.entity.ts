@@ -1,5 +1,4 @@
 import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { Components } from '../engine';
 import { numericColumn } from './numeric';
 
 export type MatchStatus = 'new' | 'referred' | 'dismissed';
@@ -42,8 +41,17 @@ export class Match {
   @Column({ type: 'integer' })
   rank!: number;
 
-  @Column({ type: 'jsonb' })
-  components!: Components;
+  /**
+   * The components, in COMPONENT_NAMES order: value 0–1 and the points it earned. Two real[] of 7
+   * rather than a jsonb object: a county's lists are a million rows rewritten on the night after
+   * an engine change, and the object form was half of each row and half of the time to store it.
+   * componentsOf() turns them back into the API's object.
+   */
+  @Column({ type: 'real', array: true })
+  componentValues!: number[];
+
+  @Column({ type: 'real', array: true })
+  componentPoints!: number[];
 
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   requiredSkillsMissing!: string[];
