@@ -39,6 +39,10 @@ describe('config/matching.yaml', () => {
       text.replace(/strongMatch: 70/, 'strongMatch: 10'),
       'thresholds.strongMatch must be at least thresholds.minScore',
     ],
+    [
+      text.replace(/minTopNPerPosting: 50/, 'minTopNPerPosting: 500'),
+      'thresholds.minTopNPerPosting must be at most thresholds.topNPerPosting',
+    ],
     [text + '\nextra: 1\n', 'extra is not a known key'],
   ])('names the bad key (%#)', (bad, message) => {
     expect(() => parseMatchingConfigYaml(bad)).toThrow(ConfigError);

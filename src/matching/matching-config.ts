@@ -34,6 +34,8 @@ const NUMBERS: Record<Exclude<keyof MatchingConfig, 'ranking'>, Record<string, R
     minScore: { min: 0, max: 100 },
     strongMatch: { min: 0, max: 100 },
     topNPerPosting: { min: 1, max: 100_000, integer: true },
+    minTopNPerPosting: { min: 1, max: 100_000, integer: true },
+    candidatesPerOpening: { min: 1, max: 1_000, integer: true },
     topNPerResident: { min: 1, max: 10_000, integer: true },
   },
 };
@@ -84,6 +86,9 @@ export function parseMatchingConfig(doc: unknown): MatchingConfig {
   const thresholds = out.thresholds as Record<string, number>;
   if (thresholds.strongMatch < thresholds.minScore) {
     fail('thresholds.strongMatch', 'must be at least thresholds.minScore');
+  }
+  if (thresholds.minTopNPerPosting > thresholds.topNPerPosting) {
+    fail('thresholds.minTopNPerPosting', 'must be at most thresholds.topNPerPosting');
   }
   const age = out.age as Record<string, number>;
   if (age.publicWelfareMaxAge < age.lawfulMinimum)

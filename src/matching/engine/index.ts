@@ -18,6 +18,7 @@ export {
   rankPosting,
   rankPostingBatched,
   rankPostingTop,
+  postingListSize,
   explainTop,
   topSummary,
   type RankedTop,

@@ -4,6 +4,7 @@ import {
   ENGINE_VERSION,
   buildPostingSet,
   hardFilterFailure,
+  postingListSize,
   rankPosting,
   rankPostingBatched,
   rankResident,
@@ -82,6 +83,26 @@ describe('reason text', () => {
     );
     expect(m.reason.zh).toBe('尚不具备要求技能 0/2；缺采茶、茶叶加工；距离 80.0 公里，提供住宿');
     expect(m.components.distance.value).toBe(0.5);
+  });
+});
+
+describe('list size per posting', () => {
+  it('keeps candidatesPerOpening per place still open, between the configured bounds', () => {
+    // testConfig: 10 per opening, at least 50, at most 200.
+    expect(postingListSize(config, 1)).toBe(50);
+    expect(postingListSize(config, 0)).toBe(50); // filled meanwhile: still a list to refer from
+    expect(postingListSize(config, 8)).toBe(80);
+    expect(postingListSize(config, 50)).toBe(200);
+  });
+
+  it('ranks no more residents than the size asked for, the best first', () => {
+    const many = Array.from({ length: 30 }, (_, i) =>
+      resident(`r${String(i).padStart(2, '0')}`, { skills: i % 2 ? teaSkills : [] }),
+    );
+    const all = rank(many);
+    const cs = buildCandidateSet(many, SKILL_CODES, SITES);
+    const top = rankPosting(posting('p1'), cs, config, { today: TODAY, topN: 5 });
+    expect(top.map((m) => m.residentId)).toEqual(all.slice(0, 5).map((m) => m.residentId));
   });
 });
 

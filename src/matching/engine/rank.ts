@@ -35,6 +35,17 @@ export interface BatchOptions extends RankOptions {
   yieldFn?: () => Promise<void>;
 }
 
+/**
+ * How many residents a posting's list keeps: candidatesPerOpening for each place still open,
+ * never fewer than minTopNPerPosting nor more than topNPerPosting. Officers refer a few people
+ * per place; a list of 200 for a single vacancy is rows nobody reads, rewritten every night.
+ */
+export function postingListSize(config: MatchingConfig, openings: number): number {
+  const t = config.thresholds;
+  const wanted = t.candidatesPerOpening * Math.max(1, Math.floor(openings));
+  return Math.min(t.topNPerPosting, Math.max(t.minTopNPerPosting, wanted));
+}
+
 const defaultYield = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** Explains one scored pair: components, reason, skills met. Only for results that are kept. */

@@ -155,7 +155,11 @@ export interface MatchingConfig {
   thresholds: {
     minScore: number;
     strongMatch: number;
+    /** The longest list kept per posting. */
     topNPerPosting: number;
+    /** The shortest; between the two, candidatesPerOpening per place still open (postingListSize). */
+    minTopNPerPosting: number;
+    candidatesPerOpening: number;
     topNPerResident: number;
   };
 }

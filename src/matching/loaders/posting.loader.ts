@@ -13,6 +13,8 @@ export interface LoadedPosting {
   profile: PostingProfile;
   title: string;
   status: string;
+  /** Places still open (headcount − hired): sizes the posting's stored list (postingListSize). */
+  openings: number;
 }
 
 interface PostingRow {
@@ -20,6 +22,7 @@ interface PostingRow {
   version: number;
   title: string;
   status: string;
+  openings: number;
   industry: Industry;
   skills: { code: string; minLevel: number; required: boolean }[];
   certificates: string[];
@@ -37,7 +40,7 @@ interface PostingRow {
   startDate: string | null;
 }
 
-const COLUMNS = `p.id, p.version, p.title, p.status, p.industry, p.skills, p.certificates,
+const COLUMNS = `p.id, p.version, p.title, p.status, p.headcount - p.hired_count AS openings, p.industry, p.skills, p.certificates,
   p.wage_min AS "wageMin", p.wage_max AS "wageMax", p.wage_unit AS "wageUnit", p.schedule,
   p.latitude, p.longitude, p.accommodation, p.shuttle, p.public_welfare AS "publicWelfare",
   p.age_min AS "ageMin", p.age_max AS "ageMax", to_char(p.start_date, 'YYYY-MM-DD') AS "startDate"`;
@@ -47,6 +50,7 @@ function toLoaded(r: PostingRow): LoadedPosting {
   return {
     title: r.title,
     status: r.status,
+    openings: Number(r.openings),
     profile: {
       id: r.id,
       version: Number(r.version),

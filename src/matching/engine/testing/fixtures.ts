@@ -55,7 +55,14 @@ export function testConfig(overrides: Partial<MatchingConfig> = {}): MatchingCon
     industry: { preferenceShare: 0.5, experienceShare: 0.5 },
     priority: { zeroEmployment: 60, unstable: 30, marginal: 30, hardship: 40, max: 100 },
     ranking: { order: 'score_then_priority', blendPointsPerPriority: 0.1 },
-    thresholds: { minScore: 0, strongMatch: 70, topNPerPosting: 200, topNPerResident: 20 },
+    thresholds: {
+      minScore: 0,
+      strongMatch: 70,
+      topNPerPosting: 200,
+      minTopNPerPosting: 50,
+      candidatesPerOpening: 10,
+      topNPerResident: 20,
+    },
     ...overrides,
   };
 }
