@@ -116,6 +116,27 @@ describe('caches of the matching worker (seekers per site, postings with accommo
     expect(await load(carol.id)).toBeDefined();
   });
 
+  it("widens a site's reach as soon as one of its seekers accepts a longer commute", async () => {
+    // A site of its own, and a workplace about 30 km north of it: beyond the default 15 km.
+    const home = await createSite(t.http, admin, { latitude: 29.9, longitude: 108.6 });
+    const homeOfficer = await staff(t.http, admin, 'officer', { siteIds: [home.id] });
+    const dave = await seeker(t.http, homeOfficer, home.id, {
+      preferences: { industries: [], schedules: [], maxCommuteKm: 10, willingToWorkAway: false },
+    });
+    const workplace = { latitude: 30.17, longitude: 108.6, accommodation: false };
+    const candidates = async () =>
+      (await loader.candidatesFor(workplace, 15)).residents.map((r) => r.input.id);
+    expect(await candidates()).not.toContain(dave.id);
+    expect(await candidates()).not.toContain(dave.id); // the reach per site now comes from memory
+
+    const res = await t.http
+      .patch(`/api/v1/residents/${dave.id}`)
+      .set(homeOfficer.auth)
+      .send({ preferences: { maxCommuteKm: 40 } });
+    expect(res.status).toBe(200);
+    expect(await candidates()).toContain(dave.id);
+  });
+
   it('keeps the postings with accommodation until a posting changes, however it was changed', async () => {
     const postings = t.app.get(PostingLoader);
     const employer = await employerWithRecord(t.http, { verifiedBy: officer });

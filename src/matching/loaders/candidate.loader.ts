@@ -113,7 +113,7 @@ export class CandidateLoader {
     m: EntityManager = this.dataSource.manager,
   ): Promise<{ sites: LoadedSite[]; residents: LoadedResident[] }> {
     const all = await this.sites(m, '', []);
-    const maxBySite = await this.maxCommuteBySite(m);
+    const maxBySite = await this.cache.maxCommuteBySite(m, (mm) => this.maxCommuteBySite(mm));
     const near = all.filter((s) => {
       const reach = Math.max(defaultMaxCommuteKm, maxBySite.get(s.id) ?? 0);
       return workplaces.some((w) => distanceKm(s.latitude, s.longitude, w.latitude, w.longitude) <= reach);

@@ -56,6 +56,26 @@ describe('SeekerCache', () => {
     expect(cache.stats()).toMatchObject({ sites: 2, seekers: 4, invalidated: 1 });
   });
 
+  it('reuses the farthest commute per site until any site changes', async () => {
+    const db = fakeDb();
+    const cache = new SeekerCache(100, (s) => db.load(s));
+    let reads = 0;
+    let reach = new Map([['A', 10]]);
+    const load = () => {
+      reads += 1;
+      return Promise.resolve(reach);
+    };
+    expect(await cache.maxCommuteBySite(db.manager, load)).toEqual(new Map([['A', 10]]));
+    expect(await cache.maxCommuteBySite(db.manager, load)).toEqual(new Map([['A', 10]]));
+    expect(reads).toBe(1);
+
+    // A seeker of A now accepts 40 km: the next posting must see A's wider reach.
+    reach = new Map([['A', 40]]);
+    db.change('A');
+    expect(await cache.maxCommuteBySite(db.manager, load)).toEqual(new Map([['A', 40]]));
+    expect(reads).toBe(2);
+  });
+
   it('keeps at most maxSeekers, dropping the least recently used sites first', async () => {
     const db = fakeDb();
     db.residents.set('A', ['a1', 'a2']).set('B', ['b1', 'b2']).set('C', ['c1', 'c2']);
