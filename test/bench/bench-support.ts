@@ -158,7 +158,8 @@ export async function startChild(
   mkdirSync(logDir, { recursive: true });
   const logFile = join(logDir, `bench-${role}-${port}.log`);
   const fd = openSync(logFile, 'w');
-  const proc = spawn(process.execPath, [mainJs], {
+  // The bench's own V8 flags (npm run bench: the semi-space size of npm start) go to the children.
+  const proc = spawn(process.execPath, [...process.execArgv, mainJs], {
     env: {
       PATH: process.env.PATH ?? '/usr/bin:/bin',
       HOME: process.env.HOME ?? '/root',

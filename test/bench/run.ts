@@ -313,6 +313,19 @@ async function main(): Promise<void> {
   );
   if (templates.length < STRONG_PROBE_POSTINGS)
     log(`warning: only ${templates.length} postings with strong matches at officers' sites to copy`);
+  // Every list written, as on the first night or the night after an engine change: the stored
+  // lists, their fingerprints and the notifications they sent go first. (A night on which nothing
+  // changed is measured after it.)
+  const cleared = Date.now();
+  await query(
+    countyUrl,
+    `DELETE FROM notification_delivery WHERE dedup_key LIKE 'match:%' OR dedup_key LIKE 'jobalert:%'`,
+  );
+  await query(countyUrl, `DELETE FROM notification WHERE kind IN ('match.posting_ranked', 'job.alert')`);
+  await query(countyUrl, `DELETE FROM match WHERE status = 'new'`);
+  await query(countyUrl, `TRUNCATE posting_match_list`);
+  await query(countyUrl, `VACUUM ANALYZE match`);
+  log(`cleared the stored lists and their notifications (${Date.now() - cleared} ms)`);
   let rerankMs = 0;
   const notifyMs: number[] = [];
   const probeSplit = { relayMs: [] as number[], waitMs: [] as number[], jobMs: [] as number[] };
@@ -410,11 +423,30 @@ async function main(): Promise<void> {
   } finally {
     raw.workerLog = worker.logFile;
   }
-  const workerRss = worker.peakRssMiB();
   // How many lists the re-rank found unchanged (fingerprint equal: neither explained nor stored).
   const batches = (await queues.queue(QueueName.MatchingBulk).getCompleted(0, 10_000)).filter(
     (j) => j.name === String(JobName.RerankPostings),
   );
+  // The next night, nothing changed: every list is ranked, found equal to the stored one, skipped.
+  let quietMs = 0;
+  if (rerankMs) {
+    const quietStart = Date.now();
+    await queues.add(JobName.RerankAll, {}, { jobId: `bench-rerank-quiet-${prefix}` });
+    await waitFor(
+      'the quiet-night re-rank to drain',
+      async () => {
+        const fanned = (await queues.queue(QueueName.Matching).getJob(`bench-rerank-quiet-${prefix}`))
+          ?.finishedOn;
+        return fanned !== undefined && (await matchingBacklog(queues)).backlog === 0;
+      },
+      rerankLimitMs,
+      50,
+    )
+      .then(() => (quietMs = Date.now() - quietStart))
+      .catch((e: Error) => log(`warning: ${e.message}`));
+    log(`quiet-night re-rank: ${(quietMs / 1000).toFixed(1)} s`);
+  }
+  const workerRss = worker.peakRssMiB();
   const rerankLists = { ranked: 0, unchanged: 0 };
   // Job time summed over the batches (one worker, concurrency 1: it adds up to the re-rank's time).
   const rerankTime: RerankTime = { load: 0, rank: 0, explain: 0, store: 0, notify: 0 };
@@ -508,13 +540,21 @@ async function main(): Promise<void> {
       pass: percentile(residentMs, 95) <= 50,
     },
     {
-      name: 'full county re-rank (rerank-all through 1 worker, queue drained)',
+      name: 'full county re-rank, every list written (rerank-all through 1 worker, queue drained)',
       value: rerankMs
         ? `${round(rerankMs / 1000)} s`
         : `not drained in ${rerankLimitMs / 60_000} min: ${round(rerankRate)} postings/s → ≈ ${round(rerankExtrapolatedMs / 1000, 0)} s`,
-      detail: `${county.postings} open postings × reachable seekers, ${rerankCompleted} jobs completed, ${rerankFailed} failed; ${rerankLists.ranked} lists ranked, ${rerankLists.unchanged} of them unchanged since the last run (not explained or stored)${rerankLists.unchanged === 0 ? ': a first night, every list written' : ''}; job time ${rerankSplit}`,
+      detail: `${county.postings} open postings × reachable seekers, ${rerankCompleted} jobs completed, ${rerankFailed} failed; ${rerankLists.ranked} lists ranked, ${rerankLists.unchanged} of them unchanged (stored lists, fingerprints and their notifications were cleared first), ${matches} match rows; job time ${rerankSplit} (a chunk is stored while the next is ranked)`,
       target: '≤ 30 s',
       pass: rerankMs > 0 && rerankMs <= 30_000 && rerankFailed === 0,
+    },
+    {
+      name: 'the same re-rank the next night, nothing changed',
+      value: quietMs ? `${round(quietMs / 1000)} s` : 'not measured',
+      detail:
+        'every list ranked, found equal to the stored one by its fingerprint, neither explained nor stored',
+      target: 'reference',
+      pass: null,
     },
     {
       name: 'engine throughput per core (rankPosting) vs bare loop',
@@ -593,6 +633,7 @@ async function main(): Promise<void> {
       rankResidentMs: residentMs.map((x) => round(x)),
       notifyMs,
       rerankMs,
+      quietMs,
       rerankRate,
       rerankExtrapolatedMs,
       matchRows: Number(matches),
