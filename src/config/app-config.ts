@@ -32,6 +32,8 @@ export class AppConfig {
   port!: number;
   workerHealthPort!: number | null;
   databaseUrl!: string;
+  /** Read replicas (DATABASE_REPLICA_URLS); reads that tolerate lag may go there (ReadReplica). */
+  databaseReplicaUrls!: string[];
   redisUrl!: string;
   /** Where Redis is: REDIS_URL, or the Sentinels of REDIS_SENTINELS (src/redis/redis-target.ts). */
   redis!: RedisTarget;
@@ -143,6 +145,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
     'postgres:',
     'postgresql:',
   ]);
+  c.databaseReplicaUrls = (env.DATABASE_REPLICA_URLS ?? '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean)
+    .map((u, i) =>
+      url({ [`DATABASE_REPLICA_URLS[${i}]`]: u }, `DATABASE_REPLICA_URLS[${i}]`, u, [
+        'postgres:',
+        'postgresql:',
+      ]),
+    );
   c.redisUrl = url(env, 'REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']);
   let sentinels: RedisTarget['sentinels'] = [];
   try {

@@ -7,13 +7,27 @@ import { SnakeNamingStrategy } from './snake-naming.strategy';
  * One definition of the connection for the app, the CLI and the tests.
  * Entities are found by file name (`*.entity.ts`), so a feature adds a table by adding a file.
  */
-export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
+export function dataSourceOptions(
+  databaseUrl: string,
+  replicaUrls: readonly string[] = [],
+): DataSourceOptions {
   const srcDir = join(__dirname, '..');
   const root = projectRoot();
   const built = __dirname.includes(`${join('dist', 'src')}`);
   return {
     type: 'postgres',
-    url: databaseUrl,
+    // With replicas, TypeORM keeps a pool per server. Every query still goes to the primary
+    // (defaultMode: 'master': jobs and services read their own writes); only ReadReplica sends a
+    // read to a replica, and only for pages that tolerate a second of lag.
+    ...(replicaUrls.length
+      ? {
+          replication: {
+            master: { url: databaseUrl },
+            slaves: replicaUrls.map((url) => ({ url })),
+            defaultMode: 'master' as const,
+          },
+        }
+      : { url: databaseUrl }),
     entities: [join(srcDir, '**', built ? '*.entity.js' : '*.entity.ts')],
     migrations: [built ? join(root, 'dist', 'migrations', '*.js') : join(root, 'migrations', '*.ts')],
     migrationsTableName: 'migrations',

@@ -4,6 +4,7 @@ import { AppConfig } from '../config/app-config';
 import { dataSourceOptions } from './data-source-options';
 import { OutboxRelay } from './outbox-relay';
 import { OutboxService } from './outbox.service';
+import { ReadReplica } from './read-replica';
 
 @Global()
 @Module({
@@ -11,14 +12,14 @@ import { OutboxService } from './outbox.service';
     TypeOrmModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        ...dataSourceOptions(config.databaseUrl),
+        ...dataSourceOptions(config.databaseUrl, config.databaseReplicaUrls),
         // Let the app boot while PostgreSQL is away; requests answer 503 until it returns.
         retryAttempts: 10,
         retryDelay: 1000,
       }),
     }),
   ],
-  providers: [OutboxService, OutboxRelay],
-  exports: [OutboxService, OutboxRelay],
+  providers: [OutboxService, OutboxRelay, ReadReplica],
+  exports: [OutboxService, OutboxRelay, ReadReplica],
 })
 export class DatabaseModule {}

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import type { Industry, Schedule, WageUnit } from '../common/domain-enums';
 import { InvalidInputError } from '../common/domain-errors';
 import { boundingBox } from '../common/geo';
+import { ReadReplica, type ReadQuery } from '../database/read-replica';
 import { page, type Page } from '../common/pagination';
 import { EmployersService } from '../employers/employers.service';
 import { RegionsService } from '../regions/regions.service';
@@ -69,7 +68,7 @@ function cacheKey(q: PostingSearchQuery): string {
 @Injectable()
 export class PostingSearchService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly replica: ReadReplica,
     private readonly regions: RegionsService,
     private readonly employers: EmployersService,
     private readonly skills: SkillsService,
@@ -82,25 +81,27 @@ export class PostingSearchService {
     if (q.maxDistanceKm !== undefined && !q.siteId)
       throw new InvalidInputError('siteId', 'needed with maxDistanceKm');
     if (q.sort === 'nearest' && !q.siteId) throw new InvalidInputError('siteId', 'needed with sort=nearest');
-    const [{ stamp }] = await this.dataSource.query<{ stamp: string }[]>(
-      'SELECT stamp::text AS stamp FROM search_stamp',
-    );
-    const key = cacheKey(q);
-    const hit = this.cache.get(key);
-    if (hit?.stamp === stamp) {
-      // Most recently used last (Map keeps insertion order).
+    // On a read replica when there is one: the stamp and the page from the same server, the
+    // stamp first, so a cached page is never older than the stamp it is kept under.
+    return this.replica.read(async (read) => {
+      const [{ stamp }] = await read<{ stamp: string }>('SELECT stamp::text AS stamp FROM search_stamp');
+      const key = cacheKey(q);
+      const hit = this.cache.get(key);
+      if (hit?.stamp === stamp) {
+        // Most recently used last (Map keeps insertion order).
+        this.cache.delete(key);
+        this.cache.set(key, hit);
+        return hit.page;
+      }
+      const page = await this.compute(q, read);
       this.cache.delete(key);
-      this.cache.set(key, hit);
-      return hit.page;
-    }
-    const page = await this.compute(q);
-    this.cache.delete(key);
-    this.cache.set(key, { stamp, page });
-    if (this.cache.size > CACHE_PAGES) this.cache.delete(this.cache.keys().next().value!);
-    return page;
+      this.cache.set(key, { stamp, page });
+      if (this.cache.size > CACHE_PAGES) this.cache.delete(this.cache.keys().next().value!);
+      return page;
+    });
   }
 
-  private async compute(q: PostingSearchQuery): Promise<Page<PostingSearchItemDto>> {
+  private async compute(q: PostingSearchQuery, read: ReadQuery): Promise<Page<PostingSearchItemDto>> {
     const site = q.siteId ? await this.regions.requireSite('siteId', q.siteId) : null;
     const groups = q.q ? searchGroups(q.q, await this.skillTerms.terms()) : [];
 
@@ -168,12 +169,12 @@ export class PostingSearchService {
        WHERE ${where.join(' AND ')}
        ORDER BY ${orderBy}
        LIMIT ${arg(q.pageSize)} OFFSET ${arg((q.page - 1) * q.pageSize)}`;
-    const rows: Row[] = await this.dataSource.query(sql, params);
+    const rows = await read<Row>(sql, params);
 
     let total = rows.length ? Number(rows[0].total) : 0;
     if (!rows.length && q.page > 1) {
       // Past the last page: the same query's first row still carries the total.
-      const first: Row[] = await this.dataSource.query(sql, [...params.slice(0, -2), 1, 0]);
+      const first = await read<Row>(sql, [...params.slice(0, -2), 1, 0]);
       total = first.length ? Number(first[0].total) : 0;
     }
     const names = await this.employers.namesOf(rows.map((r) => r.employer_id));
