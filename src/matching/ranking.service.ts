@@ -100,14 +100,23 @@ export function wageText(min: number, max: number, unit: WageUnit): string {
 
 /**
  * What every list of a run shares: the engine, the configuration and the skill names (the
- * reasons quote them). Part of each list's fingerprint.
+ * reasons quote them). Part of each list's fingerprint; worked out once per (configuration,
+ * catalogue) pair, both of which stay the same object until they are reloaded.
  */
+const listBases = new WeakMap<MatchingConfig, WeakMap<SkillNames, string>>();
 function listBase(cfg: MatchingConfig, names: SkillNames): string {
-  return createHash('sha256')
-    .update(ENGINE_VERSION)
-    .update(JSON.stringify(cfg))
-    .update(JSON.stringify(names instanceof Map ? [...names] : names))
-    .digest('hex');
+  let byNames = listBases.get(cfg);
+  if (!byNames) listBases.set(cfg, (byNames = new WeakMap()));
+  let base = byNames.get(names);
+  if (base === undefined) {
+    base = createHash('sha256')
+      .update(ENGINE_VERSION)
+      .update(JSON.stringify(cfg))
+      .update(JSON.stringify(names instanceof Map ? [...names] : names))
+      .digest('hex');
+    byNames.set(names, base);
+  }
+  return base;
 }
 
 /**
@@ -184,17 +193,13 @@ export class RankingService {
       topN: postingListSize(cfg, loaded!.openings),
     });
     const results = explainTop(top, names);
-    const hash = listHash(
-      listBase(cfg, names),
-      posting.version,
-      top,
-      new Map(residents.map((r) => [r.input.id, r])),
-    );
+    const byId = new Map(residents.map((r) => [r.input.id, r]));
+    const hash = listHash(listBase(cfg, names), posting.version, top, byId);
     const rankedMs = Date.now() - started - loadedMs;
 
     const [outcome] = await this.storePostings(
       [{ loaded: loaded!, version, results, hash }],
-      new Map(residents.map((r) => [r.input.id, r])),
+      byId,
       new Map(sites.map((s) => [s.id, s])),
     );
     const ms = Date.now() - started;
@@ -368,18 +373,14 @@ export class RankingService {
         m,
         items
           .filter((_, i) => !outcomes[i].skipped)
-          .map((item) => ({
+          .map(({ loaded: { profile: p }, results }) => ({
             posting: {
-              id: item.loaded.profile.id,
-              version: item.loaded.profile.version,
-              title: current.get(item.loaded.profile.id)!.title,
-              wageText: wageText(
-                item.loaded.profile.wage.min,
-                item.loaded.profile.wage.max,
-                item.loaded.profile.wage.unit,
-              ),
+              id: p.id,
+              version: p.version,
+              title: current.get(p.id)!.title,
+              wageText: wageText(p.wage.min, p.wage.max, p.wage.unit),
             },
-            results: item.results,
+            results,
           })),
         residents,
         sites,
