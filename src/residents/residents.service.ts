@@ -322,7 +322,7 @@ export class ResidentsService implements ResidentRegistrar, OnModuleInit {
           throw new ConflictError('This resident already has an account', 'resident.already_linked');
         }
         if (!onRoster.phoneEncrypted) {
-          await m.update(Resident, { id: onRoster.id }, this.phoneColumns(reg.phone));
+          await m.update(Resident, { id: onRoster.id }, phoneColumns(this.pii, reg.phone));
         }
         return { residentId: onRoster.id };
       }
@@ -349,8 +349,8 @@ export class ResidentsService implements ResidentRegistrar, OnModuleInit {
         name: reg.name,
         gender: facts?.gender ?? null,
         birthDate: facts?.birthDate ?? null,
-        ...(nationalId ? this.nationalIdColumns(nationalId) : {}),
-        ...this.phoneColumns(reg.phone),
+        ...(nationalId ? nationalIdColumns(this.pii, nationalId) : {}),
+        ...phoneColumns(this.pii, reg.phone),
         laborCapacity: 'full',
         employmentStatus: 'unemployed',
         consentToShare: false,
@@ -393,8 +393,8 @@ export class ResidentsService implements ResidentRegistrar, OnModuleInit {
           name: dto.name,
           gender: dto.gender,
           birthDate: dto.birthDate,
-          ...this.nationalIdColumns(nationalId),
-          ...(dto.phone ? this.phoneColumns(dto.phone) : {}),
+          ...nationalIdColumns(this.pii, nationalId),
+          ...(dto.phone ? phoneColumns(this.pii, dto.phone) : {}),
           education: dto.education ?? null,
           laborCapacity: dto.laborCapacity,
           employmentStatus: dto.employmentStatus,
@@ -515,7 +515,7 @@ export class ResidentsService implements ResidentRegistrar, OnModuleInit {
       if (dto.nationalId !== undefined) {
         const nid = normalizeNationalId(dto.nationalId);
         await this.assertNationalIdFree(m, nid, r.id);
-        Object.assign(r, this.nationalIdColumns(nid));
+        Object.assign(r, nationalIdColumns(this.pii, nid));
       }
       if (dto.gender !== undefined) r.gender = dto.gender;
       if (dto.birthDate !== undefined) r.birthDate = dto.birthDate;
@@ -535,7 +535,8 @@ export class ResidentsService implements ResidentRegistrar, OnModuleInit {
           this.assertAgreesWithId(nid, r.birthDate!, r.gender!);
         }
       }
-      if (dto.phone !== undefined) Object.assign(r, this.phoneColumns((dto.phone as string | null) || null));
+      if (dto.phone !== undefined)
+        Object.assign(r, phoneColumns(this.pii, (dto.phone as string | null) || null));
       if (dto.education !== undefined) r.education = dto.education ?? null;
       if (dto.laborCapacity !== undefined) r.laborCapacity = dto.laborCapacity;
       if (dto.employmentStatus !== undefined) r.employmentStatus = dto.employmentStatus;
@@ -605,7 +606,10 @@ export class ResidentsService implements ResidentRegistrar, OnModuleInit {
         const nid = normalizeNationalId(dto.nationalId);
         await this.assertNationalIdFree(m, nid, r.id);
         const facts = nationalIdFacts(nid);
-        Object.assign(r, this.nationalIdColumns(nid), { birthDate: facts.birthDate, gender: facts.gender });
+        Object.assign(r, nationalIdColumns(this.pii, nid), {
+          birthDate: facts.birthDate,
+          gender: facts.gender,
+        });
       } else if (!r.nationalIdHmac) {
         throw new InvalidInputError('nationalId', 'is required to confirm a resident registered without one');
       }
@@ -679,7 +683,7 @@ export class ResidentsService implements ResidentRegistrar, OnModuleInit {
           nationalIdEncrypted: null,
           nationalIdHmac: null,
           nationalIdMasked: null,
-          ...this.phoneColumns(null),
+          ...phoneColumns(this.pii, null),
           consentToShare: false,
           jobAlerts: false,
           erasedAt,
@@ -733,16 +737,6 @@ export class ResidentsService implements ResidentRegistrar, OnModuleInit {
         'resident.duplicate_national_id',
       );
     }
-  }
-
-  private nationalIdColumns(
-    nationalId: string,
-  ): Pick<Resident, 'nationalIdEncrypted' | 'nationalIdHmac' | 'nationalIdMasked'> {
-    return nationalIdColumns(this.pii, nationalId);
-  }
-
-  private phoneColumns(phone: string | null): Pick<Resident, 'phoneEncrypted' | 'phoneHmac'> {
-    return phoneColumns(this.pii, phone);
   }
 
   /** `null` clears optional fields only; a required field sent as null is a 400. */
