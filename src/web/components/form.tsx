@@ -43,6 +43,30 @@ export function Form(props: {
   );
 }
 
+/**
+ * One button that posts to `action` (publish, close, refer, verify…): an inline form with the
+ * CSRF field, the given hidden fields and the button (`primary` for the main action).
+ */
+export function ActionButton(props: {
+  action: string;
+  text: string;
+  primary?: boolean;
+  hidden?: Record<string, string>;
+  /** The form's accessible name, when a page has several forms. */
+  label?: string;
+}) {
+  return (
+    <Form action={props.action} class="inline" label={props.label}>
+      {Object.entries(props.hidden ?? {}).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" class={props.primary ? 'button primary' : 'button'}>
+        {props.text}
+      </button>
+    </Form>
+  );
+}
+
 /** An error that stops what the user asked for, at the top of the page (already translated). */
 export function ErrorBanner({ text }: { text: string }) {
   return (

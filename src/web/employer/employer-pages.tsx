@@ -9,6 +9,7 @@ import type { PostingDto } from '../../postings/dto/posting.dto';
 import { isEditable } from '../../postings/posting-lifecycle';
 import type { SkillDto } from '../../skills/skill.dto';
 import {
+  ActionButton,
   ErrorBanner,
   ErrorSummary,
   Form,
@@ -273,18 +274,17 @@ export function PostingsListPage({
                 {t('employer.postings.candidates')}
               </a>
               {p.status === 'draft' && (
-                <Form action={`/employer/postings/${p.id}/publish`} class="inline">
-                  <button type="submit" class="button primary">
-                    {t('employer.postings.publish')}
-                  </button>
-                </Form>
+                <ActionButton
+                  action={`/employer/postings/${p.id}/publish`}
+                  text={t('employer.postings.publish')}
+                  primary
+                />
               )}
               {p.status === 'open' && (
-                <Form action={`/employer/postings/${p.id}/close`} class="inline">
-                  <button type="submit" class="button">
-                    {t('employer.postings.close')}
-                  </button>
-                </Form>
+                <ActionButton
+                  action={`/employer/postings/${p.id}/close`}
+                  text={t('employer.postings.close')}
+                />
               )}
             </div>
           </li>
@@ -555,16 +555,13 @@ export function ApplicantsPage(props: {
             <p class={`status status-${a.status}`}>{t(statusLabel(a.status))}</p>
             <div class="actions">
               {PIPELINE.filter((to) => canTransition('employer', a.status, to)).map((to) => (
-                <Form
+                <ActionButton
                   key={to}
                   action={`/employer/postings/${props.posting.id}/applicants/${a.id}`}
-                  class="inline"
-                >
-                  <input type="hidden" name="status" value={to} />
-                  <button type="submit" class={to === 'rejected' ? 'button' : 'button primary'}>
-                    {t(`employer.applicants.to.${to}` as MessageKey)}
-                  </button>
-                </Form>
+                  hidden={{ status: to }}
+                  text={t(`employer.applicants.to.${to}` as MessageKey)}
+                  primary={to !== 'rejected'}
+                />
               ))}
             </div>
           </li>
@@ -589,14 +586,11 @@ export function CandidatesPage(props: { posting: PostingDto; items: EmployerMatc
             <p class="wage">{t('employer.candidates.score', { score: Math.round(m.score) })}</p>
             <p class="reason">{m.reason}</p>
             {props.posting.status === 'open' && (
-              <Form
+              <ActionButton
                 action={`/employer/postings/${props.posting.id}/candidates/${m.residentId}/invite`}
-                class="inline"
-              >
-                <button type="submit" class="button primary">
-                  {t('employer.candidates.invite')}
-                </button>
-              </Form>
+                text={t('employer.candidates.invite')}
+                primary
+              />
             )}
           </li>
         )}

@@ -5,7 +5,7 @@ import type { OfficerMatchDto } from '../../matching/dto/match.dto';
 import type { NotificationDto } from '../../notifications/dto/notification.dto';
 import type { FollowUpTaskDto } from '../../placements/dto/follow-up.dto';
 import type { PlacementDto } from '../../placements/dto/placement.dto';
-import { ErrorBanner, Form, type FormErrors, type FormValues } from '../components/form';
+import { ActionButton, ErrorBanner, Form, type FormErrors, type FormValues } from '../components/form';
 import { ItemList } from '../components/item-list';
 import { useWeb } from '../render';
 import { OfficerPage, Pager, SitePicker, type SiteOption } from './officer-layout';
@@ -63,15 +63,12 @@ export function MatchesPage(props: {
               </p>
               <p class="reason">{m.reason}</p>
               <div class="row-actions">
-                <Form
+                <ActionButton
                   action={`/officer/matches/${m.matchId}/refer`}
-                  class="inline"
+                  text={t('officer.matches.refer')}
                   label={t('officer.matches.refer')}
-                >
-                  <button type="submit" class="button primary">
-                    {t('officer.matches.refer')}
-                  </button>
-                </Form>
+                  primary
+                />
                 <Form
                   action={`/officer/matches/${m.matchId}/dismiss`}
                   class="dismiss"
@@ -296,11 +293,7 @@ export function NotificationsPage(props: { list: Page<NotificationDto> }) {
   return (
     <OfficerPage title="officer.notifications.title">
       {list.items.some((n) => !n.readAt) && (
-        <Form action="/officer/notifications/read-all" class="inline">
-          <button type="submit" class="button">
-            {t('officer.notifications.readAll')}
-          </button>
-        </Form>
+        <ActionButton action="/officer/notifications/read-all" text={t('officer.notifications.readAll')} />
       )}
       <ItemList items={list.items} class="queue" empty={t('officer.notifications.none')}>
         {(n) => (
@@ -337,15 +330,12 @@ export function EmployersPage(props: { list: Page<EmployerDto> }) {
             <h2 class="item-title">{e.name}</h2>
             <p class="mono">{e.creditCode}</p>
             <p>{e.address}</p>
-            <Form
+            <ActionButton
               action={`/officer/employers/${e.id}/verify`}
-              class="inline"
+              text={t('officer.employers.verify')}
               label={t('officer.employers.verify')}
-            >
-              <button type="submit" class="button primary">
-                {t('officer.employers.verify')}
-              </button>
-            </Form>
+              primary
+            />
           </li>
         )}
       </ItemList>
