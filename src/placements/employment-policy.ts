@@ -2,15 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { WageUnit } from '../common/domain-enums';
 import { AppConfig } from '../config/app-config';
 import { loadMatchingConfig } from '../matching/matching-config';
-
-/** Household priority points (config/matching.yaml `priority`), the same numbers matching uses. */
-export interface HouseholdPriorityPoints {
-  zeroEmployment: number;
-  unstable: number;
-  marginal: number;
-  hardship: number;
-  max: number;
-}
+import type { HouseholdPriorityPoints } from '../residents/household-priority';
 
 /**
  * The figures placements and applications share with matching, read from the SAME file
