@@ -50,6 +50,12 @@ export interface PostingProfile {
   schedule: Schedule;
   latitude: number;
   longitude: number;
+  /**
+   * The coordinates are a stand-in (the township centre or the employer's address) because the
+   * employer gave none: distance is then unknown — a neutral share, never full credit — and the
+   * reason says 「约 X 公里」. Missing = false.
+   */
+  locationApproximate?: boolean;
   accommodation: boolean;
   shuttle: boolean;
   publicWelfare: boolean;
