@@ -19,6 +19,8 @@ import {
   type SkillNames,
   type WageUnit,
 } from './engine';
+// Certificates and ages are judged on the pilot's calendar days.
+import { todayInPilotZone as chinaToday } from '../common/clock';
 import { CandidateLoader, type LoadedResident, type LoadedSite } from './loaders/candidate.loader';
 import { PostingLoader, type LoadedPosting } from './loaders/posting.loader';
 import { SkillCatalogueLoader } from './loaders/skill-catalogue.loader';
@@ -86,11 +88,6 @@ const STORE_CHUNK = 25;
 
 /** Scored between two yields: a few ms of CPU, so BullMQ's lock renewal always gets its turn. */
 const BATCH_SIZE = 20_000;
-
-/** The day in China (the pilot's time zone): certificates and ages are judged on calendar days. */
-export function chinaToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
-}
 
 const WAGE_UNIT_ZH: Record<WageUnit, string> = { month: '每月', day: '每天', hour: '每小时', piece: '每件' };
 

@@ -8,7 +8,7 @@ import { page, type Page } from '../common/pagination';
 import { NotificationsService } from '../notifications/notifications.service';
 import { RegionsService } from '../regions/regions.service';
 import type { FollowUpTaskDto, FollowUpTaskQuery } from './dto/follow-up.dto';
-import { todayInChina } from './employment-policy';
+import { todayInPilotZone as todayInChina } from '../common/clock';
 import type { FollowUpMonth, PlacementKind } from './placement-kind';
 
 /** A visit up to two weeks before the due date counts for that follow-up. */

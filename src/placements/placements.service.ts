@@ -21,7 +21,8 @@ import type {
   PlacementDto,
   PlacementQuery,
 } from './dto/placement.dto';
-import { ageOn, EmploymentPolicy, todayInChina } from './employment-policy';
+import { todayInPilotZone as todayInChina } from '../common/clock';
+import { ageOn, EmploymentPolicy } from './employment-policy';
 import { FollowUpsService } from './follow-ups.service';
 import { PlacementFollowUp } from './placement-follow-up.entity';
 import type { PlacementKind } from './placement-kind';

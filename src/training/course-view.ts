@@ -45,8 +45,3 @@ export function sessionView(s: CourseSession): CourseSessionDto {
     place: s.place,
   };
 }
-
-/** Today's date in China (the sites' time zone), as YYYY-MM-DD, for "upcoming" and "ended". */
-export function chinaToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
-}

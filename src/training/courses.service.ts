@@ -8,7 +8,8 @@ import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from 
 import { page, type Page } from '../common/pagination';
 import { RegionsService } from '../regions/regions.service';
 import { SkillsService } from '../skills/skills.service';
-import { chinaToday, courseView, sessionView } from './course-view';
+import { todayInPilotZone as chinaToday } from '../common/clock';
+import { courseView, sessionView } from './course-view';
 import { CourseSession } from './course-session.entity';
 import { Course } from './course.entity';
 import type {

@@ -8,7 +8,7 @@ import { ConflictError, NotFoundError } from '../common/domain-errors';
 import { page, type Page, type PageQuery } from '../common/pagination';
 import { OutboxService } from '../database/outbox.service';
 import { ResidentsService } from '../residents/residents.service';
-import { chinaToday } from './course-view';
+import { todayInPilotZone as chinaToday } from '../common/clock';
 import { Course } from './course.entity';
 import type { EnrollmentDto, EnrollmentQuery } from './dto/enrollment.dto';
 import { canTransition, SEAT_HOLDING } from './enrollment-transitions';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { boundingBox } from '../common/geo';
-import { chinaToday } from './course-view';
+import { todayInPilotZone as chinaToday } from '../common/clock';
 import type { CourseSkill } from './course.entity';
 
 export interface UpcomingCourse {

@@ -5,7 +5,7 @@ import { JobHandler, type JobProcessor } from '../../queue/job-handler';
 import { JobName } from '../../queue/job-name';
 import { JobQueue } from '../../queue/job-queue.service';
 import { RANKING_RETRY } from '../../queue/retry-policy';
-import { chinaToday } from '../ranking.service';
+import { todayInPilotZone as chinaToday } from '../../common/clock';
 
 /**
  * Postings per re-rank batch. A batch loads the candidates its postings reach once and ranks them

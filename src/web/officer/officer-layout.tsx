@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { formatDate } from '../../common/clock';
 import { Layout } from '../components/layout';
 import { useWeb } from '../render';
 import type { OfficerKey } from './officer-messages';
@@ -80,5 +81,5 @@ export function daysSince(d: Date | string | null): number | null {
 
 export function isoDate(d: Date | string | null): string {
   if (!d) return '';
-  return new Date(d).toISOString().slice(0, 10);
+  return formatDate(d);
 }

@@ -1,3 +1,4 @@
+import { formatDateTime, todayInPilotZone } from '../../common/clock';
 import type { Page } from '../../common/pagination';
 import type { EmployerDto } from '../../employers/dto/employer.dto';
 import type { ImportDto } from '../../imports/dto/import.dto';
@@ -124,7 +125,7 @@ export function PlacementsPage(props: {
   ]
     .filter(Boolean)
     .join('&');
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayInPilotZone();
   return (
     <OfficerPage title="officer.placements.title">
       {month && <p class="lead">{t('officer.placements.startedIn', { month })}</p>}
@@ -197,7 +198,7 @@ export function FollowUpsPage(props: {
 }) {
   const { t } = useWeb();
   const { list, siteId } = props;
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayInPilotZone();
   return (
     <OfficerPage title="officer.followUps.title">
       <SitePicker action="/officer/follow-ups" sites={props.sites} current={siteId} allowAll />
@@ -302,7 +303,7 @@ export function NotificationsPage(props: { list: Page<NotificationDto> }) {
               {!n.readAt && <span class="badge">{t('officer.notifications.new')}</span>} {n.title}
             </h2>
             <p>{n.body}</p>
-            <p class="muted">{new Date(n.createdAt).toISOString().slice(0, 16).replace('T', ' ')}</p>
+            <p class="muted">{formatDateTime(n.createdAt)}</p>
           </li>
         )}
       </ItemList>

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { isFinal } from '../../applications/application-status';
 import type { ApplicationDto } from '../../applications/dto/application.dto';
+import { formatDate, formatDateTime } from '../../common/clock';
 import { INDUSTRIES, SCHEDULES } from '../../common/domain-enums';
 import type { RecommendedCourseDto } from '../../matching/dto/match.dto';
 import type { NotificationDto } from '../../notifications/dto/notification.dto';
@@ -95,7 +96,7 @@ export function ApplicationsPage({ items, page, pageSize, total, notice }: Appli
               </h2>
               <p class={`status status-${a.status}`}>{t(statusLabel(a.status))}</p>
               <p class="muted">
-                {t('resident.apps.since', { date: new Date(a.createdAt).toISOString().slice(0, 10) })}
+                {t('resident.apps.since', { date: formatDate(a.createdAt) })}
               </p>
               {!isFinal(a.status) && (
                 <Form action={`/my/applications/${a.id}/withdraw`}>
@@ -330,7 +331,7 @@ export function NotificationsPage({ items, page, pageSize, total }: Notification
                 {!n.readAt && <span class="badge">{t('resident.notes.unread')}</span>} {n.title}
               </h2>
               <p class="description">{n.body}</p>
-              <p class="muted">{n.createdAt.slice(0, 16).replace('T', ' ')}</p>
+              <p class="muted">{formatDateTime(n.createdAt)}</p>
               {!n.readAt && (
                 <Form action={`/my/notifications/${n.id}/read`}>
                   <button type="submit" class="button small">

@@ -1,0 +1,26 @@
+import { formatDate, formatDateTime, formatTime, todayInPilotZone } from './clock';
+
+describe('the pilot clock (Asia/Shanghai)', () => {
+  it('is already on the next day between 16:00 and 24:00 UTC', () => {
+    expect(todayInPilotZone(new Date('2026-03-01T16:00:00Z'))).toBe('2026-03-02');
+    expect(todayInPilotZone(new Date('2026-03-01T19:49:00Z'))).toBe('2026-03-02');
+    expect(todayInPilotZone(new Date('2026-03-01T23:59:59Z'))).toBe('2026-03-02');
+    expect(todayInPilotZone(new Date('2026-03-01T15:59:59Z'))).toBe('2026-03-01');
+  });
+
+  it('crosses months and years on China’s calendar', () => {
+    expect(todayInPilotZone(new Date('2026-12-31T16:30:00Z'))).toBe('2027-01-01');
+    expect(formatDate('2028-02-28T17:00:00Z')).toBe('2028-02-29');
+  });
+
+  it('shows a notice created 03:49 in China as 03:49 that day, not 19:49 the day before', () => {
+    expect(formatDateTime(new Date('2026-03-01T19:49:00Z'))).toBe('2026-03-02 03:49');
+    expect(formatTime('2026-03-01T16:00:00Z')).toBe('00:00');
+  });
+
+  it('shows nothing for a missing or broken value', () => {
+    expect(formatDate(null)).toBe('');
+    expect(formatDate(undefined)).toBe('');
+    expect(formatDateTime('not a date')).toBe('');
+  });
+});
