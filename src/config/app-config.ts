@@ -37,6 +37,15 @@ export class AppConfig {
   redisUrl!: string;
   /** Where Redis is: REDIS_URL, or the Sentinels of REDIS_SENTINELS (src/redis/redis-target.ts). */
   redis!: RedisTarget;
+  /**
+   * LEYE_QUEUE_PREFIX, or null: then the prefix derives from the deployment id stored in the
+   * database (issue 19), so installations sharing a Redis never share queues by default.
+   */
+  queuePrefixOverride!: string | null;
+  /**
+   * The prefix of every BullMQ, rate-limit and web-session key: the override, or '' until the
+   * deployment is resolved at boot (src/bootstrap/deployment.provider.ts), which sets it.
+   */
   queuePrefix!: string;
   adminPhone!: string;
   adminPassword!: string;
@@ -66,6 +75,8 @@ export class AppConfig {
   matchingCacheSeekers!: number;
   outboxPollMs!: number;
   schedulerEnabled!: boolean;
+  /** Bearer token a Prometheus scraper sends to GET /metrics (METRICS_TOKEN); none: /metrics is off. */
+  metricsToken!: string | null;
 
   /** Reads an operator file under config/ (YAML). */
   readYaml<T>(name: string): T {
@@ -166,16 +177,19 @@ export function loadConfig(env: Env = process.env): AppConfig {
     );
   }
   c.redis = { url: c.redisUrl, sentinels, sentinelMaster: str(env, 'REDIS_SENTINEL_MASTER', 'mymaster') };
-  c.queuePrefix = str(env, 'LEYE_QUEUE_PREFIX', 'leye');
-  if (!/^[a-zA-Z0-9_-]+$/.test(c.queuePrefix))
+  c.queuePrefixOverride = env.LEYE_QUEUE_PREFIX ? env.LEYE_QUEUE_PREFIX : null;
+  if (c.queuePrefixOverride !== null && !/^[a-zA-Z0-9_-]+$/.test(c.queuePrefixOverride))
     throw new ConfigError('LEYE_QUEUE_PREFIX', 'may hold letters, digits, _ and - only');
+  c.queuePrefix = c.queuePrefixOverride ?? '';
   c.adminPhone = str(env, 'LEYE_ADMIN_PHONE', '13800000000');
   if (!/^1\d{10}$/.test(c.adminPhone))
     throw new ConfigError('LEYE_ADMIN_PHONE', 'must be an 11-digit mainland mobile number');
   c.adminPassword = str(env, 'LEYE_ADMIN_PASSWORD', c.production ? undefined : 'Leye-admin-2026');
   if (c.adminPassword.length < 10)
     throw new ConfigError('LEYE_ADMIN_PASSWORD', 'must be at least 10 characters');
-  c.demo = bool(env, 'LEYE_DEMO', true);
+  // Demo accounts have published passwords: in production the demo loads only when LEYE_DEMO=true
+  // is set on purpose (issue 12 item 6).
+  c.demo = bool(env, 'LEYE_DEMO', !c.production);
   c.bootstrap = bool(env, 'LEYE_BOOTSTRAP', role === 'all');
   c.jwtSecret = str(env, 'JWT_SECRET', c.production ? undefined : DEV_JWT_SECRET);
   if (c.jwtSecret.length < 32) throw new ConfigError('JWT_SECRET', 'must be at least 32 characters');
@@ -220,5 +234,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   c.matchingCacheSeekers = int(env, 'MATCHING_CACHE_SEEKERS', 200_000, 0, 10_000_000);
   c.outboxPollMs = int(env, 'OUTBOX_POLL_MS', 500, 10, 60000);
   c.schedulerEnabled = bool(env, 'LEYE_SCHEDULER', true);
+  c.metricsToken = env.METRICS_TOKEN ? str(env, 'METRICS_TOKEN') : null;
+  if (c.metricsToken && c.metricsToken.length < 16)
+    throw new ConfigError('METRICS_TOKEN', 'must be at least 16 characters');
   return c;
 }

@@ -23,7 +23,7 @@ export const DEMO_ACCOUNTS = {
   resident: '13800000031',
 } as const;
 
-/** 沙溪乡: the origin township whose officer (13800000002) reads its registered households. */
+/** 沙溪乡: the origin township of many demo households (the featured resident's among them). */
 export const ORIGIN_TOWNSHIP = '422802205';
 
 export const DEMO_SEED = 20260107;
@@ -76,12 +76,14 @@ export function buildDemoPopulation(o: DemoOptions): { population: Population; l
     password: 'demo',
     scopeSiteIds: [s1.id, s2.id],
   });
+  // Demo accounts reach demo sites only (issue 12 item 6): a region scope would also cover the
+  // real households of that township, at real sites, once real data is loaded beside the demo.
   b.user({
     phone: DEMO_ACCOUNTS.originOfficer,
-    name: `沙溪乡就业专干${SYNTHETIC_MARK}`,
+    name: `文斗镇安置点帮扶专干${SYNTHETIC_MARK}`,
     role: 'officer',
     password: 'demo',
-    scopeRegionCodes: [ORIGIN_TOWNSHIP],
+    scopeSiteIds: [s1.id],
   });
 
   // The demo resident's household first, so it does not depend on the draws after it.
@@ -303,7 +305,7 @@ export function buildDemoPopulation(o: DemoOptions): { population: Population; l
     {
       role: 'officer',
       phone: DEMO_ACCOUNTS.originOfficer,
-      who: `officer of the origin township 沙溪乡 (${ORIGIN_TOWNSHIP})`,
+      who: 'officer of the 文斗镇 demo site only',
     },
     { role: 'employer', phone: DEMO_ACCOUNTS.teaEmployer, who: tea.name },
     { role: 'employer', phone: DEMO_ACCOUNTS.workshopEmployer, who: workshop.name },

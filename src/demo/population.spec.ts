@@ -195,7 +195,9 @@ describe('demo population', () => {
     expect(r.siteId).toBe(pop.sites[0].id);
     expect(r.phone).toBe(DEMO_ACCOUNTS.resident);
     const origin = pop.users.find((u) => u.phone === DEMO_ACCOUNTS.originOfficer)!;
-    expect(origin.scopeRegionCodes).toEqual([ORIGIN_TOWNSHIP]);
+    // Demo accounts reach demo sites only: no region scope that would cover real households.
+    expect(origin.scopeRegionCodes ?? []).toEqual([]);
+    expect(origin.scopeSiteIds).toEqual([pop.sites[0].id]);
     expect(pop.households.some((h) => h.originRegionCode === ORIGIN_TOWNSHIP)).toBe(true);
     const site = pop.users.find((u) => u.phone === DEMO_ACCOUNTS.siteOfficer)!;
     expect(site.scopeSiteIds).toEqual(pop.sites.map((s) => s.id));
