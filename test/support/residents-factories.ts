@@ -163,6 +163,14 @@ export async function residentAccount(
   over: Partial<ResidentBody> = {},
 ): Promise<{ session: Session & { phone: string }; resident: CreatedResident }> {
   const resident = await createResident(http, officer, householdId, over);
+  return { session: await accountForResident(http, resident), resident };
+}
+
+/** An account for a resident already on the roster (registered with its national ID, so linked), signed in. */
+export async function accountForResident(
+  http: Http,
+  resident: { name: unknown; nationalId: string },
+): Promise<Session & { phone: string }> {
   const phone = uniquePhone();
   const res = await http.post('/api/v1/auth/register').send({
     phone,
@@ -173,5 +181,5 @@ export async function residentAccount(
   });
   if (res.status !== 201)
     throw new Error(`register resident failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return { session: { ...(await login(http, phone)), phone }, resident };
+  return { ...(await login(http, phone)), phone };
 }
