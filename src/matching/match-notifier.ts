@@ -6,6 +6,7 @@ import {
   type NotifyUsersInput,
   type NotifySiteChannelsInput,
 } from '../notifications/notifications.service';
+import { channelText, verbatim } from '../notifications/channels/channel-text';
 import type { RankedMatch } from './engine';
 import type { LoadedResident, LoadedSite } from './loaders/candidate.loader';
 
@@ -72,7 +73,15 @@ export class MatchNotifier {
    */
   async postingsRanked(
     m: EntityManager,
-    lists: readonly { posting: RankedPosting; results: readonly RankedMatch[] }[],
+    lists: readonly {
+      posting: RankedPosting;
+      results: readonly RankedMatch[];
+      /**
+       * The residents' rows this posting newly entered (their top recommendations): those who
+       * opted in get a job alert, once per posting version. Without it, the strong matches do.
+       */
+      entered?: readonly RankedMatch[];
+    }[],
     residents: ReadonlyMap<string, LoadedResident>,
     sites: ReadonlyMap<string, LoadedSite>,
     strongMatch: number,
@@ -85,7 +94,29 @@ export class MatchNotifier {
         strong: results.filter((r) => r.score >= strongMatch && residents.has(r.residentId)),
       }))
       .filter((l) => l.strong.length > 0);
-    if (!strongLists.length) return { officerNotifications: 0, channelDeliveries: 0, jobAlerts: 0 };
+    const out: NotifyOutcome = { officerNotifications: 0, channelDeliveries: 0, jobAlerts: 0 };
+    if (strongLists.length) await this.notifyOfficers(m, strongLists, residents, sites, strongMatch, known, out);
+    const alertLists = lists
+      .map(({ posting, results, entered }) => ({
+        posting,
+        alerted: (entered ?? results.filter((r) => r.score >= strongMatch)).filter(
+          (r) => residents.get(r.residentId)?.jobAlerts,
+        ),
+      }))
+      .filter((l) => l.alerted.length > 0);
+    if (alertLists.length) out.jobAlerts = await this.alertResidents(m, alertLists);
+    return out;
+  }
+
+  private async notifyOfficers(
+    m: EntityManager,
+    strongLists: readonly { posting: RankedPosting; strong: readonly RankedMatch[] }[],
+    residents: ReadonlyMap<string, LoadedResident>,
+    sites: ReadonlyMap<string, LoadedSite>,
+    strongMatch: number,
+    known: OfficersBySite | undefined,
+    out: NotifyOutcome,
+  ): Promise<void> {
 
     const officerEvents: NotifyUsersInput[] = [];
     const channelEvents: NotifySiteChannelsInput[] = [];
@@ -122,32 +153,27 @@ export class MatchNotifier {
         channelEvents.push({
           siteIds: [siteId],
           title,
-          markdown: [
-            `**新岗位匹配：${posting.title}**`,
-            `> 安置点：${siteName}`,
-            `> 合适人选：<font color="info">${s.count}</font> 人（匹配度 ≥ ${strongMatch}）`,
-            `> 零就业家庭：<font color="warning">${s.zeroEmployment}</font> 人；监测户：<font color="warning">${s.monitored}</font> 人`,
-            `名单：${link}`,
-          ].join('\n'),
-          text: `${title}\n${body}\n名单：${link}`,
+          // channelText: the posting title and site name are escaped for each channel's format.
+          markdown: channelText`**新岗位匹配：${posting.title}**
+> 安置点：${siteName}
+> 合适人选：<font color="info">${s.count}</font> 人（匹配度 ≥ ${strongMatch}）
+> 零就业家庭：<font color="warning">${s.zeroEmployment}</font> 人；监测户：<font color="warning">${s.monitored}</font> 人
+名单：${verbatim(link)}`,
+          text: channelText`${title}\n${body}\n名单：${verbatim(link)}`,
           dedupKeyPrefix: prefix,
         });
       }
     }
-    const out: NotifyOutcome = {
-      officerNotifications: await this.notifications.notifyUsersMany(m, officerEvents),
-      channelDeliveries: await this.notifications.notifySiteChannelsMany(m, channelEvents),
-      jobAlerts: 0,
-    };
+    out.officerNotifications = await this.notifications.notifyUsersMany(m, officerEvents);
+    out.channelDeliveries = await this.notifications.notifySiteChannelsMany(m, channelEvents);
+  }
 
-    const alertIds = [
-      ...new Set(
-        strongLists.flatMap((l) =>
-          l.strong.filter((r) => residents.get(r.residentId)!.jobAlerts).map((r) => r.residentId),
-        ),
-      ),
-    ];
-    if (!alertIds.length) return out;
+  /** Job alerts to the residents (who opted in) of each list, in two statements for all lists. */
+  private async alertResidents(
+    m: EntityManager,
+    alertLists: readonly { posting: RankedPosting; alerted: readonly RankedMatch[] }[],
+  ): Promise<number> {
+    const alertIds = [...new Set(alertLists.flatMap((l) => l.alerted.map((r) => r.residentId)))];
     // app_user.resident_id links a resident to their account (access/ owns it; a read only).
     const users: { id: string; residentId: string }[] = await m.query(
       `SELECT id, resident_id AS "residentId" FROM app_user
@@ -156,22 +182,21 @@ export class MatchNotifier {
     );
     const userOf = new Map(users.map((u) => [u.residentId, u.id]));
     const alerts: JobAlertInput[] = [];
-    for (const { posting, strong } of strongLists)
-      for (const r of strong) {
+    for (const { posting, alerted } of alertLists)
+      for (const r of alerted) {
         const userId = userOf.get(r.residentId);
-        if (userId === undefined || !residents.get(r.residentId)!.jobAlerts) continue;
+        if (userId === undefined) continue;
         alerts.push({
           residentUserId: userId,
           postingId: posting.id,
           postingVersion: posting.version,
           title: `为您推荐：${posting.title}`,
-          body: `${posting.wageText}。${r.reason.zh}`,
+          body: `${posting.wageText}。${r.reasons.resident.zh}`,
           payload: { score: r.score },
           smsText: `【乐业】为您推荐岗位“${posting.title}”，${posting.wageText}。登录乐业查看详情并报名。`,
         });
       }
-    out.jobAlerts = await this.notifications.jobAlerts(m, alerts);
-    return out;
+    return this.notifications.jobAlerts(m, alerts);
   }
 
   /** Strong matches per site of the residents: how many, from zero-employment and monitored households. */

@@ -32,6 +32,8 @@ interface MatchRow {
   componentPoints: number[];
   reasonZh: string;
   reasonEn: string;
+  employerReasonZh: string;
+  employerReasonEn: string;
   status: MatchStatus;
   dismissReason: string | null;
   referredApplicationId: string | null;
@@ -59,6 +61,7 @@ const MATCH_SELECT = `
   SELECT mt.id, mt.posting_id AS "postingId", p.title AS "postingTitle", mt.resident_id AS "residentId",
          mt.score, mt.priority, mt.rank, mt.component_values AS "componentValues",
          mt.component_points AS "componentPoints", mt.reason_zh AS "reasonZh", mt.reason_en AS "reasonEn",
+         mt.employer_reason_zh AS "employerReasonZh", mt.employer_reason_en AS "employerReasonEn",
          mt.status, mt.dismiss_reason AS "dismissReason", mt.referred_application_id AS "referredApplicationId",
          mt.distance_km AS "distanceKm", mt.required_skills_missing AS "requiredSkillsMissing",
          mt.site_id AS "siteId", mt.computed_at AS "computedAt", mt.engine_version AS "engineVersion",
@@ -126,7 +129,8 @@ function employerView(row: MatchRow, lang: Lang): EmployerMatchDto {
     displayName: maskName(row.name),
     score: Number(row.score),
     components: componentsOf(row.componentValues, row.componentPoints),
-    reason: reasonOf(row, lang),
+    // The employer's own reason: the officer's (reason_zh/en) carries the household priority note.
+    reason: lang === 'en' ? row.employerReasonEn : row.employerReasonZh,
   };
 }
 

@@ -20,7 +20,13 @@ const NUMBERS: Record<Exclude<keyof MatchingConfig, 'ranking'>, Record<string, R
     lawfulMinimum: { min: 16, max: 100, integer: true },
     publicWelfareMaxAge: { min: 16, max: 100, integer: true },
   },
-  wage: { workDaysPerMonth: { min: 1, max: 31 }, hoursPerDay: { min: 1, max: 24 } },
+  wage: {
+    workDaysPerMonth: { min: 1, max: 31 },
+    hoursPerDay: { min: 1, max: 24 },
+    localMinimumMonthly: { min: 0, max: 100_000 },
+  },
+  // Never 1: an unknown must not earn what a stated, met preference earns.
+  unknown: { share: { min: 0, max: 0.9 } },
   training: { recentDays: { min: 0, max: 3650, integer: true } },
   industry: { preferenceShare: { min: 0, max: 1 }, experienceShare: { min: 0, max: 1 } },
   priority: {

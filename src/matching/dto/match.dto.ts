@@ -72,7 +72,12 @@ export class EmployerMatchDto {
   @ApiProperty(COMPONENTS_SCHEMA)
   components!: Components;
 
-  @ApiProperty({ example: '具备采茶 1/1 项要求技能；距离 3.2 公里，有班车' })
+  @ApiProperty({
+    example: '具备采茶 1/1 项要求技能；距离 3.2 公里，有班车；愿意做季节工',
+    description:
+      'Why this resident fits, for the reader: an employer reads skills, distance and availability only ' +
+      '(never household situation); an officer also reads the unknowns, the wage-floor warning and the priority note',
+  })
   reason!: string;
 }
 
@@ -158,7 +163,10 @@ export class RecommendedPostingDto {
   @ApiProperty({ example: 78.4 })
   score!: number;
 
-  @ApiProperty({ example: '具备采茶 1/1 项要求技能；距离 3.2 公里，有班车' })
+  @ApiProperty({
+    example: '您会采茶，这份工作要的就是这个。离您的安置点 2.9 公里。有班车。',
+    description: 'Plain sentences for the resident, without fractions or scores',
+  })
   reason!: string;
 }
 

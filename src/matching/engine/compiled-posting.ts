@@ -50,12 +50,32 @@ export interface CompiledPosting {
   readonly prefPartial: Float64Array;
   readonly wageMinMonthly: number;
   readonly wageMaxMonthly: number;
+  /** A piece rate: the wage cannot be compared (the unknown share). */
+  readonly pieceRate: boolean;
+  /** Wage component of a resident who stated no minimum: the unknown share × the posting against the local minimum. */
+  readonly wageUnstated: number;
+  /** The lowest monthly equivalent is below the local legal minimum (officers are warned). */
+  readonly wageBelowFloor: boolean;
+  readonly wageFloorMonthly: number;
+  readonly unknownShare: number;
+  /** The coordinates stand in for a missing location: the distance component is at most the unknown share. */
+  readonly distanceApproximate: boolean;
   readonly industryBit: number;
   readonly industryPrefShare: number;
   readonly industryExpShare: number;
+  /** 1 / (preferenceShare + experienceShare): a resident who wants and knows the industry earns 1. */
+  readonly industryNorm: number;
   readonly trainingSinceDay: number;
-  /** Weights in COMPONENT_NAMES order, summing to 100. */
+  /** Weights in COMPONENT_NAMES order, summing to 100 (shared by every posting of a run). */
   readonly weights: Float64Array;
+  /**
+   * 100 / the weights of the components that apply to this posting: a posting without required
+   * skills (training goes with them) or preferred skills is scored over the rest, so a resident who
+   * meets everything asked scores 100.
+   */
+  readonly weightScale: number;
+  /** Which components apply, in COMPONENT_NAMES order (bits). */
+  readonly appliesMask: number;
   /** Priority points per monitoring status index, and for a zero-employment household. */
   readonly monitoringPriority: Float64Array;
   readonly zeroEmploymentPriority: number;
@@ -87,6 +107,17 @@ function skillOffsets(
     partial[j] = partialLevelCredit / min[j];
   }
   return { off, min, partial };
+}
+
+/**
+ * The wage curve of scoreBlock for one reference (the resident's minimum or the local legal one):
+ * 1 when the lowest wage reaches it, 0.75 when the range does, falling to 0 at half of it.
+ */
+function wageFit(offerMin: number, offerMax: number, want: number): number {
+  if (!(want > 0) || offerMin >= want) return 1;
+  if (offerMax >= want) return 0.75;
+  if (offerMax > want * 0.5) return (0.5 * (offerMax - want * 0.5)) / (want * 0.5);
+  return 0;
 }
 
 /**
@@ -165,6 +196,31 @@ export function compilePosting(
   const req = skillOffsets(posting.requiredSkills, cs, config.skills.partialLevelCredit);
   const pref = skillOffsets(posting.preferredSkills, cs, config.skills.partialLevelCredit);
 
+  const hasRequired = posting.requiredSkills.length > 0;
+  const hasPreferred = posting.preferredSkills.length > 0;
+  const w = shared.weights;
+  let applies = 0;
+  let applied = 0;
+  for (let i = 0; i < COMPONENT_NAMES.length; i++) {
+    const name = COMPONENT_NAMES[i];
+    const on =
+      name === 'skills' || name === 'training'
+        ? hasRequired
+        : name === 'preferredSkills'
+          ? hasPreferred
+          : true;
+    if (on) {
+      applies |= 1 << i;
+      applied += w[i];
+    }
+  }
+
+  const wageMinMonthly = monthlyWage(posting.wage.min, posting.wage.unit, config.wage);
+  const wageMaxMonthly = monthlyWage(posting.wage.max, posting.wage.unit, config.wage);
+  const floor = config.wage.localMinimumMonthly;
+  const unknownShare = config.unknown.share;
+  const industryShares = config.industry.preferenceShare + config.industry.experienceShare;
+
   const p = config.priority;
   return {
     posting,
@@ -189,13 +245,22 @@ export function compilePosting(
     prefOff: pref.off,
     prefMin: pref.min,
     prefPartial: pref.partial,
-    wageMinMonthly: monthlyWage(posting.wage.min, posting.wage.unit, config.wage),
-    wageMaxMonthly: monthlyWage(posting.wage.max, posting.wage.unit, config.wage),
+    wageMinMonthly,
+    wageMaxMonthly,
+    pieceRate: posting.wage.unit === 'piece',
+    wageUnstated: unknownShare * wageFit(wageMinMonthly, wageMaxMonthly, floor),
+    wageBelowFloor: floor > 0 && wageMinMonthly < floor,
+    wageFloorMonthly: floor,
+    unknownShare,
+    distanceApproximate: posting.locationApproximate === true,
     industryBit: INDUSTRY_BIT[posting.industry],
     industryPrefShare: config.industry.preferenceShare,
     industryExpShare: config.industry.experienceShare,
+    industryNorm: industryShares > 0 ? 1 / industryShares : 0,
     trainingSinceDay: todayDay - config.training.recentDays,
     weights: shared.weights,
+    weightScale: applied > 0 ? 100 / applied : 0,
+    appliesMask: applies,
     monitoringPriority: shared.monitoringPriority,
     zeroEmploymentPriority: p.zeroEmployment,
     maxPriority: p.max,

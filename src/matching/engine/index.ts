@@ -12,7 +12,14 @@ export {
   type WageFactors,
 } from './candidate-set';
 export { compilePosting, type CompiledPosting, type CompileOptions } from './compiled-posting';
-export { buildReason, type SkillNames } from './reason';
+export {
+  buildReasons,
+  residentReason,
+  officerReason,
+  employerReason,
+  REASON_RENDERERS,
+  type SkillNames,
+} from './reason';
 export {
   ENGINE_VERSION,
   rankPosting,

@@ -41,16 +41,61 @@ const teaSkills = [
   { code: 'tea.processing', level: 3 },
 ];
 
-describe('reason text', () => {
-  it('names the skills held, the distance and the household priority in Chinese and English', () => {
+describe('reasons per reader', () => {
+  it('tells the officer the skills, distance, what is unknown and the household priority', () => {
     const [m] = rank([
       resident('r1', { skills: teaSkills, household: { zeroEmployment: true, monitoringStatus: 'none' } }),
     ]);
-    expect(m.reason.zh).toBe('具备采茶、茶叶加工 2/2 项要求技能；距离 3.2 公里；零就业家庭优先');
-    expect(m.reason.en).toBe(
-      'Has 2/2 required skills (tea picking, tea processing); 3.2 km away; zero-employment household priority',
+    expect(m.reasons.officer.zh).toBe(
+      '具备采茶、茶叶加工 2/2 项要求技能；距离 3.2 公里；未填期望工资、班次意向、行业意向；零就业家庭优先',
+    );
+    expect(m.reasons.officer.en).toBe(
+      'Has 2/2 required skills (tea picking, tea processing); 3.2 km away; ' +
+        'not stated: expected pay, preferred hours, preferred industries; zero-employment household priority',
     );
     expect(m.engineVersion).toBe(ENGINE_VERSION);
+  });
+
+  it('never tells the employer the household situation, in either language', () => {
+    const [m] = rank([
+      resident('r1', {
+        skills: teaSkills,
+        preferences: { industries: [], schedules: ['full_time'], willingToWorkAway: false },
+        household: { zeroEmployment: true, monitoringStatus: 'hardship' },
+      }),
+    ]);
+    expect(m.reasons.employer.zh).toBe('具备采茶、茶叶加工 2/2 项要求技能；距离 3.2 公里；愿意做全职');
+    expect(m.reasons.employer.en).toBe(
+      'Has 2/2 required skills (tea picking, tea processing); 3.2 km away; available for full-time',
+    );
+    for (const text of [m.reasons.employer.zh, m.reasons.employer.en])
+      expect(text).not.toMatch(/零就业|困难|脱贫|优先|priority|hardship|zero-employment/i);
+    expect(m.reasons.officer.zh).toContain('突发严重困难户优先');
+  });
+
+  it('speaks to the resident in short sentences without fractions', () => {
+    const [m] = rank(
+      [resident('r1', { skills: [{ code: 'tea.picking', level: 2 }] })],
+      posting('p1', { requiredSkills: [{ code: 'tea.picking', minLevel: 2 }], shuttle: true }),
+    );
+    expect(m.reasons.resident.zh).toBe('您会采茶，这份工作要的就是这个。离您的安置点 3.2 公里。有班车。');
+    expect(m.reasons.resident.en).toBe(
+      'You can do tea picking: just what this job needs. 3.2 km from your site. Shuttle bus.',
+    );
+    expect(m.reasons.resident.zh).not.toMatch(/\d\/\d/);
+  });
+
+  it('calls a skill held below the level asked "not yet at the level", never missing', () => {
+    const sewing = posting('p1', {
+      industry: 'garments',
+      requiredSkills: [{ code: 'sewing.machine', minLevel: 2 }],
+    });
+    const [m] = rank([resident('r1', { skills: [{ code: 'sewing.machine', level: 1 }] })], sewing);
+    expect(m.reasons.resident.zh).toContain('还差：缝纫机操作要熟练（您现在是会一点）');
+    expect(m.reasons.officer.zh).toContain('缝纫机操作还没到要求的水平（会一点，要求熟练）');
+    expect(m.reasons.employer.zh).toContain('缝纫机操作还没到要求的水平');
+    for (const r of Object.values(m.reasons)) expect(r.zh).not.toContain('缺缝纫机操作');
+    expect(m.requiredSkillsMissing).toEqual(['sewing.machine']);
   });
 
   it('says which required skill is missing, the shuttle, pay, training and monitoring status', () => {
@@ -58,19 +103,23 @@ describe('reason text', () => {
       [
         resident('r1', {
           skills: [{ code: 'tea.picking', level: 4 }],
-          preferences: { industries: [], schedules: [], willingToWorkAway: false, wageMin: 2000 },
+          preferences: { industries: ['tea'], schedules: [], willingToWorkAway: false, wageMin: 2000 },
           lastTrainingCompletedAt: '2026-01-10',
           household: { zeroEmployment: false, monitoringStatus: 'marginal' },
         }),
       ],
       posting('p1', { shuttle: true }),
     );
-    expect(m.reason.zh).toBe(
-      '具备采茶 1/2 项要求技能；缺茶叶加工；距离 3.2 公里，有班车；工资达到期望；近期完成培训；边缘易致贫户优先',
+    expect(m.reasons.officer.zh).toBe(
+      '具备采茶 1/2 项要求技能；缺茶叶加工；距离 3.2 公里，有班车；工资达到期望；近期完成培训；未填班次意向；边缘易致贫户优先',
     );
-    expect(m.reason.en).toBe(
+    expect(m.reasons.officer.en).toBe(
       'Has 1/2 required skills (tea picking); lacks tea processing; 3.2 km away, shuttle from the site; ' +
-        'pay meets the expected minimum; recently completed training; marginal household at risk priority',
+        'pay meets the expected minimum; recently completed training; not stated: preferred hours; ' +
+        'marginal household at risk priority',
+    );
+    expect(m.reasons.resident.zh).toBe(
+      '您会采茶，这份工作用得上。还差：要会茶叶加工（熟练）。离您的安置点 3.2 公里。有班车。工资达到您的期望。',
     );
     expect(m.requiredSkillsMissing).toEqual(['tea.processing']);
   });
@@ -81,8 +130,34 @@ describe('reason text', () => {
       [resident('r1', { preferences: { industries: [], schedules: [], willingToWorkAway: true } })],
       far,
     );
-    expect(m.reason.zh).toBe('尚不具备要求技能 0/2；缺采茶、茶叶加工；距离 80.0 公里，提供住宿');
+    expect(m.reasons.officer.zh).toBe(
+      '具备要求技能 0/2；缺采茶、茶叶加工；距离 80.0 公里，提供住宿；未填期望工资、班次意向、行业意向',
+    );
     expect(m.components.distance.value).toBe(0.5);
+  });
+
+  it('warns officers when the pay is below the local minimum wage, and only them', () => {
+    // 70 a day × 22 = 1,540 a month < 1,650 (config wage.localMinimumMonthly).
+    const low = posting('p1', { requiredSkills: [], wage: { min: 70, max: 90, unit: 'day' } });
+    const [m] = rank([resident('r1')], low);
+    expect(m.facts.wageBelowFloor).toBe(true);
+    expect(m.reasons.officer.zh).toContain('注意：工资折合每月低于当地最低工资标准 1650 元');
+    expect(m.reasons.officer.en).toContain('below the local minimum wage of 1650 yuan');
+    expect(m.reasons.employer.zh).not.toContain('最低工资');
+    expect(m.reasons.resident.zh).not.toContain('最低工资');
+    const fair = rank(
+      [resident('r1')],
+      posting('p1', { requiredSkills: [], wage: { min: 80, max: 90, unit: 'day' } }),
+    );
+    expect(fair[0].facts.wageBelowFloor).toBe(false);
+  });
+
+  it('says the distance is approximate when the workplace location is a stand-in', () => {
+    const approx = posting('p1', { requiredSkills: [], locationApproximate: true });
+    const [m] = rank([resident('r1')], approx);
+    expect(m.reasons.resident.zh).toContain('离您的安置点约 3 公里');
+    expect(m.reasons.officer.zh).toContain('距离约 3 公里（岗位位置为估计）');
+    expect(m.facts.unknown).toContain('distance');
   });
 });
 
@@ -179,15 +254,20 @@ describe('hard filters', () => {
 });
 
 describe('fit score', () => {
-  it('gives an empty profile 0 skill points, not a share of the total', () => {
+  it('gives an empty profile 0 skill points and the unknown share for what it did not state', () => {
     const [m] = rank([resident('r1')]);
     expect(m.components.skills).toEqual({ value: 0, points: 0 });
-    expect(m.components.preferredSkills.points).toBe(0);
-    expect(m.components.schedule.points).toBe(0);
-    expect(m.components.wage.points).toBe(0);
-    expect(m.components.industry.points).toBe(0);
-    // Only distance (3.2 km of 15) earns points.
-    expect(m.score).toBeCloseTo(20 * ((15 - 3.2) / 13), 0);
+    // The posting lists no preferred skill: the component does not apply (no points, no weight).
+    expect(m.components.preferredSkills).toEqual({ value: 0, points: 0 });
+    // Schedule, industry and wage not stated: half credit (config unknown.share), never full.
+    expect(m.components.schedule.value).toBe(0.5);
+    expect(m.components.industry.value).toBe(0.5);
+    // 120–180 a day × 22 reaches the local minimum (1,650): the unknown share in full.
+    expect(m.components.wage.value).toBe(0.5);
+    expect(m.facts.unknown).toEqual(['wage', 'schedule', 'industry']);
+    // Weights that apply: 40 + 20 + 10 + 8 + 7 + 5 = 90, rescaled to 100.
+    const dist = (15 - 3.2) / 13;
+    expect(m.score).toBeCloseTo((100 * (20 * dist + 0.5 * (10 + 8 + 7))) / 90, 0);
   });
 
   it('gives partial credit for a skill below the required level', () => {
@@ -199,9 +279,9 @@ describe('fit score', () => {
         ],
       }),
     ]);
-    // (0.5 × 1/2 + 1) / 2
+    // (0.5 × 1/2 + 1) / 2, of 40 points rescaled by 100/90 (no preferred skills listed)
     expect(m.components.skills.value).toBe(0.625);
-    expect(m.components.skills.points).toBe(25);
+    expect(m.components.skills.points).toBeCloseTo((25 * 100) / 90, 1);
     expect(m.requiredSkillsMet).toEqual(['tea.processing']);
   });
 
@@ -217,10 +297,21 @@ describe('fit score', () => {
     expect(rank([wants(130, 'day')])[0].components.wage.value).toBe(0.75);
     expect(rank([wants(8000)])[0].components.wage.value).toBe(0);
     const piece = posting('p1', { wage: { min: 1, max: 2, unit: 'piece' } });
-    expect(rank([wants(2000)], piece)[0].components.wage.value).toBe(0);
+    const [m] = rank([wants(2000)], piece);
+    expect(m.components.wage.value).toBe(0.5);
+    expect(m.facts.wage).toBe('piece');
   });
 
-  it('scores every fitting component in full: 100 minus the missing preferred skill', () => {
+  it('compares the pay with the local minimum when the resident stated none', () => {
+    // 60–70 a day × 22 = 1,320–1,540 < 1,650: below the floor, part of the unknown share.
+    const low = posting('p1', { wage: { min: 60, max: 70, unit: 'day' } });
+    const [m] = rank([resident('r1')], low);
+    expect(m.components.wage.value).toBeLessThan(0.5);
+    expect(m.components.wage.value).toBeGreaterThan(0);
+    expect(m.facts.wageBelowFloor).toBe(true);
+  });
+
+  it('scores 100 when the resident meets everything the posting asks', () => {
     const [m] = rank(
       [
         resident('r1', {
@@ -232,9 +323,21 @@ describe('fit score', () => {
             wageMin: 2000,
           },
           experienceIndustries: ['tea'],
-          lastTrainingCompletedAt: '2026-02-01',
         }),
       ],
+      posting('p1', { shuttle: true }),
+    );
+    expect(m.score).toBe(100);
+  });
+
+  it('still counts a missing preferred skill against the score', () => {
+    const full = resident('r1', {
+      skills: teaSkills,
+      preferences: { industries: ['tea'], schedules: ['full_time'], willingToWorkAway: false, wageMin: 2000 },
+      experienceIndustries: ['tea'],
+    });
+    const [m] = rank(
+      [full],
       posting('p1', { preferredSkills: [{ code: 'tea.planting', minLevel: 1 }], shuttle: true }),
     );
     expect(m.components.preferredSkills.value).toBe(0);
@@ -345,7 +448,8 @@ describe('rankResident and skillGaps', () => {
     const recs = rankResident(0, set, config, { skillNames: SKILL_NAMES });
     expect(recs.map((m) => m.postingId)).toEqual(['p-pick', 'p-tea', 'p-sew']);
     expect(recs[0].residentId).toBe('r1');
-    expect(recs[0].reason.zh).toContain('具备采茶 1/1 项要求技能');
+    expect(recs[0].reasons.officer.zh).toContain('具备采茶 1/1 项要求技能');
+    expect(recs[0].reasons.resident.zh).toContain('您会采茶');
   });
 
   it('lists postings missed by one or two required skills, with the missing codes', () => {

@@ -1,6 +1,6 @@
 import { FLAG_ZERO_EMPLOYMENT, type CandidateSet } from './candidate-set';
 import { compilePosting, compileShared, type CompileOptions, type CompiledPosting } from './compiled-posting';
-import { buildReason, type SkillNames } from './reason';
+import { buildReasons, type SkillNames } from './reason';
 import { evaluate, hardFilterName, priorityOf, roundScore, scoreBlock } from './score';
 import { TopHeap } from './top-heap';
 import {
@@ -11,13 +11,18 @@ import {
   type MatchingConfig,
   type PostingProfile,
   type RankedMatch,
+  type ReasonFacts,
+  type SkillFact,
+  type UnknownFact,
 } from './types';
 
 /**
  * Engine version stored with every match: bump it when a formula, a filter or the reason text changes,
  * so stored matches can be recognised as computed by an older engine and re-ranked.
  */
-export const ENGINE_VERSION = '1.0.0';
+// 2.0.0: components that do not apply are left out and the rest rescaled to 100; unstated
+// preferences earn the unknown share; wage against the local minimum; reasons per reader.
+export const ENGINE_VERSION = '2.0.0';
 
 export interface RankOptions extends CompileOptions {
   /** How many results to keep; default config.thresholds.topNPerPosting (per resident for rankResident). */
@@ -48,7 +53,7 @@ export function postingListSize(config: MatchingConfig, openings: number): numbe
 
 const defaultYield = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-/** Explains one scored pair: components, reason, skills met. Only for results that are kept. */
+/** Explains one scored pair: components, reason facts and reasons. Only for results that are kept. */
 export function explain(
   cp: CompiledPosting,
   r: number,
@@ -60,37 +65,63 @@ export function explain(
   const cs = cp.candidates;
   const components = {} as Components;
   COMPONENT_NAMES.forEach((name, i) => {
+    const applies = (cp.appliesMask & (1 << i)) !== 0;
     components[name] = {
-      value: Math.round(comp[i] * 1000) / 1000,
-      points: Math.round(comp[i] * cp.weights[i] * 100) / 100,
+      value: applies ? Math.round(comp[i] * 1000) / 1000 : 0,
+      points: applies ? Math.round(comp[i] * cp.weights[i] * cp.weightScale * 100) / 100 : 0,
     };
   });
-  const met: string[] = [];
-  const missing: string[] = [];
-  cp.posting.requiredSkills.forEach((s, j) => {
-    const off = cp.reqOff[j];
-    const level = off < 0 ? 0 : cs.skillLevels[off + r];
-    (level >= cp.reqMin[j] ? met : missing).push(s.code);
-  });
+  const skillFacts = (
+    skills: PostingProfile['requiredSkills'],
+    off: Int32Array,
+    min: Uint8Array,
+  ): SkillFact[] =>
+    skills.map((s, j) => ({
+      code: s.code,
+      minLevel: min[j],
+      level: off[j] < 0 ? 0 : cs.skillLevels[off[j] + r],
+    }));
+  const required = skillFacts(cp.posting.requiredSkills, cp.reqOff, cp.reqMin);
+  const met = required.filter((s) => s.level >= s.minLevel).map((s) => s.code);
+  const missing = required.filter((s) => s.level < s.minLevel).map((s) => s.code);
   const distanceKm = cp.siteDist[cs.siteIndex[r]];
   let limit = cs.maxCommuteKm[r];
   if (!(limit >= 0)) limit = cp.defaultMaxCommuteKm;
   const monitoring = MONITORING_STATUSES[cs.monitoring[r]];
-  const reason = buildReason(
-    {
-      requiredTotal: cp.posting.requiredSkills.length,
-      met,
-      missing,
-      distanceKm,
-      withinCommute: distanceKm <= limit,
-      shuttle: cp.posting.shuttle,
-      wageMeets: comp[3] === 1,
-      recentTraining: comp[6] === 1,
-      zeroEmploymentPriority: (cs.flags[r] & FLAG_ZERO_EMPLOYMENT) !== 0 && cp.zeroEmploymentPriority > 0,
-      monitoringPriority: cp.monitoringPriority[cs.monitoring[r]] > 0 ? monitoring : 'none',
-    },
-    opts.skillNames,
-  );
+  const wageStated = cs.wageMin[r] === cs.wageMin[r];
+  const unknown: UnknownFact[] = [];
+  if (!wageStated) unknown.push('wage');
+  if (cs.schedules[r] === 0) unknown.push('schedule');
+  if (cs.industryPrefs[r] === 0) unknown.push('industry');
+  if (cp.distanceApproximate) unknown.push('distance');
+  const facts: ReasonFacts = {
+    required,
+    preferred: skillFacts(cp.posting.preferredSkills, cp.prefOff, cp.prefMin),
+    distanceKm: Math.round(distanceKm * 10) / 10,
+    distanceApproximate: cp.distanceApproximate,
+    withinCommute: distanceKm <= limit,
+    shuttle: cp.posting.shuttle,
+    accommodation: cp.posting.accommodation,
+    wage: cp.pieceRate
+      ? 'piece'
+      : !wageStated
+        ? 'unknown'
+        : comp[3] === 1
+          ? 'meets'
+          : comp[3] >= 0.75
+            ? 'range'
+            : 'below',
+    wageBelowFloor: cp.wageBelowFloor,
+    wageFloorMonthly: cp.wageFloorMonthly,
+    scheduleFits: cs.schedules[r] !== 0,
+    schedule: cp.posting.schedule,
+    wantsIndustry: (cs.industryPrefs[r] & cp.industryBit) !== 0,
+    workedInIndustry: (cs.industryExperience[r] & cp.industryBit) !== 0,
+    recentTraining: cs.trainingDay[r] >= cp.trainingSinceDay,
+    unknown,
+    zeroEmploymentPriority: (cs.flags[r] & FLAG_ZERO_EMPLOYMENT) !== 0 && cp.zeroEmploymentPriority > 0,
+    monitoringPriority: cp.monitoringPriority[cs.monitoring[r]] > 0 ? monitoring : 'none',
+  };
   return {
     postingId: cp.posting.id,
     postingVersion: cp.posting.version,
@@ -101,8 +132,9 @@ export function explain(
     components,
     requiredSkillsMet: met,
     requiredSkillsMissing: missing,
-    distanceKm: Math.round(distanceKm * 10) / 10,
-    reason,
+    distanceKm: facts.distanceKm,
+    facts,
+    reasons: buildReasons(facts, opts.skillNames),
     engineVersion: ENGINE_VERSION,
   };
 }

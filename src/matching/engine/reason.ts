@@ -1,4 +1,23 @@
-import type { MatchReason, MonitoringStatus, SkillName } from './types';
+import type {
+  MatchReason,
+  MonitoringStatus,
+  ReasonFacts,
+  ReasonReader,
+  Schedule,
+  SkillFact,
+  SkillName,
+  UnknownFact,
+} from './types';
+
+/*
+ * Reasons per reader, written from the engine's facts (ReasonFacts) by small pure functions:
+ * - resident: short sentences, no fractions or scores (many residents read little);
+ * - officer: every part of the score, what is unknown (so they know what to ask), the wage-floor
+ *   warning, and the household priority note;
+ * - employer: skills, distance and availability only. Never the household's situation (monitoring
+ *   status, zero-employment, priority) nor anything derived from it (security issue 12, finding 3).
+ * A skill held below the level asked is "not yet at the level", never "missing".
+ */
 
 export type SkillNames = ReadonlyMap<string, SkillName> | Readonly<Record<string, SkillName>>;
 
@@ -6,6 +25,27 @@ export function skillName(names: SkillNames | undefined, code: string): SkillNam
   const n = names instanceof Map ? names.get(code) : (names as Record<string, SkillName> | undefined)?.[code];
   return n ?? { zh: code, en: code };
 }
+
+/** The words of the resident's profile form (web skillLevel.*). */
+const LEVEL_ZH = ['没学过', '会一点', '熟练', '很熟练', '师傅级'];
+const LEVEL_EN = ['none', 'beginner', 'skilled', 'very skilled', 'master'];
+const levelZh = (l: number): string => LEVEL_ZH[Math.max(0, Math.min(4, l))];
+const levelEn = (l: number): string => LEVEL_EN[Math.max(0, Math.min(4, l))];
+
+const SCHEDULE_ZH: Record<Schedule, string> = {
+  full_time: '全职',
+  part_time: '兼职',
+  flexible: '时间灵活的工作',
+  shifts: '倒班',
+  seasonal: '季节工',
+};
+const SCHEDULE_EN: Record<Schedule, string> = {
+  full_time: 'full-time',
+  part_time: 'part-time',
+  flexible: 'flexible hours',
+  shifts: 'shift work',
+  seasonal: 'seasonal work',
+};
 
 const MONITORING_ZH: Record<Exclude<MonitoringStatus, 'none'>, string> = {
   unstable: '脱贫不稳定户',
@@ -18,61 +58,181 @@ const MONITORING_EN: Record<Exclude<MonitoringStatus, 'none'>, string> = {
   hardship: 'household in sudden hardship',
 };
 
+const UNKNOWN_ZH: Record<UnknownFact, string> = {
+  wage: '期望工资',
+  schedule: '班次意向',
+  industry: '行业意向',
+  distance: '岗位位置',
+};
+const UNKNOWN_EN: Record<UnknownFact, string> = {
+  wage: 'expected pay',
+  schedule: 'preferred hours',
+  industry: 'preferred industries',
+  distance: 'workplace location',
+};
+
 function lowerFirst(s: string): string {
   return s.length > 0 ? s[0].toLowerCase() + s.slice(1) : s;
 }
 
-export interface ReasonFacts {
-  requiredTotal: number;
-  met: string[];
-  missing: string[];
-  distanceKm: number;
-  withinCommute: boolean;
-  shuttle: boolean;
-  wageMeets: boolean;
-  recentTraining: boolean;
-  zeroEmploymentPriority: boolean;
-  monitoringPriority: MonitoringStatus;
+interface SkillSplit {
+  met: SkillFact[];
+  belowLevel: SkillFact[];
+  notHeld: SkillFact[];
 }
 
-/** One line per language, in the words an officer and a resident use. */
-export function buildReason(f: ReasonFacts, names: SkillNames | undefined): MatchReason {
+function split(skills: readonly SkillFact[]): SkillSplit {
+  const out: SkillSplit = { met: [], belowLevel: [], notHeld: [] };
+  for (const s of skills)
+    (s.level >= s.minLevel ? out.met : s.level > 0 ? out.belowLevel : out.notHeld).push(s);
+  return out;
+}
+
+function km(f: ReasonFacts): string {
+  return f.distanceApproximate ? String(Math.max(1, Math.round(f.distanceKm))) : f.distanceKm.toFixed(1);
+}
+
+function zhNames(skills: readonly SkillFact[], names: SkillNames | undefined): string {
+  return skills.map((s) => skillName(names, s.code).zh).join('、');
+}
+function enNames(skills: readonly SkillFact[], names: SkillNames | undefined): string {
+  return skills.map((s) => lowerFirst(skillName(names, s.code).en)).join(', ');
+}
+
+/** The resident's view: what they bring, what they still lack, how far, how they get there. */
+export function residentReason(f: ReasonFacts, names: SkillNames | undefined): MatchReason {
   const zh: string[] = [];
   const en: string[] = [];
-  if (f.requiredTotal === 0) {
+  const req = split(f.required);
+  if (f.required.length === 0) {
+    zh.push('这份工作不要求技能');
+    en.push('No particular skill needed');
+  } else if (req.met.length === f.required.length) {
+    zh.push(`您会${zhNames(req.met, names)}，这份工作要的就是这个`);
+    en.push(`You can do ${enNames(req.met, names)}: just what this job needs`);
+  } else if (req.met.length > 0) {
+    zh.push(`您会${zhNames(req.met, names)}，这份工作用得上`);
+    en.push(`Your ${enNames(req.met, names)} is useful here`);
+  }
+  for (const s of req.belowLevel) {
+    const n = skillName(names, s.code);
+    zh.push(`还差：${n.zh}要${levelZh(s.minLevel)}（您现在是${levelZh(s.level)}）`);
+    en.push(
+      `Still to reach: ${lowerFirst(n.en)} at ${levelEn(s.minLevel)} level (you are ${levelEn(s.level)} now)`,
+    );
+  }
+  for (const s of req.notHeld) {
+    const n = skillName(names, s.code);
+    zh.push(`还差：要会${n.zh}（${levelZh(s.minLevel)}）`);
+    en.push(`Still to learn: ${lowerFirst(n.en)} (${levelEn(s.minLevel)})`);
+  }
+  if (!f.withinCommute) {
+    zh.push(`离您的安置点${f.distanceApproximate ? '约' : ''} ${km(f)} 公里，可以住在那边`);
+    en.push(`${f.distanceApproximate ? 'About ' : ''}${km(f)} km from your site; you can live there`);
+  } else {
+    zh.push(`离您的安置点${f.distanceApproximate ? '约' : ''} ${km(f)} 公里`);
+    en.push(`${f.distanceApproximate ? 'About ' : ''}${km(f)} km from your site`);
+  }
+  if (f.shuttle) {
+    zh.push('有班车');
+    en.push('Shuttle bus');
+  }
+  if (f.accommodation) {
+    zh.push('提供住宿');
+    en.push('Accommodation provided');
+  }
+  if (f.wage === 'meets') {
+    zh.push('工资达到您的期望');
+    en.push('Pays what you asked for');
+  } else if (f.wage === 'range') {
+    zh.push('工资可能达到您的期望');
+    en.push('May pay what you asked for');
+  } else if (f.wage === 'piece') {
+    zh.push('按件计工资');
+    en.push('Paid by the piece');
+  }
+  return { zh: zh.join('。') + '。', en: en.join('. ') + '.' };
+}
+
+/** The skill part an officer and an employer share (with counts: both read lists all day). */
+function skillsPart(f: ReasonFacts, names: SkillNames | undefined, zh: string[], en: string[]): void {
+  const req = split(f.required);
+  const total = f.required.length;
+  if (total === 0) {
     zh.push('岗位未列要求技能');
     en.push('No required skills listed');
   } else {
-    const count = `${f.met.length}/${f.requiredTotal}`;
-    if (f.met.length > 0) {
-      const metNames = f.met.map((c) => skillName(names, c));
-      zh.push(`具备${metNames.map((n) => n.zh).join('、')} ${count} 项要求技能`);
-      en.push(`Has ${count} required skills (${metNames.map((n) => lowerFirst(n.en)).join(', ')})`);
+    const count = `${req.met.length}/${total}`;
+    if (req.met.length > 0) {
+      zh.push(`具备${zhNames(req.met, names)} ${count} 项要求技能`);
+      en.push(`Has ${count} required skills (${enNames(req.met, names)})`);
     } else {
-      zh.push(`尚不具备要求技能 ${count}`);
+      zh.push(`具备要求技能 ${count}`);
       en.push(`Has ${count} required skills`);
     }
-    if (f.missing.length > 0) {
-      const missing = f.missing.map((c) => skillName(names, c));
-      zh.push(`缺${missing.map((n) => n.zh).join('、')}`);
-      en.push(`lacks ${missing.map((n) => lowerFirst(n.en)).join(', ')}`);
+    for (const s of req.belowLevel) {
+      const n = skillName(names, s.code);
+      zh.push(`${n.zh}还没到要求的水平（${levelZh(s.level)}，要求${levelZh(s.minLevel)}）`);
+      en.push(
+        `${lowerFirst(n.en)} not yet at the level asked (${levelEn(s.level)}, asked ${levelEn(s.minLevel)})`,
+      );
+    }
+    if (req.notHeld.length > 0) {
+      zh.push(`缺${zhNames(req.notHeld, names)}`);
+      en.push(`lacks ${enNames(req.notHeld, names)}`);
     }
   }
-  const km = f.distanceKm.toFixed(1);
-  if (f.withinCommute) {
-    zh.push(f.shuttle ? `距离 ${km} 公里，有班车` : `距离 ${km} 公里`);
-    en.push(f.shuttle ? `${km} km away, shuttle from the site` : `${km} km away`);
-  } else {
-    zh.push(`距离 ${km} 公里，提供住宿`);
-    en.push(`${km} km away, accommodation provided`);
+  const pref = split(f.preferred);
+  if (pref.met.length > 0) {
+    zh.push(`另有加分技能${zhNames(pref.met, names)}`);
+    en.push(`also has ${enNames(pref.met, names)} (preferred)`);
   }
-  if (f.wageMeets) {
+}
+
+function distancePart(f: ReasonFacts, zh: string[], en: string[]): void {
+  const about = f.distanceApproximate;
+  const dzh = about ? `距离约 ${km(f)} 公里（岗位位置为估计）` : `距离 ${km(f)} 公里`;
+  const den = about ? `about ${km(f)} km away (workplace location estimated)` : `${km(f)} km away`;
+  if (!f.withinCommute) {
+    zh.push(`${dzh}，提供住宿`);
+    en.push(`${den}, accommodation provided`);
+  } else {
+    zh.push(f.shuttle ? `${dzh}，有班车` : dzh);
+    en.push(f.shuttle ? `${den}, shuttle from the site` : den);
+  }
+}
+
+/** The officer's view: every part of the score, the unknowns, the wage-floor warning and the priority note. */
+export function officerReason(f: ReasonFacts, names: SkillNames | undefined): MatchReason {
+  const zh: string[] = [];
+  const en: string[] = [];
+  skillsPart(f, names, zh, en);
+  distancePart(f, zh, en);
+  if (f.wage === 'meets') {
     zh.push('工资达到期望');
     en.push('pay meets the expected minimum');
+  } else if (f.wage === 'range') {
+    zh.push('工资区间可达期望');
+    en.push('the pay range reaches the expected minimum');
+  } else if (f.wage === 'below') {
+    zh.push('工资低于期望');
+    en.push('pay below the expected minimum');
+  } else if (f.wage === 'piece') {
+    zh.push('计件工资，无法与期望比较');
+    en.push('piece rate, not comparable');
   }
   if (f.recentTraining) {
     zh.push('近期完成培训');
     en.push('recently completed training');
+  }
+  const unknown = f.unknown.filter((u) => u !== 'distance');
+  if (unknown.length > 0) {
+    zh.push(`未填${unknown.map((u) => UNKNOWN_ZH[u]).join('、')}`);
+    en.push(`not stated: ${unknown.map((u) => UNKNOWN_EN[u]).join(', ')}`);
+  }
+  if (f.wageBelowFloor) {
+    zh.push(`注意：工资折合每月低于当地最低工资标准 ${f.wageFloorMonthly} 元`);
+    en.push(`warning: monthly equivalent below the local minimum wage of ${f.wageFloorMonthly} yuan`);
   }
   if (f.zeroEmploymentPriority) {
     zh.push('零就业家庭优先');
@@ -83,4 +243,33 @@ export function buildReason(f: ReasonFacts, names: SkillNames | undefined): Matc
     en.push(`${MONITORING_EN[f.monitoringPriority]} priority`);
   }
   return { zh: zh.join('；'), en: en.join('; ') };
+}
+
+/** The employer's view: skills, distance and availability. Nothing about the household. */
+export function employerReason(f: ReasonFacts, names: SkillNames | undefined): MatchReason {
+  const zh: string[] = [];
+  const en: string[] = [];
+  skillsPart(f, names, zh, en);
+  distancePart(f, zh, en);
+  if (f.scheduleFits) {
+    zh.push(`愿意做${SCHEDULE_ZH[f.schedule]}`);
+    en.push(`available for ${SCHEDULE_EN[f.schedule]}`);
+  }
+  return { zh: zh.join('；'), en: en.join('; ') };
+}
+
+export const REASON_RENDERERS: Readonly<
+  Record<ReasonReader, (f: ReasonFacts, names: SkillNames | undefined) => MatchReason>
+> = { resident: residentReason, officer: officerReason, employer: employerReason };
+
+/** Every reader's reason for one pair. */
+export function buildReasons(
+  f: ReasonFacts,
+  names: SkillNames | undefined,
+): Readonly<Record<ReasonReader, MatchReason>> {
+  return {
+    resident: residentReason(f, names),
+    officer: officerReason(f, names),
+    employer: employerReason(f, names),
+  };
 }

@@ -37,7 +37,8 @@ export function hardFilterName(code: number): HardFilter | null {
  * Scores residents[from … to) of the posting's candidate set into out[0 … to-from): the unrounded fit
  * score (0–100) or a negative EXCLUDED_* code. When `comp` is given (explanations: one resident), it
  * receives the 7 component values 0–1 of the last resident scored, in COMPONENT_NAMES order.
- * Missing data earns 0 for its component, never a match.
+ * A component that does not apply (no required or preferred skills) has weight 0 and the others
+ * are rescaled to 100; what the resident did not state earns the configured unknown share.
  *
  * Every array and constant is read into a local before the loop: V8 then keeps them in registers
  * instead of re-reading object properties per resident (about 3× faster than a per-pair function).
@@ -86,18 +87,28 @@ export function scoreBlock(
   const pm = prefOff.length;
   const offerMin = cp.wageMinMonthly;
   const offerMax = cp.wageMaxMonthly;
+  const wageUnstated = cp.wageUnstated;
+  const pieceRate = cp.pieceRate;
+  const unknown = cp.unknownShare;
+  const approximate = cp.distanceApproximate;
   const industryBit = cp.industryBit;
   const prefShare = cp.industryPrefShare;
   const expShare = cp.industryExpShare;
+  const industryUnknownPref = prefShare * unknown;
+  const industryUnknownExp = expShare * unknown;
+  const industryNorm = cp.industryNorm;
   const trainingSinceDay = cp.trainingSinceDay;
+  // Weights of the components that apply, rescaled to sum to 100 (per posting, not per pair).
   const w = cp.weights;
-  const wSkills = w[0];
-  const wPreferred = w[1];
-  const wDistance = w[2];
-  const wWage = w[3];
-  const wSchedule = w[4];
-  const wIndustry = w[5];
-  const wTraining = w[6];
+  const scale = cp.weightScale;
+  const on = cp.appliesMask;
+  const wSkills = on & 1 ? w[0] * scale : 0;
+  const wPreferred = on & 2 ? w[1] * scale : 0;
+  const wDistance = on & 4 ? w[2] * scale : 0;
+  const wWage = on & 8 ? w[3] * scale : 0;
+  const wSchedule = on & 16 ? w[4] * scale : 0;
+  const wIndustry = on & 32 ? w[5] * scale : 0;
+  const wTraining = on & 64 ? w[6] * scale : 0;
 
   outer: for (let i = from, o = 0; i < to; i++, o++) {
     const r = residents[i];
@@ -146,6 +157,8 @@ export function scoreBlock(
       }
     }
 
+    if (approximate && dist > unknown) dist = unknown;
+
     let skills = 0;
     for (let j = 0; j < m; j++) {
       const off = reqOff[j];
@@ -163,19 +176,28 @@ export function scoreBlock(
     if (pm > 0) preferred /= pm;
 
     // Wage: 1 when even the posting's lowest wage reaches the resident's minimum, 0.75 when its range
-    // reaches it, partial credit down to 0 at a shortfall of half the minimum. NaN (not stated, piece
-    // rate) fails every comparison and earns 0.
+    // reaches it, partial credit down to 0 at a shortfall of half the minimum. No minimum stated (NaN):
+    // the posting against the local legal minimum, at the unknown share (wageUnstated, per posting).
+    // A piece rate cannot be compared: the unknown share.
     const want = wageMin[r];
-    let wage = 0;
-    if (offerMin >= want) wage = 1;
+    let wage: number;
+    if (pieceRate) wage = unknown;
+    else if (want !== want) wage = wageUnstated;
+    else if (offerMin >= want) wage = 1;
     else if (offerMax >= want) wage = 0.75;
     else if (offerMax > want * 0.5) wage = (0.5 * (offerMax - want * 0.5)) / (want * 0.5);
+    else wage = 0;
 
-    const schedule = sch !== 0 ? 1 : 0;
+    const schedule = sch !== 0 ? 1 : unknown;
+    const prefs = industryPrefs[r];
+    const exp = industryExperience[r];
     const industry =
-      ((industryPrefs[r] & industryBit) !== 0 ? prefShare : 0) +
-      ((industryExperience[r] & industryBit) !== 0 ? expShare : 0);
-    const training = trainingDay[r] >= trainingSinceDay ? 1 : 0;
+      ((prefs === 0 ? industryUnknownPref : (prefs & industryBit) !== 0 ? prefShare : 0) +
+        (exp === 0 ? industryUnknownExp : (exp & industryBit) !== 0 ? expShare : 0)) *
+      industryNorm;
+    // Training signals readiness for skills the posting asks: held already (all at the level) or
+    // trained recently. It does not apply to a posting that asks for no skill (weight 0).
+    const training = skills === 1 || trainingDay[r] >= trainingSinceDay ? 1 : 0;
 
     const score =
       wSkills * skills +

@@ -139,7 +139,19 @@ export interface MatchingConfig {
   wage: {
     workDaysPerMonth: number;
     hoursPerDay: number;
+    /**
+     * The local legal minimum wage, monthly (config: Hubei's class for Lichuan). A posting whose lowest
+     * monthly equivalent is below it carries a warning for officers; a resident who stated no
+     * minimum is compared with it. 0 = no reference.
+     */
+    localMinimumMonthly: number;
   };
+  /**
+   * What the resident did not state (wage wish, schedules, industries) or the engine cannot know
+   * (an approximate workplace, a piece rate) earns this share of its component: as likely to fit
+   * as not. Below 1, so an unknown never beats a known match.
+   */
+  unknown: { share: number };
   training: { recentDays: number };
   industry: { preferenceShare: number; experienceShare: number };
   priority: {
@@ -183,9 +195,13 @@ export const COMPONENT_NAMES: readonly ComponentName[] = [
 ];
 
 export interface ComponentScore {
-  /** 0–1: how well this aspect fits. */
+  /** 0–1: how well this aspect fits (0 for a component that does not apply). */
   value: number;
-  /** value × weight: the points this aspect adds to the score. */
+  /**
+   * The points this aspect adds to the score: value × weight, rescaled so the weights of the
+   * components that apply sum to 100. A component that does not apply (a posting without required
+   * or preferred skills) has 0 points and 0 weight.
+   */
   points: number;
 }
 
@@ -194,6 +210,47 @@ export type Components = Record<ComponentName, ComponentScore>;
 export interface MatchReason {
   zh: string;
   en: string;
+}
+
+/** Who reads a reason: each reader gets only what they need (an employer never a household's situation). */
+export type ReasonReader = 'resident' | 'officer' | 'employer';
+export const REASON_READERS: readonly ReasonReader[] = ['resident', 'officer', 'employer'];
+
+/** A required or preferred skill of the posting with the level the resident holds (0 = not held). */
+export interface SkillFact {
+  code: string;
+  minLevel: number;
+  level: number;
+}
+
+/** What the engine did not know for a pair (the officer's reason names it, so they know what to ask). */
+export type UnknownFact = 'wage' | 'schedule' | 'industry' | 'distance';
+
+/** Everything a reason is written from: the engine's facts, rendered per reader by reason.ts. */
+export interface ReasonFacts {
+  required: SkillFact[];
+  preferred: SkillFact[];
+  distanceKm: number;
+  /** The workplace coordinates are a stand-in: the distance is about, not exact. */
+  distanceApproximate: boolean;
+  withinCommute: boolean;
+  shuttle: boolean;
+  accommodation: boolean;
+  /** The posting's wage against the resident's stated minimum (`unknown`: none stated; `piece`: piece rate). */
+  wage: 'meets' | 'range' | 'below' | 'unknown' | 'piece';
+  /** The posting's lowest monthly equivalent is below the local legal minimum (a warning for officers). */
+  wageBelowFloor: boolean;
+  /** The local reference used for wageBelowFloor (monthly yuan; 0 = none). */
+  wageFloorMonthly: number;
+  /** The resident's stated schedules include the posting's (false: none stated). */
+  scheduleFits: boolean;
+  schedule: Schedule;
+  wantsIndustry: boolean;
+  workedInIndustry: boolean;
+  recentTraining: boolean;
+  unknown: UnknownFact[];
+  zeroEmploymentPriority: boolean;
+  monitoringPriority: MonitoringStatus;
 }
 
 export interface RankedMatch {
@@ -210,7 +267,10 @@ export interface RankedMatch {
   requiredSkillsMet: string[];
   requiredSkillsMissing: string[];
   distanceKm: number;
-  reason: MatchReason;
+  /** The facts the reasons are written from (the officer's view; never shown to an employer as such). */
+  facts: ReasonFacts;
+  /** The reason per reader and language: only the employer's is free of household situation. */
+  reasons: Readonly<Record<ReasonReader, MatchReason>>;
   engineVersion: string;
 }
 

@@ -108,16 +108,17 @@ export class MatchStore {
     await m.query(
       `INSERT INTO match (posting_id, resident_id, posting_version, resident_version, score, priority, rank,
                           component_values, component_points, required_skills_missing, distance_km, reason_zh,
-                          reason_en, engine_version, computed_at, site_id)
+                          reason_en, engine_version, computed_at, site_id, employer_reason_zh, employer_reason_en)
        SELECT x.posting_id, x.resident_id, x.posting_version, x.resident_version, x.score, x.priority, x.rank,
               x.component_values::real[], x.component_points::real[], x.required_skills_missing::text[],
-              x.distance_km, x.reason_zh, x.reason_en, x.engine_version, $15, x.site_id
+              x.distance_km, x.reason_zh, x.reason_en, x.engine_version, $15, x.site_id, x.employer_reason_zh,
+              x.employer_reason_en
          FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::int[], $5::numeric[], $6::numeric[], $7::int[],
                      $8::text[], $9::text[], $10::text[], $11::numeric[], $12::text[], $13::text[], $14::text[],
-                     $16::uuid[])
+                     $16::uuid[], $17::text[], $18::text[])
            AS x(posting_id, resident_id, posting_version, resident_version, score, priority, rank,
                 component_values, component_points, required_skills_missing, distance_km, reason_zh, reason_en,
-                engine_version, site_id)
+                engine_version, site_id, employer_reason_zh, employer_reason_en)
        ON CONFLICT (posting_id, resident_id) DO UPDATE SET
               posting_version = EXCLUDED.posting_version, resident_version = EXCLUDED.resident_version,
               score = EXCLUDED.score, priority = EXCLUDED.priority, rank = EXCLUDED.rank,
@@ -125,15 +126,18 @@ export class MatchStore {
               required_skills_missing = EXCLUDED.required_skills_missing,
               distance_km = EXCLUDED.distance_km, reason_zh = EXCLUDED.reason_zh,
               reason_en = EXCLUDED.reason_en, engine_version = EXCLUDED.engine_version,
-              computed_at = EXCLUDED.computed_at, site_id = EXCLUDED.site_id
+              computed_at = EXCLUDED.computed_at, site_id = EXCLUDED.site_id,
+              employer_reason_zh = EXCLUDED.employer_reason_zh, employer_reason_en = EXCLUDED.employer_reason_en
         WHERE (match.posting_version, match.resident_version, match.score, match.priority, match.rank,
                match.component_values, match.component_points, match.required_skills_missing,
-               match.distance_km, match.reason_zh, match.reason_en, match.engine_version, match.site_id)
+               match.distance_km, match.reason_zh, match.reason_en, match.engine_version, match.site_id,
+               match.employer_reason_zh, match.employer_reason_en)
               IS DISTINCT FROM
               (EXCLUDED.posting_version, EXCLUDED.resident_version, EXCLUDED.score, EXCLUDED.priority,
                EXCLUDED.rank, EXCLUDED.component_values, EXCLUDED.component_points,
                EXCLUDED.required_skills_missing, EXCLUDED.distance_km, EXCLUDED.reason_zh, EXCLUDED.reason_en,
-               EXCLUDED.engine_version, EXCLUDED.site_id)`,
+               EXCLUDED.engine_version, EXCLUDED.site_id, EXCLUDED.employer_reason_zh,
+               EXCLUDED.employer_reason_en)`,
       [
         col(({ l }) => l.postingId),
         col(({ r }) => r.residentId),
@@ -146,11 +150,14 @@ export class MatchStore {
         components.map((c) => arrayLiteral(c.points.map(String))),
         col(({ r }) => arrayLiteral(r.requiredSkillsMissing)),
         col(({ r }) => r.distanceKm),
-        col(({ r }) => r.reason.zh),
-        col(({ r }) => r.reason.en),
+        // reason_* is the officer's text (it carries the priority note); employers read employer_reason_*.
+        col(({ r }) => r.reasons.officer.zh),
+        col(({ r }) => r.reasons.officer.en),
         col(({ r }) => r.engineVersion),
         computedAt,
         col(({ l, r }) => l.residents.get(r.residentId)!.siteId),
+        col(({ r }) => r.reasons.employer.zh),
+        col(({ r }) => r.reasons.employer.en),
       ],
     );
   }
@@ -173,8 +180,9 @@ export class MatchStore {
         posting_version: r.postingVersion,
         score: r.score,
         rank: r.rank,
-        reason_zh: r.reason.zh,
-        reason_en: r.reason.en,
+        // The resident reads their own recommendations: plain sentences, no household note.
+        reason_zh: r.reasons.resident.zh,
+        reason_en: r.reasons.resident.en,
         engine_version: r.engineVersion,
       }));
       await m.query(

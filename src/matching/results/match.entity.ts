@@ -65,6 +65,13 @@ export class Match {
   @Column({ type: 'text' })
   reasonEn!: string;
 
+  /** The employer's reason: skills, distance, availability — never household situation. */
+  @Column({ type: 'text', default: '' })
+  employerReasonZh!: string;
+
+  @Column({ type: 'text', default: '' })
+  employerReasonEn!: string;
+
   @Column({ type: 'varchar', length: 16 })
   engineVersion!: string;
 
