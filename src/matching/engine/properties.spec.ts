@@ -267,3 +267,162 @@ describe('matching engine properties', () => {
     );
   });
 });
+
+/** The one resident who meets everything the posting asks (seeking, near, skills, pay, hours, industry). */
+function meetsEverything(p: PostingProfile, base: ResidentInput): ResidentInput {
+  const start = String(p.startDate ?? TODAY);
+  const age = Math.max(16, p.ageMin ?? 0) + 1;
+  const birthYear = Number(start.slice(0, 4)) - age - 1;
+  return {
+    ...base,
+    siteId: 'site-wendou',
+    birthDate: `${birthYear}-01-01`,
+    employmentStatus: 'unemployed',
+    laborCapacity: 'full',
+    skills: [...p.requiredSkills, ...p.preferredSkills].map((s) => ({ code: s.code, level: s.minLevel })),
+    certificates: p.requiredCertificates.map((type) => ({ type })),
+    preferences: {
+      industries: [p.industry],
+      wageMin: 1,
+      wageUnit: 'month',
+      schedules: [p.schedule],
+      maxCommuteKm: null,
+      willingToWorkAway: false,
+    },
+    experienceIndustries: [p.industry],
+  };
+}
+
+/** A posting 0–2 km from the site (full distance credit), with an exact location and a comparable wage. */
+const nearPostingArb = fc
+  .tuple(postingArb, fc.double({ min: 0, max: 1.9, noNaN: true }), fc.constantFrom('month', 'day', 'hour'))
+  .map(([p, km, unit]) => ({
+    ...p,
+    latitude: SITES[0].latitude + km * DEG_PER_KM,
+    wage: { ...p.wage, unit: unit },
+    // An age range the resident of meetsEverything fits (the property is about the score).
+    ageMax: p.ageMax == null ? null : Math.max(p.ageMax, Math.max(16, p.ageMin ?? 0) + 2),
+    publicWelfare: false,
+    // Preferred skills never repeat a required one with another level.
+    preferredSkills: p.preferredSkills.filter((s) => !p.requiredSkills.some((q) => q.code === s.code)),
+  }));
+
+describe('score semantics (issue 11)', () => {
+  it('a resident who meets everything asked scores 100, whatever the posting asks or leaves out', () => {
+    fc.assert(
+      fc.property(residentArb('x'), nearPostingArb, (r, p) => {
+        const [m] = rankAll([meetsEverything(p, r)], p);
+        expect(m).toBeDefined();
+        expect(m.score).toBe(100);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('adding to a posting a requirement the resident meets never lowers the score', () => {
+    const kinds = ['required', 'preferred', 'certificate', 'age'] as const;
+    fc.assert(
+      fc.property(
+        residentArb('x').filter((r) => r.skills.length > 0 && r.birthDate !== null),
+        postingArb,
+        fc.constantFrom(...kinds),
+        fc.nat(),
+        (r, p, kind, pick) => {
+          const held = r.skills[pick % r.skills.length];
+          const level = Math.max(...r.skills.filter((s) => s.code === held.code).map((s) => s.level));
+          const asked = [...p.requiredSkills, ...p.preferredSkills];
+          let more: PostingProfile;
+          if (kind === 'required' || kind === 'preferred') {
+            if (asked.some((s) => s.code === held.code)) return;
+            const key = kind === 'required' ? 'requiredSkills' : 'preferredSkills';
+            more = { ...p, [key]: [...p[key], { code: held.code, minLevel: level }] };
+          } else if (kind === 'certificate') {
+            const valid = r.certificates.find(
+              (c) => c.expiresAt == null || String(c.expiresAt) >= String(p.startDate ?? TODAY),
+            );
+            if (!valid || p.requiredCertificates.includes(valid.type)) return;
+            more = { ...p, requiredCertificates: [...p.requiredCertificates, valid.type] };
+          } else {
+            more = { ...p, ageMin: Math.max(p.ageMin ?? 0, 16) };
+          }
+          const before = rankAll([r], p);
+          const after = rankAll([r], more);
+          if (before.length === 1 && after.length === 1)
+            expect(after[0].score).toBeGreaterThanOrEqual(before[0].score);
+          if (kind !== 'age') expect(after.length).toBe(before.length);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('an unknown never earns what a known match earns (component by component)', () => {
+    fc.assert(
+      fc.property(residentArb('x'), postingArb, (r, p) => {
+        const unstated = {
+          ...r,
+          preferences: { ...r.preferences, wageMin: null, schedules: [], industries: [] },
+          experienceIndustries: [],
+        };
+        const [m] = rankAll([unstated], { ...p, locationApproximate: true });
+        if (!m) return;
+        for (const c of ['wage', 'schedule', 'industry', 'distance'] as const)
+          expect(m.components[c].value).toBeLessThan(1);
+        expect(m.facts.unknown).toEqual(['wage', 'schedule', 'industry', 'distance']);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('removing a stated, met preference never raises the score above the resident who states it', () => {
+    const prefs = ['wage', 'schedule', 'industry', 'experience'] as const;
+    fc.assert(
+      fc.property(
+        residentArb('x'),
+        nearPostingArb,
+        fc.subarray([...prefs], { minLength: 1 }),
+        (r, p, drop) => {
+          const states = meetsEverything(p, r);
+          const removed: ResidentInput = {
+            ...states,
+            preferences: {
+              ...states.preferences,
+              wageMin: drop.includes('wage') ? null : states.preferences.wageMin,
+              schedules: drop.includes('schedule') ? [] : states.preferences.schedules,
+              industries: drop.includes('industry') ? [] : states.preferences.industries,
+            },
+            experienceIndustries: drop.includes('experience') ? [] : states.experienceIndustries,
+          };
+          const [a] = rankAll([states], p);
+          const [b] = rankAll([removed], p);
+          expect(b.score).toBeLessThan(a.score);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('a posting that asks for no skill can be a strong match for a bare profile nearby', () => {
+    fc.assert(
+      fc.property(nearPostingArb, (p) => {
+        const bare: ResidentInput = {
+          ...meetsEverything(p, {} as ResidentInput),
+          id: 'bare',
+          skills: [],
+          certificates: [],
+          preferences: { industries: [], schedules: [], willingToWorkAway: false },
+          experienceIndustries: [],
+          lastTrainingCompletedAt: null,
+          consentToShare: true,
+          household: { zeroEmployment: false, monitoringStatus: 'none' },
+        };
+        const open = { ...p, requiredSkills: [], preferredSkills: [], requiredCertificates: [] };
+        // Pays at least the local minimum (1,650 a month): the unknown share in full.
+        const fair = { ...open, wage: { min: 3000, max: 3800, unit: 'month' as const } };
+        const [m] = rankAll([bare], fair);
+        expect(m.score).toBeGreaterThanOrEqual(config.thresholds.strongMatch);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
