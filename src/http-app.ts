@@ -3,7 +3,7 @@ import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter as BullBoardFastifyAdapter } from '@bull-board/fastify';
@@ -20,6 +20,7 @@ import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
 import { MetricsService } from './health/metrics.service';
 import { JobQueue } from './queue/job-queue.service';
+import { buildOpenApiDocument } from './openapi/openapi-document';
 import { WebExceptionFilter } from './web/web-exception.filter';
 import { WEB_PATHS } from './web/web-paths';
 import { registerWeb } from './web/web-setup';
@@ -133,16 +134,7 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
 }
 
 export function buildOpenApi(app: NestFastifyApplication): OpenAPIObject {
-  const builder = new DocumentBuilder()
-    .setTitle('Leye (乐业) API')
-    .setDescription(
-      'Employment matching for relocated residents of resettlement sites. Every route lists the roles that may call it ' +
-        "(`x-leye-roles`, or `x-leye-access: public`). Objects outside the caller's scope answer 404.",
-    )
-    .setVersion('1')
-    .addBearerAuth()
-    .build();
-  return SwaggerModule.createDocument(app, builder);
+  return buildOpenApiDocument(app);
 }
 
 /** Bull Board at /admin/queues, for admins only (bearer token or web session). */

@@ -1,5 +1,6 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtension, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ErrorResponseDto } from '../openapi/error-response.dto';
 import type { Role } from './role';
 
 export const ACCESS_RULE = 'leye:access';
@@ -15,7 +16,13 @@ export type AccessRule = { kind: 'public' } | { kind: 'roles'; roles: readonly R
 export function Public(): MethodDecorator & ClassDecorator {
   return applyDecorators(
     SetMetadata(ACCESS_RULE, { kind: 'public' } satisfies AccessRule),
+    // OpenAPI's `security: []` follows from this extension (src/openapi/standard-responses.ts).
     ApiExtension('x-leye-access', 'public'),
+    // The caller is still read when a token is sent, so a bad one is refused even here.
+    ApiUnauthorizedResponse({
+      type: ErrorResponseDto,
+      description: 'A token was sent and is malformed, expired or revoked (send none to call anonymously)',
+    }),
   );
 }
 
@@ -25,8 +32,8 @@ export function Allow(...roles: Role[]): MethodDecorator & ClassDecorator {
     SetMetadata(ACCESS_RULE, { kind: 'roles', roles } satisfies AccessRule),
     ApiBearerAuth(),
     ApiExtension('x-leye-roles', roles),
-    ApiUnauthorizedResponse({ description: 'No or bad credentials' }),
-    ApiForbiddenResponse({ description: `Only for: ${roles.join(', ')}` }),
+    ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'No or bad credentials' }),
+    ApiForbiddenResponse({ type: ErrorResponseDto, description: `Only for: ${roles.join(', ')}` }),
   );
 }
 

@@ -2,7 +2,9 @@ import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiNoContentResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
@@ -31,6 +33,7 @@ export class AuthController {
   ) {}
 
   @Post('auth/register')
+  @ApiOperation({ summary: 'Register a resident or employer account' })
   @Public()
   @ApiCreatedResponse({ schema: { properties: { user: { $ref: '#/components/schemas/UserSummaryDto' } } } })
   @ApiConflictResponse({ description: 'Phone already registered' })
@@ -51,6 +54,7 @@ export class AuthController {
   }
 
   @Post('auth/login')
+  @ApiOperation({ summary: 'Sign in with phone and password' })
   @Public()
   @HttpCode(200)
   @ApiOkResponse({ type: TokenPairDto })
@@ -62,6 +66,7 @@ export class AuthController {
   }
 
   @Post('auth/refresh')
+  @ApiOperation({ summary: 'Exchange a refresh token for a new token pair' })
   @Public()
   @HttpCode(200)
   @ApiOkResponse({ type: TokenPairDto })
@@ -70,6 +75,8 @@ export class AuthController {
   }
 
   @Post('auth/logout')
+  @ApiOperation({ summary: "Sign out (revoke this session's refresh tokens)" })
+  @ApiNoContentResponse({ description: 'Signed out: the refresh tokens of this sign-in are revoked' })
   @Authenticated()
   @HttpCode(204)
   async logout(@CurrentUser() user: AuthUser): Promise<void> {
@@ -77,6 +84,7 @@ export class AuthController {
   }
 
   @Get('me')
+  @ApiOperation({ summary: 'Who am I: the signed-in user, role and scope' })
   @Authenticated()
   @ApiOkResponse({ type: MeDto })
   async me(@CurrentUser() user: AuthUser): Promise<MeDto> {
@@ -86,6 +94,7 @@ export class AuthController {
   }
 
   @Post('users')
+  @ApiOperation({ summary: 'Create a staff account (officer, provider or admin)' })
   @Allow('admin')
   @ApiCreatedResponse({ type: MeDto })
   async createUser(@Body() dto: CreateUserDto, @CurrentUser() actor: AuthUser): Promise<MeDto> {

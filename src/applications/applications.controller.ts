@@ -4,6 +4,7 @@ import {
   ApiCreatedResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import { Allow } from '../access/access.decorator';
@@ -26,6 +27,7 @@ export class ApplicationsController {
   constructor(private readonly applications: ApplicationsService) {}
 
   @Post('applications')
+  @ApiOperation({ summary: 'Apply to a posting (or refer a resident, as an officer)' })
   @Allow('resident', 'officer', 'admin')
   @ApiCreatedResponse({
     type: ApplicationDto,
@@ -42,6 +44,7 @@ export class ApplicationsController {
   }
 
   @Post('applications/invite')
+  @ApiOperation({ summary: 'Invite a matched resident to apply (the employer)' })
   @Allow('employer')
   @ApiCreatedResponse({
     type: ApplicationDto,
@@ -55,6 +58,7 @@ export class ApplicationsController {
   }
 
   @Get('applications')
+  @ApiOperation({ summary: 'List applications' })
   @Allow('resident', 'employer', 'officer', 'admin')
   @ApiOkResponse({
     type: ApplicationPageDto,
@@ -67,6 +71,7 @@ export class ApplicationsController {
   }
 
   @Get('applications/:id')
+  @ApiOperation({ summary: 'Get an application' })
   @Allow('resident', 'employer', 'officer', 'admin')
   @ApiOkResponse({ type: ApplicationDto })
   @ApiNotFoundResponse({ description: 'No such application, or not yours / out of scope' })
@@ -75,6 +80,7 @@ export class ApplicationsController {
   }
 
   @Patch('applications/:id')
+  @ApiOperation({ summary: 'Move an application on (viewed, interview, offered, hired, rejected, withdrawn)' })
   @Allow('resident', 'employer', 'officer', 'admin')
   @ApiOkResponse({
     type: ApplicationDto,

@@ -4,6 +4,7 @@ import {
   ApiCreatedResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import { Allow } from '../access/access.decorator';
@@ -25,6 +26,7 @@ export class EmployersController {
   constructor(private readonly employers: EmployersService) {}
 
   @Post()
+  @ApiOperation({ summary: 'Create your employer record (unverified)' })
   @Allow('employer')
   @ApiCreatedResponse({ type: EmployerDto, description: 'Created unverified; the account is linked to it' })
   @ApiConflictResponse({ description: 'Duplicate credit code, or the account already has an employer' })
@@ -33,6 +35,7 @@ export class EmployersController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List employers in your area' })
   @Allow('officer', 'admin')
   @ApiOkResponse({ type: EmployerPageDto, description: "Employers in the officer's area" })
   list(@Query() q: EmployerQuery, @CurrentUser() user: AuthUser): Promise<Page<EmployerDto>> {
@@ -40,6 +43,7 @@ export class EmployersController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Get an employer' })
   @Allow('employer', 'officer', 'admin')
   @ApiOkResponse({ type: EmployerDto })
   @ApiNotFoundResponse({ description: 'No such employer, or not yours / not in your area' })
@@ -48,6 +52,7 @@ export class EmployersController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Change an employer record' })
   @Allow('employer', 'admin')
   @ApiOkResponse({ type: EmployerDto, description: 'A new name or credit code resets the verification' })
   update(
@@ -59,6 +64,7 @@ export class EmployersController {
   }
 
   @Post(':id/verify')
+  @ApiOperation({ summary: 'Verify an employer' })
   @HttpCode(200)
   @Allow('officer', 'admin')
   @ApiOkResponse({ type: EmployerDto })

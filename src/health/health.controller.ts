@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
 import type Redis from 'ioredis';
@@ -37,6 +37,7 @@ export class HealthController {
   ) {}
 
   @Get('live')
+  @ApiOperation({ summary: 'Liveness: the process answers' })
   @Public()
   @ApiOkResponse({ schema: { example: { status: 'ok' } } })
   live(): { status: string } {
@@ -48,6 +49,7 @@ export class HealthController {
    * that gate on PostgreSQL only, and the floor of one database round trip in `npm run bench`.
    */
   @Get('db')
+  @ApiOperation({ summary: 'Database check: one round trip to PostgreSQL' })
   @Public()
   @ApiOkResponse({ schema: { example: { status: 'ok' } } })
   @ApiServiceUnavailableResponse({ description: 'PostgreSQL does not answer' })
@@ -62,6 +64,7 @@ export class HealthController {
   }
 
   @Get('ready')
+  @ApiOperation({ summary: "Readiness: PostgreSQL, Redis and this installation's queues" })
   @Public()
   @ApiOkResponse({
     schema: { example: { status: 'ok', checks: { postgres: { status: 'up' }, redis: { status: 'up' } } } },

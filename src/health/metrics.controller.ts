@@ -1,5 +1,5 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../access/access.decorator';
 import { MetricsService } from './metrics.service';
 
@@ -10,6 +10,7 @@ export class MetricsController {
 
   /** Prometheus text format. Public like /health: holds no personal data; firewall it in production. */
   @Get('metrics')
+  @ApiOperation({ summary: 'Prometheus metrics of this process' })
   @Public()
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
   @ApiOkResponse({ description: 'Prometheus exposition format' })

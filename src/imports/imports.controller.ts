@@ -5,6 +5,7 @@ import {
   ApiBody,
   ApiConsumes,
   ApiOkResponse,
+  ApiOperation,
   ApiPayloadTooLargeResponse,
   ApiProduces,
   ApiTags,
@@ -26,6 +27,7 @@ export class ImportsController {
   constructor(private readonly imports: ImportsService) {}
 
   @Post('roster')
+  @ApiOperation({ summary: 'Import a household roster (.xlsx or .csv)' })
   @Allow('officer', 'admin')
   @HttpCode(202)
   @ApiConsumes('multipart/form-data')
@@ -71,6 +73,7 @@ export class ImportsController {
   }
 
   @Get('roster/template')
+  @ApiOperation({ summary: 'Download the roster template' })
   @Allow('officer', 'admin')
   @ApiProduces(XLSX_MIME)
   @ApiOkResponse({ description: 'The roster template (.xlsx, Chinese headers and notes)' })
@@ -82,6 +85,7 @@ export class ImportsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Get the progress and errors of an import' })
   @Allow('officer', 'admin')
   @ApiOkResponse({ type: ImportDto, description: 'Only the officer who started it, and admins' })
   get(@IdParam() id: string, @CurrentUser() user: AuthUser): Promise<ImportDto> {

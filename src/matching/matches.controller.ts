@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow } from '../access/access.decorator';
 import { CurrentUser, type AuthUser } from '../access/auth-user';
 import { IdParam } from '../common/id-param';
@@ -28,6 +28,7 @@ export class MatchesController {
   ) {}
 
   @Get('postings/:id/matches')
+  @ApiOperation({ summary: 'List the ranked candidates of a posting' })
   @Allow('officer', 'employer', 'admin')
   @ApiOkResponse({
     type: PostingMatchPageDto,
@@ -44,6 +45,7 @@ export class MatchesController {
   }
 
   @Get('residents/:id/recommendations')
+  @ApiOperation({ summary: 'Recommend postings and gap-closing courses to a resident' })
   @Allow('resident', 'officer', 'admin')
   @ApiOkResponse({ type: RecommendationsDto, description: 'Recommended postings and gap-closing courses' })
   @ApiNotFoundResponse({ description: 'No such resident, or not you / not in your scope' })
@@ -56,6 +58,7 @@ export class MatchesController {
   }
 
   @Get('matches')
+  @ApiOperation({ summary: "Matches to refer: the officer's work queue" })
   @Allow('officer', 'admin')
   @ApiOkResponse({
     type: OfficerMatchPageDto,
@@ -67,6 +70,7 @@ export class MatchesController {
   }
 
   @Post('matches/:id/refer')
+  @ApiOperation({ summary: 'Refer a matched resident to the posting' })
   @HttpCode(200)
   @Allow('officer', 'admin')
   @ApiOkResponse({ type: MatchActionDto })
@@ -79,6 +83,7 @@ export class MatchesController {
   }
 
   @Post('matches/:id/dismiss')
+  @ApiOperation({ summary: 'Set a match aside with a reason' })
   @HttpCode(200)
   @Allow('officer', 'admin')
   @ApiOkResponse({ type: MatchActionDto })

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '../access/access.decorator';
 import { CurrentUser, type AuthUser } from '../access/auth-user';
 import { IdParam } from '../common/id-param';
@@ -19,6 +19,7 @@ export class NotificationsController {
   constructor(private readonly inbox: InboxService) {}
 
   @Get()
+  @ApiOperation({ summary: 'List your notifications' })
   @Authenticated()
   @ApiOkResponse({ type: NotificationPageDto, description: 'Own notifications, newest first' })
   list(@Query() q: NotificationQuery, @CurrentUser() user: AuthUser): Promise<Page<NotificationDto>> {
@@ -26,6 +27,7 @@ export class NotificationsController {
   }
 
   @Get('unread-count')
+  @ApiOperation({ summary: 'Count your unread notifications' })
   @Authenticated()
   @ApiOkResponse({ type: UnreadCountDto, description: 'How many own notifications are unread' })
   unreadCount(@CurrentUser() user: AuthUser): Promise<UnreadCountDto> {
@@ -33,6 +35,7 @@ export class NotificationsController {
   }
 
   @Post('read-all')
+  @ApiOperation({ summary: 'Mark all your notifications read' })
   @HttpCode(200)
   @Authenticated()
   @ApiOkResponse({ type: ReadAllDto, description: 'Marks every own unread notification read' })
@@ -41,6 +44,7 @@ export class NotificationsController {
   }
 
   @Post(':id/read')
+  @ApiOperation({ summary: 'Mark a notification read' })
   @HttpCode(200)
   @Authenticated()
   @ApiOkResponse({ type: NotificationDto, description: 'Marks an own notification read (idempotent)' })

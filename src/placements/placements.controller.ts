@@ -5,6 +5,7 @@ import {
   ApiCreatedResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import { Allow } from '../access/access.decorator';
@@ -38,6 +39,7 @@ export class PlacementsController {
   ) {}
 
   @Post('placements')
+  @ApiOperation({ summary: 'Record a placement (a resident at work)' })
   @Allow('officer', 'admin')
   @ApiCreatedResponse({
     type: PlacementDto,
@@ -51,6 +53,7 @@ export class PlacementsController {
   }
 
   @Get('placements')
+  @ApiOperation({ summary: 'List placements in your scope' })
   @Allow('officer', 'admin')
   @ApiOkResponse({ type: PlacementPageDto, description: 'Placements of households you may read' })
   list(@Query() q: PlacementQuery, @CurrentUser() user: AuthUser): Promise<Page<PlacementDto>> {
@@ -58,6 +61,7 @@ export class PlacementsController {
   }
 
   @Get('placements/:id')
+  @ApiOperation({ summary: 'Get a placement with its follow-ups' })
   @Allow('officer', 'admin')
   @ApiOkResponse({ type: PlacementDto, description: 'With its follow-ups, oldest first' })
   @ApiNotFoundResponse({ description: 'No such placement, or out of your scope' })
@@ -66,6 +70,7 @@ export class PlacementsController {
   }
 
   @Post('placements/:id/end')
+  @ApiOperation({ summary: 'End a placement' })
   @HttpCode(200)
   @Allow('officer', 'admin')
   @ApiOkResponse({
@@ -83,6 +88,7 @@ export class PlacementsController {
   }
 
   @Post('placements/:id/follow-ups')
+  @ApiOperation({ summary: 'Record a follow-up of a placement' })
   @Allow('officer', 'admin')
   @ApiCreatedResponse({
     type: FollowUpDto,
@@ -98,6 +104,7 @@ export class PlacementsController {
   }
 
   @Get('follow-ups')
+  @ApiOperation({ summary: 'List follow-ups that are due' })
   @Allow('officer', 'admin')
   @ApiOkResponse({
     type: FollowUpTaskPageDto,

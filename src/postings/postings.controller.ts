@@ -4,6 +4,7 @@ import {
   ApiCreatedResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
@@ -35,6 +36,7 @@ export class PostingsController {
   ) {}
 
   @Get('postings')
+  @ApiOperation({ summary: 'Search open job postings' })
   @Public()
   @ApiOkResponse({ type: PostingSearchPageDto, description: 'Open postings only' })
   @ApiTooManyRequestsResponse({ description: 'Too many searches from this IP' })
@@ -47,6 +49,7 @@ export class PostingsController {
   }
 
   @Post('postings')
+  @ApiOperation({ summary: 'Create a job posting (draft)' })
   @Allow('employer')
   @ApiCreatedResponse({ type: PostingDto, description: 'A draft (status draft, version 1)' })
   create(@Body() dto: CreatePostingDto, @CurrentUser() user: AuthUser): Promise<PostingDto> {
@@ -54,6 +57,7 @@ export class PostingsController {
   }
 
   @Get('postings/mine')
+  @ApiOperation({ summary: 'List your own postings (the employer)' })
   @Allow('employer')
   @ApiOkResponse({ type: PostingPageDto, description: "The employer's own postings, drafts included" })
   mine(@Query() q: PostingListQuery, @CurrentUser() user: AuthUser): Promise<Page<PostingDto>> {
@@ -61,6 +65,7 @@ export class PostingsController {
   }
 
   @Get('postings/:id')
+  @ApiOperation({ summary: 'Get a job posting' })
   @Public()
   @ApiOkResponse({ type: PostingDto })
   @ApiNotFoundResponse({ description: 'No such posting, or not open and not yours / not in your area' })
@@ -69,6 +74,7 @@ export class PostingsController {
   }
 
   @Patch('postings/:id')
+  @ApiOperation({ summary: 'Change a job posting' })
   @Allow('employer', 'admin')
   @ApiOkResponse({
     type: PostingDto,
@@ -84,6 +90,7 @@ export class PostingsController {
   }
 
   @Post('postings/:id/publish')
+  @ApiOperation({ summary: 'Publish a posting (needs a verified employer)' })
   @HttpCode(200)
   @Allow('employer', 'officer', 'admin')
   @ApiOkResponse({ type: PostingStatusDto })
@@ -93,6 +100,7 @@ export class PostingsController {
   }
 
   @Post('postings/:id/close')
+  @ApiOperation({ summary: 'Close a posting' })
   @HttpCode(200)
   @Allow('employer', 'officer', 'admin')
   @ApiOkResponse({ type: PostingStatusDto })
@@ -102,6 +110,7 @@ export class PostingsController {
   }
 
   @Get('employers/:id/postings')
+  @ApiOperation({ summary: "List an employer's postings" })
   @Allow('employer', 'officer', 'admin')
   @ApiOkResponse({ type: PostingPageDto, description: 'All postings of the employer, drafts included' })
   ofEmployer(

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, Public } from '../access/access.decorator';
 import { CurrentUser, type AuthUser } from '../access/auth-user';
 import { IdParam } from '../common/id-param';
+import { ApiPageResponse } from '../openapi/api-page-response';
 import type { Page } from '../common/pagination';
 import { CreateSiteDto, RegionDto, RegionQuery, SiteDto, SiteQuery, UpdateSiteDto } from './dto/site.dto';
 import { RegionsService } from './regions.service';
@@ -13,6 +14,7 @@ export class RegionsController {
   constructor(private readonly regions: RegionsService) {}
 
   @Get('regions')
+  @ApiOperation({ summary: 'List administrative divisions (GB/T 2260) under a parent' })
   @Public()
   @ApiOkResponse({ type: [RegionDto] })
   list(@Query() q: RegionQuery): Promise<RegionDto[]> {
@@ -20,6 +22,7 @@ export class RegionsController {
   }
 
   @Get('sites/directory')
+  @ApiOperation({ summary: 'List every resettlement site with its place' })
   @Public()
   @ApiOkResponse({
     type: [SiteDto],
@@ -30,6 +33,7 @@ export class RegionsController {
   }
 
   @Post('sites')
+  @ApiOperation({ summary: 'Create a resettlement site' })
   @Allow('admin', 'officer')
   @ApiCreatedResponse({ type: SiteDto })
   create(@Body() dto: CreateSiteDto, @CurrentUser() user: AuthUser): Promise<SiteDto> {
@@ -37,12 +41,15 @@ export class RegionsController {
   }
 
   @Get('sites')
+  @ApiOperation({ summary: 'List the sites in your scope' })
+  @ApiPageResponse(SiteDto, 'Sites in your scope')
   @Allow('admin', 'officer')
   listSites(@Query() q: SiteQuery, @CurrentUser() user: AuthUser): Promise<Page<SiteDto>> {
     return this.regions.listSites(user, q);
   }
 
   @Get('sites/:id')
+  @ApiOperation({ summary: 'Get a site' })
   @Allow('admin', 'officer')
   @ApiOkResponse({ type: SiteDto })
   get(@IdParam() id: string, @CurrentUser() user: AuthUser): Promise<SiteDto> {
@@ -50,6 +57,7 @@ export class RegionsController {
   }
 
   @Patch('sites/:id')
+  @ApiOperation({ summary: 'Change a site' })
   @Allow('admin', 'officer')
   @ApiOkResponse({ type: SiteDto })
   update(@IdParam() id: string, @Body() dto: UpdateSiteDto, @CurrentUser() user: AuthUser): Promise<SiteDto> {

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query, type StreamableFile } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Allow } from '../access/access.decorator';
 import { CurrentUser, type AuthUser } from '../access/auth-user';
 import { IdParam } from '../common/id-param';
@@ -21,6 +21,7 @@ export class ReportsController {
   ) {}
 
   @Get('sites/:id/summary')
+  @ApiOperation({ summary: 'Employment figures of a site' })
   @Allow('officer', 'admin')
   @ApiOkResponse({ type: SummaryDto, description: 'Officers of the site; each figure with its definition' })
   siteSummary(@IdParam() id: string, @CurrentUser() user: AuthUser): Promise<SummaryDto> {
@@ -28,6 +29,7 @@ export class ReportsController {
   }
 
   @Get('regions/:code/summary')
+  @ApiOperation({ summary: 'Employment figures of a region' })
   @Allow('officer', 'admin')
   @ApiOkResponse({
     type: SummaryDto,
@@ -38,6 +40,7 @@ export class ReportsController {
   }
 
   @Get('sites/:id/dashboard')
+  @ApiOperation({ summary: "The officer's dashboard of a site" })
   @Allow('officer', 'admin')
   @ApiOkResponse({ type: DashboardDto, description: 'Series for the officer’s charts' })
   dashboard(@IdParam() id: string, @CurrentUser() user: AuthUser): Promise<DashboardDto> {
@@ -45,6 +48,7 @@ export class ReportsController {
   }
 
   @Get('exports/placements')
+  @ApiOperation({ summary: 'Export placements as Excel' })
   @Allow('officer', 'admin')
   @ApiProduces(XLSX_MIME)
   @ApiOkResponse({ description: 'Placements of the site (.xlsx, Chinese headers, IDs and phones masked)' })
@@ -53,6 +57,7 @@ export class ReportsController {
   }
 
   @Get('exports/zero-employment-households')
+  @ApiOperation({ summary: 'Export zero-employment households as Excel' })
   @Allow('officer', 'admin')
   @ApiProduces(XLSX_MIME)
   @ApiOkResponse({ description: 'Zero-employment households of the site (.xlsx)' })
@@ -61,6 +66,7 @@ export class ReportsController {
   }
 
   @Get('exports/site-indicators')
+  @ApiOperation({ summary: 'Export site indicators as Excel' })
   @Allow('officer', 'admin')
   @ApiProduces(XLSX_MIME)
   @ApiOkResponse({ description: 'The site’s indicators with their definitions (.xlsx)' })

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow } from '../access/access.decorator';
 import { CurrentUser, type AuthUser } from '../access/auth-user';
 import { IdParam } from '../common/id-param';
@@ -13,6 +13,7 @@ export class HouseholdsController {
   constructor(private readonly households: HouseholdsService) {}
 
   @Post()
+  @ApiOperation({ summary: 'Register a household at a site' })
   @Allow('officer', 'admin')
   @ApiCreatedResponse({ type: HouseholdDto, description: 'Officers of the site (or a region containing it)' })
   create(@Body() dto: CreateHouseholdDto, @CurrentUser() user: AuthUser): Promise<HouseholdDto> {
@@ -20,6 +21,7 @@ export class HouseholdsController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List households in your scope' })
   @Allow('officer', 'admin')
   @ApiOkResponse({ description: 'Households of the sites and origin regions in scope (paged)' })
   list(@Query() q: HouseholdQuery, @CurrentUser() user: AuthUser): Promise<Page<HouseholdDto>> {
@@ -27,6 +29,7 @@ export class HouseholdsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Get a household with its members' })
   @Allow('officer', 'admin')
   @ApiOkResponse({ type: HouseholdDto, description: 'With its members; origin-region officers read too' })
   get(@IdParam() id: string, @CurrentUser() user: AuthUser): Promise<HouseholdDto> {
@@ -34,6 +37,7 @@ export class HouseholdsController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Change a household' })
   @Allow('officer', 'admin')
   @ApiOkResponse({ type: HouseholdDto, description: 'Officers of the site; origin-region officers get 403' })
   update(

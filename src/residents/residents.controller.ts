@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow } from '../access/access.decorator';
 import { CurrentUser, type AuthUser } from '../access/auth-user';
 import { NotFoundError } from '../common/domain-errors';
@@ -22,6 +22,7 @@ export class ResidentsController {
   constructor(private readonly residents: ResidentsService) {}
 
   @Post()
+  @ApiOperation({ summary: 'Register a resident in a household' })
   @Allow('officer', 'admin')
   @ApiCreatedResponse({
     type: ResidentDto,
@@ -32,6 +33,7 @@ export class ResidentsController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List or search residents in your scope' })
   @Allow('officer', 'admin')
   @ApiOkResponse({ description: 'Residents in scope (paged, summaries); every item read is audited' })
   list(@Query() q: ResidentQuery, @CurrentUser() user: AuthUser): Promise<Page<ResidentSummaryDto>> {
@@ -39,6 +41,7 @@ export class ResidentsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: "Get a resident's profile" })
   @Allow('officer', 'admin', 'resident')
   @ApiOkResponse({ type: ResidentDto, description: 'Officers in scope (audited) or the resident itself' })
   get(@IdParam() id: string, @CurrentUser() user: AuthUser): Promise<ResidentDto> {
@@ -46,6 +49,7 @@ export class ResidentsController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: "Change a resident's profile" })
   @Allow('officer', 'admin', 'resident')
   @ApiOkResponse({
     type: ResidentDto,
@@ -61,6 +65,7 @@ export class ResidentsController {
   }
 
   @Post(':id/confirm')
+  @ApiOperation({ summary: 'Confirm a self-registered resident' })
   @HttpCode(200)
   @Allow('officer', 'admin')
   @ApiOkResponse({
@@ -76,6 +81,7 @@ export class ResidentsController {
   }
 
   @Get(':id/export')
+  @ApiOperation({ summary: 'Export your own data (the resident)' })
   @Allow('resident')
   @ApiOkResponse({
     type: ResidentExportDto,
@@ -87,6 +93,7 @@ export class ResidentsController {
   }
 
   @Post(':id/erase')
+  @ApiOperation({ summary: "Erase a resident's personal data" })
   @HttpCode(200)
   @Allow('resident', 'admin')
   @ApiOkResponse({

@@ -1,5 +1,12 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiParam, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { Public } from '../access/access.decorator';
 import { SkillCategoryDto, SkillDto } from './skill.dto';
@@ -25,6 +32,7 @@ export class SkillsController {
   constructor(private readonly skills: SkillsService) {}
 
   @Get()
+  @ApiOperation({ summary: 'Search the skill catalogue (names, synonyms, pinyin)' })
   @Public()
   @ApiOkResponse({ type: [SkillDto] })
   search(@Query() q: SkillQuery): Promise<SkillDto[]> {
@@ -33,6 +41,7 @@ export class SkillsController {
 
   // declared before :code so "categories" is not read as a skill code
   @Get('categories')
+  @ApiOperation({ summary: 'List the skill categories' })
   @Public()
   @ApiOkResponse({
     type: [SkillCategoryDto],
@@ -43,6 +52,7 @@ export class SkillsController {
   }
 
   @Get(':code')
+  @ApiOperation({ summary: 'Get a skill by its code' })
   @Public()
   @ApiParam({ name: 'code', example: 'tea.picking' })
   @ApiOkResponse({ type: SkillDto })

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, Public } from '../access/access.decorator';
 import { CurrentUser, type AuthUser } from '../access/auth-user';
 import { IdParam } from '../common/id-param';
@@ -21,6 +21,7 @@ export class CoursesController {
   constructor(private readonly courses: CoursesService) {}
 
   @Post()
+  @ApiOperation({ summary: 'Create a training course' })
   @Allow('provider', 'officer')
   @ApiCreatedResponse({ type: CourseDto, description: 'Owned by the caller; an officer only in their area' })
   create(@Body() dto: CreateCourseDto, @CurrentUser() user: AuthUser): Promise<CourseDto> {
@@ -28,6 +29,7 @@ export class CoursesController {
   }
 
   @Get()
+  @ApiOperation({ summary: 'List open training courses' })
   @Public()
   @ApiOkResponse({ type: CoursePageDto, description: 'Open courses, soonest first' })
   list(@Query() q: CourseQuery): Promise<Page<CourseDto>> {
@@ -35,6 +37,7 @@ export class CoursesController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Get a training course' })
   @Public()
   @ApiOkResponse({ type: CourseDto, description: 'With its sessions' })
   get(@IdParam() id: string): Promise<CourseDto> {
@@ -42,6 +45,7 @@ export class CoursesController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Change a training course' })
   @Allow('provider', 'officer', 'admin')
   @ApiOkResponse({ type: CourseDto, description: 'The owning provider, or an officer in the course area' })
   update(
@@ -53,6 +57,7 @@ export class CoursesController {
   }
 
   @Post(':id/sessions')
+  @ApiOperation({ summary: 'Add a session to a course' })
   @Allow('provider', 'officer', 'admin')
   @ApiCreatedResponse({ type: CourseSessionDto })
   addSession(

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow } from '../access/access.decorator';
 import { CurrentUser, type AuthUser } from '../access/auth-user';
 import { IdParam } from '../common/id-param';
@@ -13,6 +13,7 @@ export class EnrollmentsController {
   constructor(private readonly enrollments: EnrollmentsService) {}
 
   @Post('courses/:id/enrollments')
+  @ApiOperation({ summary: 'Enrol a resident in a course' })
   @Allow('resident', 'officer', 'admin')
   @ApiCreatedResponse({
     type: EnrollmentDto,
@@ -27,6 +28,7 @@ export class EnrollmentsController {
   }
 
   @Get('courses/:id/enrollments')
+  @ApiOperation({ summary: 'List the enrolments of a course' })
   @Allow('provider', 'officer', 'admin')
   @ApiOkResponse({
     type: EnrollmentPageDto,
@@ -41,6 +43,7 @@ export class EnrollmentsController {
   }
 
   @Get('enrollments')
+  @ApiOperation({ summary: "List a resident's enrolments" })
   @Allow('resident', 'officer', 'admin')
   @ApiOkResponse({ type: EnrollmentPageDto, description: 'The resident (own), officers in scope' })
   listForResident(@Query() q: EnrollmentQuery, @CurrentUser() user: AuthUser): Promise<Page<EnrollmentDto>> {
@@ -48,6 +51,7 @@ export class EnrollmentsController {
   }
 
   @Post('enrollments/:id/attend')
+  @ApiOperation({ summary: 'Mark an enrolment as attending' })
   @HttpCode(200)
   @Allow('provider', 'officer', 'admin')
   @ApiOkResponse({ type: EnrollmentDto, description: 'enrolled → attending; other moves are 409' })
@@ -56,6 +60,7 @@ export class EnrollmentsController {
   }
 
   @Post('enrollments/:id/complete')
+  @ApiOperation({ summary: "Complete an enrolment (grants the course's skills)" })
   @HttpCode(200)
   @Allow('provider', 'officer', 'admin')
   @ApiOkResponse({
@@ -67,6 +72,7 @@ export class EnrollmentsController {
   }
 
   @Post('enrollments/:id/drop')
+  @ApiOperation({ summary: 'Drop an enrolment' })
   @HttpCode(200)
   @Allow('resident', 'provider', 'officer', 'admin')
   @ApiOkResponse({ type: EnrollmentDto, description: 'enrolled | attending → dropped; frees the seat' })

@@ -169,7 +169,7 @@ export async function residentAccount(
 /** An account for a resident already on the roster (registered with its national ID, so linked), signed in. */
 export async function accountForResident(
   http: Http,
-  resident: { name: unknown; nationalId: string },
+  resident: { name?: unknown; nationalId: string },
 ): Promise<Session & { phone: string }> {
   const phone = uniquePhone();
   const res = await http.post('/api/v1/auth/register').send({

@@ -148,7 +148,11 @@ export class CreatePostingDto {
   @IsBoolean()
   shuttle?: boolean;
 
-  @ApiPropertyOptional({ default: false, description: 'Public-welfare post (公益性岗位)' })
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      'Public-welfare post (公益性岗位): only employers of kind public_welfare (400 naming publicWelfare otherwise); an admin may set it on another posting',
+  })
   @IsOptional()
   @IsBoolean()
   publicWelfare?: boolean;
@@ -167,13 +171,19 @@ export class CreatePostingDto {
   @Max(MAX_WORKING_AGE)
   ageMax?: number | null;
 
-  @ApiPropertyOptional({ example: '2026-03-15', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'date', example: '2026-03-15', nullable: true })
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'startDate must be a date YYYY-MM-DD' })
   @IsDateString({ strict: true })
   startDate?: string | null;
 
-  @ApiPropertyOptional({ example: '2026-04-30T00:00:00+08:00', description: 'In the future', nullable: true })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    example: '2026-04-30T00:00:00+08:00',
+    description: 'In the future',
+    nullable: true,
+  })
   @IsOptional()
   @IsDateString({ strict: true })
   expiresAt?: string | null;

@@ -45,6 +45,7 @@ export class PreferencesDto {
   industries!: Industry[];
 
   @ApiPropertyOptional({
+    type: Number,
     description: 'Minimum acceptable wage, yuan per month',
     example: 2500,
     nullable: true,
@@ -62,7 +63,7 @@ export class PreferencesDto {
   @IsIn(SCHEDULES, { each: true })
   schedules!: Schedule[];
 
-  @ApiPropertyOptional({ example: 15, nullable: true })
+  @ApiPropertyOptional({ type: Number, example: 15, nullable: true })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 1 })
   @Min(0)
@@ -96,7 +97,7 @@ export class CertificateDto {
   @Matches(CERTIFICATE_TYPE, { message: 'type must be a lower-case code such as driving_c1' })
   type!: string;
 
-  @ApiPropertyOptional({ example: '2028-06-30', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'date', example: '2028-06-30', nullable: true })
   @IsOptional()
   @Matches(ISO_DATE, { message: 'expiresAt must be a date YYYY-MM-DD' })
   expiresAt?: string | null;
