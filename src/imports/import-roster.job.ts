@@ -9,10 +9,11 @@ import { RegionsService } from '../regions/regions.service';
 import { ResidentsService } from '../residents/residents.service';
 import { SkillsService } from '../skills/skills.service';
 import { Import, type ImportRowError } from './import.entity';
-import { IMPORT_MAX_ERRORS, IMPORT_MAX_ROWS, IMPORT_PROGRESS_EVERY } from './import-settings';
+import { parseRosterBounded } from './bounded-roster-parse';
+import { IMPORT_MAX_ERRORS, IMPORT_PROGRESS_EVERY } from './import-settings';
 import { ImportsService } from './imports.service';
 import { ROSTER_COLUMNS } from './roster-columns';
-import { readRoster, RosterFileError } from './roster-reader';
+import { RosterFileError } from './roster-reader';
 import { validateRosterRow, type RosterRow } from './roster-row';
 import { RosterWriter, RowRejected, type RosterWriteContext } from './roster-writer';
 import { skillResolver } from './skill-resolver';
@@ -23,8 +24,9 @@ type Item = { row: number; good: RosterRow } | { row: number; good: null; errors
 
 /**
  * Runs a roster import (issue 5 item 6, issue 7 item 3). Two steps:
- * 1. read and check the whole file (streaming; more than IMPORT_MAX_ROWS rows fails the import
- *    before anything is written), so `total` is known and households can be matched by any member;
+ * 1. read and check the whole file (parseRosterBounded: zip directory checked, then streamed in a
+ *    worker thread with a heap cap; more than IMPORT_MAX_ROWS rows fails the import before anything
+ *    is written), so `total` is known and households can be matched by any member;
  * 2. write each good row in its own transaction (RosterWriter): a row is saved whole or not at all.
  * A retried job starts over: rows already saved compare equal and write nothing.
  * A file that cannot be read fails the import with a message; the job itself succeeds, so the
@@ -87,7 +89,8 @@ export class ImportRosterJob implements JobProcessor<JobName.ImportRoster> {
     const regionKnown = new Map<string, boolean>();
     const seenIds = new Map<string, number>();
     const items: Item[] = [];
-    for await (const raw of readRoster(imp.format, content, IMPORT_MAX_ROWS)) {
+    // In a bounded worker thread: a zip bomb fails this import, it cannot end the process.
+    for (const raw of await parseRosterBounded(imp.format, content)) {
       const v = validateRosterRow(raw, resolver);
       if (!v.row) {
         items.push({ row: raw.row, good: null, errors: v.errors });

@@ -1,5 +1,8 @@
 import { DataSource } from 'typeorm';
 import { IMPORT_MAX_ROWS } from '../../src/imports/import-settings';
+import { importJobId } from '../../src/imports/imports.service';
+import { JobQueue } from '../../src/queue/job-queue.service';
+import { QueueName } from '../../src/queue/queue-name';
 import { createTestApp, type TestApp } from '../support/app';
 import { createSite, loginAdmin, staff, type Session } from '../support/factories';
 import {
@@ -10,6 +13,7 @@ import {
   uploadRoster,
   waitForImport,
 } from '../support/imports-factories';
+import { xlsxZipBomb } from '../support/zip-bomb';
 
 const UPLOAD_LIMIT = 2 * 1024 * 1024;
 
@@ -244,6 +248,21 @@ describe('roster import (issue 5 item 6, issue 7 item 3)', () => {
 
     // Still working: a good import right after.
     const ok = await importRoster(t.http, officer, site.id, fixture('roster-libreoffice.csv'), 'again.csv');
+    expect(ok.status).toBe('done');
+  }, 120_000);
+
+  it('a zip bomb fails its import after one attempt with a message, and the next import works (issue 12 item 5)', async () => {
+    const bomb = await xlsxZipBomb(200 * 1024 * 1024);
+    expect(bomb.length).toBeLessThan(UPLOAD_LIMIT);
+    const res = await importRoster(t.http, officer, site.id, bomb, 'roster.xlsx');
+    expect(res.status).toBe('failed');
+    expect(res.message).toMatch(/解压后超过 50 MiB/);
+    expect(res.errors).toEqual([{ row: 0, field: '文件', message: res.message }]);
+    const job = await t.app.get(JobQueue).queue(QueueName.Imports).getJob(importJobId(res.id));
+    expect(job?.attemptsMade).toBe(1);
+    expect(await job?.getState()).toBe('completed');
+
+    const ok = await importRoster(t.http, officer, site.id, fixture('roster-libreoffice.xlsx'), 'after.xlsx');
     expect(ok.status).toBe('done');
   }, 120_000);
 

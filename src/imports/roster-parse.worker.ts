@@ -1,0 +1,40 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { readRoster, RosterFileError, type RawRow } from './roster-reader';
+
+/** What the job hands the parse worker (bounded-roster-parse.ts). */
+export interface RosterParseRequest {
+  format: 'xlsx' | 'csv';
+  content: Uint8Array;
+  maxRows: number;
+  maxTextChars: number;
+}
+
+export type RosterParseReply =
+  | { ok: true; rows: RawRow[] }
+  /** `fileError`: the file is unusable (message for the officer); else an unexpected error. */
+  | { ok: false; fileError: boolean; message: string };
+
+/** Reads every row in this worker thread; all the rows travel back in one message. */
+export async function parseInWorker(req: RosterParseRequest): Promise<RosterParseReply> {
+  const rows: RawRow[] = [];
+  let chars = 0;
+  try {
+    const content = Buffer.from(req.content.buffer, req.content.byteOffset, req.content.byteLength);
+    for await (const row of readRoster(req.format, content, req.maxRows)) {
+      for (const c of Object.values(row.cells)) if (c?.kind === 'text') chars += c.value.length;
+      // Rows are kept for the job's second pass: a sheet of long texts must not fill the api's heap.
+      if (chars > req.maxTextChars) {
+        throw new RosterFileError('文件中的文字内容过多，不像是花名册；请检查文件或拆分后导入');
+      }
+      rows.push(row);
+    }
+    return { ok: true, rows };
+  } catch (e) {
+    return { ok: false, fileError: e instanceof RosterFileError, message: (e as Error).message };
+  }
+}
+
+if (parentPort) {
+  const port = parentPort;
+  void parseInWorker(workerData as RosterParseRequest).then((reply) => port.postMessage(reply));
+}
