@@ -516,7 +516,7 @@ describe('matching', () => {
         return p && p.score > scoreBefore ? r : undefined;
       });
       const p = after.postings.find((x) => x.postingId === tea.id)!;
-      expect(p.reason).toContain('2/2');
+      expect(p.reason).toContain('这份工作要的就是这个');
       expect(after.courses.map((c) => c.courseId)).not.toContain(course.id);
     });
 
