@@ -20,18 +20,24 @@ export interface ApplicationHistoryEntry {
 }
 
 /**
- * A resident's application to a posting (DESIGN.md "Domain"): one per (posting, resident), so a
- * withdrawn or rejected application is not re-opened by applying again. History is append-only.
+ * A resident's application to a posting (DESIGN.md "Domain"), or an employer's invitation that
+ * the resident has not answered yet. One active per (posting, resident): a rejected application
+ * is not re-opened by applying again, but after a withdrawal or a declined invitation the
+ * resident may apply anew (a new row; the old one keeps its history). History is append-only.
  */
 @Entity('application')
-@Index('uq_application_posting_resident', ['postingId', 'residentId'], { unique: true })
+// Same list as CLOSED_FOR_UNIQUENESS (application-status.ts).
+@Index('uq_application_posting_resident', ['postingId', 'residentId'], {
+  unique: true,
+  where: "status NOT IN ('withdrawn', 'declined')",
+})
 // GET /applications as the resident (own): WHERE resident_id = $1
 @Index('idx_application_resident', ['residentId', 'createdAt'])
 // GET /applications as the employer (own postings): WHERE employer_id = $1 [AND posting_id = $2]
 @Index('idx_application_employer', ['employerId', 'createdAt'])
 @Check(
   'chk_application_status',
-  "status IN ('applied', 'viewed', 'interview', 'offered', 'hired', 'rejected', 'withdrawn')",
+  "status IN ('invited', 'applied', 'viewed', 'interview', 'offered', 'hired', 'rejected', 'withdrawn', 'declined')",
 )
 @Check('chk_application_source', "source IN ('self', 'officer_referral', 'employer_invitation')")
 export class Application {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -32,7 +32,7 @@ export class ApplicationsController {
   @ApiCreatedResponse({
     type: ApplicationDto,
     description:
-      'status applied; source self (resident) or officer_referral (officer in scope of the resident)',
+      'status applied; source self (resident) or officer_referral (officer in scope of the resident). After a withdrawal or a declined invitation the resident may apply again (a new application)',
   })
   @ApiNotFoundResponse({ description: 'No such posting, or a resident you may not act for' })
   @ApiConflictResponse({
@@ -49,10 +49,13 @@ export class ApplicationsController {
   @ApiCreatedResponse({
     type: ApplicationDto,
     description:
-      'The resident is entered as applied with source employer_invitation, and told so; they may withdraw',
+      'status invited, source employer_invitation; the resident is told and accepts or declines. Until they accept, the employer sees the masked candidate (no name, no phone)',
   })
   @ApiNotFoundResponse({ description: 'Not your posting, or the resident does not share their profile' })
-  @ApiConflictResponse({ description: 'As POST /applications' })
+  @ApiConflictResponse({
+    description:
+      'As POST /applications; application.invitation_declined when the resident declined this posting before',
+  })
   invite(@Body() dto: InviteApplicationDto, @CurrentUser() user: AuthUser): Promise<ApplicationDto> {
     return this.applications.invite(user, dto);
   }
@@ -79,8 +82,42 @@ export class ApplicationsController {
     return this.applications.get(user, id);
   }
 
+  @Post('applications/:id/accept')
+  @ApiOperation({ summary: 'Accept an invitation to apply' })
+  @HttpCode(200)
+  @Allow('resident', 'officer', 'admin')
+  @ApiOkResponse({
+    type: ApplicationDto,
+    description:
+      'The resident (or an officer managing them, audited with both identities) accepts an invitation: invited → applied; the employer then sees the contact',
+  })
+  @ApiNotFoundResponse({ description: 'No such application, or not yours / out of scope' })
+  @ApiConflictResponse({
+    description:
+      'application.illegal_transition (not an open invitation), posting.not_open, public_welfare.*',
+  })
+  accept(@IdParam() id: string, @CurrentUser() user: AuthUser): Promise<ApplicationDto> {
+    return this.applications.accept(user, id);
+  }
+
+  @Post('applications/:id/decline')
+  @ApiOperation({ summary: 'Decline an invitation to apply' })
+  @HttpCode(200)
+  @Allow('resident', 'officer', 'admin')
+  @ApiOkResponse({
+    type: ApplicationDto,
+    description: 'The resident (or an officer for them) declines an invitation: invited → declined (final)',
+  })
+  @ApiNotFoundResponse({ description: 'No such application, or not yours / out of scope' })
+  @ApiConflictResponse({ description: 'application.illegal_transition (not an open invitation)' })
+  decline(@IdParam() id: string, @CurrentUser() user: AuthUser): Promise<ApplicationDto> {
+    return this.applications.decline(user, id);
+  }
+
   @Patch('applications/:id')
-  @ApiOperation({ summary: 'Move an application on (viewed, interview, offered, hired, rejected, withdrawn)' })
+  @ApiOperation({
+    summary: 'Move an application on (viewed, interview, offered, hired, rejected, withdrawn)',
+  })
   @Allow('resident', 'employer', 'officer', 'admin')
   @ApiOkResponse({
     type: ApplicationDto,

@@ -5,9 +5,10 @@ import type { AuthUser } from '../access/auth-user';
 import { ScopePolicy } from '../access/scope-policy';
 import { UsersService } from '../access/users.service';
 import { AuditService } from '../audit/audit.service';
+import { todayInPilotZone } from '../common/clock';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/domain-errors';
 import { page, type Page } from '../common/pagination';
-import { maskPhone } from '../crypto/masking';
+import { maskName, maskPhone } from '../crypto/masking';
 import { PiiCipher } from '../crypto/pii-cipher';
 import { EmployersService } from '../employers/employers.service';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -20,7 +21,9 @@ import { Application, type ApplicationHistoryEntry } from './application.entity'
 import {
   canTransition,
   isFinal,
+  isResidentMove,
   STATUS_ZH,
+  WITHOUT_CONSENT,
   type ApplicationSource,
   type ApplicationStatus,
   type TransitionActor,
@@ -51,7 +54,9 @@ export interface ReferralInput {
 
 /**
  * Applications and the hiring pipeline (DESIGN.md "Domain"): a resident applies, an officer
- * refers, an employer invites; transitions are checked (application-status.ts), history is
+ * refers, an employer invites (status invited until the resident, or an officer for them,
+ * accepts or declines: an employer gets no contact data from a resident who did nothing);
+ * transitions are checked (application-status.ts), history is
  * appended, the resident is told of every change, and `hired` fills the posting's headcount and
  * creates the placement in the same transaction.
  *
@@ -114,17 +119,40 @@ export class ApplicationsService {
     return this.get(actor, id);
   }
 
-  /** The employer owning the posting invites a resident who consents to share their profile. */
+  /**
+   * The employer owning the posting invites a resident who consents to share their profile. The
+   * invitation is only that: status invited, the candidate masked, until the resident accepts.
+   */
   async invite(actor: AuthUser, dto: InviteApplicationDto): Promise<ApplicationDto> {
     const posting = await this.postings.postingRef(dto.postingId);
     this.policy.require(!!posting && this.policy.managesPosting(actor, posting), 'Posting');
     const resident = await this.residents.summaryFor(dto.residentId);
     // A resident who does not share their profile is invisible to employers (PIPL art. 29).
     this.policy.require(!!resident?.consentToShare, 'Resident');
-    const id = await this.dataSource.transaction(
-      async (m) => (await this.insert(m, actor, dto.postingId, dto.residentId, 'employer_invitation')).id,
-    );
+    const id = await this.dataSource.transaction(async (m) => {
+      // A "no" stands: the employer may not invite the same person to the same job again and again.
+      const declined = await m.exists(Application, {
+        where: { postingId: dto.postingId, residentId: dto.residentId, status: 'declined' },
+      });
+      if (declined) {
+        throw new ConflictError(
+          'This resident has declined an invitation to this posting',
+          'application.invitation_declined',
+        );
+      }
+      return (await this.insert(m, actor, dto.postingId, dto.residentId, 'employer_invitation')).id;
+    });
     return this.get(actor, id);
+  }
+
+  /** The resident (or an officer on their behalf) accepts an invitation: it becomes an application. */
+  accept(actor: AuthUser, id: string): Promise<ApplicationDto> {
+    return this.changeStatus(actor, id, { status: 'applied' }, 'invited');
+  }
+
+  /** The resident (or an officer on their behalf) declines an invitation; the employer sees no contact. */
+  decline(actor: AuthUser, id: string): Promise<ApplicationDto> {
+    return this.changeStatus(actor, id, { status: 'declined' }, 'invited');
   }
 
   async list(actor: AuthUser, q: ApplicationQuery): Promise<Page<ApplicationDto>> {
@@ -197,7 +225,16 @@ export class ApplicationsService {
     return this.view(actor, a!, f!);
   }
 
-  async changeStatus(actor: AuthUser, id: string, dto: UpdateApplicationDto): Promise<ApplicationDto> {
+  /**
+   * One transition, checked by the state machine. `expectFrom` (accept, decline) refuses with 409
+   * unless the application is in that state, so "accept" never moves anything but an invitation.
+   */
+  async changeStatus(
+    actor: AuthUser,
+    id: string,
+    dto: UpdateApplicationDto,
+    expectFrom?: ApplicationStatus,
+  ): Promise<ApplicationDto> {
     const placementId = await this.dataSource.transaction(async (m) => {
       const a = await m.findOne(Application, { where: { id }, lock: { mode: 'pessimistic_write' } });
       this.policy.require(!!a && (await this.mayRead(actor, a, m)), 'Application');
@@ -208,14 +245,19 @@ export class ApplicationsService {
         this.policy.require(!!ref && this.policy.managesResident(actor, ref), 'Application');
       }
       const as: TransitionActor =
-        actor.role === 'resident' || (onBehalf && dto.status === 'withdrawn') ? 'resident' : 'employer';
-      if (!canTransition(as, app.status, dto.status)) {
+        actor.role === 'resident' || (onBehalf && isResidentMove(app.status, dto.status))
+          ? 'resident'
+          : 'employer';
+      if ((expectFrom && app.status !== expectFrom) || !canTransition(as, app.status, dto.status)) {
         const why =
-          as === 'resident' && !isFinal(app.status)
-            ? 'a resident may only withdraw an application'
-            : `an application cannot move from ${app.status} to ${dto.status}`;
+          as === 'resident' && app.status === 'invited'
+            ? 'an invitation can only be accepted (applied) or declined'
+            : as === 'resident' && !isFinal(app.status)
+              ? 'a resident may only withdraw an application'
+              : `an application cannot move from ${app.status} to ${dto.status}`;
         throw new ConflictError(`Illegal transition: ${why}`, 'application.illegal_transition');
       }
+      if (app.status === 'invited' && dto.status === 'applied') await this.assertMayApply(m, app);
       let newPlacementId: string | undefined;
       if (dto.status === 'hired') newPlacementId = await this.hire(m, actor, app);
       const entry: ApplicationHistoryEntry = {
@@ -258,20 +300,18 @@ export class ApplicationsService {
     source: ApplicationSource,
   ): Promise<Application> {
     const posting = await this.postings.hiringTerms(postingId, m);
-    // A draft is not revealed to residents and officers outside its area.
-    this.policy.require(
-      !!posting && (posting.status !== 'draft' || this.policy.managesPosting(actor, posting)),
-      'Posting',
-    );
+    // A posting the caller may not read (a draft, or a closed one of another area) is not revealed.
+    this.policy.require(!!posting && this.policy.readsPosting(actor, posting), 'Posting');
     if (posting!.status !== 'open') {
       throw new ConflictError(`The posting is ${posting!.status}, not open`, 'posting.not_open');
     }
     if (posting!.publicWelfare) {
       await this.placements.assertPublicWelfareEligible(m, residentId, posting!);
     }
+    const status: ApplicationStatus = source === 'employer_invitation' ? 'invited' : 'applied';
     const entry: ApplicationHistoryEntry = {
       from: null,
-      to: 'applied',
+      to: status,
       at: new Date().toISOString(),
       by: actor.id,
       role: actor.role,
@@ -286,7 +326,7 @@ export class ApplicationsService {
         residentId,
         employerId: posting!.employerId,
         source,
-        status: 'applied',
+        status,
         history: [entry],
         createdBy: actor.id,
       })
@@ -298,7 +338,7 @@ export class ApplicationsService {
       throw new ConflictError('This resident has already applied to this posting', 'application.duplicate');
     }
     const a = await m.findOneOrFail(Application, { where: { id: rows[0].id } });
-    if (source !== 'self') await this.notifyResident(m, a, 'applied', posting!.title, source);
+    if (source !== 'self') await this.notifyResident(m, a, status, posting!.title, source);
     await this.audit.record(
       actor,
       {
@@ -313,6 +353,15 @@ export class ApplicationsService {
     return a;
   }
 
+  /** Accepting an invitation is applying: the posting must still be open and its rules met. */
+  private async assertMayApply(m: EntityManager, a: Application): Promise<void> {
+    const posting = await this.postings.hiringTerms(a.postingId, m);
+    if (!posting || posting.status !== 'open') {
+      throw new ConflictError(`The posting is ${posting?.status ?? 'gone'}, not open`, 'posting.not_open');
+    }
+    if (posting.publicWelfare) await this.placements.assertPublicWelfareEligible(m, a.residentId, posting);
+  }
+
   /** The hire: headcount (may fill the posting) and the placement, in the change's transaction. */
   private async hire(m: EntityManager, actor: AuthUser, a: Application): Promise<string> {
     const posting = await this.postings.hiringTerms(a.postingId, m);
@@ -325,7 +374,7 @@ export class ApplicationsService {
       : employer?.kind === 'workshop'
         ? 'workshop'
         : 'local_enterprise';
-    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const today = todayInPilotZone();
     const placement = await this.placements.createFromHire(m, actor, {
       residentId: a.residentId,
       postingId: a.postingId,
@@ -351,7 +400,7 @@ export class ApplicationsService {
     const title = postingTitle ?? (await this.postings.postingRef(a.postingId, m))?.title ?? '';
     const body =
       source === 'employer_invitation'
-        ? `企业邀请您应聘「${title}」，已为您报名。不想去可以在“我的求职”里撤回。`
+        ? `企业邀请您应聘「${title}」。想去就在“我的求职”里点“接受”，不想去点“不了”。您接受之前，企业看不到您的名字和电话。`
         : source === 'officer_referral'
           ? `就业专干为您推荐了「${title}」，已为您报名。不想去可以在“我的求职”里撤回。`
           : `您报名的「${title}」有新进展：${STATUS_ZH[status]}。`;
@@ -423,6 +472,11 @@ export class ApplicationsService {
       updatedAt: a.updatedAt,
     };
     if (actor.role === 'resident') return dto;
+    if (actor.role === 'employer' && WITHOUT_CONSENT.includes(a.status)) {
+      // Invited and not (or no longer) a candidate: who it is stays the resident's to tell.
+      dto.applicant = { name: maskName(f.name), phone: null, phoneMasked: true };
+      return dto;
+    }
     const phone = f.phoneEncrypted ? this.pii.decrypt(f.phoneEncrypted) : null;
     // An application shares contact data with the employer; in clear only with consent to share.
     const clear = actor.role === 'employer' && f.consentToShare;

@@ -9,3 +9,10 @@ export function maskPhone(phone: string): string {
   if (phone.length < 7) return '*'.repeat(phone.length);
   return phone.slice(0, 3) + '*'.repeat(phone.length - 7) + phone.slice(-4);
 }
+
+/** '田秀英' → '田**': enough to tell candidates apart in a list, not enough to find the person. */
+export function maskName(name: string): string {
+  const chars = [...name.trim()];
+  if (chars.length === 0) return '*';
+  return chars[0] + '*'.repeat(Math.max(1, chars.length - 1));
+}

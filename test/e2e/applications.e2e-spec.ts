@@ -9,6 +9,7 @@ import {
 } from '../support/applications-factories';
 import { createHousehold, createResident, residentAccount, yearsAgo } from '../support/residents-factories';
 import { createTestApp, type TestApp } from '../support/app';
+import { employerWithRecord, type EmployerFixture } from '../support/postings-factories';
 
 describe('applications (e2e)', () => {
   let t: TestApp;
@@ -170,7 +171,7 @@ describe('applications (e2e)', () => {
     expect(res.status).toBe(409);
   });
 
-  it('an employer invites a consenting resident (source employer_invitation), not a non-consenting one', async () => {
+  it('an employer invites a consenting resident (status invited, source employer_invitation), not a non-consenting one', async () => {
     const { resident, session } = await householdWithResident(t.http, w);
     const shy = await householdWithResident(t.http, w, { resident: { consentToShare: false } });
     const posting = await openPosting(t.http, w.employer.session);
@@ -184,15 +185,25 @@ describe('applications (e2e)', () => {
       .set(w.employer.session.auth)
       .send({ postingId: posting.id, residentId: resident.id });
     expect(yes.status).toBe(201);
-    expect(yes.body).toMatchObject({ source: 'employer_invitation', status: 'applied' });
+    // An invitation, not an application: the resident answers it (test/e2e/security-flows).
+    expect(yes.body).toMatchObject({ source: 'employer_invitation', status: 'invited' });
     const notes = await inbox(t.http, session, 'application.status_changed');
     expect(notes.filter((n) => n.payload.applicationId === yes.body.id)).toHaveLength(1);
   });
 
   describe('public-welfare posts', () => {
+    // Only a sponsor of public-welfare posts (kind public_welfare) offers them.
+    let welfare: EmployerFixture;
+    beforeAll(async () => {
+      welfare = await employerWithRecord(t.http, {
+        verifiedBy: w.siteOfficer,
+        body: { kind: 'public_welfare', industry: 'public_welfare' },
+      });
+    });
+
     it('refuses an applicant over the age limit (public_welfare.age_limit)', async () => {
       const old = await householdWithResident(t.http, w, { resident: { birthDate: yearsAgo(62) } });
-      const posting = await openPosting(t.http, w.employer.session, {
+      const posting = await openPosting(t.http, welfare.session, {
         publicWelfare: true,
         industry: 'public_welfare',
       });
@@ -207,17 +218,17 @@ describe('applications (e2e)', () => {
     it('one post per person and one per household (409 naming the rule)', async () => {
       const { householdId, session, resident } = await householdWithResident(t.http, w);
       const sibling = await residentAccount(t.http, w.siteOfficer, householdId);
-      const post1 = await openPosting(t.http, w.employer.session, {
+      const post1 = await openPosting(t.http, welfare.session, {
         publicWelfare: true,
         industry: 'public_welfare',
       });
-      const post2 = await openPosting(t.http, w.employer.session, {
+      const post2 = await openPosting(t.http, welfare.session, {
         publicWelfare: true,
         industry: 'public_welfare',
       });
       const a = await apply(t.http, session, post1.id);
       for (const s of ['interview', 'offered', 'hired']) {
-        expect((await moveApplication(t.http, w.employer.session, a.id, s)).status).toBe(200);
+        expect((await moveApplication(t.http, welfare.session, a.id, s)).status).toBe(200);
       }
       const placement = await t.http
         .get(`/api/v1/placements?residentId=${resident.id}&active=true`)
@@ -234,7 +245,7 @@ describe('applications (e2e)', () => {
       expect(household.status).toBe(409);
       expect(household.body.code).toBe('public_welfare.one_per_household');
       // An ordinary posting is not concerned.
-      const ordinary = await openPosting(t.http, w.employer.session);
+      const ordinary = await openPosting(t.http, welfare.session);
       expect(
         (await t.http.post('/api/v1/applications').set(sibling.session.auth).send({ postingId: ordinary.id }))
           .status,
@@ -242,7 +253,7 @@ describe('applications (e2e)', () => {
     });
 
     it("lists zero-employment and monitored households first in the employer's applicants", async () => {
-      const posting = await openPosting(t.http, w.employer.session, {
+      const posting = await openPosting(t.http, welfare.session, {
         publicWelfare: true,
         industry: 'public_welfare',
       });
@@ -254,9 +265,7 @@ describe('applications (e2e)', () => {
       const zero = await householdWithResident(t.http, w, { household: { monitoringStatus: 'marginal' } });
       await apply(t.http, first.session, posting.id);
       await apply(t.http, zero.session, posting.id);
-      const list = await t.http
-        .get(`/api/v1/applications?postingId=${posting.id}`)
-        .set(w.employer.session.auth);
+      const list = await t.http.get(`/api/v1/applications?postingId=${posting.id}`).set(welfare.session.auth);
       expect(list.body.items.map((x: { residentId: string }) => x.residentId)).toEqual([
         zero.resident.id,
         first.resident.id,

@@ -40,7 +40,7 @@ export class UpdateApplicationDto {
   @ApiProperty({
     enum: APPLICATION_STATUSES,
     description:
-      'Employer: applied → viewed → interview → offered → hired (viewed may be skipped), any open state → rejected. Resident: withdrawn only. Officer in scope: either, on behalf.',
+      'Employer: applied → viewed → interview → offered → hired (viewed may be skipped), any open state after applied → rejected. Resident: invited → applied (accept) or declined; otherwise withdrawn only. Officer in scope: either, on behalf.',
   })
   @IsIn(APPLICATION_STATUSES)
   status!: ApplicationStatus;
@@ -97,7 +97,7 @@ export class ApplicantDto {
     type: String,
     nullable: true,
     description:
-      'Employers: in clear when the resident consents to share their profile, masked otherwise; officers: masked. Never a national ID.',
+      'Employers: in clear when the resident consents to share their profile, masked otherwise, and null (with the name masked) while the application is invited, declined or withdrawn; officers: masked. Never a national ID.',
   })
   phone!: string | null;
 
@@ -126,7 +126,8 @@ export class ApplicationDto {
 
   @ApiProperty({
     enum: APPLICATION_SOURCES,
-    description: 'An employer invitation starts as status applied with source employer_invitation',
+    description:
+      'An employer invitation starts as status invited with source employer_invitation; the resident accepts (applied) or declines',
   })
   source!: ApplicationSource;
 

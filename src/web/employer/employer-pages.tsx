@@ -189,6 +189,14 @@ export function EmployerHomePage({ employer, regionName }: { employer: EmployerD
       <h1>{employer.name}</h1>
       {employer.verified ? (
         <p class="notice">✓ {t('employer.verified')}</p>
+      ) : employer.rejection ? (
+        <div class="warning" role="alert">
+          <p>{t('employer.rejected')}</p>
+          <p>
+            <strong>{employer.rejection.reason}</strong>
+          </p>
+          <p>{t('employer.rejectedFix')}</p>
+        </div>
       ) : (
         <p class="warning">{t('employer.unverified')}</p>
       )}
@@ -519,6 +527,12 @@ export function skillOptionsFrom(skills: SkillDto[], chosen: Set<string>): Picke
 
 const PIPELINE: ApplicationStatus[] = ['viewed', 'interview', 'offered', 'hired', 'rejected'];
 
+/** The resident's words for a status, except the two that only the employer reads this way. */
+function applicantStatusLabel(s: ApplicationStatus): MessageKey {
+  if (s === 'invited' || s === 'declined') return `employer.applicants.status.${s}`;
+  return statusLabel(s);
+}
+
 /** A page about one of the employer's postings: the way back to the list, and its title. */
 function PostingSubpage(props: { title: string; notice?: string; children: ComponentChildren }) {
   const { t } = useWeb();
@@ -551,8 +565,9 @@ export function ApplicantsPage(props: {
           <li class="card" key={a.id}>
             <h2 class="h3">{a.applicant?.name ?? ''}</h2>
             {a.applicant?.phone && <p>{t('employer.applicants.phone', { phone: a.applicant.phone })}</p>}
+            {a.status === 'invited' && <p class="muted">{t('employer.applicants.masked')}</p>}
             <p class="muted">{t(`employer.applicants.source.${a.source}`)}</p>
-            <p class={`status status-${a.status}`}>{t(statusLabel(a.status))}</p>
+            <p class={`status status-${a.status}`}>{t(applicantStatusLabel(a.status))}</p>
             <div class="actions">
               {PIPELINE.filter((to) => canTransition('employer', a.status, to)).map((to) => (
                 <ActionButton

@@ -81,7 +81,10 @@ export interface ApplicationsPageProps {
   notice?: string;
 }
 
-/** GET /my/applications: each application's status in plain words, and a withdraw button. */
+/**
+ * GET /my/applications: each application's status in plain words, and a withdraw button; an
+ * invitation has 接受 / 不了 instead (plain forms: they work without JavaScript).
+ */
 export function ApplicationsPage({ items, page, pageSize, total, notice }: ApplicationsPageProps) {
   const { t } = useWeb();
   return (
@@ -95,15 +98,31 @@ export function ApplicationsPage({ items, page, pageSize, total, notice }: Appli
                 <a href={`/jobs/${a.postingId}`}>{a.postingTitle}</a>
               </h2>
               <p class={`status status-${a.status}`}>{t(statusLabel(a.status))}</p>
-              <p class="muted">
-                {t('resident.apps.since', { date: formatDate(a.createdAt) })}
-              </p>
-              {!isFinal(a.status) && (
-                <Form action={`/my/applications/${a.id}/withdraw`}>
-                  <button type="submit" class="button">
-                    {t('resident.apps.withdraw')}
-                  </button>
-                </Form>
+              <p class="muted">{t('resident.apps.since', { date: formatDate(a.createdAt) })}</p>
+              {a.status === 'invited' ? (
+                <>
+                  <p>{t('resident.apps.invitation')}</p>
+                  <div class="actions">
+                    <Form action={`/my/applications/${a.id}/accept`}>
+                      <button type="submit" class="button primary">
+                        {t('resident.apps.accept')}
+                      </button>
+                    </Form>
+                    <Form action={`/my/applications/${a.id}/decline`}>
+                      <button type="submit" class="button">
+                        {t('resident.apps.decline')}
+                      </button>
+                    </Form>
+                  </div>
+                </>
+              ) : (
+                !isFinal(a.status) && (
+                  <Form action={`/my/applications/${a.id}/withdraw`}>
+                    <button type="submit" class="button">
+                      {t('resident.apps.withdraw')}
+                    </button>
+                  </Form>
+                )
               )}
             </li>
           ))}

@@ -102,6 +102,10 @@ export function PostingPage({ posting: p, distanceKm, applied, justApplied, erro
       <div id="apply" class="apply">
         {!open ? (
           <p class="empty">{t('jobs.posting.closed')}</p>
+        ) : applied === 'invited' ? (
+          <p class="notice">
+            <a href="/my/applications">{t('jobs.invitedAnswer')}</a>
+          </p>
         ) : applied ? (
           <p class="notice">{t('jobs.alreadyApplied', { status: t(statusLabel(applied)) })}</p>
         ) : !user ? (

@@ -156,7 +156,7 @@ export class ResidentPagesController {
         user!,
         Object.assign(new ApplicationQuery(), { postingId: id }),
       );
-      applied = mine.items.find((a) => a.status !== 'withdrawn')?.status ?? null;
+      applied = mine.items.find((a) => a.status !== 'withdrawn' && a.status !== 'declined')?.status ?? null;
     }
     const km = ctx?.site
       ? Math.round(
@@ -239,12 +239,15 @@ export class ResidentPagesController {
       Object.assign(new ApplicationQuery(), { page: pageNo, pageSize: PAGE_SIZE }),
     );
     const { t } = webContextOf(reply.request);
-    const notice =
-      first(q?.done) === 'withdrawn'
-        ? t('resident.apps.withdrawn')
-        : first(q?.done) === 'refused'
-          ? t('resident.apps.cannotWithdraw')
-          : undefined;
+    const notices: Record<string, MessageKey> = {
+      withdrawn: 'resident.apps.withdrawn',
+      refused: 'resident.apps.cannotWithdraw',
+      accepted: 'resident.apps.accepted',
+      declined: 'resident.apps.declined',
+      unanswerable: 'resident.apps.cannotAnswer',
+    };
+    const done = first(q?.done);
+    const notice = Object.hasOwn(notices, done) ? t(notices[done]) : undefined;
     return render(
       reply,
       <ApplicationsPage
@@ -271,6 +274,30 @@ export class ResidentPagesController {
       throw e;
     }
     return redirect(reply, '/my/applications?done=withdrawn');
+  }
+
+  @Post('my/applications/:id/accept')
+  @Allow('resident')
+  async acceptInvitation(@IdParam() id: string, @Res() reply: FastifyReply, @CurrentUser() user: AuthUser) {
+    try {
+      await this.applications.accept(user, id);
+    } catch (e) {
+      if (e instanceof ConflictError) return redirect(reply, '/my/applications?done=unanswerable');
+      throw e;
+    }
+    return redirect(reply, '/my/applications?done=accepted');
+  }
+
+  @Post('my/applications/:id/decline')
+  @Allow('resident')
+  async declineInvitation(@IdParam() id: string, @Res() reply: FastifyReply, @CurrentUser() user: AuthUser) {
+    try {
+      await this.applications.decline(user, id);
+    } catch (e) {
+      if (e instanceof ConflictError) return redirect(reply, '/my/applications?done=unanswerable');
+      throw e;
+    }
+    return redirect(reply, '/my/applications?done=declined');
   }
 
   private async profilePage(
