@@ -143,9 +143,10 @@ export class PlacementsService {
     let employerName = dto.employerName?.trim() || null;
     if (dto.postingId) {
       const posting = await this.postings.postingRef(dto.postingId);
-      if (!posting) throw new InvalidInputError('postingId', 'no such posting');
-      employerId = posting.employerId;
-      employerName ??= (await this.employers.summary(posting.employerId))?.name ?? null;
+      // Every id a request names is in the caller's scope: another area's draft is not there (404).
+      this.policy.require(!!posting && this.policy.readsPosting(actor, posting), 'Posting');
+      employerId = posting!.employerId;
+      employerName ??= (await this.employers.summary(posting!.employerId))?.name ?? null;
     }
     if (!employerName && ['local_enterprise', 'workshop', 'public_welfare'].includes(dto.kind)) {
       throw new InvalidInputError('employerName', `is required for ${dto.kind} without a postingId`);

@@ -282,6 +282,7 @@ export class PostingsService implements OnModuleInit {
       publishedAt: null,
       closedAt: null,
     });
+    assertMayOfferPublicWelfare(actor, employer.kind, false, p.publicWelfare);
     await this.validate(p, new Set(Object.keys(dto)));
     await this.computeTokens(p, employer.name);
     return this.dataSource.transaction(async (m) => {
@@ -309,6 +310,10 @@ export class PostingsService implements OnModuleInit {
         throw new ConflictError(`A ${p.status} posting can no longer be edited`, 'posting.not_editable');
       }
       const before = snapshot(p);
+      if (dto.publicWelfare === true && !p.publicWelfare) {
+        const kind = (await this.employers.summary(p.employerId, m))?.kind;
+        assertMayOfferPublicWelfare(actor, kind, p.publicWelfare, true);
+      }
       const { skills, certificates, expiresAt, title, description, address, ...plain } = dto;
       Object.assign(p, Object.fromEntries(Object.entries(plain).filter(([, v]) => v !== undefined)));
       if (skills) {
@@ -554,4 +559,23 @@ export function skillViews(
     minLevel: s.minLevel,
     required: s.required,
   }));
+}
+
+/**
+ * A hire on a public-welfare post uses the household's one public-welfare entitlement (POLICY.md),
+ * so only a sponsor of such posts (employer kind public_welfare) offers one; staff (admins editing
+ * a posting) may approve another employer's posting as one. A flag already set stays settable.
+ */
+function assertMayOfferPublicWelfare(
+  actor: AuthUser,
+  employerKind: string | undefined,
+  was: boolean,
+  will: boolean,
+): void {
+  if (!will || was || employerKind === 'public_welfare') return;
+  if (actor.role === 'admin' || actor.role === 'officer') return;
+  throw new InvalidInputError(
+    'publicWelfare',
+    'only an employer of kind public_welfare may offer public-welfare posts (an officer approves others)',
+  );
 }

@@ -42,7 +42,8 @@ describe('job search GET /postings (Chinese text, pinyin, synonyms, filters, dis
     const officer = await staff(t.http, admin, 'officer', { regionCodes: ['422802'] });
     employer = await employerWithRecord(t.http, {
       verifiedBy: officer,
-      body: { name: '文斗镇星斗茶叶合作社' },
+      // public_welfare: one of its postings below is a public-welfare post (only such sponsors offer them)
+      body: { name: '文斗镇星斗茶叶合作社', kind: 'public_welfare' },
     });
     // 文斗镇, about 30.0 N 108.7 E
     site = await createSite(t.http, admin, { latitude: 30.0, longitude: 108.7 });
