@@ -51,6 +51,19 @@ export class Employer {
   @Column({ type: 'uuid', nullable: true })
   verifiedBy!: string | null;
 
+  /**
+   * An officer refused the verification (POST /employers/:id/reject), with what to fix. Cleared by
+   * the employer's next change (back in the queue) or by a verification.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  rejectedAt!: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  rejectedBy!: string | null;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  rejectionReason!: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

@@ -16,6 +16,7 @@ import {
   EmployerDto,
   EmployerPageDto,
   EmployerQuery,
+  RejectEmployerDto,
   UpdateEmployerDto,
 } from './dto/employer.dto';
 import { EmployersService } from './employers.service';
@@ -54,7 +55,11 @@ export class EmployersController {
   @Patch(':id')
   @ApiOperation({ summary: 'Change an employer record' })
   @Allow('employer', 'admin')
-  @ApiOkResponse({ type: EmployerDto, description: 'A new name or credit code resets the verification' })
+  @ApiOkResponse({
+    type: EmployerDto,
+    description:
+      'A new name, credit code, kind or regionCode resets the verification (back to review; postings stay); any change of a refused employer puts it back in the queue',
+  })
   update(
     @IdParam() id: string,
     @Body() dto: UpdateEmployerDto,
@@ -70,5 +75,22 @@ export class EmployersController {
   @ApiOkResponse({ type: EmployerDto })
   verify(@IdParam() id: string, @CurrentUser() user: AuthUser): Promise<EmployerDto> {
     return this.employers.verify(user, id);
+  }
+
+  @Post(':id/reject')
+  @ApiOperation({ summary: "Refuse an employer's verification, with a reason shown to them" })
+  @HttpCode(200)
+  @Allow('officer', 'admin')
+  @ApiOkResponse({
+    type: EmployerDto,
+    description: 'Refuses the verification with a reason shown to the employer (rejection); unverifies',
+  })
+  @ApiNotFoundResponse({ description: 'No such employer, or not in your area' })
+  reject(
+    @IdParam() id: string,
+    @Body() dto: RejectEmployerDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<EmployerDto> {
+    return this.employers.reject(user, id, dto);
   }
 }

@@ -9,7 +9,13 @@ import { ConflictError, InvalidInputError } from '../common/domain-errors';
 import { page, type Page } from '../common/pagination';
 import { RegionsService } from '../regions/regions.service';
 import { creditCodeProblem, normalizeCreditCode } from './credit-code';
-import type { CreateEmployerDto, EmployerDto, EmployerQuery, UpdateEmployerDto } from './dto/employer.dto';
+import type {
+  CreateEmployerDto,
+  EmployerDto,
+  EmployerQuery,
+  RejectEmployerDto,
+  UpdateEmployerDto,
+} from './dto/employer.dto';
 import { Employer } from './employer.entity';
 
 /** What other modules (postings) may know about an employer. */
@@ -156,9 +162,19 @@ export class EmployersService {
         if (creditCode !== undefined && creditCode !== employer.creditCode) {
           if (await m.exists(Employer, { where: { creditCode } })) throw DUPLICATE_CREDIT_CODE();
         }
-        const identityChanged =
-          (creditCode !== undefined && creditCode !== employer.creditCode) ||
-          (dto.name !== undefined && dto.name.trim() !== employer.name);
+        /*
+         * What the officer verified: this legal entity (credit code) under this name, of this kind
+         * (a public_welfare sponsor offers public-welfare posts, a workshop's hires count as
+         * workshop placements), in this area (whose officers may verify it). A change to any of
+         * them needs a new check; address and coordinates do not (the officer checks the entity,
+         * not the street, and postings carry their own workplace).
+         */
+        const materialChanges = [
+          creditCode !== undefined && creditCode !== employer.creditCode ? 'creditCode' : null,
+          dto.name !== undefined && dto.name.trim() !== employer.name ? 'name' : null,
+          dto.kind !== undefined && dto.kind !== employer.kind ? 'kind' : null,
+          dto.regionCode !== undefined && dto.regionCode !== employer.regionCode ? 'regionCode' : null,
+        ].filter((f): f is string => f !== null);
         const fields = Object.keys(dto);
         const nameBefore = employer.name;
         Object.assign(employer, {
@@ -167,11 +183,18 @@ export class EmployersService {
           ...(dto.address !== undefined ? { address: dto.address.trim() } : {}),
           ...(creditCode !== undefined ? { creditCode } : {}),
         });
-        // What the officer verified was this legal entity under this name: a new one needs a new check.
-        const resetVerification = identityChanged && employer.verifiedAt !== null;
+        // Postings stay as they are: an officer decides on them when reviewing the employer again.
+        const resetVerification = materialChanges.length > 0 && employer.verifiedAt !== null;
         if (resetVerification) {
           employer.verifiedAt = null;
           employer.verifiedBy = null;
+        }
+        // A refused employer who changes something is back in the queue for a new look.
+        const backToQueue = employer.rejectedAt !== null && fields.length > 0;
+        if (backToQueue) {
+          employer.rejectedAt = null;
+          employer.rejectedBy = null;
+          employer.rejectionReason = null;
         }
         const saved = await m.save(employer);
         if (dto.name !== undefined && nameBefore !== saved.name) {
@@ -183,7 +206,7 @@ export class EmployersService {
             action: 'employer.update',
             entityType: 'employer',
             entityId: id,
-            details: { fields, verificationReset: resetVerification },
+            details: { fields, verificationReset: resetVerification, materialChanges, backToQueue },
           },
           m,
         );
@@ -204,8 +227,40 @@ export class EmployersService {
       if (employer.verifiedAt) return this.toDto(employer);
       employer.verifiedAt = new Date();
       employer.verifiedBy = actor.id;
+      employer.rejectedAt = null;
+      employer.rejectedBy = null;
+      employer.rejectionReason = null;
       const saved = await m.save(employer);
       await this.audit.record(actor, { action: 'employer.verify', entityType: 'employer', entityId: id }, m);
+      return this.toDto(saved);
+    });
+  }
+
+  /**
+   * An officer of the area refuses the verification and says what to fix; the employer reads it
+   * on their page. A verified employer loses the verification (its postings stay until decided).
+   */
+  async reject(actor: AuthUser, id: string, dto: RejectEmployerDto): Promise<EmployerDto> {
+    const reason = dto.reason.trim();
+    if (!reason) throw new InvalidInputError('reason', 'must say what the employer should fix');
+    return this.dataSource.transaction(async (m) => {
+      const e = await m.findOne(Employer, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      this.policy.require(!!e && this.policy.verifiesEmployer(actor, e), 'Employer');
+      const employer = e!;
+      const wasVerified = employer.verifiedAt !== null;
+      Object.assign(employer, {
+        verifiedAt: null,
+        verifiedBy: null,
+        rejectedAt: new Date(),
+        rejectedBy: actor.id,
+        rejectionReason: reason,
+      });
+      const saved = await m.save(employer);
+      await this.audit.record(
+        actor,
+        { action: 'employer.reject', entityType: 'employer', entityId: id, details: { wasVerified } },
+        m,
+      );
       return this.toDto(saved);
     });
   }
@@ -222,7 +277,8 @@ export class EmployersService {
         prefixes,
       });
     }
-    if (q.verified === false) qb.andWhere('e.verified_at IS NULL');
+    // The queue: neither verified nor refused (a refused employer returns when it changes something).
+    if (q.verified === false) qb.andWhere('e.verified_at IS NULL AND e.rejected_at IS NULL');
     if (q.verified === true) qb.andWhere('e.verified_at IS NOT NULL');
     const [rows, total] = await qb
       .skip((q.page - 1) * q.pageSize)
@@ -255,6 +311,7 @@ export class EmployersService {
       longitude: e.longitude,
       verified: e.verifiedAt !== null,
       verifiedAt: e.verifiedAt,
+      rejection: e.rejectedAt ? { reason: e.rejectionReason ?? '', rejectedAt: e.rejectedAt } : null,
       createdAt: e.createdAt,
       updatedAt: e.updatedAt,
     };

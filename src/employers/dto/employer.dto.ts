@@ -68,8 +68,25 @@ export class CreateEmployerDto {
 /** Verification is never a field: it is set by POST /employers/:id/verify only. */
 export class UpdateEmployerDto extends PartialType(CreateEmployerDto, { skipNullProperties: false }) {}
 
+export class RejectEmployerDto {
+  @ApiProperty({
+    example: '营业执照照片看不清，请重新上传清晰的照片',
+    description: 'What to fix; shown to the employer',
+  })
+  @IsString()
+  @Length(2, 500)
+  reason!: string;
+}
+
+export class EmployerRejectionDto {
+  @ApiProperty() reason!: string;
+  @ApiProperty({ type: String, format: 'date-time' }) rejectedAt!: Date;
+}
+
 export class EmployerQuery extends PageQuery {
-  @ApiPropertyOptional({ description: 'false: the verification queue; true: verified only' })
+  @ApiPropertyOptional({
+    description: 'false: the verification queue (neither verified nor refused); true: verified only',
+  })
   @IsOptional()
   @Transform(toBoolean)
   @IsBoolean()
@@ -88,6 +105,13 @@ export class EmployerDto {
   @ApiProperty() longitude!: number;
   @ApiProperty() verified!: boolean;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) verifiedAt!: Date | null;
+  @ApiProperty({
+    type: EmployerRejectionDto,
+    nullable: true,
+    description:
+      'An officer refused the verification: what to fix. Cleared by the next change or a verification',
+  })
+  rejection!: EmployerRejectionDto | null;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt!: Date;
 }

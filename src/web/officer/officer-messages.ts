@@ -139,6 +139,10 @@ export const OFFICER_ZH = {
   'officer.employers.intro': '核实单位名称和统一社会信用代码后再通过。通过后它的招工信息才能发布。',
   'officer.employers.none': '没有待审核的单位。',
   'officer.employers.verify': '核实通过',
+  'officer.employers.reason': '不通过的原因和要改的地方',
+  'officer.employers.reject': '不通过',
+  'officer.employers.reasonRequired': '请写上不通过的原因和要改的地方（2 到 500 字）。',
+  'officer.employers.rejected': '已退回，单位会看到原因。',
 
   'officer.import.title': '导入花名册',
   'officer.import.intro': '上传 Excel（.xlsx）或 CSV 花名册，系统会逐行登记，并列出有问题的行。',
@@ -316,6 +320,10 @@ export const OFFICER_EN: Record<OfficerKey, string> = {
     'Check the name and the unified social credit code before verifying. Only verified employers can publish jobs.',
   'officer.employers.none': 'No employers waiting for verification.',
   'officer.employers.verify': 'Verify',
+  'officer.employers.reason': 'Why not, and what to fix',
+  'officer.employers.reject': 'Refuse',
+  'officer.employers.reasonRequired': 'Write why and what to fix (2 to 500 characters).',
+  'officer.employers.rejected': 'Refused; the employer sees the reason.',
 
   'officer.import.title': 'Import a roster',
   'officer.import.intro':

@@ -5,7 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Allow } from '../../access/access.decorator';
 import { CurrentUser, type AuthUser } from '../../access/auth-user';
 import { DomainError, InvalidInputError, NotFoundError } from '../../common/domain-errors';
-import { EmployerQuery } from '../../employers/dto/employer.dto';
+import { EmployerQuery, RejectEmployerDto } from '../../employers/dto/employer.dto';
 import type { RosterUpload } from '../../imports/imports.service';
 import { DismissMatchDto, MatchQueueQuery } from '../../matching/dto/match.dto';
 import { NotificationQuery } from '../../notifications/dto/notification.dto';
@@ -442,12 +442,46 @@ export class OfficerPagesController {
 
   @Get('employers')
   @Allow('officer')
-  async employers(@Res() reply: FastifyReply, @CurrentUser() user: AuthUser, @Query('page') pageQ?: string) {
+  async employers(
+    @Res() reply: FastifyReply,
+    @CurrentUser() user: AuthUser,
+    @Query('page') pageQ?: string,
+    @Query('done') done?: string,
+  ) {
+    return this.renderEmployers(reply, user, pageNumber(pageQ), {
+      notice: done === 'rejected' ? webContextOf(reply.request).t('officer.employers.rejected') : undefined,
+    });
+  }
+
+  private async renderEmployers(
+    reply: FastifyReply,
+    user: AuthUser,
+    page: number,
+    opts: { notice?: string; errorFor?: string } = {},
+  ) {
     const list = await this.s.employers.list(
       user,
-      Object.assign(new EmployerQuery(), { verified: false, page: pageNumber(pageQ), pageSize: 30 }),
+      Object.assign(new EmployerQuery(), { verified: false, page, pageSize: 30 }),
     );
-    return render(reply, <EmployersPage list={list} />);
+    return render(reply, <EmployersPage list={list} {...opts} />, {
+      status: opts.errorFor ? 400 : undefined,
+    });
+  }
+
+  @Post('employers/:id/reject')
+  @Allow('officer')
+  async rejectEmployer(
+    @Res() reply: FastifyReply,
+    @CurrentUser() user: AuthUser,
+    @Param('id') idP: string,
+    @Body() body: FormBody,
+  ) {
+    const id = requireId(idP);
+    const { value, errors } = await validateForm(RejectEmployerDto, formValues(body, ['reason']), {});
+    if (Object.keys(errors).length || !value.reason.trim())
+      return this.renderEmployers(reply, user, 1, { errorFor: id });
+    await this.s.employers.reject(user, id, value);
+    return redirect(reply, '/officer/employers?done=rejected');
   }
 
   @Post('employers/:id/verify')

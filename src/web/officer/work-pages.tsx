@@ -318,11 +318,16 @@ export function NotificationsPage(props: { list: Page<NotificationDto> }) {
 }
 
 /** `/officer/employers`: employers in the officer's area waiting for verification. */
-export function EmployersPage(props: { list: Page<EmployerDto> }) {
+export function EmployersPage(props: {
+  list: Page<EmployerDto>;
+  notice?: string;
+  /** The employer whose refusal had no usable reason. */
+  errorFor?: string;
+}) {
   const { t } = useWeb();
   const { list } = props;
   return (
-    <OfficerPage title="officer.employers.title">
+    <OfficerPage title="officer.employers.title" notice={props.notice}>
       <p class="lead">{t('officer.employers.intro')}</p>
       <TotalCount n={list.total} />
       <ItemList items={list.items} class="queue" empty={t('officer.employers.none')}>
@@ -337,6 +342,16 @@ export function EmployersPage(props: { list: Page<EmployerDto> }) {
               label={t('officer.employers.verify')}
               primary
             />
+            <Form action={`/officer/employers/${e.id}/reject`} label={t('officer.employers.reject')}>
+              {props.errorFor === e.id && <ErrorBanner text={t('officer.employers.reasonRequired')} />}
+              <div class="field">
+                <label for={`reason-${e.id}`}>{t('officer.employers.reason')}</label>
+                <textarea id={`reason-${e.id}`} name="reason" maxLength={500} required />
+              </div>
+              <button type="submit" class="button">
+                {t('officer.employers.reject')}
+              </button>
+            </Form>
           </li>
         )}
       </ItemList>
