@@ -279,6 +279,17 @@ export interface BuilderOptions {
   asOf: string;
 }
 
+/** Percent of working-age residents with a bare roster profile, and with skills but no wishes. */
+export const BARE_PROFILE_SHARE = 35;
+export const PARTIAL_PROFILE_SHARE = 20;
+/** Chance that a county posting is a no-skill ad (where the employer has general-labour work). */
+export const NO_SKILL_POSTING_SHARE = 0.4;
+
+/** Work a newcomer learns on the job: no certificate, nothing above level 2 asked. */
+function isGeneralLabour(t: PostingTemplate): boolean {
+  return !t.certificates?.length && !t.publicWelfare && t.skills.every(([, level]) => level <= 2);
+}
+
 /** Builds synthetic records; each method draws from the one Rng, in call order. */
 export class PopulationBuilder {
   readonly rng: Rng;
@@ -448,9 +459,20 @@ export class PopulationBuilder {
     const education = this.education(age);
     const adult = age >= 16;
     const working = adult && laborCapacity !== 'none';
-    const skills = working ? this.skills(gender, age) : [];
+    // How much the roster says (issue 11): a third of working-age rows come from a paper roster
+    // with nothing beyond name, ID, household, capacity and status (bare); a fifth have a skill or
+    // two the officer noted but no wishes (partial); the rest were completed after a visit (full).
+    const profile = working
+      ? rng.weighted<'bare' | 'partial' | 'full'>([
+          ['bare', BARE_PROFILE_SHARE],
+          ['partial', PARTIAL_PROFILE_SHARE],
+          ['full', 100 - BARE_PROFILE_SHARE - PARTIAL_PROFILE_SHARE],
+        ])
+      : 'full';
+    const wishes = working && profile === 'full';
+    const skills = working && profile !== 'bare' ? this.skills(gender, age) : [];
     const certificates = this.certificates(skills);
-    const prefIndustries = working ? this.preferredIndustries(skills) : [];
+    const prefIndustries = wishes ? this.preferredIndustries(skills) : [];
     const phone = age >= 18 && rng.chance(age >= 65 ? 0.4 : 0.85) ? this.residentPhone() : null;
 
     const r: ResidentRow = {
@@ -468,13 +490,13 @@ export class PopulationBuilder {
       employmentStatus,
       consentToShare: adult && rng.chance(0.7),
       prefIndustries,
-      prefWageMin: working
+      prefWageMin: wishes
         ? Math.round(rng.normal(careDuties ? 2200 : 2700, 550, 1500, 4000) / 100) * 100
         : null,
-      prefSchedules: working ? this.schedules(careDuties) : [],
-      prefMaxCommuteKm: working ? (careDuties ? rng.int(5, 10) : rng.int(8, 30)) : null,
-      willingToWorkAway: working && !careDuties && rng.chance(age < 45 ? 0.35 : 0.08),
-      jobAlerts: phone !== null && working && rng.chance(0.5),
+      prefSchedules: wishes ? this.schedules(careDuties) : [],
+      prefMaxCommuteKm: wishes ? (careDuties ? rng.int(5, 10) : rng.int(8, 30)) : null,
+      willingToWorkAway: wishes && !careDuties && rng.chance(age < 45 ? 0.35 : 0.08),
+      jobAlerts: phone !== null && wishes && rng.chance(0.5),
       careDuties,
       languages: rng.chance(age >= 50 ? 0.3 : 0.08) ? ['zh', 'tujia'] : ['zh'],
       skills,
@@ -777,8 +799,23 @@ export class PopulationBuilder {
     opts: { status: 'open' | 'draft'; today: string; now: Date },
   ): PostingRow {
     const own = templatesOf(employer.industry);
-    const t = own.length ? this.rng.pick(own) : this.rng.pick(templatesOf('construction'));
-    return this.posting(employer, t, opts);
+    const pool = own.length ? own : templatesOf('construction');
+    // Most local ads for general labour (普工, 小工, 帮工) ask for no skill ("不需要经验，有人带"):
+    // about a third of postings, drawn from the work a newcomer can learn on the job.
+    const general = pool.filter(isGeneralLabour);
+    if (general.length && this.rng.chance(NO_SKILL_POSTING_SHARE)) {
+      const t = this.rng.pick(general);
+      return this.posting(
+        employer,
+        {
+          ...t,
+          description: `${t.description}不需要经验，有人带。`,
+          skills: t.skills.filter(([, , required]) => !required),
+        },
+        opts,
+      );
+    }
+    return this.posting(employer, this.rng.pick(pool), opts);
   }
 
   course(
