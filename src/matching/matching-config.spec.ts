@@ -16,6 +16,9 @@ describe('config/matching.yaml', () => {
     expect(c.age.publicWelfareMaxAge).toBe(60);
     expect(c.training.recentDays).toBe(180);
     expect(c.ranking.order).toBe('score_then_priority');
+    // Hubei's minimum wage for Lichuan's class (README policy table) and the unknown share.
+    expect(c.wage.localMinimumMonthly).toBe(1650);
+    expect(c.unknown.share).toBe(0.5);
   });
 
   it('normalises weights that do not sum to 100', () => {
@@ -44,6 +47,12 @@ describe('config/matching.yaml', () => {
       'thresholds.minTopNPerPosting must be at most thresholds.topNPerPosting',
     ],
     [text + '\nextra: 1\n', 'extra is not a known key'],
+    // An unknown must never earn full credit (it would beat a stated, met preference).
+    [text.replace(/share: 0.5/, 'share: 1'), 'unknown.share must be between 0 and 0.9'],
+    [
+      text.replace(/localMinimumMonthly: 1650/, 'localMinimumMonthly: -1'),
+      'wage.localMinimumMonthly must be between',
+    ],
   ])('names the bad key (%#)', (bad, message) => {
     expect(() => parseMatchingConfigYaml(bad)).toThrow(ConfigError);
     expect(() => parseMatchingConfigYaml(bad)).toThrow(`config/matching.yaml: ${message}`);
