@@ -61,6 +61,10 @@ export class AppConfig {
   configDir!: string;
   trustProxy!: boolean;
   cookieSecure!: boolean;
+  /** Hosts a site's WeCom/DingTalk robot webhook may point to (ROBOT_WEBHOOK_HOSTS, https only). */
+  robotHosts!: string[];
+  /** NODE_ENV=test only: robots on 127.0.0.1 over http (ROBOT_WEBHOOK_ALLOW_LOCAL_FOR_TESTS). */
+  robotAllowLocalForTests!: boolean;
   smtpUrl!: string | null;
   mailFrom!: string;
   notifyRetryDelayMs!: number;
@@ -221,6 +225,17 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (!existsSync(c.configDir)) throw new ConfigError('LEYE_CONFIG_DIR', `does not exist: ${c.configDir}`);
   c.trustProxy = bool(env, 'TRUST_PROXY', false);
   c.cookieSecure = bool(env, 'COOKIE_SECURE', c.production);
+  c.robotHosts = str(env, 'ROBOT_WEBHOOK_HOSTS', 'qyapi.weixin.qq.com,oapi.dingtalk.com')
+    .split(',')
+    .map((h) => h.trim().toLowerCase())
+    .filter(Boolean);
+  if (c.robotHosts.some((h) => !/^[a-z0-9.-]+$/.test(h)))
+    throw new ConfigError('ROBOT_WEBHOOK_HOSTS', 'must be a comma-separated list of host names');
+  // Lets robots on 127.0.0.1 receive (the tests' local robots); refused elsewhere so that no
+  // production configuration can open the webhooks to internal addresses by accident.
+  c.robotAllowLocalForTests = bool(env, 'ROBOT_WEBHOOK_ALLOW_LOCAL_FOR_TESTS', false);
+  if (c.robotAllowLocalForTests && env.NODE_ENV !== 'test')
+    throw new ConfigError('ROBOT_WEBHOOK_ALLOW_LOCAL_FOR_TESTS', 'is honoured only with NODE_ENV=test');
   c.smtpUrl = env.SMTP_URL ? url(env, 'SMTP_URL', '', ['smtp:', 'smtps:']) : null;
   c.mailFrom = str(env, 'MAIL_FROM', 'Leye <noreply@leye.local>');
   c.notifyRetryDelayMs = int(env, 'NOTIFY_RETRY_DELAY_MS', 5000, 10, 3_600_000);

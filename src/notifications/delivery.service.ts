@@ -6,6 +6,8 @@ import { UsersService } from '../access/users.service';
 import { EmailChannel, type EmailMessage } from './channels/email-channel';
 import type { RobotMessage } from './channels/robot-messages';
 import { SmsSender } from './channels/sms-sender';
+import { AppConfig } from '../config/app-config';
+import { RobotAddressRefused, robotAddressPolicy } from './channels/robot-address';
 import { postRobotMessage } from './channels/webhook-channel';
 import type { DeliveryChannel } from './notification-delivery.entity';
 
@@ -38,6 +40,7 @@ export class DeliveryService {
     private readonly email: EmailChannel,
     private readonly sms: SmsSender,
     private readonly users: UsersService,
+    private readonly config: AppConfig,
   ) {}
 
   /** `finalAttempt`: no retry follows, so a failure marks the row failed. Throws to have BullMQ retry. */
@@ -85,7 +88,7 @@ export class DeliveryService {
     switch (row.channel) {
       case 'wecom':
       case 'dingtalk':
-        return postRobotMessage(row.target, row.payload as unknown as RobotMessage);
+        return this.sendRobot(row);
       case 'email':
         if (!this.email.configured) {
           this.logger.warn({ deliveryId: row.id }, 'e-mail delivery skipped: SMTP_URL is not configured');
@@ -98,6 +101,18 @@ export class DeliveryService {
         const unknown: never = row.channel;
         throw new UnrecoverableError(`unknown channel ${String(unknown)}`);
       }
+    }
+  }
+
+  /** A refused address fails the delivery at once: a retry would meet the same answer. */
+  private async sendRobot(row: ClaimedDelivery): Promise<void> {
+    try {
+      await postRobotMessage(row.target, row.payload as unknown as RobotMessage, {
+        policy: robotAddressPolicy(this.config),
+      });
+    } catch (e) {
+      if (e instanceof RobotAddressRefused) throw new UnrecoverableError(e.message);
+      throw e;
     }
   }
 

@@ -10,6 +10,8 @@ import { QueueName } from '../queue/queue-name';
 import { OUTBOX_ROUTES } from '../queue/outbox-routes';
 import { RegionsService } from '../regions/regions.service';
 import type { SiteChannel } from '../regions/site.entity';
+import type { ChannelText } from './channels/channel-text';
+import { emailMessage } from './channels/email-channel';
 import { dingtalkMarkdown, wecomMarkdown } from './channels/robot-messages';
 import {
   deliveryJobId,
@@ -35,10 +37,13 @@ export interface NotifyUsersInput {
 export interface NotifySiteChannelsInput {
   siteIds: string[];
   title: string;
-  /** Body for the robots (WeCom / DingTalk markdown). Links must be absolute to be clickable there. */
-  markdown: string;
-  /** Plain-text body for e-mail. */
-  text: string;
+  /**
+   * Body for the robots (WeCom / DingTalk markdown), written with `channelText`: the values are
+   * escaped for each format. Links must be absolute to be clickable there.
+   */
+  markdown: ChannelText;
+  /** Body for e-mail (text and HTML), written with `channelText`. */
+  text: ChannelText;
   /**
    * The event; `:<channel>:<target hash>` is appended, so a robot shared by several of the
    * sites gets the message once. Put the site in the prefix when the message differs per site.
@@ -144,7 +149,7 @@ export class NotificationsService {
           payload = { ...dingtalkMarkdown(input.title, input.markdown) };
           break;
         case 'email':
-          payload = { subject: input.title, text: input.text };
+          payload = { ...emailMessage(input.title, input.text) };
           break;
         default:
           continue; // a channel type this version does not know: skip it, send the others

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { channelText } from '../notifications/channels/channel-text';
 import { NotificationsService } from '../notifications/notifications.service';
 import { RegionsService } from '../regions/regions.service';
 
@@ -53,8 +54,8 @@ export class AtRiskAlerts {
     await this.notifications.notifySiteChannels(manager, {
       siteIds: [h.siteId],
       title,
-      markdown: `### ${title}\n${body}\n\n家庭编号：${h.householdId}`,
-      text: `${body}\n\n家庭编号：${h.householdId}`,
+      markdown: channelText`### ${title}\n${body}\n\n家庭编号：${h.householdId}`,
+      text: channelText`${body}\n\n家庭编号：${h.householdId}`,
       dedupKeyPrefix: prefix,
     });
     return notified;

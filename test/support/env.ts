@@ -12,5 +12,8 @@ process.env.LEYE_ROLE = 'api';
 process.env.LEYE_BOOTSTRAP = 'false';
 process.env.LEYE_DEMO = 'false';
 process.env.LEYE_SCHEDULER = 'false';
+// The tests' robots listen on 127.0.0.1 over http (honoured with NODE_ENV=test only); the
+// address checks themselves are tested with it off (test/e2e/security-channels.e2e-spec.ts).
+process.env.ROBOT_WEBHOOK_ALLOW_LOCAL_FOR_TESTS ??= 'true';
 // Tests sign in many times from one IP; the limits themselves are tested with their own numbers.
 process.env.AUTH_IP_REQUESTS_PER_MINUTE ??= '100000';

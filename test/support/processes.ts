@@ -219,6 +219,8 @@ export async function startApp(opts: StartOptions): Promise<AppProcess> {
     LEYE_SCHEDULER: 'false',
     LOG_LEVEL: 'info',
     AUTH_IP_REQUESTS_PER_MINUTE: '100000',
+    // The fault tests' robots listen on 127.0.0.1 over http (honoured with NODE_ENV=test only).
+    ROBOT_WEBHOOK_ALLOW_LOCAL_FOR_TESTS: 'true',
     ...(opts.env ?? {}),
   };
   const proc = spawn(process.execPath, [BUILT_MAIN], {

@@ -1,10 +1,30 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { createTransport, type Transporter } from 'nodemailer';
 import { AppConfig } from '../../config/app-config';
+import type { ChannelText } from './channel-text';
+import { escapeHtml, escapeText } from './escape';
 
 export interface EmailMessage {
   subject: string;
   text: string;
+  /** Absent on deliveries queued before HTML bodies existed. */
+  html?: string;
+}
+
+/** The line breaks of the wording; values were made one line by escapeHtml. */
+const htmlLiteral = (s: string) => escapeHtmlWording(s).replace(/\r?\n/g, '<br>\n');
+
+function escapeHtmlWording(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** An e-mail of a site channel: subject and both bodies escaped for their formats (issue 12 item 8). */
+export function emailMessage(title: string, body: ChannelText): EmailMessage {
+  return {
+    subject: escapeText(title).trim(),
+    text: body.render(escapeText),
+    html: `<p>${body.render(escapeHtml, htmlLiteral)}</p>`,
+  };
 }
 
 /** E-mail over SMTP (nodemailer), only when SMTP_URL is configured. */
@@ -32,6 +52,7 @@ export class EmailChannel implements OnApplicationShutdown {
       to,
       subject: message.subject,
       text: message.text,
+      ...(message.html ? { html: message.html } : {}),
     });
   }
 

@@ -1,3 +1,6 @@
+import type { ChannelText } from './channel-text';
+import { escapeDingtalkMarkdown, escapeText, escapeWecomMarkdown } from './escape';
+
 /*
  * Message bodies of the group robots officers already use, in their real formats:
  * - WeCom (企业微信群机器人): POST https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…
@@ -49,18 +52,18 @@ export function truncateUtf8(s: string, maxBytes: number): string {
   return out + ELLIPSIS;
 }
 
-/** A title line keeps its own line: robots render markdown, so newlines inside it would break the heading. */
-function oneLine(s: string): string {
-  return s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
-}
+/*
+ * Titles are user-supplied as a whole (they carry a posting's title): escaped like any value. The
+ * body's wording is the caller's (a ChannelText literal), its values are escaped for the format.
+ */
 
-export function wecomMarkdown(title: string, markdown: string): WecomMarkdownMessage {
-  const content = `### ${oneLine(title)}\n${markdown}`;
+export function wecomMarkdown(title: string, body: ChannelText): WecomMarkdownMessage {
+  const content = `### ${escapeWecomMarkdown(title).trim()}\n${body.render(escapeWecomMarkdown)}`;
   return { msgtype: 'markdown', markdown: { content: truncateUtf8(content, WECOM_MARKDOWN_MAX_BYTES) } };
 }
 
-export function wecomText(text: string): WecomTextMessage {
-  return { msgtype: 'text', text: { content: truncateUtf8(text, WECOM_TEXT_MAX_BYTES) } };
+export function wecomText(body: ChannelText): WecomTextMessage {
+  return { msgtype: 'text', text: { content: truncateUtf8(body.render(escapeText), WECOM_TEXT_MAX_BYTES) } };
 }
 
 /** WeCom's `<font color="info|comment|warning">` has no DingTalk equivalent: keep the words, drop the tag. */
@@ -68,19 +71,21 @@ function withoutFontTags(markdown: string): string {
   return markdown.replace(/<\/?font\b[^>]*>/gi, '');
 }
 
-export function dingtalkMarkdown(title: string, markdown: string): DingtalkMarkdownMessage {
-  const t = oneLine(title);
-  markdown = withoutFontTags(markdown);
-  // DingTalk shows `title` in the chat list and push preview; the body repeats it as a heading.
+export function dingtalkMarkdown(title: string, body: ChannelText): DingtalkMarkdownMessage {
+  const t = escapeDingtalkMarkdown(title).trim();
+  // DingTalk shows `title` in the chat list and push preview (plain text); the body repeats it as a heading.
   const text = truncateUtf8(
-    `#### ${t}\n\n${markdown}`,
+    `#### ${t}\n\n${body.render(escapeDingtalkMarkdown, withoutFontTags)}`,
     DINGTALK_MAX_BYTES - Buffer.byteLength(t, 'utf8') - 64,
   );
-  return { msgtype: 'markdown', markdown: { title: truncateUtf8(t, 256), text } };
+  return { msgtype: 'markdown', markdown: { title: truncateUtf8(escapeText(title).trim(), 256), text } };
 }
 
-export function dingtalkText(text: string): DingtalkTextMessage {
-  return { msgtype: 'text', text: { content: truncateUtf8(text, DINGTALK_MAX_BYTES - 64) } };
+export function dingtalkText(body: ChannelText): DingtalkTextMessage {
+  return {
+    msgtype: 'text',
+    text: { content: truncateUtf8(body.render(escapeText), DINGTALK_MAX_BYTES - 64) },
+  };
 }
 
 export interface RobotReply {

@@ -1,7 +1,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { channelText } from './channel-text';
 import { wecomMarkdown } from './robot-messages';
+import { RobotAddressRefused, type RobotAddressPolicy } from './robot-address';
 import { postRobotMessage, WebhookDeliveryError } from './webhook-channel';
+
+/** The robots of these tests listen on 127.0.0.1. */
+const LOCAL: RobotAddressPolicy = { hosts: [], allowLocal: true };
+const STRICT: RobotAddressPolicy = { hosts: ['qyapi.weixin.qq.com', 'localhost'], allowLocal: false };
 
 type Handler = (req: IncomingMessage, body: string, res: ServerResponse) => void;
 
@@ -34,7 +40,7 @@ describe('postRobotMessage', () => {
       res.end('{"errcode":0,"errmsg":"ok"}');
     });
     servers.push(server);
-    await postRobotMessage(url, wecomMarkdown('标题', '内容'));
+    await postRobotMessage(url, wecomMarkdown('标题', channelText`内容`), { policy: LOCAL });
     expect(received).toEqual([
       {
         method: 'POST',
@@ -51,9 +57,13 @@ describe('postRobotMessage', () => {
       res.end(status === 500 ? 'oops' : '{"errcode":45009,"errmsg":"api freq out of limit"}');
     });
     servers.push(server);
-    await expect(postRobotMessage(url, wecomMarkdown('a', 'b'))).rejects.toThrow('HTTP 500');
+    await expect(
+      postRobotMessage(url, wecomMarkdown('a', channelText`b`), { policy: LOCAL }),
+    ).rejects.toThrow('HTTP 500');
     status = 200;
-    const err = (await postRobotMessage(url, wecomMarkdown('a', 'b')).catch((e: Error) => e)) as Error;
+    const err = (await postRobotMessage(url, wecomMarkdown('a', channelText`b`), { policy: LOCAL }).catch(
+      (e: Error) => e,
+    )) as Error;
     expect(err).toBeInstanceOf(WebhookDeliveryError);
     expect(err.message).toMatch(/45009/);
     expect(err.message).not.toContain('test-key');
@@ -62,12 +72,45 @@ describe('postRobotMessage', () => {
   it('gives up on a robot that never answers', async () => {
     const { url, server } = await robot(() => undefined);
     servers.push(server);
-    await expect(postRobotMessage(url, wecomMarkdown('a', 'b'), 200)).rejects.toThrow(/timeout after 200 ms/);
+    await expect(
+      postRobotMessage(url, wecomMarkdown('a', channelText`b`), { policy: LOCAL, timeoutMs: 200 }),
+    ).rejects.toThrow(/timeout after 200 ms/);
   });
 
   it('fails on a refused connection', async () => {
     const { url, server } = await robot(() => undefined);
     await new Promise((r) => server.close(r));
-    await expect(postRobotMessage(url, wecomMarkdown('a', 'b'))).rejects.toThrow(/network error/);
+    await expect(
+      postRobotMessage(url, wecomMarkdown('a', channelText`b`), { policy: LOCAL }),
+    ).rejects.toThrow(/network error/);
+  });
+
+  it('refuses, without connecting, a URL off the allow-list, plain http, and hosts or literals that are not public', async () => {
+    let hits = 0;
+    const { url, server } = await robot((_req, _body, res) => {
+      hits += 1;
+      res.end('{"errcode":0}');
+    });
+    servers.push(server);
+    const port = new URL(url).port;
+    const msg = wecomMarkdown('a', channelText`b`);
+    for (const target of [
+      url, // http, 127.0.0.1: not an allowed host
+      `https://127.0.0.1:${port}/`,
+      'https://qyapi.weixin.qq.com.evil.example/cgi-bin/webhook/send',
+      'http://qyapi.weixin.qq.com/cgi-bin/webhook/send',
+    ]) {
+      await expect(postRobotMessage(target, msg, { policy: STRICT })).rejects.toBeInstanceOf(
+        RobotAddressRefused,
+      );
+    }
+    // An allowed name that resolves to loopback is refused at connect time (the lookup checks it).
+    const err = (await postRobotMessage(`https://localhost/cgi-bin/webhook/send?key=k`, msg, {
+      policy: STRICT,
+    }).catch((e: Error) => e)) as Error;
+    expect(err).toBeInstanceOf(RobotAddressRefused);
+    expect(err.message).toMatch(/non-public address/);
+    expect(err.message).not.toContain('key=k');
+    expect(hits).toBe(0);
   });
 });
