@@ -13,10 +13,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { AuthService } from './access/auth.service';
 import { WebSessions } from './access/web-sessions';
+import { mountMetrics } from './health/metrics.controller';
 import { AppModule } from './app.module';
 import { toErrorBody } from './common/domain-errors-http';
 import { HttpExceptionFilter } from './common/http-exception.filter';
-import { createValidationPipe } from './common/validation';
+import { createValidationPipe, MAX_BODY_DEPTH, nestsDeeperThan } from './common/validation';
 import { AppConfig } from './config/app-config';
 import { MetricsService } from './health/metrics.service';
 import { JobQueue } from './queue/job-queue.service';
@@ -110,6 +111,15 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
     void reply.header('x-request-id', req.id);
     if (closing) void reply.header('connection', 'close');
     if (req.url.startsWith('/api/docs') || req.url.startsWith('/admin/queues')) {
+  // Parsed but not yet validated or handled: a body nested deeper than any DTO is refused here.
+  fastify.addHook('preValidation', async (req: FastifyRequest, reply: FastifyReply) => {
+    if (req.body && typeof req.body === 'object' && nestsDeeperThan(req.body, MAX_BODY_DEPTH)) {
+      return reply
+        .code(400)
+        .send(toErrorBody(400, `body nests deeper than ${MAX_BODY_DEPTH} levels`, String(req.id)));
+    }
+  });
+
       void reply.header('content-security-policy', RELAXED_CSP);
     }
     return payload;
@@ -120,6 +130,7 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
     const route = req.routeOptions?.url ?? 'unmatched';
     metrics.httpDuration.observe(
       { method: req.method, route, status: String(reply.statusCode) },
+  mountMetrics(fastify, metrics, config);
       reply.elapsedTime / 1000,
     );
   });

@@ -7,6 +7,9 @@ import { AuthService } from './auth.service';
 import { REQUEST_USER, type AuthUser } from './auth-user';
 import { WebSessions } from './web-sessions';
 
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const API_PREFIX = 'api/v1';
+
 /**
  * The global guard: every route must declare an access rule (closed by default), the caller
  * is authenticated from a bearer token or a web session cookie, and the role is checked.
@@ -48,6 +51,10 @@ export class AccessGuard implements CanActivate {
       if (!m) throw new UnauthorizedError('Malformed Authorization header');
       return this.auth.authenticate(m[1], req.ip, String(req.id));
     }
+    // The web cookie signs in the pages (CSRF-checked) and the API's reads (downloads, polling).
+    // A state-changing API call needs the bearer token: a cross-site form can send the cookie
+    // but never an Authorization header, so the API needs no CSRF token of its own.
+    if (!SAFE_METHODS.has(req.method) && req.url.startsWith(`/${API_PREFIX}/`)) return null;
     return this.webSessions.identify(req);
   }
 }

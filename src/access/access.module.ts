@@ -6,7 +6,9 @@ import { AccessGuard } from './access.guard';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { RateLimits } from './rate-limits';
+import { SmsSender, smsSenderFor } from '../notifications/channels/sms-sender';
 import { RegistrationHooks } from './registration-hooks';
+import { RegistrationService } from './registration.service';
 import { ScopePolicy } from './scope-policy';
 import { UsersService } from './users.service';
 import { WebSessions } from './web-sessions';
@@ -25,10 +27,22 @@ import { WebSessions } from './web-sessions';
     UsersService,
     RateLimits,
     RegistrationHooks,
+    RegistrationService,
     ScopePolicy,
     WebSessions,
+    // One-time codes go out through the SMS port (the dev outbox in tests and development).
+    { provide: SmsSender, inject: [AppConfig], useFactory: smsSenderFor },
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [AuthService, UsersService, RateLimits, RegistrationHooks, ScopePolicy, WebSessions],
+  exports: [
+    AuthService,
+    UsersService,
+    RateLimits,
+    RegistrationHooks,
+    RegistrationService,
+    ScopePolicy,
+    WebSessions,
+    SmsSender,
+  ],
 })
 export class AccessModule {}

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import {
-  ApiConflictResponse,
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
@@ -18,9 +19,12 @@ import {
   MeDto,
   RefreshDto,
   RegisterDto,
+  RegistrationStartedDto,
   TokenPairDto,
   UserSummaryDto,
+  VerifyRegistrationDto,
 } from './dto/auth.dto';
+import { CODE_SENT_MESSAGE, RegistrationService } from './registration.service';
 import { UsersService } from './users.service';
 import { NotFoundError } from '../common/domain-errors';
 
@@ -29,28 +33,38 @@ import { NotFoundError } from '../common/domain-errors';
 export class AuthController {
   constructor(
     private readonly auth: AuthService,
+    private readonly registration: RegistrationService,
     private readonly users: UsersService,
   ) {}
 
   @Post('auth/register')
   @ApiOperation({ summary: 'Register a resident or employer account' })
   @Public()
+  @HttpCode(202)
+  @ApiAcceptedResponse({
+    type: RegistrationStartedDto,
+    description:
+      'The same answer for every valid request: a code goes to the phone (or, when the phone has an account already, an SMS saying so)',
+  })
+  @ApiTooManyRequestsResponse({ description: 'Too many attempts or codes from this IP or for this phone' })
+  async register(@Body() dto: RegisterDto, @Req() req: FastifyRequest): Promise<RegistrationStartedDto> {
+    await this.registration.start(dto, req.ip);
+    return { status: 'code_sent', message: CODE_SENT_MESSAGE };
+  }
+
+  @Post('auth/register/verify')
+  @ApiOperation({ summary: 'Finish a registration with the code sent to the phone' })
+  @Public()
   @ApiCreatedResponse({ schema: { properties: { user: { $ref: '#/components/schemas/UserSummaryDto' } } } })
-  @ApiConflictResponse({ description: 'Phone already registered' })
-  @ApiTooManyRequestsResponse({ description: 'Too many attempts from this IP' })
-  async register(
-    @Body() dto: RegisterDto,
+  @ApiBadRequestResponse({ description: 'Wrong or expired code (the same for every phone)' })
+  @ApiTooManyRequestsResponse({ description: 'Too many attempts' })
+  async verifyRegistration(
+    @Body() dto: VerifyRegistrationDto,
     @Req() req: FastifyRequest,
-  ): Promise<{ user: UserSummaryDto & { residentId?: string } }> {
-    const user = await this.auth.register(dto, req.ip);
-    return {
-      user: {
-        id: user.id,
-        role: user.role,
-        name: user.name,
-        ...(user.residentId ? { residentId: user.residentId } : {}),
-      },
-    };
+  ): Promise<{ user: UserSummaryDto }> {
+    const user = await this.registration.verify(dto.phone, dto.code, req.ip);
+    // Never the resident id: whether a roster record was linked is not the registrant's to learn here.
+    return { user: { id: user.id, role: user.role, name: user.name } };
   }
 
   @Post('auth/login')
@@ -75,8 +89,8 @@ export class AuthController {
   }
 
   @Post('auth/logout')
-  @ApiOperation({ summary: "Sign out (revoke this session's refresh tokens)" })
   @ApiNoContentResponse({ description: 'Signed out: the refresh tokens of this sign-in are revoked' })
+  @ApiOperation({ summary: "Sign out (revoke this session's refresh tokens)" })
   @Authenticated()
   @HttpCode(204)
   async logout(@CurrentUser() user: AuthUser): Promise<void> {

@@ -4,15 +4,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { InvalidInputError, RateLimitedError, UnauthorizedError } from '../common/domain-errors';
+import { UnauthorizedError } from '../common/domain-errors';
 import { AppConfig } from '../config/app-config';
 import { AuthSession } from './auth-session.entity';
 import type { AuthUser } from './auth-user';
-import type { LoginDto, RegisterDto, TokenPairDto } from './dto/auth.dto';
+import type { LoginDto, TokenPairDto } from './dto/auth.dto';
 import { burnPasswordCheck, verifyPassword } from './passwords';
 import { RateLimits } from './rate-limits';
 import { RefreshToken } from './refresh-token.entity';
-import { RegistrationHooks } from './registration-hooks';
 import type { Role } from './role';
 import { User } from './user.entity';
 import { UsersService } from './users.service';
@@ -25,12 +24,6 @@ interface AccessClaims {
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
-/** Lockout after repeated failures doubles each time: 1, 2, 4 … minutes, at most a day. */
-export function lockoutMinutes(failures: number, maxFailures: number): number {
-  if (failures < maxFailures) return 0;
-  return Math.min(2 ** (failures - maxFailures), 24 * 60);
-}
-
 @Injectable()
 export class AuthService {
   constructor(
@@ -38,50 +31,9 @@ export class AuthService {
     private readonly jwt: JwtService,
     private readonly users: UsersService,
     private readonly limits: RateLimits,
-    private readonly hooks: RegistrationHooks,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
   ) {}
-
-  async register(dto: RegisterDto, ip: string): Promise<User> {
-    await this.limits.authAttempt(ip);
-    const registrar = this.hooks.resident();
-    if (dto.role === 'resident' && !dto.nationalId && !dto.siteId) {
-      throw new InvalidInputError(
-        'siteId',
-        'a resident registers with a nationalId on the roster or the siteId they live at',
-      );
-    }
-    if (dto.role === 'employer' && (dto.nationalId || dto.siteId)) {
-      throw new InvalidInputError(dto.nationalId ? 'nationalId' : 'siteId', 'is only for residents');
-    }
-    return this.dataSource.transaction(async (m) => {
-      const user = await this.users.insert(m, {
-        phone: dto.phone,
-        password: dto.password,
-        name: dto.name,
-        role: dto.role,
-      });
-      if (dto.role === 'resident') {
-        if (!registrar) throw new Error('No resident registrar is installed');
-        const { residentId } = await registrar.register(m, {
-          userId: user.id,
-          name: dto.name,
-          phone: dto.phone,
-          nationalId: dto.nationalId,
-          siteId: dto.siteId,
-        });
-        await this.users.linkResident(m, user.id, residentId);
-        user.residentId = residentId;
-      }
-      await this.audit.record(
-        null,
-        { action: 'auth.register', entityType: 'user', entityId: user.id, details: { role: user.role, ip } },
-        m,
-      );
-      return user;
-    });
-  }
 
   async login(dto: LoginDto, ip: string): Promise<TokenPairDto> {
     const user = await this.checkCredentials(dto.phone, dto.password, ip);
@@ -105,6 +57,12 @@ export class AuthService {
     return { userId: user.id, sessionId: session.id, role: user.role };
   }
 
+  /** A web sign-in for an account that has just proven its phone (registration's last step). */
+  async loginVerifiedWeb(user: User, ip: string): Promise<{ userId: string; sessionId: string; role: Role }> {
+    const session = await this.dataSource.transaction((m) => this.openSession(m, user, ip));
+    return { userId: user.id, sessionId: session.id, role: user.role };
+  }
+
   /** Revokes one sign-in (web logout; the session's refresh tokens die with it). */
   async revokeSession(sessionId: string): Promise<void> {
     await this.dataSource.manager.update(
@@ -117,32 +75,22 @@ export class AuthService {
   private async checkCredentials(phone: string, password: string, ip: string): Promise<User> {
     await this.limits.authAttempt(ip);
     const phoneKey = this.users.phoneKey(phone);
-    await this.limits.assertPhoneNotBlocked(phoneKey);
+    // Throttled per (phone, address) and per address, never per phone alone: a stranger's wrong
+    // passwords must not lock the owner out (RateLimits). No lockout column either, for that reason.
+    await this.limits.beforePasswordCheck(phoneKey, ip);
     const user = await this.users.findByPhone(phone);
     if (!user || user.disabledAt) {
       await burnPasswordCheck(password);
-      await this.limits.loginFailed(phoneKey);
+      await this.limits.loginFailed(phoneKey, ip);
       throw new UnauthorizedError('Wrong phone or password');
-    }
-    if (user.lockedUntil && user.lockedUntil > new Date()) {
-      throw new RateLimitedError(Math.ceil((user.lockedUntil.getTime() - Date.now()) / 1000));
     }
     if (!(await verifyPassword(user.passwordHash, password))) {
-      await this.limits.loginFailed(phoneKey);
-      // Counted in PostgreSQL as well as Redis: the lockout holds even if Redis is flushed.
-      const failures = user.failedLogins + 1;
-      const minutes = lockoutMinutes(failures, this.config.loginMaxFailures);
-      await this.dataSource.manager.update(
-        User,
-        { id: user.id },
-        {
-          failedLogins: failures,
-          lockedUntil: minutes ? new Date(Date.now() + minutes * 60_000) : null,
-        },
-      );
+      await this.limits.loginFailed(phoneKey, ip);
+      // Counted for the record (who is being guessed at); it locks nothing.
+      await this.dataSource.manager.increment(User, { id: user.id }, 'failedLogins', 1);
       throw new UnauthorizedError('Wrong phone or password');
     }
-    await this.limits.loginSucceeded(phoneKey);
+    await this.limits.loginSucceeded(phoneKey, ip);
     if (user.failedLogins || user.lockedUntil) {
       await this.dataSource.manager.update(User, { id: user.id }, { failedLogins: 0, lockedUntil: null });
     }

@@ -4,9 +4,21 @@ import type { EntityManager } from 'typeorm';
 export interface ResidentRegistration {
   userId: string;
   name: string;
+  /** Proven: the account's phone answered its one-time code. */
   phone: string;
   nationalId?: string;
   siteId?: string;
+}
+
+export interface ResidentRegistrationOutcome {
+  /**
+   * The resident the new account is linked to now: only a record it created itself (pending
+   * self-registration) or a roster resident whose own phone is the one just proven. Null: a
+   * pending resident, waiting for proof (roster code or officer), who sees nothing of any record.
+   */
+  residentId: string | null;
+  /** Side effects after the commit (the roster phone's code). */
+  afterCommit?: () => Promise<void>;
 }
 
 /**
@@ -15,7 +27,9 @@ export interface ResidentRegistration {
  * access module does not depend on it (DESIGN.md: dependencies point one way).
  */
 export interface ResidentRegistrar {
-  register(manager: EntityManager, r: ResidentRegistration): Promise<{ residentId: string }>;
+  /** Refuses (400) what is wrong without looking at the roster: ID checksum, unknown site. */
+  check(r: { nationalId?: string; siteId?: string }): Promise<void>;
+  register(manager: EntityManager, r: ResidentRegistration): Promise<ResidentRegistrationOutcome>;
 }
 
 @Injectable()

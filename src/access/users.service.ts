@@ -14,7 +14,8 @@ import { User } from './user.entity';
 
 export interface NewUser {
   phone: string;
-  password: string;
+  /** The password, or its hash when it was hashed earlier (a registration waiting for its code). */
+  password: string | { hash: string };
   name: string;
   role: Role;
   scope?: { siteIds: string[]; regionCodes: string[] };
@@ -69,7 +70,7 @@ export class UsersService {
     const user = manager.create(User, {
       phoneHmac,
       phoneEncrypted: this.pii.encrypt(u.phone),
-      passwordHash: await hashPassword(u.password),
+      passwordHash: typeof u.password === 'string' ? await hashPassword(u.password) : u.password.hash,
       name: u.name,
       role: u.role,
       scopeSiteIds: u.scope?.siteIds ?? [],

@@ -7,6 +7,7 @@ import { REDIS } from '../redis/redis.module';
 import { AuthService } from './auth.service';
 import type { AuthUser } from './auth-user';
 import type { Role } from './role';
+import type { User } from './user.entity';
 
 export const SESSION_COOKIE = 'leye_sid';
 /** Idle timeout: a session not used for a week ends (sliding, renewed on every page). */
@@ -67,6 +68,23 @@ export class WebSessions {
    */
   async signIn(req: FastifyRequest, reply: FastifyReply, phone: string, password: string): Promise<Role> {
     const { userId, sessionId, role } = await this.auth.loginWeb(phone, password, req.ip);
+    await this.setCookie(req, reply, userId, sessionId);
+    return role;
+  }
+
+  /** Signs in an account that has just proven its phone (the registration code step). */
+  async signInVerified(req: FastifyRequest, reply: FastifyReply, user: User): Promise<Role> {
+    const { userId, sessionId, role } = await this.auth.loginVerifiedWeb(user, req.ip);
+    await this.setCookie(req, reply, userId, sessionId);
+    return role;
+  }
+
+  private async setCookie(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    userId: string,
+    sessionId: string,
+  ): Promise<void> {
     const token = randomBytes(32).toString('base64url');
     try {
       await this.redis.set(
@@ -90,7 +108,6 @@ export class WebSessions {
       // The cookie may live as long as the AuthSession; Redis's sliding TTL ends idle ones sooner.
       maxAge: this.config.refreshTokenTtlSeconds,
     });
-    return role;
   }
 
   /** Revokes the AuthSession, forgets the token and clears the cookie. */

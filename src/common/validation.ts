@@ -35,3 +35,22 @@ export function createValidationPipe(): ValidationPipe {
     exceptionFactory: (errors) => new ValidationFailedException(flattenValidationErrors(errors)),
   });
 }
+
+/** Deeper request bodies are refused before validation (class-transformer recurses per level). */
+export const MAX_BODY_DEPTH = 32;
+
+/**
+ * Whether a parsed body nests objects or arrays deeper than `max` levels. Iterative, so a
+ * hostile body cannot overflow the stack here the way it did in the validators (RangeError → 500).
+ */
+export function nestsDeeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth + 1 > max) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v as Record<string, unknown>))
+      if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+  }
+  return false;
+}

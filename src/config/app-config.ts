@@ -81,6 +81,10 @@ export class AppConfig {
   schedulerEnabled!: boolean;
   /** Bearer token a Prometheus scraper sends to GET /metrics (METRICS_TOKEN); none: /metrics is off. */
   metricsToken!: string | null;
+  /** One-time SMS codes (registration, roster link) a phone may be sent per hour. */
+  smsCodesPerPhonePerHour!: number;
+  /** Records every SMS in memory for tests and development (LEYE_SMS_DEV_OUTBOX); never in production. */
+  smsDevOutbox!: boolean;
 
   /** Reads an operator file under config/ (YAML). */
   readYaml<T>(name: string): T {
@@ -250,6 +254,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
   c.outboxPollMs = int(env, 'OUTBOX_POLL_MS', 500, 10, 60000);
   c.schedulerEnabled = bool(env, 'LEYE_SCHEDULER', true);
   c.metricsToken = env.METRICS_TOKEN ? str(env, 'METRICS_TOKEN') : null;
+  c.smsCodesPerPhonePerHour = int(env, 'SMS_CODES_PER_PHONE_PER_HOUR', 5, 1, 1000);
+  c.smsDevOutbox = bool(env, 'LEYE_SMS_DEV_OUTBOX', false);
+  if (c.smsDevOutbox && c.production)
+    throw new ConfigError('LEYE_SMS_DEV_OUTBOX', 'records one-time codes; it is refused in production');
   if (c.metricsToken && c.metricsToken.length < 16)
     throw new ConfigError('METRICS_TOKEN', 'must be at least 16 characters');
   return c;

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 import { HealthController } from './health.controller';
-import { MetricsController } from './metrics.controller';
 import { MetricsService } from './metrics.service';
 
 @Module({
-  controllers: [HealthController, MetricsController],
+  // GET /metrics is mounted in http-app.ts (mountMetrics): it takes a token, not a user.
+  controllers: [HealthController],
   providers: [MetricsService],
   exports: [MetricsService],
 })

@@ -4,6 +4,9 @@ import { SkillsModule } from '../skills/skills.module';
 import { HouseholdsController } from './households.controller';
 import { HouseholdsService } from './households.service';
 import { RecomputeHouseholdsJob } from './recompute-households.job';
+import { ResidentLinkController } from './resident-link.controller';
+import { ResidentLinkClaims } from './resident-link-claims.service';
+import { ResidentRegistrationService } from './resident-registration.service';
 import { ResidentRoster } from './resident-roster';
 import { ResidentVersions } from './resident-versions';
 import { ResidentsController } from './residents.controller';
@@ -12,8 +15,16 @@ import { ResidentsService } from './residents.service';
 /** Households, residents, skill profiles, preferences, consent; installs the resident registrar. */
 @Module({
   imports: [RegionsModule, SkillsModule],
-  controllers: [HouseholdsController, ResidentsController],
-  providers: [HouseholdsService, ResidentsService, ResidentVersions, ResidentRoster, RecomputeHouseholdsJob],
+  controllers: [HouseholdsController, ResidentsController, ResidentLinkController],
+  providers: [
+    HouseholdsService,
+    ResidentsService,
+    ResidentRegistrationService,
+    ResidentLinkClaims,
+    ResidentVersions,
+    ResidentRoster,
+    RecomputeHouseholdsJob,
+  ],
   exports: [ResidentsService, HouseholdsService],
 })
 export class ResidentsModule {}

@@ -1,12 +1,7 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
-import {
-  RegistrationHooks,
-  type ResidentRegistrar,
-  type ResidentRegistration,
-} from '../access/registration-hooks';
 import { ScopePolicy, type ResidentRef } from '../access/scope-policy';
 import { UsersService } from '../access/users.service';
 import { AuditService } from '../audit/audit.service';
@@ -31,7 +26,7 @@ import {
 import { Household } from './household.entity';
 import { householdPrioritySql, type HouseholdPriorityPoints } from './household-priority';
 import { HouseholdsService } from './households.service';
-import { checkNationalId, NATIONAL_ID_MESSAGES, nationalIdFacts, normalizeNationalId } from './national-id';
+import { nationalIdFacts, normalizeNationalId } from './national-id';
 import { ResidentCertificate } from './resident-certificate.entity';
 import {
   ResidentRoster,
@@ -72,7 +67,7 @@ export interface EmploymentChange {
 const ERASED_NAME = '已注销';
 
 @Injectable()
-export class ResidentsService implements ResidentRegistrar, OnModuleInit {
+export class ResidentsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policy: ScopePolicy,
@@ -83,13 +78,8 @@ export class ResidentsService implements ResidentRegistrar, OnModuleInit {
     private readonly users: UsersService,
     private readonly households: HouseholdsService,
     private readonly versions: ResidentVersions,
-    private readonly hooks: RegistrationHooks,
     private readonly roster: ResidentRoster,
   ) {}
-
-  onModuleInit(): void {
-    this.hooks.setResidentRegistrar(this);
-  }
 
   // ---- for other modules ----------------------------------------------------------------------
 
@@ -300,76 +290,6 @@ export class ResidentsService implements ResidentRegistrar, OnModuleInit {
       for (const r of rows) found.set(byHmac.get(r.national_id_hmac)!, r.household_id);
     }
     return found;
-  }
-
-  // ---- registration hook (POST /auth/register) ------------------------------------------------
-
-  async register(m: EntityManager, reg: ResidentRegistration): Promise<{ residentId: string }> {
-    let nationalId: string | null = null;
-    if (reg.nationalId) {
-      nationalId = normalizeNationalId(reg.nationalId);
-      const problem = checkNationalId(nationalId);
-      if (problem) throw new InvalidInputError('nationalId', NATIONAL_ID_MESSAGES[problem]);
-      const onRoster = await m.findOne(Resident, {
-        where: { nationalIdHmac: this.pii.hmac('national_id', nationalId) },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (onRoster) {
-        const linked: { id: string }[] = await m.query('SELECT id FROM app_user WHERE resident_id = $1', [
-          onRoster.id,
-        ]);
-        if (linked.some((u) => u.id !== reg.userId)) {
-          throw new ConflictError('This resident already has an account', 'resident.already_linked');
-        }
-        if (!onRoster.phoneEncrypted) {
-          await m.update(Resident, { id: onRoster.id }, phoneColumns(this.pii, reg.phone));
-        }
-        return { residentId: onRoster.id };
-      }
-      if (!reg.siteId) {
-        throw new InvalidInputError(
-          'nationalId',
-          'is not on the roster; register with the siteId you live at',
-        );
-      }
-    }
-    if (!reg.siteId) throw new InvalidInputError('siteId', 'is required without a nationalId on the roster');
-    const site = await this.regions.findSite(reg.siteId);
-    if (!site) throw new InvalidInputError('siteId', `unknown site ${reg.siteId}`);
-    // A new household at the site, registered (for now) in the site's own region; the confirming
-    // officer moves the resident into the right household.
-    const household = await m.save(
-      m.create(Household, { siteId: site.id, originRegionCode: site.regionCode, monitoringStatus: 'none' }),
-    );
-    const facts = nationalId ? nationalIdFacts(nationalId) : null;
-    const resident = await m.save(
-      m.create(Resident, {
-        householdId: household.id,
-        siteId: site.id,
-        name: reg.name,
-        gender: facts?.gender ?? null,
-        birthDate: facts?.birthDate ?? null,
-        ...(nationalId ? nationalIdColumns(this.pii, nationalId) : {}),
-        ...phoneColumns(this.pii, reg.phone),
-        laborCapacity: 'full',
-        employmentStatus: 'unemployed',
-        consentToShare: false,
-        status: 'pending',
-      }),
-    );
-    await this.households.recompute(m, household.id);
-    await this.versions.created(m, resident.id);
-    await this.audit.record(
-      null,
-      {
-        action: 'resident.self_register',
-        entityType: 'resident',
-        entityId: resident.id,
-        details: { status: 'pending', withNationalId: !!nationalId },
-      },
-      m,
-    );
-    return { residentId: resident.id };
   }
 
   // ---- officers and the resident ---------------------------------------------------------------

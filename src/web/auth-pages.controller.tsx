@@ -2,12 +2,14 @@ import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/com
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../access/access.decorator';
-import { AuthService } from '../access/auth.service';
 import { CurrentUser, type AuthUser } from '../access/auth-user';
-import { LoginDto, RegisterDto } from '../access/dto/auth.dto';
+import { LoginDto, RegisterDto, VerifyRegistrationDto } from '../access/dto/auth.dto';
 import { RegistrationHooks } from '../access/registration-hooks';
+import { RegistrationService } from '../access/registration.service';
+import type { User } from '../access/user.entity';
 import { WebSessions } from '../access/web-sessions';
-import { ConflictError, RateLimitedError, UnauthorizedError } from '../common/domain-errors';
+import { InvalidInputError, RateLimitedError, UnauthorizedError } from '../common/domain-errors';
+import { maskPhone } from '../crypto/masking';
 import { AppConfig } from '../config/app-config';
 import { RegionsService } from '../regions/regions.service';
 import type { FormErrors } from './components/form';
@@ -16,7 +18,7 @@ import { type FormBody, formValues, serviceFieldError, validateForm } from './fo
 import { isLang, LANG_COOKIE } from './i18n/i18n';
 import type { MessageKey } from './i18n/messages';
 import { LoginPage } from './pages/login-page';
-import { RegisterPage } from './pages/register-page';
+import { RegisterCodePage, RegisterPage } from './pages/register-page';
 import { redirect, render, safeNext, webContextOf } from './render';
 
 const REGISTER_MESSAGES: Record<string, MessageKey> = {
@@ -34,7 +36,7 @@ const REGISTER_MESSAGES: Record<string, MessageKey> = {
 export class AuthPagesController {
   constructor(
     private readonly sessions: WebSessions,
-    private readonly auth: AuthService,
+    private readonly registration: RegistrationService,
     private readonly hooks: RegistrationHooks,
     private readonly regions: RegionsService,
     private readonly config: AppConfig,
@@ -110,19 +112,51 @@ export class AuthPagesController {
     if (Object.keys(errors).length) return fail(errors);
     if (value.role === 'resident' && !this.hooks.resident()) return fail({}, 'register.residentClosed', 503);
     try {
-      await this.auth.register(value, req.ip);
+      await this.registration.start(value, req.ip);
     } catch (e) {
-      if (e instanceof ConflictError && e.code === 'user.phone_taken')
-        return fail({ phone: 'register.phoneTaken' }, undefined, 409);
+      if (e instanceof RateLimitedError) return fail({}, 'register.tooMany', 429);
       const fieldErrors = serviceFieldError(e, REGISTER_MESSAGES);
       if (fieldErrors) return fail(fieldErrors);
       throw e;
     }
+    // The same page for every phone, taken or new (issue 12, finding 14): the SMS tells which.
+    return render(reply, <RegisterCodePage phone={value.phone} phoneMasked={maskPhone(value.phone)} />);
+  }
+
+  @Post('register/verify')
+  @Public()
+  async verify(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Body() body: FormBody) {
+    const values = formValues(body, ['phone', 'code']);
+    const { value, errors } = await validateForm(VerifyRegistrationDto, values, {
+      phone: 'field.phone.invalid',
+      code: 'field.code.invalid',
+    });
+    if (errors.phone) return redirect(reply, '/register');
+    const page = (status: number, errs: FormErrors, message?: MessageKey) =>
+      render(
+        reply,
+        <RegisterCodePage
+          phone={value.phone}
+          phoneMasked={maskPhone(value.phone)}
+          errors={errs}
+          message={message}
+        />,
+        { status },
+      );
+    if (errors.code) return page(400, errors);
+    let user: User;
     try {
-      const role = await this.sessions.signIn(req, reply, value.phone, value.password);
+      user = await this.registration.verify(value.phone, value.code, req.ip);
+    } catch (e) {
+      if (e instanceof RateLimitedError) return page(429, {}, 'register.tooMany');
+      if (e instanceof InvalidInputError) return page(400, { code: 'register.codeWrong' });
+      throw e;
+    }
+    try {
+      const role = await this.sessions.signInVerified(req, reply, user);
       return redirect(reply, ROLE_HOME[role]);
     } catch (e) {
-      // Registered, but the automatic sign-in was refused (e.g. rate limit): sign in by hand.
+      // Registered, but the automatic sign-in failed (Redis away): sign in by hand.
       if (e instanceof RateLimitedError || e instanceof UnauthorizedError)
         return redirect(reply, '/login?registered=1');
       throw e;

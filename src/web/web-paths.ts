@@ -9,6 +9,7 @@ export const WEB_PATHS: string[] = [
   '/',
   'login',
   'register',
+  'register/verify',
   'logout',
   'lang/:code',
   'account',

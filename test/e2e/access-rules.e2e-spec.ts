@@ -5,7 +5,7 @@ import {
   employerAccount,
   login,
   loginAdmin,
-  PASSWORD,
+  registerAccount,
   staff,
   uniquePhone,
   type Session,
@@ -99,9 +99,8 @@ describe('access rules (closed by default, one declared permission table)', () =
       const admin = await loginAdmin(t.http);
       const site = await createSite(t.http, admin);
       const residentPhone = uniquePhone();
-      const reg = await t.http.post('/api/v1/auth/register').send({
+      const reg = await registerAccount(t.http, {
         phone: residentPhone,
-        password: PASSWORD,
         name: '矩阵居民',
         role: 'resident',
         siteId: site.id,

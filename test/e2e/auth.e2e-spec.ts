@@ -1,5 +1,15 @@
 import { createTestApp, type TestApp } from '../support/app';
-import { ADMIN, createSite, login, loginAdmin, PASSWORD, staff, uniquePhone } from '../support/factories';
+import {
+  ADMIN,
+  createSite,
+  login,
+  loginAdmin,
+  PASSWORD,
+  registerAccount,
+  staff,
+  uniquePhone,
+} from '../support/factories';
+import { devSmsTo } from '../../src/notifications/channels/sms-dev-outbox';
 
 describe('identity and access (API.md "Bootstrap", auth endpoints)', () => {
   let t: TestApp;
@@ -12,9 +22,7 @@ describe('identity and access (API.md "Bootstrap", auth endpoints)', () => {
 
   it('registers, logs in, reads /me with a masked phone, refreshes and logs out', async () => {
     const phone = uniquePhone();
-    const reg = await t.http
-      .post('/api/v1/auth/register')
-      .send({ phone, password: PASSWORD, name: '张老板', role: 'employer' });
+    const reg = await registerAccount(t.http, { phone, name: '张老板', role: 'employer' });
     expect(reg.status).toBe(201);
     expect(reg.body.user).toMatchObject({ role: 'employer', name: '张老板' });
 
@@ -39,10 +47,7 @@ describe('identity and access (API.md "Bootstrap", auth endpoints)', () => {
 
   it('reuse of an old refresh token revokes the whole family', async () => {
     const phone = uniquePhone();
-    await t.http
-      .post('/api/v1/auth/register')
-      .send({ phone, password: PASSWORD, name: '李四', role: 'employer' })
-      .expect(201);
+    expect((await registerAccount(t.http, { phone, name: '李四', role: 'employer' })).status).toBe(201);
     const s = await login(t.http, phone);
     const r1 = await t.http.post('/api/v1/auth/refresh').send({ refreshToken: s.refreshToken }).expect(200);
     // The thief replays the first token: refused, and the owner's newer tokens die with it.
@@ -115,16 +120,41 @@ describe('identity and access (API.md "Bootstrap", auth endpoints)', () => {
     expect(bad.body.details[0].field).toBe('scope.regionCodes');
   });
 
-  it('a duplicate phone is 409', async () => {
+  it('a taken phone gets the same answer as a new one; only the SMS to the owner differs', async () => {
+    const phone = uniquePhone();
+    expect((await registerAccount(t.http, { phone, name: 'a', role: 'employer' })).status).toBe(201);
+    const fresh = uniquePhone();
+    const taken = await t.http
+      .post('/api/v1/auth/register')
+      .send({ phone, password: PASSWORD, name: 'b', role: 'employer' });
+    const anew = await t.http
+      .post('/api/v1/auth/register')
+      .send({ phone: fresh, password: PASSWORD, name: 'b', role: 'employer' });
+    expect(taken.status).toBe(202);
+    expect(anew.status).toBe(202);
+    expect(taken.body).toEqual(anew.body);
+    expect(devSmsTo(phone).at(-1)!.text).toContain('已经有账号');
+    // No code went to the taken phone: whatever an attacker types, the same 400 as a wrong code.
+    const verify = await t.http.post('/api/v1/auth/register/verify').send({ phone, code: '000000' });
+    expect(verify.status).toBe(400);
+    expect((await t.http.post('/api/v1/auth/login').send({ phone, password: PASSWORD })).status).toBe(200);
+  });
+
+  it('a wrong code is 400 and five wrong codes kill the registration', async () => {
     const phone = uniquePhone();
     await t.http
       .post('/api/v1/auth/register')
-      .send({ phone, password: PASSWORD, name: 'a', role: 'employer' })
-      .expect(201);
-    const res = await t.http
-      .post('/api/v1/auth/register')
-      .send({ phone, password: PASSWORD, name: 'b', role: 'employer' });
-    expect(res.status).toBe(409);
+      .send({ phone, password: PASSWORD, name: 'c', role: 'employer' })
+      .expect(202);
+    const code = /\d{6}/.exec(devSmsTo(phone).at(-1)!.text)![0];
+    const wrong = code === '111111' ? '222222' : '111111';
+    for (let i = 0; i < 5; i++) {
+      const res = await t.http.post('/api/v1/auth/register/verify').send({ phone, code: wrong });
+      expect(res.status).toBe(400);
+      expect(res.body.details[0].field).toBe('code');
+    }
+    expect((await t.http.post('/api/v1/auth/register/verify').send({ phone, code })).status).toBe(400);
+    expect((await t.http.post('/api/v1/auth/login').send({ phone, password: PASSWORD })).status).toBe(401);
   });
 
   it('an officer of site A gets 404 on site B', async () => {
@@ -149,12 +179,9 @@ describe('login rate limits', () => {
     await t.close();
   });
 
-  it('answers 429 with Retry-After after repeated failed logins for a phone', async () => {
+  it('answers 429 with Retry-After after repeated failed logins for a phone from one address', async () => {
     const phone = uniquePhone();
-    await t.http
-      .post('/api/v1/auth/register')
-      .send({ phone, password: PASSWORD, name: 'c', role: 'employer' })
-      .expect(201);
+    expect((await registerAccount(t.http, { phone, name: 'c', role: 'employer' })).status).toBe(201);
     for (let i = 0; i < 3; i++) {
       expect((await t.http.post('/api/v1/auth/login').send({ phone, password: 'wrong-pass1' })).status).toBe(
         401,

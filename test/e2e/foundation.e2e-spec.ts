@@ -27,7 +27,7 @@ describe('foundation: operations and hardening', () => {
 
   it('/metrics has the HTTP latency histogram and the queue depths', async () => {
     await t.http.get('/health/live');
-    const res = await t.http.get('/metrics');
+    const res = await t.http.get('/metrics').set('Authorization', `Bearer ${process.env.METRICS_TOKEN}`);
     expect(res.status).toBe(200);
     expect(res.text).toContain('leye_http_request_duration_seconds_bucket');
     expect(res.text).toMatch(/leye_queue_jobs\{queue="maintenance",state="waiting"\}/);

@@ -88,7 +88,6 @@ export const PERMISSIONS: Record<string, 'public' | readonly Role[]> = {
   'GET /health/ready': 'public',
   'GET /lang/:code': 'public',
   'GET /login': 'public',
-  'GET /metrics': 'public',
   'GET /officer': ['officer'],
   // officer pages (src/web/officer)
   'GET /officer/households': ['officer'],
@@ -128,6 +127,13 @@ export const PERMISSIONS: Record<string, 'public' | readonly Role[]> = {
   'POST /api/v1/auth/logout': ['admin', 'employer', 'officer', 'provider', 'resident'],
   'POST /api/v1/auth/refresh': 'public',
   'POST /api/v1/auth/register': 'public',
+  'POST /api/v1/auth/register/verify': 'public',
+  // linking a pending resident to its roster record (issue 12, finding 1)
+  'POST /api/v1/me/resident-link/verify': ['resident'],
+  'POST /api/v1/me/resident-link/code': ['resident'],
+  'GET /api/v1/resident-link-claims': ['admin', 'officer'],
+  'POST /api/v1/resident-link-claims/:id/confirm': ['admin', 'officer'],
+  'POST /api/v1/resident-link-claims/:id/reject': ['admin', 'officer'],
   'POST /api/v1/courses': ['officer', 'provider'],
   'POST /api/v1/courses/:id/enrollments': ['admin', 'officer', 'resident'],
   'POST /api/v1/courses/:id/sessions': ['admin', 'officer', 'provider'],
@@ -156,4 +162,5 @@ export const PERMISSIONS: Record<string, 'public' | readonly Role[]> = {
   'POST /login': 'public',
   'POST /logout': 'public',
   'POST /register': 'public',
+  'POST /register/verify': 'public',
 };

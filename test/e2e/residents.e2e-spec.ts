@@ -4,6 +4,7 @@ import { ResidentsService } from '../../src/residents/residents.service';
 import { createTestApp, type TestApp } from '../support/app';
 import {
   createSite,
+  lastSmsCode,
   login,
   loginAdmin,
   PASSWORD,
@@ -464,19 +465,30 @@ describe('households and residents (API.md, issue 3 item 2, issue 7 item 5)', ()
     expect(status.status).toBe(400);
   });
 
-  it('registration links a roster resident by national ID, else creates a pending one to confirm', async () => {
+  it('registration links a roster resident proven by the roster phone, else creates a pending one to confirm', async () => {
     const h = await createHousehold(t.http, officerA, siteA.id);
     const r = await createResident(t.http, officerA, h.id);
-    const register = (over: Record<string, unknown>) =>
-      t.http
-        .post('/api/v1/auth/register')
-        .send({ phone: uniquePhone(), password: PASSWORD, name: '田小梅', role: 'resident', ...over });
+    /** Both steps (the code read from the dev SMS outbox); a refused first step is returned as is. */
+    const register = async (over: Record<string, unknown>) => {
+      const body = { phone: uniquePhone(), password: PASSWORD, name: '田小梅', role: 'resident', ...over };
+      const start = await t.http.post('/api/v1/auth/register').send(body);
+      if (start.status !== 202) return start;
+      return t.http
+        .post('/api/v1/auth/register/verify')
+        .send({ phone: body.phone, code: lastSmsCode(String(body.phone)) });
+    };
+    const residentOf = async (phone: string) =>
+      (await t.http.get('/api/v1/me').set((await login(t.http, phone)).auth)).body.residentId as
+        | string
+        | undefined;
 
-    const linked = await register({ nationalId: r.nationalId });
-    expect(linked.status).toBe(201);
-    expect(linked.body.user.residentId).toBe(r.id);
-    // The same person cannot be claimed by a second account.
-    expect((await register({ nationalId: r.nationalId })).status).toBe(409);
+    // The roster phone proves it is the person: linked.
+    expect((await register({ phone: r.phoneClear, nationalId: r.nationalId })).status).toBe(201);
+    expect(await residentOf(r.phoneClear!)).toBe(r.id);
+    // The same person cannot be claimed by a second account: it gets no record (and is not told).
+    const secondPhone = uniquePhone();
+    expect((await register({ phone: secondPhone, nationalId: r.nationalId })).status).toBe(201);
+    expect(await residentOf(secondPhone)).toBeUndefined();
 
     const bad = await register({
       nationalId: r.nationalId.slice(0, 17) + (r.nationalId[17] === '1' ? '2' : '1'),
@@ -484,10 +496,11 @@ describe('households and residents (API.md, issue 3 item 2, issue 7 item 5)', ()
     expect(bad.status).toBe(400);
     expect(bad.body.details[0].field).toBe('nationalId');
 
+    // Not on a roster and no site: an account without a record (the same answer as on a roster).
     const newcomer = uniqueNationalId({ birthDate: '1992-08-08', gender: 'male' });
-    const noSite = await register({ nationalId: newcomer.nationalId });
-    expect(noSite.status).toBe(400);
-    expect(noSite.body.details[0].field).toBe('nationalId');
+    const noSitePhone = uniquePhone();
+    expect((await register({ phone: noSitePhone, nationalId: newcomer.nationalId })).status).toBe(201);
+    expect(await residentOf(noSitePhone)).toBeUndefined();
 
     const phone = uniquePhone();
     const pending = await register({
@@ -497,7 +510,7 @@ describe('households and residents (API.md, issue 3 item 2, issue 7 item 5)', ()
       name: '新来的',
     });
     expect(pending.status).toBe(201);
-    const pendingId: string = pending.body.user.residentId;
+    const pendingId = (await residentOf(phone))!;
     const me = await login(t.http, phone);
     const own = await t.http.get(`/api/v1/residents/${pendingId}`).set(me.auth).expect(200);
     expect(own.body).toMatchObject({
@@ -533,9 +546,10 @@ describe('households and residents (API.md, issue 3 item 2, issue 7 item 5)', ()
     ).toBe(409);
 
     // Without any national ID: pending, and confirmation needs one.
-    const noId = await register({ siteId: siteA.id, name: '无证' });
+    const noIdPhone = uniquePhone();
+    const noId = await register({ phone: noIdPhone, siteId: siteA.id, name: '无证' });
     expect(noId.status).toBe(201);
-    const noIdResident: string = noId.body.user.residentId;
+    const noIdResident = (await residentOf(noIdPhone))!;
     const refused = await t.http
       .post(`/api/v1/residents/${noIdResident}/confirm`)
       .set(officerA.auth)

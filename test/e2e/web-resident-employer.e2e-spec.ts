@@ -1,5 +1,5 @@
 import { createTestApp, type TestApp } from '../support/app';
-import { PASSWORD, uniquePhone } from '../support/factories';
+import { registerAccount, uniquePhone } from '../support/factories';
 import { hiringWorld, householdWithResident, type HiringWorld } from '../support/applications-factories';
 import { createPosting, openPosting } from '../support/postings-factories';
 import { webAgent, csrfOf } from '../support/web-factories';
@@ -157,10 +157,7 @@ describe('web: resident and employer pages', () => {
 
   it('an employer registers the company, posts with a picked skill, and cannot publish before verification', async () => {
     const phone = uniquePhone();
-    await t.http
-      .post('/api/v1/auth/register')
-      .send({ phone, password: PASSWORD, name: '茶厂老板', role: 'employer' })
-      .expect(201);
+    expect((await registerAccount(t.http, { phone, name: '茶厂老板', role: 'employer' })).status).toBe(201);
     const agent = await webAgent(t, phone);
     const form = await agent.get('/employer').expect(200);
     expect(form.text).toContain('登记您的单位');

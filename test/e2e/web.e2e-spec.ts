@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { createTestApp, type TestApp } from '../support/app';
-import { PASSWORD, uniquePhone } from '../support/factories';
+import { lastSmsCode, PASSWORD, uniquePhone } from '../support/factories';
 
 /** Pulls the CSRF token out of a page. */
 function csrfOf(html: string): string {
@@ -111,10 +111,25 @@ describe('web pages (server-rendered)', () => {
     expect(bad.text).toContain('请填写 11 位手机号');
     expect(bad.text).not.toContain(PASSWORD);
 
-    const ok = await agent
+    // Step two, the SMS code: a wrong one says so; the right one signs in.
+    const codePage = await agent
       .post('/register')
       .type('form')
       .send({ _csrf: csrfOf(bad.text), role: 'employer', name: '王老板', phone, password: PASSWORD })
+      .expect(200);
+    expect(codePage.text).toContain(`${phone.slice(0, 3)}****${phone.slice(-4)}`);
+    expect(codePage.text).toContain('name="code"');
+    const code = lastSmsCode(phone);
+    const wrongCode = await agent
+      .post('/register/verify')
+      .type('form')
+      .send({ _csrf: csrfOf(codePage.text), phone, code: code === '000000' ? '000001' : '000000' })
+      .expect(400);
+    expect(wrongCode.text).toContain('验证码不对');
+    const ok = await agent
+      .post('/register/verify')
+      .type('form')
+      .send({ _csrf: csrfOf(wrongCode.text), phone, code })
       .expect(303);
     expect(ok.headers.location).toBe('/employer');
     const cookie = String(ok.headers['set-cookie']);
@@ -161,10 +176,15 @@ describe('web pages (server-rendered)', () => {
     const agent = request.agent(t.app.getHttpServer());
     const phone = uniquePhone();
     const form = await agent.get('/register').expect(200);
-    const reg = await agent
+    const codePage = await agent
       .post('/register')
       .type('form')
       .send({ _csrf: csrfOf(form.text), role: 'employer', name: '李会计', phone, password: PASSWORD })
+      .expect(200);
+    const reg = await agent
+      .post('/register/verify')
+      .type('form')
+      .send({ _csrf: csrfOf(codePage.text), phone, code: lastSmsCode(phone) })
       .expect(303);
     const sid = /leye_sid=([A-Za-z0-9_-]+)/.exec(String(reg.headers['set-cookie']))![1];
     await t.http.get('/account').set('Cookie', `leye_sid=${sid}`).expect(200);

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type request from 'supertest';
+import { devSmsTo } from '../../src/notifications/channels/sms-dev-outbox';
 
 type Http = ReturnType<typeof request>;
 
@@ -66,12 +67,34 @@ export async function staff(
   return { ...(await login(http, phone)), phone };
 }
 
+/** The last one-time code the dev SMS outbox holds for this phone (this process's app). */
+export function lastSmsCode(phone: string): string {
+  const texts = devSmsTo(phone).map((m) => m.text);
+  const code = texts.reverse().map((t) => /\b(\d{6})\b/.exec(t)?.[1]).find(Boolean);
+  if (!code) throw new Error(`no SMS code was sent to ${phone} (is LEYE_SMS_DEV_OUTBOX on?)`);
+  return code;
+}
+
+/**
+ * Self-registration as a user does it: POST /auth/register (202, a code goes to the phone), the
+ * code read from the dev SMS outbox, POST /auth/register/verify (201). Returns verify's answer.
+ */
+export async function registerAccount(
+  http: Http,
+  body: { phone: string; password?: string; name: string; role: 'resident' | 'employer'; [k: string]: unknown },
+): Promise<request.Response> {
+  const start = await http.post('/api/v1/auth/register').send({ password: PASSWORD, ...body });
+  if (start.status !== 202)
+    throw new Error(`register ${body.role} failed: ${start.status} ${JSON.stringify(start.body)}`);
+  return http
+    .post('/api/v1/auth/register/verify')
+    .send({ phone: body.phone, code: lastSmsCode(body.phone) });
+}
+
 /** A self-registered employer account (no employer record yet), signed in. */
 export async function employerAccount(http: Http): Promise<Session & { phone: string }> {
   const phone = uniquePhone();
-  const res = await http
-    .post('/api/v1/auth/register')
-    .send({ phone, password: PASSWORD, name: '测试企业联系人', role: 'employer' });
+  const res = await registerAccount(http, { phone, name: '测试企业联系人', role: 'employer' });
   if (res.status !== 201)
     throw new Error(`register employer failed: ${res.status} ${JSON.stringify(res.body)}`);
   return { ...(await login(http, phone)), phone };

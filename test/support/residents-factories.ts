@@ -1,7 +1,7 @@
 import type request from 'supertest';
 import type { EmploymentStatus, LaborCapacity, MonitoringStatus } from '../../src/common/domain-enums';
 import { buildNationalId } from '../../src/residents/national-id';
-import { login, PASSWORD, uniquePhone, type Session } from './factories';
+import { login, registerAccount, uniquePhone, type Session } from './factories';
 
 type Http = ReturnType<typeof request>;
 
@@ -166,15 +166,19 @@ export async function residentAccount(
   return { session: await accountForResident(http, resident), resident };
 }
 
-/** An account for a resident already on the roster (registered with its national ID, so linked), signed in. */
+/**
+ * An account for a resident already on the roster, signed in. It registers with the roster's
+ * phone, so the SMS code proves it is the resident and the account is linked at once (a national
+ * ID alone links nothing: issue 12, finding 1).
+ */
 export async function accountForResident(
   http: Http,
-  resident: { name?: unknown; nationalId: string },
+  resident: { name?: unknown; nationalId: string; phoneClear?: string | undefined },
 ): Promise<Session & { phone: string }> {
-  const phone = uniquePhone();
-  const res = await http.post('/api/v1/auth/register').send({
+  const phone = resident.phoneClear;
+  if (!phone) throw new Error('accountForResident: the roster resident needs a phone to prove');
+  const res = await registerAccount(http, {
     phone,
-    password: PASSWORD,
     name: String(resident.name),
     role: 'resident',
     nationalId: resident.nationalId,

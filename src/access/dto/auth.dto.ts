@@ -64,6 +64,26 @@ export class RegisterDto {
   siteId?: string;
 }
 
+export class VerifyRegistrationDto {
+  @ApiProperty({ example: '13900000001' })
+  @IsString()
+  @Matches(PHONE_PATTERN, { message: 'phone must be an 11-digit mainland mobile number' })
+  phone!: string;
+
+  @ApiProperty({ example: '123456', description: 'The six digits the SMS brought' })
+  @IsString()
+  @Matches(/^\d{6}$/, { message: 'code must be the 6 digits of the SMS' })
+  code!: string;
+}
+
+export class RegistrationStartedDto {
+  @ApiProperty({ enum: ['code_sent'] })
+  status!: 'code_sent';
+
+  @ApiProperty()
+  message!: string;
+}
+
 export class RefreshDto {
   @ApiProperty()
   @IsString()

@@ -20,3 +20,10 @@ export class LoggingSmsSender extends SmsSender {
     return Promise.resolve();
   }
 }
+
+/** The sender a process uses: the in-memory dev outbox when configured, else the logging one. */
+export async function smsSenderFor(config: { smsDevOutbox: boolean }): Promise<SmsSender> {
+  if (!config.smsDevOutbox) return new LoggingSmsSender();
+  const { DevOutboxSmsSender } = await import('./sms-dev-outbox');
+  return new DevOutboxSmsSender();
+}

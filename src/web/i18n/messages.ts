@@ -1,5 +1,6 @@
 import { RESIDENT_EMPLOYER_EN, RESIDENT_EMPLOYER_ZH } from './resident-employer-messages';
 import { OFFICER_EN, OFFICER_ZH } from '../officer/officer-messages';
+import { REGISTER_EN, REGISTER_ZH } from './register-messages';
 
 /**
  * Every string the web pages show, Simplified Chinese first (the default), English second.
@@ -131,6 +132,8 @@ const zh = {
   ...RESIDENT_EMPLOYER_ZH,
   // officer pages (officer.)
   ...OFFICER_ZH,
+  // the registration code step (register., field.code)
+  ...REGISTER_ZH,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -139,6 +142,7 @@ export type Catalogue = Record<MessageKey, string>;
 const en: Catalogue = {
   ...RESIDENT_EMPLOYER_EN,
   ...OFFICER_EN,
+  ...REGISTER_EN,
   'app.name': 'Leye',
   'app.tagline': 'Good work near home',
   'lang.switch': '中文',

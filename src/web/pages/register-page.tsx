@@ -109,3 +109,41 @@ export function RegisterPage({
     </Layout>
   );
 }
+
+export interface RegisterCodePageProps {
+  /** The phone the code went to (a hidden field; shown masked). */
+  phone: string;
+  phoneMasked: string;
+  errors?: FormErrors;
+  message?: MessageKey;
+}
+
+/** Step two: the SMS code. A plain form, so it works without JavaScript. */
+export function RegisterCodePage({ phone, phoneMasked, errors = {}, message }: RegisterCodePageProps) {
+  const { t } = useWeb();
+  return (
+    <Layout title={t('register.codeTitle')}>
+      <h1>{t('register.codeTitle')}</h1>
+      <p>{t('register.codeSent', { phone: phoneMasked })}</p>
+      <Form action="/register/verify" class="stack">
+        <ErrorSummary errors={errors} message={message} />
+        <input type="hidden" name="phone" value={phone} />
+        <TextField
+          name="code"
+          label={t('field.code')}
+          hint={t('field.code.hint')}
+          inputMode="numeric"
+          autocomplete="one-time-code"
+          maxLength={6}
+          required
+          values={{}}
+          errors={errors}
+        />
+        <SubmitButton>{t('register.codeSubmit')}</SubmitButton>
+      </Form>
+      <p>
+        <a href="/register">{t('register.again')}</a>
+      </p>
+    </Layout>
+  );
+}

@@ -1,0 +1,170 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { ConflictError, InvalidInputError } from '../common/domain-errors';
+import { AppConfig } from '../config/app-config';
+import { PiiCipher } from '../crypto/pii-cipher';
+import { SmsSender } from '../notifications/channels/sms-sender';
+import type { RegisterDto } from './dto/auth.dto';
+import { CODE_MAX_ATTEMPTS, codeExpiry, codeHash, codeMatches, newCode } from './one-time-codes';
+import { hashPassword } from './passwords';
+import { RateLimits } from './rate-limits';
+import { RegistrationCode } from './registration-code.entity';
+import { RegistrationHooks } from './registration-hooks';
+import type { User } from './user.entity';
+import { UsersService } from './users.service';
+
+/** What waits, encrypted, for the phone's code. */
+interface PendingRegistration {
+  name: string;
+  passwordHash: string;
+  role: 'resident' | 'employer';
+  nationalId?: string;
+  siteId?: string;
+}
+
+export const CODE_SENT_MESSAGE =
+  'A code was sent to this phone by SMS; enter it at POST /auth/register/verify within 10 minutes';
+
+const TEXT = {
+  code: (code: string) => `【乐业】验证码 ${code}，10 分钟内有效，用于注册乐业账号。请勿告诉任何人。`,
+  taken:
+    '【乐业】有人正在用这个手机号注册乐业账号，但这个号码已经有账号了，请直接登录。如果不是您本人操作，请忽略本短信。',
+};
+
+/**
+ * Self-registration in two steps (issue 12, findings 1, 2, 14). `start` answers the same for
+ * every phone and every national ID — a code goes to the phone, or, when the phone already has
+ * an account, a message saying so — so an anonymous caller learns neither who has an account nor
+ * who is on a roster. `verify` creates the account once the phone's code comes back; a resident
+ * is linked to a roster record only with proof (the residents module's registrar decides).
+ */
+@Injectable()
+export class RegistrationService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersService,
+    private readonly limits: RateLimits,
+    private readonly hooks: RegistrationHooks,
+    private readonly audit: AuditService,
+    private readonly pii: PiiCipher,
+    private readonly sms: SmsSender,
+    private readonly config: AppConfig,
+  ) {}
+
+  async start(dto: RegisterDto, ip: string): Promise<void> {
+    await this.limits.authAttempt(ip);
+    if (dto.role === 'resident' && !dto.nationalId && !dto.siteId) {
+      throw new InvalidInputError(
+        'siteId',
+        'a resident registers with a nationalId on the roster or the siteId they live at',
+      );
+    }
+    if (dto.role === 'employer' && (dto.nationalId || dto.siteId)) {
+      throw new InvalidInputError(dto.nationalId ? 'nationalId' : 'siteId', 'is only for residents');
+    }
+    if (dto.role === 'resident') {
+      const registrar = this.hooks.resident();
+      if (!registrar) throw new Error('No resident registrar is installed');
+      await registrar.check(dto);
+    }
+    const phoneKey = this.users.phoneKey(dto.phone);
+    await this.limits.smsCode(phoneKey, ip);
+    // Hashed for taken phones too: the answer takes as long either way.
+    const passwordHash = await hashPassword(dto.password);
+    if (await this.users.findByPhone(dto.phone)) {
+      await this.sms.send(dto.phone, TEXT.taken);
+      return;
+    }
+    const code = newCode();
+    const pending: PendingRegistration = {
+      name: dto.name,
+      passwordHash,
+      role: dto.role,
+      ...(dto.nationalId ? { nationalId: dto.nationalId } : {}),
+      ...(dto.siteId ? { siteId: dto.siteId } : {}),
+    };
+    await this.dataSource.manager.upsert(
+      RegistrationCode,
+      {
+        phoneHmac: phoneKey,
+        codeHash: codeHash(this.config.piiHmacKey, `register:${phoneKey}`, code),
+        payloadEncrypted: this.pii.encrypt(JSON.stringify(pending)),
+        attempts: 0,
+        expiresAt: codeExpiry(),
+      },
+      ['phoneHmac'],
+    );
+    await this.sms.send(dto.phone, TEXT.code(code));
+  }
+
+  /**
+   * The phone's code: creates the account (and, for a resident, asks the registrar what it may be
+   * linked to). Wrong, expired or unknown codes, and phones that had an account already, all get
+   * the same 400.
+   */
+  async verify(phone: string, code: string, ip: string): Promise<User> {
+    await this.limits.authAttempt(ip);
+    const phoneKey = this.users.phoneKey(phone);
+    await this.limits.codeCheck(`register:${phoneKey}`);
+    const result = await this.dataSource.transaction(async (m) => {
+      const row = await m.findOne(RegistrationCode, {
+        where: { phoneHmac: phoneKey },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!row) return null;
+      if (row.expiresAt < new Date() || row.attempts >= CODE_MAX_ATTEMPTS) {
+        await m.delete(RegistrationCode, { id: row.id });
+        return null;
+      }
+      if (!codeMatches(this.config.piiHmacKey, `register:${phoneKey}`, code, row.codeHash)) {
+        if (row.attempts + 1 >= CODE_MAX_ATTEMPTS) await m.delete(RegistrationCode, { id: row.id });
+        else await m.increment(RegistrationCode, { id: row.id }, 'attempts', 1);
+        return null;
+      }
+      await m.delete(RegistrationCode, { id: row.id });
+      const pending = JSON.parse(this.pii.decrypt(row.payloadEncrypted)) as PendingRegistration;
+      let user: User;
+      try {
+        user = await this.users.insert(m, {
+          phone,
+          password: { hash: pending.passwordHash },
+          name: pending.name,
+          role: pending.role,
+        });
+      } catch (e) {
+        // Taken between the two steps: the same answer as a wrong code.
+        if (e instanceof ConflictError) return null;
+        throw e;
+      }
+      let afterCommit: (() => Promise<void>) | undefined;
+      if (pending.role === 'resident') {
+        const registrar = this.hooks.resident();
+        if (!registrar) throw new Error('No resident registrar is installed');
+        const outcome = await registrar.register(m, {
+          userId: user.id,
+          name: pending.name,
+          phone,
+          nationalId: pending.nationalId,
+          siteId: pending.siteId,
+        });
+        if (outcome.residentId) {
+          await this.users.linkResident(m, user.id, outcome.residentId);
+          user.residentId = outcome.residentId;
+        }
+        afterCommit = outcome.afterCommit;
+      }
+      await this.audit.record(
+        null,
+        { action: 'auth.register', entityType: 'user', entityId: user.id, details: { role: user.role, ip } },
+        m,
+      );
+      return { user, afterCommit };
+    });
+    // The attempt counted above must commit, so the 400 is thrown after the transaction.
+    if (!result) throw new InvalidInputError('code', 'is wrong or has expired; register again for a new one');
+    await result.afterCommit?.();
+    return result.user;
+  }
+}

@@ -1,0 +1,35 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { maskPhone } from '../../crypto/masking';
+import { SmsSender } from './sms-sender';
+
+export interface DevSms {
+  phone: string;
+  text: string;
+  at: Date;
+}
+
+const KEPT = 2000;
+const sent: DevSms[] = [];
+
+/**
+ * Development and test adapter (LEYE_SMS_DEV_OUTBOX=true, refused in production by loadConfig):
+ * keeps the last messages in this process's memory, where a test or a developer's console reads
+ * the one-time code a phone would have received. Nothing reads it over HTTP. Logs like
+ * LoggingSmsSender: never the phone in clear, never the text.
+ */
+@Injectable()
+export class DevOutboxSmsSender extends SmsSender {
+  private readonly logger = new Logger('Sms');
+
+  send(phone: string, text: string): Promise<void> {
+    sent.push({ phone, text, at: new Date() });
+    if (sent.length > KEPT) sent.splice(0, sent.length - KEPT);
+    this.logger.log({ to: maskPhone(phone), chars: [...text].length }, 'SMS kept in the dev outbox');
+    return Promise.resolve();
+  }
+}
+
+/** The messages this process "sent" to a phone, oldest first (tests and development only). */
+export function devSmsTo(phone: string): DevSms[] {
+  return sent.filter((m) => m.phone === phone);
+}

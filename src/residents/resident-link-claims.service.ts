@@ -1,0 +1,187 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { AuthUser } from '../access/auth-user';
+import { CODE_MAX_ATTEMPTS, codeExpiry, codeHash, codeMatches, newCode } from '../access/one-time-codes';
+import { RateLimits } from '../access/rate-limits';
+import { ScopePolicy } from '../access/scope-policy';
+import { UsersService } from '../access/users.service';
+import { AuditService } from '../audit/audit.service';
+import { ConflictError, InvalidInputError } from '../common/domain-errors';
+import { AppConfig } from '../config/app-config';
+import { maskPhone } from '../crypto/masking';
+import { PiiCipher } from '../crypto/pii-cipher';
+import { SmsSender } from '../notifications/channels/sms-sender';
+import type { LinkClaimDto } from './dto/link-claim.dto';
+import { ResidentLinkClaim } from './resident-link-claim.entity';
+import { rosterCodeText } from './resident-registration.service';
+import { Resident } from './resident.entity';
+import { ResidentsService } from './residents.service';
+
+/**
+ * Proof for a pending resident's claim on a roster record (see ResidentRegistrationService):
+ * the code sent to the roster phone, entered by the account, or an officer of the resident's
+ * site confirming (or rejecting) it.
+ */
+@Injectable()
+export class ResidentLinkClaims {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly residents: ResidentsService,
+    private readonly policy: ScopePolicy,
+    private readonly users: UsersService,
+    private readonly limits: RateLimits,
+    private readonly audit: AuditService,
+    private readonly pii: PiiCipher,
+    private readonly sms: SmsSender,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** The account enters the roster phone's code. Wrong, expired or no claim: the same 400. */
+  async verifyCode(user: AuthUser, code: string): Promise<{ residentId: string }> {
+    if (user.residentId) throw new ConflictError('This account is linked already', 'resident.already_linked');
+    await this.limits.codeCheck(`link:${user.id}`);
+    const result = await this.dataSource.transaction(async (m) => {
+      const claim = await m.findOne(ResidentLinkClaim, {
+        where: { userId: user.id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!claim?.codeHash || !claim.codeExpiresAt || claim.codeExpiresAt < new Date()) return null;
+      if (claim.codeAttempts >= CODE_MAX_ATTEMPTS) return null;
+      if (!codeMatches(this.config.piiHmacKey, `link:${claim.id}`, code, claim.codeHash)) {
+        // Used up: the claim waits for an officer (or a new code) from now on.
+        await m.update(
+          ResidentLinkClaim,
+          { id: claim.id },
+          claim.codeAttempts + 1 >= CODE_MAX_ATTEMPTS
+            ? { codeAttempts: claim.codeAttempts + 1, codeHash: null, codeExpiresAt: null }
+            : { codeAttempts: claim.codeAttempts + 1 },
+        );
+        return null;
+      }
+      await this.link(m, claim, user, 'roster_code');
+      return { residentId: claim.residentId };
+    });
+    if (!result) throw new InvalidInputError('code', 'is wrong or has expired');
+    return result;
+  }
+
+  /** A new code to the roster phone (rate-limited per roster phone and address). */
+  async resendCode(user: AuthUser): Promise<void> {
+    const claim = await this.dataSource.manager.findOne(ResidentLinkClaim, { where: { userId: user.id } });
+    if (!claim) return;
+    const resident = await this.dataSource.manager.findOne(Resident, { where: { id: claim.residentId } });
+    if (!resident?.phoneEncrypted || !resident.phoneHmac) return;
+    await this.limits.smsCode(resident.phoneHmac, user.ip);
+    const code = newCode();
+    await this.dataSource.manager.update(
+      ResidentLinkClaim,
+      { id: claim.id },
+      {
+        codeHash: codeHash(this.config.piiHmacKey, `link:${claim.id}`, code),
+        codeExpiresAt: codeExpiry(),
+        codeAttempts: 0,
+      },
+    );
+    await this.sms.send(this.pii.decrypt(resident.phoneEncrypted), rosterCodeText(code));
+  }
+
+  /** Open claims on residents the officer manages (their sites), oldest first. Audited. */
+  async list(actor: AuthUser): Promise<LinkClaimDto[]> {
+    const rows: {
+      id: string;
+      resident_id: string;
+      resident_name: string;
+      user_id: string;
+      user_name: string;
+      phone_encrypted: string;
+      created_at: Date;
+    }[] = await this.dataSource.query(
+      `SELECT c.id, c.resident_id, r.name AS resident_name, u.id AS user_id, u.name AS user_name,
+              u.phone_encrypted, c.created_at
+         FROM resident_link_claim c
+         JOIN resident r ON r.id = c.resident_id
+         JOIN app_user u ON u.id = c.user_id
+        ORDER BY c.created_at
+        LIMIT 1000`,
+    );
+    const out: LinkClaimDto[] = [];
+    for (const row of rows) {
+      const ref = await this.residents.residentRef(row.resident_id);
+      if (!ref || !this.policy.managesResident(actor, ref)) continue;
+      out.push({
+        id: row.id,
+        residentId: row.resident_id,
+        residentName: row.resident_name,
+        accountName: row.user_name,
+        accountPhone: maskPhone(this.pii.decrypt(row.phone_encrypted)),
+        createdAt: row.created_at,
+      });
+    }
+    if (out.length) {
+      await this.audit.record(actor, {
+        action: 'resident.link_claims.read',
+        entityType: 'resident',
+        details: { residentIds: out.map((c) => c.residentId) },
+      });
+    }
+    return out;
+  }
+
+  /** An officer of the resident's site decides; out of scope → 404. */
+  async decide(actor: AuthUser, claimId: string, confirm: boolean): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      const claim = await m.findOne(ResidentLinkClaim, {
+        where: { id: claimId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const ref = claim ? await this.residents.residentRef(claim.residentId, m) : null;
+      this.policy.require(!!ref && this.policy.managesResident(actor, ref), 'Claim');
+      const user = await m.query('SELECT id, resident_id FROM app_user WHERE id = $1', [claim!.userId]);
+      const account = (user as { id: string; resident_id: string | null }[])[0];
+      if (!confirm || !account) {
+        await m.delete(ResidentLinkClaim, { id: claim!.id });
+        await this.audit.record(
+          actor,
+          {
+            action: 'resident.link_reject',
+            entityType: 'resident',
+            entityId: claim!.residentId,
+            onBehalfOfResidentId: claim!.residentId,
+            details: { userId: claim!.userId },
+          },
+          m,
+        );
+        return;
+      }
+      await this.link(m, claim!, actor, 'officer');
+    });
+  }
+
+  private async link(
+    m: EntityManager,
+    claim: ResidentLinkClaim,
+    actor: AuthUser,
+    proof: 'roster_code' | 'officer',
+  ): Promise<void> {
+    const linked: { id: string }[] = await m.query(
+      'SELECT id FROM app_user WHERE resident_id = $1 OR (id = $2 AND resident_id IS NOT NULL)',
+      [claim.residentId, claim.userId],
+    );
+    if (linked.length) throw new ConflictError('This resident already has an account', 'resident.already_linked');
+    await this.users.linkResident(m, claim.userId, claim.residentId);
+    // Other accounts' claims on the same person end with the link (their codes die too).
+    await m.delete(ResidentLinkClaim, { residentId: claim.residentId });
+    await this.audit.record(
+      actor,
+      {
+        action: 'resident.link',
+        entityType: 'resident',
+        entityId: claim.residentId,
+        onBehalfOfResidentId: claim.residentId,
+        details: { userId: claim.userId, proof },
+      },
+      m,
+    );
+  }
+}

@@ -1,0 +1,152 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { codeExpiry, codeHash, newCode } from '../access/one-time-codes';
+import {
+  RegistrationHooks,
+  type ResidentRegistrar,
+  type ResidentRegistration,
+  type ResidentRegistrationOutcome,
+} from '../access/registration-hooks';
+import { AuditService } from '../audit/audit.service';
+import { InvalidInputError } from '../common/domain-errors';
+import { AppConfig } from '../config/app-config';
+import { PiiCipher } from '../crypto/pii-cipher';
+import { SmsSender } from '../notifications/channels/sms-sender';
+import { RegionsService } from '../regions/regions.service';
+import { Household } from './household.entity';
+import { HouseholdsService } from './households.service';
+import { checkNationalId, NATIONAL_ID_MESSAGES, nationalIdFacts, normalizeNationalId } from './national-id';
+import { ResidentLinkClaim } from './resident-link-claim.entity';
+import { nationalIdColumns, phoneColumns } from './resident-pii';
+import { ResidentVersions } from './resident-versions';
+import { Resident } from './resident.entity';
+
+export const rosterCodeText = (code: string) =>
+  `【乐业】有人用您的身份证号注册乐业账号，验证码 ${code}（10 分钟内有效）。如果不是您本人，请不要告诉任何人，并联系安置点工作人员。`;
+
+/**
+ * The resident half of POST /auth/register/verify (the account's phone is proven by then).
+ * A national ID is not proof of anything — neighbours, relatives and cadres know it — so a roster
+ * resident is linked at once only when the proven phone is the roster's own phone. Otherwise the
+ * account becomes a pending resident with a claim: a code goes to the roster phone (the real
+ * person learns someone is registering as them), or, with no roster phone, an officer of the site
+ * decides (ResidentLinkClaims). Already-linked and unknown IDs leave an account without a
+ * record; the registrant is told nothing that differs between these cases.
+ */
+@Injectable()
+export class ResidentRegistrationService implements ResidentRegistrar, OnModuleInit {
+  constructor(
+    private readonly hooks: RegistrationHooks,
+    private readonly pii: PiiCipher,
+    private readonly regions: RegionsService,
+    private readonly households: HouseholdsService,
+    private readonly versions: ResidentVersions,
+    private readonly audit: AuditService,
+    private readonly sms: SmsSender,
+    private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.hooks.setResidentRegistrar(this);
+  }
+
+  async check(r: { nationalId?: string; siteId?: string }): Promise<void> {
+    if (r.nationalId) {
+      const problem = checkNationalId(normalizeNationalId(r.nationalId));
+      if (problem) throw new InvalidInputError('nationalId', NATIONAL_ID_MESSAGES[problem]);
+    }
+    // The site directory is public (the registration page lists it): no secret in this check.
+    if (r.siteId && !(await this.regions.findSite(r.siteId)))
+      throw new InvalidInputError('siteId', `unknown site ${r.siteId}`);
+  }
+
+  async register(m: EntityManager, reg: ResidentRegistration): Promise<ResidentRegistrationOutcome> {
+    const nationalId = reg.nationalId ? normalizeNationalId(reg.nationalId) : null;
+    if (nationalId) {
+      const onRoster = await m.findOne(Resident, {
+        where: { nationalIdHmac: this.pii.hmac('national_id', nationalId) },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (onRoster) return this.claim(m, onRoster, reg);
+    }
+    if (!reg.siteId) return { residentId: null };
+    return { residentId: await this.selfRegister(m, reg, nationalId) };
+  }
+
+  private async claim(
+    m: EntityManager,
+    resident: Resident,
+    reg: ResidentRegistration,
+  ): Promise<ResidentRegistrationOutcome> {
+    const linked: { id: string }[] = await m.query('SELECT id FROM app_user WHERE resident_id = $1', [
+      resident.id,
+    ]);
+    const record = (action: string, details: Record<string, unknown>) =>
+      this.audit.record(null, { action, entityType: 'resident', entityId: resident.id, details }, m);
+    if (linked.length || resident.erasedAt) {
+      await record('resident.link_refused', { userId: reg.userId, reason: linked.length ? 'linked' : 'erased' });
+      return { residentId: null };
+    }
+    if (resident.phoneHmac && resident.phoneHmac === this.pii.hmac('phone', reg.phone)) {
+      await record('resident.link', { userId: reg.userId, proof: 'roster_phone' });
+      // Strangers' claims on this person (and the codes they wait for) end here.
+      await m.delete(ResidentLinkClaim, { residentId: resident.id });
+      return { residentId: resident.id };
+    }
+    const claim = await m.save(m.create(ResidentLinkClaim, { userId: reg.userId, residentId: resident.id }));
+    await record('resident.link_claim', { userId: reg.userId, rosterPhone: !!resident.phoneEncrypted });
+    if (!resident.phoneEncrypted) return { residentId: null };
+    const code = newCode();
+    await m.update(
+      ResidentLinkClaim,
+      { id: claim.id },
+      { codeHash: codeHash(this.config.piiHmacKey, `link:${claim.id}`, code), codeExpiresAt: codeExpiry() },
+    );
+    const rosterPhone = this.pii.decrypt(resident.phoneEncrypted);
+    return { residentId: null, afterCommit: () => this.sms.send(rosterPhone, rosterCodeText(code)) };
+  }
+
+  /** A resident not on any roster: a new pending household and record at the site (officer confirms). */
+  private async selfRegister(
+    m: EntityManager,
+    reg: ResidentRegistration,
+    nationalId: string | null,
+  ): Promise<string> {
+    const site = await this.regions.findSite(reg.siteId!);
+    if (!site) throw new InvalidInputError('siteId', `unknown site ${reg.siteId}`);
+    // Registered (for now) in the site's own region; the confirming officer moves the resident
+    // into the right household.
+    const household = await m.save(
+      m.create(Household, { siteId: site.id, originRegionCode: site.regionCode, monitoringStatus: 'none' }),
+    );
+    const facts = nationalId ? nationalIdFacts(nationalId) : null;
+    const resident = await m.save(
+      m.create(Resident, {
+        householdId: household.id,
+        siteId: site.id,
+        name: reg.name,
+        gender: facts?.gender ?? null,
+        birthDate: facts?.birthDate ?? null,
+        ...(nationalId ? nationalIdColumns(this.pii, nationalId) : {}),
+        ...phoneColumns(this.pii, reg.phone),
+        laborCapacity: 'full',
+        employmentStatus: 'unemployed',
+        consentToShare: false,
+        status: 'pending',
+      }),
+    );
+    await this.households.recompute(m, household.id);
+    await this.versions.created(m, resident.id);
+    await this.audit.record(
+      null,
+      {
+        action: 'resident.self_register',
+        entityType: 'resident',
+        entityId: resident.id,
+        details: { status: 'pending', withNationalId: !!nationalId },
+      },
+      m,
+    );
+    return resident.id;
+  }
+}
