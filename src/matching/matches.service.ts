@@ -9,6 +9,8 @@ import { ConflictError, NotFoundError } from '../common/domain-errors';
 import { page, type Page } from '../common/pagination';
 import { PostingsService } from '../postings/postings.service';
 import { RegionsService } from '../regions/regions.service';
+import { belowLocalMinimum, type MatchingConfig, type WageUnit } from './engine';
+import { MatchingSettings } from './matching-settings';
 import { componentsOf } from './results/components-columns';
 import type {
   EmployerMatchDto,
@@ -34,6 +36,8 @@ interface MatchRow {
   reasonEn: string;
   employerReasonZh: string;
   employerReasonEn: string;
+  postingWageMin: string;
+  postingWageUnit: WageUnit;
   status: MatchStatus;
   dismissReason: string | null;
   referredApplicationId: string | null;
@@ -62,6 +66,7 @@ const MATCH_SELECT = `
          mt.score, mt.priority, mt.rank, mt.component_values AS "componentValues",
          mt.component_points AS "componentPoints", mt.reason_zh AS "reasonZh", mt.reason_en AS "reasonEn",
          mt.employer_reason_zh AS "employerReasonZh", mt.employer_reason_en AS "employerReasonEn",
+         p.wage_min AS "postingWageMin", p.wage_unit AS "postingWageUnit",
          mt.status, mt.dismiss_reason AS "dismissReason", mt.referred_application_id AS "referredApplicationId",
          mt.distance_km AS "distanceKm", mt.required_skills_missing AS "requiredSkillsMissing",
          mt.site_id AS "siteId", mt.computed_at AS "computedAt", mt.engine_version AS "engineVersion",
@@ -97,7 +102,10 @@ function reasonOf(row: { reasonZh: string; reasonEn: string }, lang: Lang): stri
   return lang === 'en' ? row.reasonEn : row.reasonZh;
 }
 
-function officerView(row: MatchRow, lang: Lang): OfficerMatchDto {
+/** The engine's wage rule (config wage), to flag pay below the local minimum for officers. */
+type WageRule = MatchingConfig['wage'];
+
+function officerView(row: MatchRow, lang: Lang, wage?: WageRule): OfficerMatchDto {
   return {
     matchId: row.id,
     residentId: row.residentId,
@@ -119,6 +127,7 @@ function officerView(row: MatchRow, lang: Lang): OfficerMatchDto {
     dismissReason: row.dismissReason,
     computedAt: row.computedAt,
     engineVersion: row.engineVersion,
+    wageBelowLocalMinimum: !!wage && belowLocalMinimum(Number(row.postingWageMin), row.postingWageUnit, wage),
   };
 }
 
@@ -143,6 +152,7 @@ export class MatchesService {
     private readonly postings: PostingsService,
     private readonly regions: RegionsService,
     private readonly applications: ApplicationsService,
+    private readonly settings: MatchingSettings,
   ) {}
 
   /**
@@ -184,7 +194,7 @@ export class MatchesService {
       'resident.read_match',
     );
     return page(
-      items.map((r) => officerView(r, q.lang)),
+      items.map((r) => officerView(r, q.lang, this.settings.config.wage)),
       visible.length,
       q,
     );
@@ -230,7 +240,7 @@ export class MatchesService {
       'resident.read_match',
     );
     return page(
-      rows.map((r) => officerView(r, q.lang)),
+      rows.map((r) => officerView(r, q.lang, this.settings.config.wage)),
       Number(total),
       q,
     );

@@ -19,6 +19,9 @@ jest.setTimeout(120_000);
 const HOUSEHOLD_WORDS =
   /零就业|脱贫|困难|边缘|监测|优先|priority|zero-employment|hardship|poverty|monitor|marginal|unstable/i;
 
+/** A site of its own, away from the other test files' sites. */
+const SITE_AT = { latitude: 29.71, longitude: 108.93 };
+
 interface MatchItem {
   residentId: string;
   score: number;
@@ -39,8 +42,7 @@ describe('match views per reader', () => {
   beforeAll(async () => {
     t = await createTestApp({ worker: true });
     const admin = await loginAdmin(t.http);
-    // A site of its own, away from the other test files' sites.
-    const site = await createSite(t.http, admin, { latitude: 29.71, longitude: 108.93 });
+    const site = await createSite(t.http, admin, SITE_AT);
     officer = await staff(t.http, admin, 'officer', { siteIds: [site.id] });
     const roster = (key: keyof typeof RESIDENTS) => residentApiBody(RESIDENTS[key]) as Partial<ResidentBody>;
     picker = await seeker(t.http, officer, site.id, {
@@ -117,6 +119,21 @@ describe('match views per reader', () => {
       expect(page.status).toBe(200);
       expect(page.text).toContain('谭**'); // the tea picker, masked
       expect(page.text).not.toMatch(HOUSEHOLD_WORDS);
+    }
+  });
+
+  it('warns the officer, not the employer, of pay below the local minimum wage', async () => {
+    const low = await openPosting(t.http, employer.session, postingApiBody(POSTINGS.belowMinimum, SITE_AT));
+    const items = await ranked(low.id, [bare.id]);
+    const m = items.find((i) => i.residentId === bare.id)!;
+    expect(m.wageBelowLocalMinimum).toBe(true);
+    expect(m.reason).toContain('低于当地最低工资标准 1650 元');
+    expect((await list(officer, assembly.id, 'zh')).every((i) => i.wageBelowLocalMinimum === false)).toBe(
+      true,
+    );
+    for (const i of await list(employer.session, low.id, 'zh')) {
+      expect(i).not.toHaveProperty('wageBelowLocalMinimum');
+      expect(i.reason).not.toContain('最低工资');
     }
   });
 

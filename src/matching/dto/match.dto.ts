@@ -124,8 +124,15 @@ export class OfficerMatchDto extends EmployerMatchDto {
   @ApiProperty()
   computedAt!: Date;
 
-  @ApiProperty({ example: '1.0.0' })
+  @ApiProperty({ example: '2.0.0' })
   engineVersion!: string;
+
+  @ApiProperty({
+    description:
+      'The posting’s lowest pay, as a monthly equivalent, is below the local minimum wage ' +
+      '(config/matching.yaml wage.localMinimumMonthly): check it before referring',
+  })
+  wageBelowLocalMinimum!: boolean;
 }
 
 export class OfficerMatchPageDto {

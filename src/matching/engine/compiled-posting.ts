@@ -8,7 +8,13 @@ import {
 } from './candidate-set';
 import { dayNumber, yearsBefore } from './dates';
 import { distanceKm } from './geo';
-import { COMPONENT_NAMES, type DateInput, type MatchingConfig, type PostingProfile } from './types';
+import {
+  COMPONENT_NAMES,
+  type DateInput,
+  type MatchingConfig,
+  type PostingProfile,
+  type WageUnit,
+} from './types';
 
 export interface CompileOptions {
   /** The day ranking runs; the reference for certificates and age when the posting has no start date. Default: now. */
@@ -107,6 +113,14 @@ function skillOffsets(
     partial[j] = partialLevelCredit / min[j];
   }
   return { off, min, partial };
+}
+
+/**
+ * The posting pays below the local legal minimum: its lowest monthly equivalent is under
+ * `localMinimumMonthly` (piece rates cannot be compared and are never flagged). Officers are warned.
+ */
+export function belowLocalMinimum(amount: number, unit: WageUnit, wage: MatchingConfig['wage']): boolean {
+  return wage.localMinimumMonthly > 0 && monthlyWage(amount, unit, wage) < wage.localMinimumMonthly;
 }
 
 /**
@@ -249,7 +263,7 @@ export function compilePosting(
     wageMaxMonthly,
     pieceRate: posting.wage.unit === 'piece',
     wageUnstated: unknownShare * wageFit(wageMinMonthly, wageMaxMonthly, floor),
-    wageBelowFloor: floor > 0 && wageMinMonthly < floor,
+    wageBelowFloor: belowLocalMinimum(posting.wage.min, posting.wage.unit, config.wage),
     wageFloorMonthly: floor,
     unknownShare,
     distanceApproximate: posting.locationApproximate === true,

@@ -11,7 +11,12 @@ export {
   type CandidateSet,
   type WageFactors,
 } from './candidate-set';
-export { compilePosting, type CompiledPosting, type CompileOptions } from './compiled-posting';
+export {
+  belowLocalMinimum,
+  compilePosting,
+  type CompiledPosting,
+  type CompileOptions,
+} from './compiled-posting';
 export {
   buildReasons,
   residentReason,
