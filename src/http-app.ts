@@ -13,12 +13,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { AuthService } from './access/auth.service';
 import { WebSessions } from './access/web-sessions';
-import { mountMetrics } from './health/metrics.controller';
 import { AppModule } from './app.module';
 import { toErrorBody } from './common/domain-errors-http';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { createValidationPipe, MAX_BODY_DEPTH, nestsDeeperThan } from './common/validation';
 import { AppConfig } from './config/app-config';
+import { mountMetrics } from './health/metrics.controller';
 import { MetricsService } from './health/metrics.service';
 import { JobQueue } from './queue/job-queue.service';
 import { buildOpenApiDocument } from './openapi/openapi-document';
@@ -111,6 +111,11 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
     void reply.header('x-request-id', req.id);
     if (closing) void reply.header('connection', 'close');
     if (req.url.startsWith('/api/docs') || req.url.startsWith('/admin/queues')) {
+      void reply.header('content-security-policy', RELAXED_CSP);
+    }
+    return payload;
+  });
+
   // Parsed but not yet validated or handled: a body nested deeper than any DTO is refused here.
   fastify.addHook('preValidation', async (req: FastifyRequest, reply: FastifyReply) => {
     if (req.body && typeof req.body === 'object' && nestsDeeperThan(req.body, MAX_BODY_DEPTH)) {
@@ -120,22 +125,17 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
     }
   });
 
-      void reply.header('content-security-policy', RELAXED_CSP);
-    }
-    return payload;
-  });
-
   const metrics = app.get(MetricsService);
   fastify.addHook('onResponse', async (req: FastifyRequest, reply: FastifyReply) => {
     const route = req.routeOptions?.url ?? 'unmatched';
     metrics.httpDuration.observe(
       { method: req.method, route, status: String(reply.statusCode) },
-  mountMetrics(fastify, metrics, config);
       reply.elapsedTime / 1000,
     );
   });
 
   await mountQueueDashboard(app, fastify);
+  mountMetrics(fastify, metrics, config);
 
   const document = buildOpenApi(app);
   SwaggerModule.setup('api/docs', app, document, {

@@ -254,11 +254,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
   c.outboxPollMs = int(env, 'OUTBOX_POLL_MS', 500, 10, 60000);
   c.schedulerEnabled = bool(env, 'LEYE_SCHEDULER', true);
   c.metricsToken = env.METRICS_TOKEN ? str(env, 'METRICS_TOKEN') : null;
+  if (c.metricsToken && c.metricsToken.length < 16)
+    throw new ConfigError('METRICS_TOKEN', 'must be at least 16 characters');
   c.smsCodesPerPhonePerHour = int(env, 'SMS_CODES_PER_PHONE_PER_HOUR', 5, 1, 1000);
   c.smsDevOutbox = bool(env, 'LEYE_SMS_DEV_OUTBOX', false);
   if (c.smsDevOutbox && c.production)
     throw new ConfigError('LEYE_SMS_DEV_OUTBOX', 'records one-time codes; it is refused in production');
-  if (c.metricsToken && c.metricsToken.length < 16)
-    throw new ConfigError('METRICS_TOKEN', 'must be at least 16 characters');
   return c;
 }
