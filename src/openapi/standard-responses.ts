@@ -1,5 +1,5 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
-import type { OperationObject, ResponseObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import type { OperationObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 
 export const ERROR_SCHEMA = 'ErrorResponseDto';
 
@@ -35,7 +35,8 @@ function completeOperation(path: string, op: OperationObject): void {
   if (path.includes('{')) op.responses['404'] ??= { description: NOT_FOUND };
   for (const [status, response] of Object.entries(op.responses)) {
     if (!response || !/^4\d\d$/.test(status) || '$ref' in response) continue;
-    const r = response as ResponseObject;
-    r.content ??= { 'application/json': { schema: { $ref: `#/components/schemas/${ERROR_SCHEMA}` } } };
+    // Errors are JSON even where the answer is a file (exports): a route's @ApiProduces is for its 2xx.
+    if (!response.content?.['application/json'])
+      response.content = { 'application/json': { schema: { $ref: `#/components/schemas/${ERROR_SCHEMA}` } } };
   }
 }

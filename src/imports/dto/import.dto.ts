@@ -53,12 +53,12 @@ export class ImportDto {
   @ApiProperty({ type: [ImportRowErrorDto], description: 'At most 1000; `failed` counts them all' })
   errors!: ImportRowErrorDto[];
 
-  @ApiPropertyOptional({ nullable: true, description: 'Why the whole import failed' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Why the whole import failed' })
   message!: string | null;
 
   @ApiProperty()
   createdAt!: Date;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true })
   finishedAt!: Date | null;
 }

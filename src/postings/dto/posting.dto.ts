@@ -157,14 +157,24 @@ export class CreatePostingDto {
   @IsBoolean()
   publicWelfare?: boolean;
 
-  @ApiPropertyOptional({ minimum: MIN_WORKING_AGE, maximum: MAX_WORKING_AGE, nullable: true })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: MIN_WORKING_AGE,
+    maximum: MAX_WORKING_AGE,
+    nullable: true,
+  })
   @IsOptional()
   @IsInt()
   @Min(MIN_WORKING_AGE)
   @Max(MAX_WORKING_AGE)
   ageMin?: number | null;
 
-  @ApiPropertyOptional({ minimum: MIN_WORKING_AGE, maximum: MAX_WORKING_AGE, nullable: true })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: MIN_WORKING_AGE,
+    maximum: MAX_WORKING_AGE,
+    nullable: true,
+  })
   @IsOptional()
   @IsInt()
   @Min(MIN_WORKING_AGE)
