@@ -8,9 +8,12 @@ import { inspectZip } from './zip-inspection';
 const ROSTER = readFileSync(join(__dirname, '..', '..', 'test', 'fixtures', 'roster-libreoffice.xlsx'));
 const MIB = 1024 * 1024;
 
+// Inflating and deflating hundreds of MiB takes seconds on a busy machine.
+jest.setTimeout(120_000);
+
 describe('roster zip bombs (issue 12 item 5)', () => {
-  it('the directory check refuses a sheet that inflates to 200 MiB, naming the cap', async () => {
-    const bomb = await xlsxZipBomb(200 * MIB);
+  it('the directory check refuses a sheet that inflates to 64 MiB, naming the cap', async () => {
+    const bomb = await xlsxZipBomb(64 * MIB);
     expect(bomb.length).toBeLessThan(MIB);
     expect(() => inspectZip(bomb, ROSTER_PARSE_LIMITS)).toThrow(RosterFileError);
     expect(() => inspectZip(bomb, ROSTER_PARSE_LIMITS)).toThrow(/解压后超过 50 MiB/);
@@ -30,7 +33,7 @@ describe('roster zip bombs (issue 12 item 5)', () => {
   });
 
   it('a directory that lies is stopped by the worker heap cap: a file error, this process lives', async () => {
-    const bomb = await xlsxZipBomb(400 * MIB, 'lying');
+    const bomb = await xlsxZipBomb(256 * MIB, 'lying');
     expect(inspectZip(bomb, ROSTER_PARSE_LIMITS).uncompressedBytes).toBeLessThan(MIB);
     const err = (await parseRosterBounded('xlsx', bomb, { ...ROSTER_PARSE_LIMITS, heapMb: 64 }).catch(
       (e: Error) => e,
@@ -39,5 +42,5 @@ describe('roster zip bombs (issue 12 item 5)', () => {
     expect(err.message).toMatch(/不像是花名册/);
     // Still alive and able to parse the next file.
     expect((await parseRosterBounded('xlsx', ROSTER)).length).toBeGreaterThan(0);
-  }, 120_000);
+  });
 });
