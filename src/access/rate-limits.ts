@@ -3,6 +3,7 @@ import type Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { RateLimitedError } from '../common/domain-errors';
 import { AppConfig } from '../config/app-config';
+import { Deployment } from '../database/deployment';
 import { REDIS } from '../redis/redis.module';
 
 /** Failed logins one address may make over all phones in a window (a sprayer, not a typo). */
@@ -55,8 +56,8 @@ export class RateLimits {
 
   // Counters live under the installation's prefix (issue 19): two installations on one Redis
   // never count each other's logins.
-  constructor(@Inject(REDIS) redis: Redis, config: AppConfig) {
-    const prefix = `${config.queuePrefix}:rl`;
+  constructor(@Inject(REDIS) redis: Redis, config: AppConfig, deployment: Deployment) {
+    const prefix = `${deployment.queuePrefix}:rl`;
     const window = config.loginWindowSeconds;
     this.maxFailures = config.loginMaxFailures;
     this.authByIp = limiter(redis, `${prefix}:auth-ip`, config.ipRequestsPerMinute, 60);

@@ -1,12 +1,14 @@
 import { Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { Deployment } from '../database/deployment';
 import { AdminBootstrapStep } from './admin.bootstrap-step';
 import { BootstrapService } from './bootstrap.service';
+import { DEPLOYMENT_PROVIDER } from './deployment.provider';
 
 @Global()
 @Module({
   imports: [DiscoveryModule],
-  providers: [BootstrapService, AdminBootstrapStep],
-  exports: [BootstrapService],
+  providers: [BootstrapService, AdminBootstrapStep, DEPLOYMENT_PROVIDER],
+  exports: [BootstrapService, Deployment],
 })
 export class BootstrapModule {}

@@ -3,6 +3,7 @@ import { DiscoveryService } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
+import { migrateUnderLock } from './migrate';
 import { BOOTSTRAP_STEP, type BootstrapRunner, type BootstrapStepOptions } from './bootstrap-step';
 
 @Injectable()
@@ -16,20 +17,8 @@ export class BootstrapService {
   ) {}
 
   /** Pending migrations, under an advisory lock so concurrent starts apply them once. */
-  async migrate(): Promise<void> {
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    try {
-      await runner.query('SELECT pg_advisory_lock(hashtext($1))', ['leye:migrations']);
-      const done = await this.dataSource.runMigrations({ transaction: 'each' });
-      if (done.length)
-        this.logger.log(`Applied ${done.length} migration(s): ${done.map((m) => m.name).join(', ')}`);
-    } finally {
-      await runner
-        .query('SELECT pg_advisory_unlock(hashtext($1))', ['leye:migrations'])
-        .catch(() => undefined);
-      await runner.release();
-    }
+  migrate(): Promise<void> {
+    return migrateUnderLock(this.dataSource, this.logger);
   }
 
   steps(): { options: BootstrapStepOptions; runner: BootstrapRunner }[] {

@@ -13,7 +13,10 @@ import { DemoDataStep } from '../demo/demo-data.step';
  */
 async function main(): Promise<void> {
   process.env.LEYE_ROLE = 'api';
-  process.env.LEYE_BOOTSTRAP = 'false';
+  // Bootstrap: the app migrates while it is built (the deployment id needs its table); the demo
+  // is loaded below by seed(), whatever LEYE_DEMO says, not by the bootstrap step.
+  process.env.LEYE_BOOTSTRAP = 'true';
+  process.env.LEYE_DEMO = 'false';
   process.env.LEYE_SCHEDULER = 'false';
   const config = loadConfig();
   if (await ensureDatabase(config.databaseUrl)) console.log('Created the database');

@@ -7,6 +7,7 @@ import { AppConfig } from '../config/app-config';
 import { maskPhone } from '../crypto/masking';
 import { PiiCipher } from '../crypto/pii-cipher';
 import { buildDemoPopulation, DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoLogin } from './demo-scenario';
+import { withFreshIds } from './fresh-ids';
 import { writePopulation, type WriteCounts } from './population-writer';
 import { isEmptyOfPopulation, loadSkills, loadTownships } from './reference';
 
@@ -62,7 +63,7 @@ export class DemoDataStep implements BootstrapRunner {
         asOf: now.toISOString().slice(0, 10),
         now,
       });
-      const counts = await writePopulation(m, population, skills, {
+      const counts = await writePopulation(m, withFreshIds(population), skills, {
         pii: this.pii,
         demoPasswordHash: await hashPassword(DEMO_PASSWORD),
         outbox: true,

@@ -101,7 +101,8 @@ export async function generateDatabase(
   Object.assign(process.env, {
     DATABASE_URL: databaseUrl,
     LEYE_ROLE: 'api',
-    LEYE_BOOTSTRAP: 'false',
+    // Bootstrap: the app migrates while it is built (the deployment id needs its table).
+    LEYE_BOOTSTRAP: 'true',
     LEYE_DEMO: 'false',
     LEYE_SCHEDULER: 'false',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',

@@ -5,9 +5,18 @@ import type { FastifyReply } from 'fastify';
 import type Redis from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { Public } from '../access/access.decorator';
+import { Deployment } from '../database/deployment';
+import { OutboxRelay } from '../database/outbox-relay';
+import { PrefixSharing } from '../queue/prefix-sharing';
 import { REDIS } from '../redis/redis.module';
 
 type Check = { status: 'up' | 'down'; latencyMs?: number; error?: string };
+
+/** Whose queues these are; down when another installation uses the same prefix (issue 19). */
+type QueuesCheck = Check & { deployment: string; prefix: string; otherDeployments?: string[] };
+
+/** Events that wait because no route publishes their kind; reported, not a reason to be unready. */
+type OutboxCheck = { status: 'up' | 'degraded' | 'unknown'; unrouted?: Record<string, number> };
 
 async function timed(fn: () => Promise<unknown>, timeoutMs = 1500): Promise<Check> {
   const started = Date.now();
@@ -34,6 +43,9 @@ export class HealthController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(REDIS) private readonly redis: Redis,
+    private readonly deployment: Deployment,
+    private readonly sharing: PrefixSharing,
+    private readonly relay: OutboxRelay,
   ) {}
 
   @Get('live')
@@ -67,18 +79,54 @@ export class HealthController {
   @ApiOperation({ summary: "Readiness: PostgreSQL, Redis and this installation's queues" })
   @Public()
   @ApiOkResponse({
-    schema: { example: { status: 'ok', checks: { postgres: { status: 'up' }, redis: { status: 'up' } } } },
+    schema: {
+      example: {
+        status: 'ok',
+        checks: {
+          postgres: { status: 'up' },
+          redis: { status: 'up' },
+          queues: { status: 'up', deployment: '6f1c…', prefix: 'leye-6f1c2a9b04de' },
+          outbox: { status: 'up' },
+        },
+      },
+    },
   })
-  @ApiServiceUnavailableResponse({ description: 'A dependency is down; checks say which' })
-  async ready(
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<{ status: string; checks: Record<string, Check> }> {
-    const [postgres, redis] = await Promise.all([
-      timed(() => this.dataSource.query('SELECT 1')),
+  @ApiServiceUnavailableResponse({
+    description: 'A dependency is down, or the queues are shared; checks say which',
+  })
+  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<{
+    status: string;
+    checks: { postgres: Check; redis: Check; queues: QueuesCheck; outbox: OutboxCheck };
+  }> {
+    const found: { unrouted?: Record<string, number>; others?: string[] } = {};
+    const [postgres, redis, sharing] = await Promise.all([
+      timed(async () => {
+        found.unrouted = await this.relay.unrouted();
+      }),
       timed(() => this.redis.ping()),
+      timed(async () => {
+        found.others = await this.sharing.others();
+      }),
     ]);
-    const ok = postgres.status === 'up' && redis.status === 'up';
+    const others = found.others ?? [];
+    const unrouted = found.unrouted;
+    const shared = others.length > 0;
+    const queues: QueuesCheck = {
+      ...(shared
+        ? { status: 'down', error: 'another installation uses this queue prefix (LEYE_QUEUE_PREFIX)' }
+        : sharing),
+      deployment: this.deployment.id,
+      prefix: this.deployment.queuePrefix,
+      ...(shared ? { otherDeployments: others } : {}),
+    };
+    const outbox: OutboxCheck =
+      unrouted === undefined
+        ? { status: 'unknown' }
+        : Object.keys(unrouted).length
+          ? { status: 'degraded', unrouted }
+          : { status: 'up' };
+    const ok = postgres.status === 'up' && redis.status === 'up' && queues.status === 'up';
     void reply.status(ok ? 200 : 503);
-    return { status: ok ? 'ok' : 'unavailable', checks: { postgres, redis } };
+    return { status: ok ? 'ok' : 'unavailable', checks: { postgres, redis, queues, outbox } };
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { OutboxRelay } from '../database/outbox-relay';
 import { JobQueue } from '../queue/job-queue.service';
 
 /** Prometheus metrics: HTTP latency, queue depths, and the process defaults (memory, event loop). */
@@ -8,7 +9,7 @@ export class MetricsService {
   readonly registry = new Registry();
   readonly httpDuration: Histogram<'method' | 'route' | 'status'>;
 
-  constructor(queues: JobQueue) {
+  constructor(queues: JobQueue, relay: OutboxRelay) {
     collectDefaultMetrics({ register: this.registry, prefix: 'leye_' });
     this.httpDuration = new Histogram({
       name: 'leye_http_request_duration_seconds',
@@ -27,6 +28,17 @@ export class MetricsService {
         for (const [queue, counts] of Object.entries(depths)) {
           for (const [state, n] of Object.entries(counts)) this.set({ queue, state }, n);
         }
+      },
+    });
+    new Gauge({
+      name: 'leye_outbox_unrouted_events',
+      help: 'Unpublished outbox events per kind that no route publishes (kept, not lost)',
+      labelNames: ['kind'],
+      registers: [this.registry],
+      async collect() {
+        this.reset();
+        const unrouted = await relay.unrouted().catch(() => ({}));
+        for (const [kind, n] of Object.entries(unrouted)) this.set({ kind }, n);
       },
     });
   }

@@ -42,7 +42,7 @@ export class SchedulerService {
         .upsertJobScheduler(
           s.id,
           { pattern: s.pattern, tz: 'Asia/Shanghai' },
-          { name: s.job, data: {}, opts: MAINTENANCE_RETRY },
+          { name: s.job, data: this.queues.stamp({}), opts: MAINTENANCE_RETRY },
         );
     }
     this.logger.log(`Registered ${SCHEDULES.length} schedule(s)`);

@@ -23,6 +23,7 @@ import type { AuthUser } from '../../src/access/auth-user';
 import { AppModule } from '../../src/app.module';
 import { projectRoot } from '../../src/config/project-root';
 import { dataSourceOptions } from '../../src/database/data-source-options';
+import { Deployment } from '../../src/database/deployment';
 import { generateDatabase } from '../../src/demo/generate';
 import { RankPostingJob } from '../../src/matching/jobs/rank-posting.job';
 import { RankResidentJob } from '../../src/matching/jobs/rank-resident.job';
@@ -31,6 +32,7 @@ import type { RerankOutcome, RerankTime } from '../../src/matching/ranking.servi
 import { PostingsService } from '../../src/postings/postings.service';
 import { JobName } from '../../src/queue/job-name';
 import { JobQueue } from '../../src/queue/job-queue.service';
+import { outboxJobId } from '../../src/queue/outbox-routes';
 import { QueueName } from '../../src/queue/queue-name';
 import { autocannonRun, type LoadResult } from './autocannon-run';
 import {
@@ -280,6 +282,7 @@ async function main(): Promise<void> {
     logDir,
   );
   const queues = app.get(JobQueue);
+  const deploymentShort = app.get(Deployment).short;
   const postingsService = app.get(PostingsService);
   const [admin] = await query<{ id: string }>(
     countyUrl,
@@ -412,7 +415,9 @@ async function main(): Promise<void> {
       const [row] = await query<{ version: number }>(countyUrl, 'SELECT version FROM posting WHERE id = $1', [
         id,
       ]);
-      const job = await queues.queue(QueueName.Matching).getJob(`posting.changed.${id}.v${row.version}`);
+      const job = await queues
+        .queue(QueueName.Matching)
+        .getJob(outboxJobId({ kind: 'posting.changed', entityId: id, version: row.version }, deploymentShort));
       if (!job?.processedOn || !job.finishedOn) continue;
       probeSplit.relayMs.push(job.timestamp - at);
       probeSplit.waitMs.push(job.processedOn - job.timestamp);
