@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from './auth-user';
 import { AuditService } from '../audit/audit.service';
-import { ConflictError, InvalidInputError } from '../common/domain-errors';
+import { ConflictError, InvalidInputError, NotFoundError } from '../common/domain-errors';
 import { AppConfig } from '../config/app-config';
 import { maskPhone } from '../crypto/masking';
 import { PiiCipher } from '../crypto/pii-cipher';
@@ -104,6 +104,38 @@ export class UsersService {
         { action: 'user.create', entityType: 'user', entityId: user.id, details: { role: user.role } },
         m,
       );
+      return user;
+    });
+  }
+
+  /** Staff accounts (officers, providers, admins) for the admin pages, newest first. */
+  async listStaff(q: { page: number; pageSize: number }): Promise<{ items: User[]; total: number }> {
+    const [items, total] = await this.dataSource.manager
+      .createQueryBuilder(User, 'u')
+      .where(`u.role IN ('officer', 'provider', 'admin')`)
+      .orderBy('u.createdAt', 'DESC')
+      .addOrderBy('u.id', 'ASC')
+      .skip((q.page - 1) * q.pageSize)
+      .take(q.pageSize)
+      .getManyAndCount();
+    return { items, total };
+  }
+
+  /**
+   * An admin deactivates a staff account: it can no longer sign in, and its live sessions stop
+   * at their next request (loadAuthUser reads disabled_at). Never the admin's own account, so
+   * a deployment cannot lose its last admin by a slip.
+   */
+  async deactivate(actor: AuthUser, id: string): Promise<User> {
+    if (id === actor.id) throw new ConflictError('You cannot deactivate your own account', 'user.self');
+    return this.dataSource.transaction(async (m) => {
+      const user = await m.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user || !['officer', 'provider', 'admin'].includes(user.role)) throw new NotFoundError('User');
+      if (user.disabledAt) return user;
+      user.disabledAt = new Date();
+      await m.save(user);
+      await m.query('UPDATE auth_session SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [id]);
+      await this.audit.record(actor, { action: 'user.deactivate', entityType: 'user', entityId: id }, m);
       return user;
     });
   }

@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime, formatTime, todayInPilotZone } from './clock';
+import { formatDate, formatDateTime, formatTime, pilotZoneInstant, todayInPilotZone } from './clock';
 
 describe('the pilot clock (Asia/Shanghai)', () => {
   it('is already on the next day between 16:00 and 24:00 UTC', () => {
@@ -22,5 +22,13 @@ describe('the pilot clock (Asia/Shanghai)', () => {
     expect(formatDate(null)).toBe('');
     expect(formatDate(undefined)).toBe('');
     expect(formatDateTime('not a date')).toBe('');
+  });
+});
+
+describe('pilotZoneInstant', () => {
+  it('reads a typed time as China time and shows it back unchanged', () => {
+    const at = pilotZoneInstant('2026-09-01', '07:30');
+    expect(new Date(at).toISOString()).toBe('2026-08-31T23:30:00.000Z');
+    expect(formatDateTime(at)).toBe('2026-09-01 07:30');
   });
 });

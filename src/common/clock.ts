@@ -52,3 +52,11 @@ export function formatDateTime(d: Instant | null | undefined): string {
 export function formatTime(d: Instant): string {
   return TIME.format(toDate(d));
 }
+
+/**
+ * A wall-clock time in the pilot's zone (a session "on 2026-09-01 at 08:30" typed on a form) as
+ * an ISO instant. China has kept +08:00 all year since 1991, so the offset is fixed.
+ */
+export function pilotZoneInstant(date: string, time: string): string {
+  return `${date}T${time}:00+08:00`;
+}

@@ -138,6 +138,22 @@ export class CoursesService {
     );
   }
 
+  /** The courses a provider runs, cancelled ones included, latest start first (the provider pages). */
+  async listOwned(actor: AuthUser, q: { page: number; pageSize: number }): Promise<Page<CourseDto>> {
+    const [rows, total] = await this.dataSource.manager.findAndCount(Course, {
+      where: { providerUserId: actor.id },
+      order: { startDate: 'DESC', id: 'ASC' },
+      skip: (q.page - 1) * q.pageSize,
+      take: q.pageSize,
+    });
+    const skills = await this.skills.all();
+    return page(
+      rows.map((c) => courseView(c, skills)),
+      total,
+      q,
+    );
+  }
+
   async addSession(actor: AuthUser, courseId: string, dto: CreateSessionDto): Promise<CourseSessionDto> {
     const startsAt = new Date(dto.startsAt);
     const endsAt = new Date(dto.endsAt);

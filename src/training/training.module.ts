@@ -13,6 +13,7 @@ import { TrainingService } from './training.service';
   imports: [RegionsModule, SkillsModule, ResidentsModule],
   controllers: [CoursesController, EnrollmentsController],
   providers: [CoursesService, EnrollmentsService, TrainingService],
-  exports: [TrainingService],
+  // The provider pages (web/provider) call the same courses and enrolments services as the API.
+  exports: [TrainingService, CoursesService, EnrollmentsService],
 })
 export class TrainingModule {}

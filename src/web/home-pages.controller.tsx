@@ -1,13 +1,12 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Allow, Authenticated } from '../access/access.decorator';
+import { Authenticated } from '../access/access.decorator';
 import { CurrentUser, type AuthUser } from '../access/auth-user';
 import { UsersService } from '../access/users.service';
 import { NotFoundError } from '../common/domain-errors';
 import { maskPhone } from '../crypto/masking';
 import { AccountPage } from './pages/account-page';
-import { RoleHomePage } from './pages/role-home-page';
 import { render } from './render';
 
 /** The landing pages of each role and the account summary. */
@@ -26,17 +25,6 @@ export class HomePagesController {
     return render(reply, <AccountPage maskedPhone={maskPhone(this.users.phoneOf(u))} />);
   }
 
-  // GET /officer: officer/officer-pages.controller.tsx (the dashboard).
-
-  @Get('provider')
-  @Allow('provider')
-  provider(@Res() reply: FastifyReply) {
-    return render(reply, <RoleHomePage role="provider" />);
-  }
-
-  @Get('admin')
-  @Allow('admin')
-  admin(@Res() reply: FastifyReply) {
-    return render(reply, <RoleHomePage role="admin" />);
-  }
+  // GET /officer: officer/officer-pages.controller.tsx (the dashboard); GET /provider and
+  // GET /admin: provider/ and admin/ (their courses, the operator's pages).
 }

@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { RegionsModule } from '../regions/regions.module';
+import { AdminPagesModule } from './admin/admin-pages.module';
 import { AuthPagesController } from './auth-pages.controller';
 import { EmployerPagesModule } from './employer/employer-pages.module';
 import { HomePagesController } from './home-pages.controller';
 import { OfficerPagesModule } from './officer/officer-pages.module';
+import { ProviderPagesModule } from './provider/provider-pages.module';
 import { ResidentPagesModule } from './resident/resident-pages.module';
 
 /**
@@ -12,7 +14,14 @@ import { ResidentPagesModule } from './resident/resident-pages.module';
  * web-exception.filter.tsx (both installed by configureHttpApp).
  */
 @Module({
-  imports: [RegionsModule, ResidentPagesModule, EmployerPagesModule, OfficerPagesModule],
+  imports: [
+    RegionsModule,
+    ResidentPagesModule,
+    EmployerPagesModule,
+    OfficerPagesModule,
+    ProviderPagesModule,
+    AdminPagesModule,
+  ],
   controllers: [AuthPagesController, HomePagesController],
 })
 export class WebModule {}

@@ -48,11 +48,14 @@ export const NAV: Record<Role | 'guest', NavItem[]> = {
     { href: '/account', label: 'nav.account' },
   ],
   provider: [
-    { href: '/provider', label: 'nav.home' },
+    { href: '/provider', label: 'provider.nav.courses' },
+    { href: '/provider/courses/new', label: 'provider.nav.new' },
     { href: '/account', label: 'nav.account' },
   ],
   admin: [
     { href: '/admin', label: 'nav.home' },
+    { href: '/admin/users', label: 'admin.nav.users' },
+    { href: '/admin/sites', label: 'admin.nav.sites' },
     { href: '/account', label: 'nav.account' },
   ],
 };

@@ -1,5 +1,7 @@
 import { RESIDENT_EMPLOYER_EN, RESIDENT_EMPLOYER_ZH } from './resident-employer-messages';
 import { OFFICER_EN, OFFICER_ZH } from '../officer/officer-messages';
+import { ADMIN_EN, ADMIN_ZH } from './admin-messages';
+import { PROVIDER_EN, PROVIDER_ZH } from './provider-messages';
 import { REGISTER_EN, REGISTER_ZH } from './register-messages';
 
 /**
@@ -132,6 +134,9 @@ const zh = {
   ...RESIDENT_EMPLOYER_ZH,
   // officer pages (officer.)
   ...OFFICER_ZH,
+  // training provider and admin pages (provider., admin.)
+  ...PROVIDER_ZH,
+  ...ADMIN_ZH,
   // the registration code step (register., field.code)
   ...REGISTER_ZH,
 } as const;
@@ -141,6 +146,8 @@ export type Catalogue = Record<MessageKey, string>;
 
 const en: Catalogue = {
   ...RESIDENT_EMPLOYER_EN,
+  ...PROVIDER_EN,
+  ...ADMIN_EN,
   ...OFFICER_EN,
   ...REGISTER_EN,
   'app.name': 'Leye',
