@@ -4,15 +4,10 @@ import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import { createBullBoard } from '@bull-board/api';
-import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
-import { FastifyAdapter as BullBoardFastifyAdapter } from '@bull-board/fastify';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
-import { AuthService } from './access/auth.service';
-import { WebSessions } from './access/web-sessions';
 import { AppModule } from './app.module';
 import { toErrorBody } from './common/domain-errors-http';
 import { HttpExceptionFilter } from './common/http-exception.filter';
@@ -20,8 +15,8 @@ import { createValidationPipe, MAX_BODY_DEPTH, nestsDeeperThan } from './common/
 import { AppConfig } from './config/app-config';
 import { mountMetrics } from './health/metrics.controller';
 import { MetricsService } from './health/metrics.service';
-import { JobQueue } from './queue/job-queue.service';
 import { buildOpenApiDocument } from './openapi/openapi-document';
+import { mountQueueDashboard } from './web/admin/queue-dashboard';
 import { WebExceptionFilter } from './web/web-exception.filter';
 import { WEB_PATHS } from './web/web-paths';
 import { registerWeb } from './web/web-setup';
@@ -146,34 +141,4 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
 
 export function buildOpenApi(app: NestFastifyApplication): OpenAPIObject {
   return buildOpenApiDocument(app);
-}
-
-/** Bull Board at /admin/queues, for admins only (bearer token or web session). */
-async function mountQueueDashboard(app: NestFastifyApplication, fastify: FastifyInstance): Promise<void> {
-  const auth = app.get(AuthService);
-  const web = app.get(WebSessions);
-  const serverAdapter = new BullBoardFastifyAdapter();
-  serverAdapter.setBasePath('/admin/queues');
-  createBullBoard({
-    queues: app
-      .get(JobQueue)
-      .allQueues()
-      .map((q) => new BullMQAdapter(q)),
-    serverAdapter,
-  });
-  await fastify.register(async (scope) => {
-    scope.addHook('onRequest', async (req, reply) => {
-      try {
-        const header = req.headers.authorization;
-        const m = header ? /^Bearer (\S+)$/.exec(header) : null;
-        const user = m ? await auth.authenticate(m[1], req.ip, String(req.id)) : await web.identify(req);
-        if (!user) return reply.code(401).send(toErrorBody(401, 'Sign in as an admin', String(req.id)));
-        if (user.role !== 'admin')
-          return reply.code(403).send(toErrorBody(403, 'Only for: admin', String(req.id)));
-      } catch {
-        return reply.code(401).send(toErrorBody(401, 'Sign in as an admin', String(req.id)));
-      }
-    });
-    await scope.register(serverAdapter.registerPlugin() as never, { prefix: '/admin/queues' });
-  });
 }

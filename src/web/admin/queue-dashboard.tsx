@@ -1,0 +1,93 @@
+import { createBullBoard } from '@bull-board/api';
+import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
+import { FastifyAdapter as BullBoardFastifyAdapter } from '@bull-board/fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { AuthService } from '../../access/auth.service';
+import type { AuthUser } from '../../access/auth-user';
+import { WebSessions } from '../../access/web-sessions';
+import { toErrorBody } from '../../common/domain-errors-http';
+import { JobQueue } from '../../queue/job-queue.service';
+import { ErrorPage } from '../pages/error-page';
+import { redirect, render } from '../render';
+
+export const QUEUE_DASHBOARD_PATH = '/admin/queues';
+
+/**
+ * Bull Board's page template without its Google Fonts stylesheet: fonts.googleapis.com is
+ * unreachable from mainland China, so the page would hang on it (or, under our CSP, log a
+ * blocked request). The UI falls back to the system sans-serif. The template is copied from the
+ * installed @bull-board/ui at start-up, so its hashed asset names always match the package.
+ */
+function viewsWithoutThirdParties(): string {
+  const uiDist = join(dirname(require.resolve('@bull-board/ui/package.json')), 'dist');
+  const html = readFileSync(join(uiDist, 'index.ejs'), 'utf8').replace(
+    /<link[^>]+fonts\.(googleapis|gstatic)\.com[^>]*>/g,
+    '',
+  );
+  if (/googleapis|gstatic/.test(html)) throw new Error('Bull Board template still loads Google Fonts');
+  const dir = mkdtempSync(join(tmpdir(), 'leye-bull-board-'));
+  writeFileSync(join(dir, 'index.ejs'), html);
+  return dir;
+}
+
+/** A person opening the dashboard in a browser (not the dashboard's own JSON calls). */
+function wantsPage(req: FastifyRequest): boolean {
+  return (
+    req.method === 'GET' &&
+    !req.url.startsWith(`${QUEUE_DASHBOARD_PATH}/api/`) &&
+    /text\/html/.test(req.headers.accept ?? '')
+  );
+}
+
+/**
+ * Bull Board at /admin/queues, for admins only: a bearer token (scripts) or the web session.
+ * Signed out in a browser → the sign-in page, and back here afterwards; the board's JSON API
+ * answers 401/403 in the API's error format.
+ */
+export async function mountQueueDashboard(
+  app: NestFastifyApplication,
+  fastify: FastifyInstance,
+): Promise<void> {
+  const auth = app.get(AuthService);
+  const web = app.get(WebSessions);
+  const serverAdapter = new BullBoardFastifyAdapter();
+  serverAdapter.setBasePath(QUEUE_DASHBOARD_PATH);
+  createBullBoard({
+    queues: app
+      .get(JobQueue)
+      .allQueues()
+      .map((q) => new BullMQAdapter(q)),
+    serverAdapter,
+  });
+  // After createBullBoard, which points the adapter at the package's own template.
+  serverAdapter.setViewsPath(viewsWithoutThirdParties());
+
+  const identify = async (req: FastifyRequest): Promise<AuthUser | null> => {
+    try {
+      const header = req.headers.authorization;
+      const m = header ? /^Bearer (\S+)$/.exec(header) : null;
+      return m ? await auth.authenticate(m[1], req.ip, String(req.id)) : await web.identify(req);
+    } catch {
+      return null;
+    }
+  };
+
+  await fastify.register(async (scope) => {
+    scope.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
+      const user = await identify(req);
+      if (!user) {
+        if (wantsPage(req)) return redirect(reply, `/login?next=${encodeURIComponent(QUEUE_DASHBOARD_PATH)}`);
+        return reply.code(401).send(toErrorBody(401, 'Sign in as an admin', String(req.id)));
+      }
+      if (user.role !== 'admin') {
+        if (wantsPage(req)) return render(reply, <ErrorPage status={403} />, { status: 403 });
+        return reply.code(403).send(toErrorBody(403, 'Only for: admin', String(req.id)));
+      }
+    });
+    await scope.register(serverAdapter.registerPlugin() as never, { prefix: QUEUE_DASHBOARD_PATH });
+  });
+}
