@@ -20,6 +20,8 @@ import { skillResolver } from './skill-resolver';
 
 export type ImportRosterJobData = JobData<JobName.ImportRoster>;
 
+export const STALLED_MESSAGE = '导入进程在处理此文件时意外中断，为安全起见不再重试；请检查文件后重新上传';
+
 type Item = { row: number; good: RosterRow } | { row: number; good: null; errors: ImportRowError[] };
 
 /**
@@ -49,6 +51,13 @@ export class ImportRosterJob implements JobProcessor<JobName.ImportRoster> {
   async process(data: ImportRosterJobData, job: Job<ImportRosterJobData>): Promise<unknown> {
     const imp = await this.dataSource.manager.findOne(Import, { where: { id: data.importId } });
     if (!imp || imp.status === 'done' || imp.status === 'failed') return { skipped: true };
+    // A run that ended without an outcome (its process died, so the job stalled) is not
+    // repeated: if the file killed it, every run would (issue 12 item 5: three crashes from one
+    // upload). The officer uploads again after checking the file.
+    if (job.stalledCounter > 0) {
+      await this.fail(imp.id, STALLED_MESSAGE);
+      return { failed: 'stalled' };
+    }
     try {
       return await this.run(imp, job);
     } catch (e) {

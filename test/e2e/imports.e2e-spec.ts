@@ -1,5 +1,12 @@
 import { DataSource } from 'typeorm';
+import type { Job } from 'bullmq';
+import {
+  ImportRosterJob,
+  STALLED_MESSAGE,
+  type ImportRosterJobData,
+} from '../../src/imports/import-roster.job';
 import { IMPORT_MAX_ROWS } from '../../src/imports/import-settings';
+import { Import } from '../../src/imports/import.entity';
 import { importJobId } from '../../src/imports/imports.service';
 import { JobQueue } from '../../src/queue/job-queue.service';
 import { QueueName } from '../../src/queue/queue-name';
@@ -265,6 +272,31 @@ describe('roster import (issue 5 item 6, issue 7 item 3)', () => {
     const ok = await importRoster(t.http, officer, site.id, fixture('roster-libreoffice.xlsx'), 'after.xlsx');
     expect(ok.status).toBe('done');
   }, 120_000);
+
+  it('an import whose run died with its process (a stalled job) fails with a message instead of running again', async () => {
+    const me = await t.http.get('/api/v1/me').set(officer.auth);
+    const imp = await ds.manager.save(
+      ds.manager.create(Import, {
+        siteId: site.id,
+        createdBy: me.body.id,
+        fileName: 'roster.csv',
+        mime: 'text/csv',
+        format: 'csv',
+        content: fixture('roster-libreoffice.csv'),
+        status: 'running',
+      }),
+    );
+    // What BullMQ hands the next worker after the first one died mid-run.
+    const stalled = {
+      stalledCounter: 1,
+      updateProgress: () => Promise.resolve(),
+    } as unknown as Job<ImportRosterJobData>;
+    expect(await t.app.get(ImportRosterJob).process({ importId: imp.id }, stalled)).toEqual({
+      failed: 'stalled',
+    });
+    const state = await waitForImport(t.http, officer, imp.id);
+    expect(state).toMatchObject({ status: 'failed', message: STALLED_MESSAGE, created: 0, processed: 0 });
+  });
 
   it('offers an .xlsx template with the Chinese headers', async () => {
     const res = await t.http
