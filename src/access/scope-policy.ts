@@ -151,6 +151,15 @@ export class ScopePolicy {
     return p.status === 'open' || this.managesPosting(u, p);
   }
 
+  /**
+   * A posting named as a reference in another request (an application, a referral, a placement):
+   * one that was ever published may be cited (it was public; a hire there may be recorded after it
+   * filled or closed), a draft only by who manages it.
+   */
+  citesPosting(u: AuthUser | undefined, p: PostingRef): boolean {
+    return p.status !== 'draft' || this.managesPosting(u, p);
+  }
+
   // ---- training ---------------------------------------------------------------------------
 
   managesCourse(u: AuthUser | undefined, c: CourseRef): boolean {

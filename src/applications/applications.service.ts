@@ -250,11 +250,13 @@ export class ApplicationsService {
           : 'employer';
       if ((expectFrom && app.status !== expectFrom) || !canTransition(as, app.status, dto.status)) {
         const why =
-          as === 'resident' && app.status === 'invited'
-            ? 'an invitation can only be accepted (applied) or declined'
-            : as === 'resident' && !isFinal(app.status)
-              ? 'a resident may only withdraw an application'
-              : `an application cannot move from ${app.status} to ${dto.status}`;
+          expectFrom && app.status !== expectFrom
+            ? `this application is ${app.status}, not an open invitation`
+            : as === 'resident' && app.status === 'invited'
+              ? 'an invitation can only be accepted (applied) or declined'
+              : as === 'resident' && !isFinal(app.status)
+                ? 'a resident may only withdraw an application'
+                : `an application cannot move from ${app.status} to ${dto.status}`;
         throw new ConflictError(`Illegal transition: ${why}`, 'application.illegal_transition');
       }
       if (app.status === 'invited' && dto.status === 'applied') await this.assertMayApply(m, app);
@@ -273,6 +275,7 @@ export class ApplicationsService {
         [id, dto.status, JSON.stringify([entry])],
       );
       await this.notifyResident(m, app, dto.status);
+      if (app.status === 'invited') await this.notifyInviter(m, app, dto.status);
       await this.audit.record(
         actor,
         {
@@ -300,8 +303,8 @@ export class ApplicationsService {
     source: ApplicationSource,
   ): Promise<Application> {
     const posting = await this.postings.hiringTerms(postingId, m);
-    // A posting the caller may not read (a draft, or a closed one of another area) is not revealed.
-    this.policy.require(!!posting && this.policy.readsPosting(actor, posting), 'Posting');
+    // A draft is not revealed to residents and officers outside its area.
+    this.policy.require(!!posting && this.policy.citesPosting(actor, posting), 'Posting');
     if (posting!.status !== 'open') {
       throw new ConflictError(`The posting is ${posting!.status}, not open`, 'posting.not_open');
     }
@@ -411,6 +414,24 @@ export class ApplicationsService {
       body,
       payload: { applicationId: a.id, postingId: a.postingId, status, link: `/applications/${a.id}` },
       dedupKeyPrefix: `app:${a.id}:${status}`,
+    });
+  }
+
+  /** The employer learns the answer to its invitation (ids and the posting title only). */
+  private async notifyInviter(m: EntityManager, a: Application, answer: ApplicationStatus): Promise<void> {
+    const employer = await this.employers.summary(a.employerId, m);
+    if (!employer) return;
+    const title = (await this.postings.postingRef(a.postingId, m))?.title ?? '';
+    await this.notifications.notifyUsers(m, {
+      recipients: [employer.ownerUserId],
+      kind: 'application.invitation_answered',
+      title: answer === 'applied' ? '邀请已接受' : '邀请未接受',
+      body:
+        answer === 'applied'
+          ? `您为「${title}」邀请的人接受了邀请，现在可以在“报名的人”里看到联系方式。`
+          : `您为「${title}」邀请的人没有接受邀请。`,
+      payload: { applicationId: a.id, postingId: a.postingId, status: answer },
+      dedupKeyPrefix: `app:${a.id}:answer`,
     });
   }
 

@@ -24,6 +24,8 @@ export interface EmployerSummary extends EmployerRef {
   /** A workshop's hires are placements of kind `workshop` (placements). */
   kind: Employer['kind'];
   verified: boolean;
+  /** The employer's account (told when a resident answers an invitation). */
+  ownerUserId: string;
   /** Where it is: the default workplace of its postings. */
   address: string;
   latitude: number;
@@ -78,6 +80,7 @@ export class EmployersService {
       name: e.name,
       kind: e.kind,
       verified: e.verifiedAt !== null,
+      ownerUserId: e.ownerUserId,
       address: e.address,
       latitude: e.latitude,
       longitude: e.longitude,

@@ -144,7 +144,7 @@ export class PlacementsService {
     if (dto.postingId) {
       const posting = await this.postings.postingRef(dto.postingId);
       // Every id a request names is in the caller's scope: another area's draft is not there (404).
-      this.policy.require(!!posting && this.policy.readsPosting(actor, posting), 'Posting');
+      this.policy.require(!!posting && this.policy.citesPosting(actor, posting), 'Posting');
       employerId = posting!.employerId;
       employerName ??= (await this.employers.summary(posting!.employerId))?.name ?? null;
     }

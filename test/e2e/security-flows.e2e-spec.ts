@@ -86,6 +86,9 @@ describe('security flows (e2e)', () => {
       expect(accepted.status).toBe(200);
       expect(accepted.body.status).toBe('applied');
       expect(accepted.body.history.map((h: { to: string }) => h.to)).toEqual(['invited', 'applied']);
+      const told = await inbox(t.http, w.employer.session, 'application.invitation_answered');
+      expect(told.filter((n) => n.payload.applicationId === invited.body.id)).toHaveLength(1);
+      expect(JSON.stringify(told)).not.toContain(name);
       // Accepting twice is not a transition.
       expect(
         (await t.http.post(`/api/v1/applications/${invited.body.id}/accept`).set(session.auth)).status,
@@ -302,7 +305,7 @@ describe('security flows (e2e)', () => {
       expect(ok.body.employerName).toBe(w.employer.employer.name);
     });
 
-    it("a referral to another area's closed posting answers 404, not a 409 that shows it exists", async () => {
+    it("another area's posting that was published may be cited (a hire there is real), its draft not", async () => {
       const farOfficer = await staff(t.http, w.admin, 'officer', { regionCodes: ['422801'] });
       const farEmployer = await employerWithRecord(t.http, {
         verifiedBy: farOfficer,
@@ -310,12 +313,20 @@ describe('security flows (e2e)', () => {
       });
       const farPosting = await openPosting(t.http, farEmployer.session, { regionCode: '422801' });
       await t.http.post(`/api/v1/postings/${farPosting.id}/close`).set(farEmployer.session.auth).expect(200);
+      const farDraft = await createPosting(t.http, farEmployer.session, { regionCode: '422801' });
       const { resident } = await householdWithResident(t.http, w);
-      const res = await t.http
+      const body = { residentId: resident.id, kind: 'local_enterprise', startDate: todayInPilotZone() };
+      const closed = await t.http
+        .post('/api/v1/placements')
+        .set(w.siteOfficer.auth)
+        .send({ ...body, postingId: farPosting.id });
+      expect(closed.status).toBe(201);
+      expect(closed.body.employerName).toBe(farEmployer.employer.name);
+      const referral = await t.http
         .post('/api/v1/applications')
         .set(w.siteOfficer.auth)
-        .send({ postingId: farPosting.id, residentId: resident.id });
-      expect(res.status).toBe(404);
+        .send({ postingId: farDraft.id, residentId: resident.id });
+      expect(referral.status).toBe(404);
     });
   });
 });
