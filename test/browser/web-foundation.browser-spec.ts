@@ -8,7 +8,7 @@ import {
   watchPage,
   type BrowserEnv,
 } from '../support/browser';
-import { createSite, loginAdmin, PASSWORD, uniquePhone } from '../support/factories';
+import { createSite, lastSmsCode, loginAdmin, PASSWORD, uniquePhone } from '../support/factories';
 
 /** Every page we visit must pass axe-core (WCAG 2.1 AA + best practices). */
 async function expectAccessible(page: Page): Promise<void> {
@@ -60,6 +60,13 @@ describe('web foundation in a phone browser', () => {
     await page.getByLabel('手机号').fill(phone);
     await page.getByLabel('密码').fill(PASSWORD);
     await page.getByRole('button', { name: '注册' }).click();
+    // Step two: the code the SMS brought (the dev outbox holds it).
+    await page.waitForLoadState('load');
+    expect(await page.locator('h1').textContent()).toBe('输入短信验证码');
+    await expectAccessible(page);
+    await screenshot(page, 'web-02b-register-code');
+    await page.getByLabel('验证码').fill(lastSmsCode(phone));
+    await page.getByRole('button', { name: '完成注册' }).click();
     await page.waitForURL((u) => u.pathname === '/');
     expect(await page.locator('.greeting').textContent()).toContain('田小梅');
     await expectAccessible(page);
