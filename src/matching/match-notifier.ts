@@ -95,7 +95,8 @@ export class MatchNotifier {
       }))
       .filter((l) => l.strong.length > 0);
     const out: NotifyOutcome = { officerNotifications: 0, channelDeliveries: 0, jobAlerts: 0 };
-    if (strongLists.length) await this.notifyOfficers(m, strongLists, residents, sites, strongMatch, known, out);
+    if (strongLists.length)
+      await this.notifyOfficers(m, strongLists, residents, sites, strongMatch, known, out);
     const alertLists = lists
       .map(({ posting, results, entered }) => ({
         posting,
@@ -117,7 +118,6 @@ export class MatchNotifier {
     known: OfficersBySite | undefined,
     out: NotifyOutcome,
   ): Promise<void> {
-
     const officerEvents: NotifyUsersInput[] = [];
     const channelEvents: NotifySiteChannelsInput[] = [];
     const perPosting = strongLists.map(({ posting, strong }) => ({

@@ -21,6 +21,7 @@ import { MatchingSettings } from './matching-settings';
 import { RankingService } from './ranking.service';
 import { RecommendationsService } from './recommendations.service';
 import { MatchStore } from './results/match-store';
+import { RecommendationStore } from './results/recommendation-store';
 
 /**
  * The matching worker around the pure engine (DESIGN.md "The matching worker"): loaders, the
@@ -44,6 +45,7 @@ import { MatchStore } from './results/match-store';
     PostingLoader,
     SkillCatalogueLoader,
     MatchStore,
+    RecommendationStore,
     MatchNotifier,
     RankingService,
     MatchesService,

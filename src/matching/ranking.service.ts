@@ -7,7 +7,6 @@ import {
   buildPostingSet,
   explainTop,
   postingListSize,
-  rankPostingTop,
   rankResident,
   residentIndex,
   skillGaps,
@@ -26,7 +25,16 @@ import { PostingLoader, type LoadedPosting } from './loaders/posting.loader';
 import { SkillCatalogueLoader } from './loaders/skill-catalogue.loader';
 import { MatchNotifier, type NotifyOutcome, type OfficersBySite } from './match-notifier';
 import { MatchingSettings } from './matching-settings';
+import { rankBothSides } from './posting-scores';
 import { MatchStore, type ResidentMeta } from './results/match-store';
+import { RecommendationLists } from './results/recommendation-lists';
+import {
+  emptyPlan,
+  planPostingLeft,
+  planRecommendations,
+  type RecommendationPlan,
+} from './results/recommendation-plan';
+import { RecommendationStore } from './results/recommendation-store';
 
 export type RankSkip = 'stale' | 'not_open' | 'missing';
 
@@ -81,6 +89,10 @@ interface RankedPosting {
   results: RankedMatch[];
   /** The list's fingerprint (listHash), stored with it. */
   hash: string;
+  /** False when the stored list has this fingerprint already: only the residents' side is written. */
+  listChanged: boolean;
+  /** What the posting changes in residents' recommendation lists (both sides of each match agree). */
+  recommendations: RecommendationPlan;
 }
 
 /** Postings of a re-rank batch stored per transaction. */
@@ -156,6 +168,7 @@ export class RankingService {
     private readonly postings: PostingLoader,
     private readonly catalogue: SkillCatalogueLoader,
     private readonly store: MatchStore,
+    private readonly recommendations: RecommendationStore,
     private readonly notifier: MatchNotifier,
   ) {}
 
@@ -165,6 +178,9 @@ export class RankingService {
     const loaded = await this.postings.posting(postingId);
     const skip = this.postingSkip(loaded, version);
     if (skip) {
+      // Closed, filled or expired: it leaves every resident's recommendations (a newer version's
+      // own job, or a missing posting's cascade, takes care of the rest).
+      if (skip === 'not_open') await this.postingLeft(postingId);
       this.logger.log(
         { postingId, version, current: loaded?.profile.version, skipped: skip },
         'rank-posting skipped',
@@ -184,20 +200,32 @@ export class RankingService {
       sites,
       cfg.wage,
     );
-    const top = await rankPostingTop(posting, cs, cfg, {
+    const { top, scores } = await rankBothSides(posting, cs, cfg, {
       today: chinaToday(),
       batchSize: BATCH_SIZE,
       topN: postingListSize(cfg, loaded!.openings),
+      minScore: cfg.thresholds.minScore,
     });
     const results = explainTop(top, names);
     const byId = new Map(residents.map((r) => [r.input.id, r]));
     const hash = listHash(listBase(cfg, names), posting.version, top, byId);
+    // The residents' side: the stored lists of every qualifying seeker and of every resident
+    // holding the posting, merged with its new scores.
+    const lists = new RecommendationLists(cfg.thresholds.topNPerResident).load(
+      await this.recommendations.lists(
+        this.dataSource.manager,
+        scores.residents.map((r) => cs.ids[r]),
+        [postingId],
+      ),
+    );
+    const plan = planRecommendations(lists, top, scores, (id) => byId.get(id)?.version ?? 0, names);
     const rankedMs = Date.now() - started - loadedMs;
 
     const [outcome] = await this.storePostings(
-      [{ loaded: loaded!, version, results, hash }],
+      [{ loaded: loaded!, version, results, hash, listChanged: true, recommendations: plan }],
       byId,
       new Map(sites.map((s) => [s.id, s])),
+      lists,
     );
     const ms = Date.now() - started;
     this.logger.log(
@@ -268,6 +296,16 @@ export class RankingService {
     // process ranks on the other. Never more than one store in flight, so chunks commit in order.
     const base = listBase(cfg, names);
     const officers = await this.notifier.officersBySite(sites.map((s) => s.id));
+    // Both sides: the recommendation lists of every candidate and of every holder of a posting of
+    // the batch, read once and kept current in memory as each posting is merged into them.
+    const lists = new RecommendationLists(cfg.thresholds.topNPerResident).load(
+      await this.recommendations.lists(
+        this.dataSource.manager,
+        residents.map((r) => r.input.id),
+        postings.map((p) => p.profile.id),
+      ),
+    );
+    const versionOf = (id: string): number => byId.get(id)?.version ?? 0;
     let storing: Promise<void> = Promise.resolve();
     const inFlight: { failure?: Error } = {};
     for (let i = 0; i < postings.length; i += STORE_CHUNK) {
@@ -282,31 +320,39 @@ export class RankingService {
         // statements' answers within a posting's ranking (~0.5 ms), not after the whole chunk.
         await new Promise((resolve) => setImmediate(resolve));
         let t = performance.now();
-        const top = await rankPostingTop(p.profile, cs, cfg, {
+        const { top, scores } = await rankBothSides(p.profile, cs, cfg, {
           today,
           batchSize: BATCH_SIZE,
           topN: postingListSize(cfg, p.openings),
+          minScore: cfg.thresholds.minScore,
         });
         const hash = listHash(base, p.profile.version, top, byId);
         out.time.rank += performance.now() - t;
         out.ranked += 1;
-        if (stored.get(p.profile.id) === hash) {
-          out.unchanged += 1;
-          continue;
-        }
         t = performance.now();
-        chunk.push({ loaded: p, version: p.profile.version, results: explainTop(top, names), hash });
+        const recommendations = planRecommendations(lists, top, scores, versionOf, names);
+        const listChanged = stored.get(p.profile.id) !== hash;
+        if (!listChanged) out.unchanged += 1;
+        if (listChanged || hasChanges(recommendations))
+          chunk.push({
+            loaded: p,
+            version: p.profile.version,
+            results: listChanged ? explainTop(top, names) : [],
+            hash,
+            listChanged,
+            recommendations,
+          });
         out.time.explain += performance.now() - t;
       }
       if (!chunk.length) continue;
       await storing;
       if (inFlight.failure) break;
-      storing = this.storePostings(chunk, byId, siteById, { time: out.time, officers }).then(
+      storing = this.storePostings(chunk, byId, siteById, lists, { time: out.time, officers }).then(
         (results) => {
-          for (const result of results) {
+          results.forEach((result, i) => {
             if (result.skipped) out.skipped += 1;
-            else out.stored += result.stored ?? 0;
-          }
+            else if (chunk[i].listChanged) out.stored += result.stored ?? 0;
+          });
         },
         // Held, not left rejected while the next chunk is ranked (an unhandled rejection).
         (e: unknown) => {
@@ -334,22 +380,25 @@ export class RankingService {
     items: readonly RankedPosting[],
     residents: ReadonlyMap<string, LoadedResident>,
     sites: ReadonlyMap<string, LoadedSite>,
+    /** The residents' lists the plans were made against (refills update them). */
+    recommendationLists: RecommendationLists,
     /** A re-rank job's: its time split, and the officers of its sites read once. */
     job?: { time: RerankTime; officers: OfficersBySite },
   ): Promise<RankPostingOutcome[]> {
     const cfg = this.settings.config;
     return this.dataSource.transaction(async (m) => {
       const ids = items.map((i) => i.loaded.profile.id);
-      await m.query('SELECT pg_advisory_xact_lock(hashtext(k)) FROM unnest($1::text[]) AS k ORDER BY k', [
-        [...new Set(ids.map((id) => lockKey('posting', id)))].sort(),
-      ]);
+      await this.lockAll(m, 'posting', ids);
       const current = new Map((await this.postings.postings(ids, m)).map((p) => [p.profile.id, p]));
       const outcomes: RankPostingOutcome[] = [];
       const lists: Parameters<MatchStore['replaceManyPostingMatches']>[1][number][] = [];
+      const plan = emptyPlan();
       for (const item of items) {
         const late = this.postingSkip(current.get(item.loaded.profile.id) ?? null, item.version);
         outcomes.push(late ? { skipped: late } : { stored: item.results.length });
         if (late) continue;
+        mergePlan(plan, item.recommendations);
+        if (!item.listChanged) continue;
         const metas = new Map<string, ResidentMeta>();
         for (const r of item.results) {
           const res = residents.get(r.residentId)!;
@@ -364,6 +413,7 @@ export class RankingService {
       }
       let t = performance.now();
       await this.store.replaceManyPostingMatches(m, lists, new Date());
+      const entered = await this.storeRecommendations(m, plan, recommendationLists);
       if (job) job.time.store += performance.now() - t;
       t = performance.now();
       const notified = await this.notifier.postingsRanked(
@@ -378,6 +428,7 @@ export class RankingService {
               wageText: wageText(p.wage.min, p.wage.max, p.wage.unit),
             },
             results,
+            entered: entered.filter((e) => e.postingId === p.id),
           })),
         residents,
         sites,
@@ -389,6 +440,68 @@ export class RankingService {
       if (job) job.time.notify += performance.now() - t;
       return outcomes;
     });
+  }
+
+  /**
+   * Writes a plan's recommendation rows under each touched resident's lock (the one rank-resident
+   * takes), and re-ranks whole the residents whose full list lost ground. Returns the rows the
+   * postings entered that are still in their lists (job alerts).
+   */
+  private async storeRecommendations(
+    m: EntityManager,
+    plan: RecommendationPlan,
+    lists: RecommendationLists,
+  ): Promise<RankedMatch[]> {
+    const cfg = this.settings.config;
+    const touched = new Set([
+      ...plan.changes.upserts.map((u) => u.match.residentId),
+      ...plan.changes.deletes.map((d) => d.residentId),
+      ...plan.refill,
+    ]);
+    if (!touched.size) return [];
+    await this.lockAll(m, 'resident', [...touched]);
+    const now = new Date();
+    await this.recommendations.apply(m, plan.changes, cfg.thresholds.topNPerResident, now);
+    for (const residentId of [...plan.refill].sort()) {
+      const resident = await this.candidates.resident(residentId, m);
+      const { recommendations, gaps } = resident
+        ? await this.residentLists(resident, m)
+        : { recommendations: [], gaps: [] };
+      await this.store.replaceResidentLists(m, residentId, recommendations, gaps, now);
+      lists.replace(
+        residentId,
+        recommendations.map((r) => ({
+          postingId: r.postingId,
+          postingVersion: r.postingVersion,
+          score: r.score,
+          engineVersion: r.engineVersion,
+        })),
+      );
+    }
+    return plan.entered.filter((e) => lists.list(e.residentId).some((x) => x.postingId === e.postingId));
+  }
+
+  /** A posting no longer open leaves every resident's list; full lists are refilled. */
+  private async postingLeft(postingId: string): Promise<void> {
+    const cfg = this.settings.config;
+    await this.dataSource.transaction(async (m) => {
+      await this.lockAll(m, 'posting', [postingId]);
+      const lists = new RecommendationLists(cfg.thresholds.topNPerResident).load(
+        await this.recommendations.lists(m, [], [postingId]),
+      );
+      await this.storeRecommendations(m, planPostingLeft(lists, postingId), lists);
+    });
+  }
+
+  /** Advisory locks in one fixed order (postings before residents, each sorted): no deadlock. */
+  private async lockAll(
+    m: EntityManager,
+    kind: 'posting' | 'resident',
+    ids: readonly string[],
+  ): Promise<void> {
+    await m.query('SELECT pg_advisory_xact_lock(hashtext(k)) FROM unnest($1::text[]) AS k ORDER BY k', [
+      [...new Set(ids.map((id) => lockKey(kind, id)))].sort(),
+    ]);
   }
 
   async rankResident(residentId: string, version: number): Promise<RankResidentOutcome> {
@@ -415,20 +528,24 @@ export class RankingService {
     return { ...outcome, ms };
   }
 
-  private async residentLists(resident: LoadedResident): Promise<{
+  private async residentLists(
+    resident: LoadedResident,
+    m: EntityManager = this.dataSource.manager,
+  ): Promise<{
     recommendations: ReturnType<typeof rankResident>;
     gaps: ReturnType<typeof skillGaps>;
   }> {
     // Someone not seeking work (employed, no labour capacity, erased, pending) gets empty lists.
     if (!resident.seeking) return { recommendations: [], gaps: [] };
     const cfg = this.settings.config;
-    const [site] = await this.candidates.sitesByIds([resident.input.siteId]);
+    const [site] = await this.candidates.sitesByIds([resident.input.siteId], m);
     if (!site) return { recommendations: [], gaps: [] };
     const prefs = resident.input.preferences;
     const postings = await this.postings.openPostingsInReach(
       site,
       prefs.maxCommuteKm ?? cfg.distance.defaultMaxCommuteKm,
       prefs.willingToWorkAway,
+      m,
     );
     const { codes, names } = await this.catalogue.load();
     const cs = buildCandidateSet([resident.input], codes, [site], cfg.wage);
@@ -459,4 +576,16 @@ export class RankingService {
   private async lock(m: EntityManager, key: string): Promise<void> {
     await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [key]);
   }
+}
+
+function hasChanges(plan: RecommendationPlan): boolean {
+  return plan.changes.upserts.length > 0 || plan.changes.deletes.length > 0 || plan.refill.size > 0;
+}
+
+/** Adds `from` to `into` (the plans of a chunk's postings, written in one go). */
+function mergePlan(into: RecommendationPlan, from: RecommendationPlan): void {
+  into.changes.upserts.push(...from.changes.upserts);
+  into.changes.deletes.push(...from.changes.deletes);
+  for (const id of from.refill) into.refill.add(id);
+  into.entered.push(...from.entered);
 }

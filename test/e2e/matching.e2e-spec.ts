@@ -401,6 +401,9 @@ describe('matching', () => {
       ]);
       await ds.query(`DELETE FROM notification WHERE payload->>'postingId' = ANY($1)`, [ids]);
       await ds.query(`DELETE FROM posting_match_list WHERE posting_id = ANY($1)`, [ids]);
+      // Job alerts go to residents whose recommendations a posting enters: on that first night
+      // their lists are empty too.
+      await ds.query(`DELETE FROM resident_recommendation WHERE posting_id = ANY($1)`, [ids]);
     };
     const alerts = () =>
       ds.query<{ kind: string; n: number }[]>(

@@ -1,8 +1,13 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { numericColumn } from './numeric';
 
-/** A resident's top postings (rank-resident), replaced as a whole on every run. */
+/**
+ * A resident's top postings: replaced whole by rank-resident, and kept current row by row by
+ * every ranked posting (RecommendationStore), so both sides of a match agree.
+ */
 @Entity('resident_recommendation')
+// A ranked or closed posting finds the lists that hold it: WHERE posting_id = $1
+@Index('idx_resident_recommendation_posting', ['postingId'])
 export class ResidentRecommendation {
   // GET /residents/:id/recommendations: WHERE resident_id = $1 ORDER BY rank (the primary key serves it)
   @PrimaryColumn({ type: 'uuid' })
