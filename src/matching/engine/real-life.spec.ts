@@ -115,7 +115,7 @@ describe('real-life inputs', () => {
     const m = match('fullMason', 'constructionAway')!;
     expect(m.components.distance.value).toBe(config.distance.awayWithAccommodationCredit);
     expect(m.components.preferredSkills.value).toBe(1);
-    expect(m.reasons.resident.zh).toContain('可以住在那边');
+    expect(m.reasons.resident.zh).toContain('离您的安置点 60.0 公里。提供住宿');
     expect(m.reasons.officer.zh).toContain('另有加分技能砌筑工');
   });
 

@@ -126,13 +126,9 @@ export function residentReason(f: ReasonFacts, names: SkillNames | undefined): M
     zh.push(`还差：要会${n.zh}（${levelZh(s.minLevel)}）`);
     en.push(`Still to learn: ${lowerFirst(n.en)} (${levelEn(s.minLevel)})`);
   }
-  if (!f.withinCommute) {
-    zh.push(`离您的安置点${f.distanceApproximate ? '约' : ''} ${km(f)} 公里，可以住在那边`);
-    en.push(`${f.distanceApproximate ? 'About ' : ''}${km(f)} km from your site; you can live there`);
-  } else {
-    zh.push(`离您的安置点${f.distanceApproximate ? '约' : ''} ${km(f)} 公里`);
-    en.push(`${f.distanceApproximate ? 'About ' : ''}${km(f)} km from your site`);
-  }
+  // Far posts are only offered with accommodation to residents who will work away: 提供住宿 says it.
+  zh.push(`离您的安置点${f.distanceApproximate ? '约' : ''} ${km(f)} 公里`);
+  en.push(`${f.distanceApproximate ? 'About ' : ''}${km(f)} km from your site`);
   if (f.shuttle) {
     zh.push('有班车');
     en.push('Shuttle bus');
