@@ -85,6 +85,8 @@ export class AppConfig {
   smsCodesPerPhonePerHour!: number;
   /** Records every SMS in memory for tests and development (LEYE_SMS_DEV_OUTBOX); never in production. */
   smsDevOutbox!: boolean;
+  /** Also appends the dev outbox's messages to this file (LEYE_SMS_DEV_OUTBOX_FILE; tests of spawned processes). */
+  smsDevOutboxFile!: string | null;
 
   /** Reads an operator file under config/ (YAML). */
   readYaml<T>(name: string): T {
@@ -260,5 +262,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   c.smsDevOutbox = bool(env, 'LEYE_SMS_DEV_OUTBOX', false);
   if (c.smsDevOutbox && c.production)
     throw new ConfigError('LEYE_SMS_DEV_OUTBOX', 'records one-time codes; it is refused in production');
+  c.smsDevOutboxFile = env.LEYE_SMS_DEV_OUTBOX_FILE || null;
+  if (c.smsDevOutboxFile && !c.smsDevOutbox)
+    throw new ConfigError('LEYE_SMS_DEV_OUTBOX_FILE', 'needs LEYE_SMS_DEV_OUTBOX=true');
   return c;
 }

@@ -1,5 +1,7 @@
 /** Small HTTP helpers for tests that talk to a spawned process (no supertest: it is another process). */
 import { randomInt } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { devSmsFile } from '../support/processes';
 
 export interface Answer {
   status: number;
@@ -45,13 +47,33 @@ export const FAULT_PASSWORD = 'Fault-test-2026';
 export const ADMIN_PHONE = '13800000000';
 export const ADMIN_PASSWORD = 'Leye-admin-2026';
 
+/** The last one-time code the app at `base` "sent" to `phone` (its dev SMS outbox file). */
+export function lastSmsCode(base: string, phone: string): string | null {
+  const file = devSmsFile(Number(new URL(base).port));
+  if (!existsSync(file)) return null;
+  const texts = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { phone: string; text: string })
+    .filter((m) => m.phone === phone);
+  return /\b(\d{6})\b/.exec(texts.at(-1)?.text ?? '')?.[1] ?? null;
+}
+
+/**
+ * Registers an employer the way a user does (the code step included). The answer is the first
+ * step's when it refused (503 while PostgreSQL is away …), else the code step's (201).
+ */
 export async function registerEmployer(
   base: string,
   phone = faultPhone(),
 ): Promise<Answer & { phone: string }> {
-  const a = await call(base, 'POST', '/api/v1/auth/register', {
+  const start = await call(base, 'POST', '/api/v1/auth/register', {
     body: { phone, password: FAULT_PASSWORD, name: '故障测试', role: 'employer' },
   });
+  if (start.status !== 202) return { ...start, phone };
+  const code = lastSmsCode(base, phone);
+  if (!code) throw new Error(`no SMS code for ${phone} from ${base}`);
+  const a = await call(base, 'POST', '/api/v1/auth/register/verify', { body: { phone, code } });
   return { ...a, phone };
 }
 

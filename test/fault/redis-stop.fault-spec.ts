@@ -1,5 +1,6 @@
 import {
   dropDatabaseAt,
+  FAULT_METRICS_TOKEN,
   PrivateRedis,
   query,
   sharedDatabaseUrl,
@@ -72,7 +73,7 @@ describe('fault: Redis stops', () => {
     });
     expect(wrong.status).toBe(401);
     // The metrics page answers too (queue depths are simply missing while Redis is away).
-    expect((await call(api.url, 'GET', '/metrics')).status).toBe(200);
+    expect((await call(api.url, 'GET', '/metrics', { token: FAULT_METRICS_TOKEN })).status).toBe(200);
     expect(api.running()).toBe(true);
 
     await sleep(500);

@@ -11,6 +11,7 @@ import { seeker } from '../support/matching-factories';
 import { postingBody } from '../support/postings-factories';
 import {
   dropDatabaseAt,
+  FAULT_METRICS_TOKEN,
   ROOT,
   sharedDatabaseUrl,
   sleep,
@@ -107,7 +108,10 @@ function rssKb(pid: number): number {
 }
 
 async function queueDepth(base: string): Promise<number> {
-  const res = await fetch(`${base}/metrics`, { signal: AbortSignal.timeout(10_000) });
+  const res = await fetch(`${base}/metrics`, {
+    headers: { authorization: `Bearer ${FAULT_METRICS_TOKEN}` },
+    signal: AbortSignal.timeout(10_000),
+  });
   const text = await res.text();
   let n = 0;
   for (const line of text.split('\n')) {

@@ -198,6 +198,13 @@ export interface StartOptions {
   readyTimeoutMs?: number;
 }
 
+export const FAULT_METRICS_TOKEN = 'fault-metrics-token-0123456789';
+
+/** Where a spawned app on `port` writes the SMS it "sends" (JSON lines {phone, text}). */
+export function devSmsFile(port: number): string {
+  return join(LOG_DIR, `sms-${port}.jsonl`);
+}
+
 /** Starts `node <build>/dist/src/main.js` with the role and environment a fault test needs. */
 export async function startApp(opts: StartOptions): Promise<AppProcess> {
   const port = await freePort();
@@ -221,6 +228,10 @@ export async function startApp(opts: StartOptions): Promise<AppProcess> {
     AUTH_IP_REQUESTS_PER_MINUTE: '100000',
     // The fault tests' robots listen on 127.0.0.1 over http (honoured with NODE_ENV=test only).
     ROBOT_WEBHOOK_ALLOW_LOCAL_FOR_TESTS: 'true',
+    // One-time SMS codes go to a file the test reads (registerEmployer in test/fault/http.ts).
+    LEYE_SMS_DEV_OUTBOX: 'true',
+    LEYE_SMS_DEV_OUTBOX_FILE: devSmsFile(port),
+    METRICS_TOKEN: FAULT_METRICS_TOKEN,
     ...(opts.env ?? {}),
   };
   const proc = spawn(process.execPath, [BUILT_MAIN], {

@@ -22,8 +22,11 @@ export class LoggingSmsSender extends SmsSender {
 }
 
 /** The sender a process uses: the in-memory dev outbox when configured, else the logging one. */
-export async function smsSenderFor(config: { smsDevOutbox: boolean }): Promise<SmsSender> {
+export async function smsSenderFor(config: {
+  smsDevOutbox: boolean;
+  smsDevOutboxFile: string | null;
+}): Promise<SmsSender> {
   if (!config.smsDevOutbox) return new LoggingSmsSender();
   const { DevOutboxSmsSender } = await import('./sms-dev-outbox');
-  return new DevOutboxSmsSender();
+  return new DevOutboxSmsSender(config.smsDevOutboxFile);
 }
