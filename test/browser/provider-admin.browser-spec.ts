@@ -160,6 +160,20 @@ describe('training provider and admin pages in a browser (360 px)', () => {
     expect(await page.locator(`#enrollment-${enrolled.body.id} .status`).textContent()).toBe('已结业');
     await expectFitsPhone(page);
     await screenshot(page, 'provider-02-course-completed');
+
+    // Editing starts from the saved course; a capacity of 0 is refused next to its field.
+    await page.getByRole('link', { name: '修改课程' }).click();
+    await page.waitForURL(`**/provider/courses/${courseId}/edit`);
+    expect(await page.getByRole('checkbox', { name: '茶叶加工' }).isChecked()).toBe(true);
+    await page.getByLabel('名额（人）').fill('0');
+    await page.getByRole('button', { name: '保存' }).click();
+    expect(await page.locator('#f-capacity').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel('课程名称').inputValue()).toBe('茶叶加工技能培训班');
+    await page.getByLabel('名额（人）').fill('25');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.waitForURL(`**/provider/courses/${courseId}?done=saved`);
+    expect(await notice(page)).toBe('课程已保存。');
+    expect(await page.locator('main .facts').first().textContent()).toContain('已报名 1 人 / 共 25 个名额');
     await context.close();
 
     // The resident now holds the skill from the course, and the worker re-ranked them.
