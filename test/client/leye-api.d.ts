@@ -159,6 +159,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/register/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Finish a registration with the code sent to the phone */
+        post: operations["AuthController_verifyRegistration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/courses": {
         parameters: {
             query?: never;
@@ -608,6 +625,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/resident-link/code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a new code to the roster phone (when the roster has one) */
+        post: operations["ResidentLinkController_resend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/resident-link/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enter the code sent to the roster phone; links the account to the record */
+        post: operations["ResidentLinkController_verify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications": {
         parameters: {
             query?: never;
@@ -877,6 +928,57 @@ export interface paths {
         get: operations["ReportsController_regionSummary"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/resident-link-claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Accounts waiting to be linked to residents of your sites */
+        get: operations["ResidentLinkController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/resident-link-claims/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm that the account is the resident (officers of the site) */
+        post: operations["ResidentLinkController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/resident-link-claims/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refuse the claim (the account stays a resident without a record) */
+        post: operations["ResidentLinkController_reject"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1185,23 +1287,6 @@ export interface paths {
         };
         /** Readiness: PostgreSQL, Redis and this installation's queues */
         get: operations["HealthController_ready"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/metrics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Prometheus metrics of this process */
-        get: operations["MetricsController_scrape"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1970,6 +2055,26 @@ export interface components {
              */
             residentId: string;
         };
+        LinkClaimDto: {
+            /** @description The name the account registered with */
+            accountName: string;
+            /** @description Masked: 139****0001 */
+            accountPhone: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            residentId: string;
+            residentName: string;
+        };
+        LinkCodeDto: {
+            /**
+             * @description The six digits the SMS to the roster phone brought
+             * @example 123456
+             */
+            code: string;
+        };
         LoginDto: {
             password: string;
             /** @example 13800000000 */
@@ -2051,7 +2156,7 @@ export interface components {
             displayName: string;
             /** @example 3.2 */
             distanceKm?: number | null;
-            /** @example 1.0.0 */
+            /** @example 2.0.0 */
             engineVersion: string;
             /** Format: uuid */
             matchId: string;
@@ -2085,6 +2190,8 @@ export interface components {
             siteId: string;
             /** @enum {string} */
             status: "new" | "referred" | "dismissed";
+            /** @description The posting’s lowest pay, as a monthly equivalent, is below the local minimum wage (config/matching.yaml wage.localMinimumMonthly): check it before referring */
+            wageBelowLocalMinimum: boolean;
             zeroEmployment: boolean;
         };
         OfficerMatchPageDto: {
@@ -2347,6 +2454,11 @@ export interface components {
              * @description The site a new resident lives at (pending confirmation)
              */
             siteId?: string;
+        };
+        RegistrationStartedDto: {
+            message: string;
+            /** @enum {string} */
+            status: "code_sent";
         };
         RejectEmployerDto: {
             /**
@@ -2842,6 +2954,15 @@ export interface components {
             name: string;
             /** @enum {string} */
             role: "resident" | "employer" | "officer" | "provider" | "admin";
+        };
+        VerifyRegistrationDto: {
+            /**
+             * @description The six digits the SMS brought
+             * @example 123456
+             */
+            code: string;
+            /** @example 13900000001 */
+            phone: string;
         };
     };
     responses: never;
@@ -3454,14 +3575,13 @@ export interface operations {
             };
         };
         responses: {
-            201: {
+            /** @description The same answer for every valid request: a code goes to the phone (or, when the phone has an account already, an SMS saying so) */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        user?: components["schemas"]["UserSummaryDto"];
-                    };
+                    "application/json": components["schemas"]["RegistrationStartedDto"];
                 };
             };
             /** @description Bad input: `details` names each offending field; unknown fields are rejected */
@@ -3482,8 +3602,8 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Phone already registered */
-            409: {
+            /** @description Too many attempts or codes from this IP or for this phone */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3491,7 +3611,50 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Too many attempts from this IP */
+        };
+    };
+    AuthController_verifyRegistration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyRegistrationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        user?: components["schemas"]["UserSummaryDto"];
+                    };
+                };
+            };
+            /** @description Wrong or expired code (the same for every phone) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description A token was sent and is malformed, expired or revoked (send none to call anonymously) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Too many attempts */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5359,6 +5522,91 @@ export interface operations {
             };
         };
     };
+    ResidentLinkController_resend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The same answer whether or not a code could be sent */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: resident */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ResidentLinkController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkCodeDto"];
+            };
+        };
+        responses: {
+            /** @description { residentId }; 400 for a wrong, expired or missing code */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input: `details` names each offending field; unknown fields are rejected */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: resident */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     NotificationsController_list: {
         parameters: {
             query?: {
@@ -6400,6 +6648,156 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["SummaryDto"];
                 };
+            };
+            /** @description Bad input: `details` names each offending field; unknown fields are rejected */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: officer, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's scope (never revealed which) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ResidentLinkController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Audited */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LinkClaimDto"][];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: officer, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ResidentLinkController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Linked; 404 out of scope; 409 when the resident has an account */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input: `details` names each offending field; unknown fields are rejected */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: officer, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such object, or it is outside the caller's scope (never revealed which) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ResidentLinkController_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Refused; 404 out of scope */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Bad input: `details` names each offending field; unknown fields are rejected */
             400: {
@@ -7529,39 +7927,12 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description A dependency is down; checks say which */
+            /** @description A dependency is down, or the queues are shared; checks say which */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
-            };
-        };
-    };
-    MetricsController_scrape: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Prometheus exposition format */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description A token was sent and is malformed, expired or revoked (send none to call anonymously) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponseDto"];
-                };
             };
         };
     };
