@@ -3,7 +3,8 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter as BullBoardFastifyAdapter } from '@bull-board/fastify';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { AuthService } from '../../access/auth.service';
@@ -29,8 +30,16 @@ function viewsWithoutThirdParties(): string {
     '',
   );
   if (/googleapis|gstatic/.test(html)) throw new Error('Bull Board template still loads Google Fonts');
-  const dir = mkdtempSync(join(tmpdir(), 'leye-bull-board-'));
-  writeFileSync(join(dir, 'index.ejs'), html);
+  // One directory per template content, shared by every process of the machine; written
+  // through a rename, so a process starting beside another never reads half a file.
+  const dir = join(
+    tmpdir(),
+    `leye-bull-board-${createHash('sha256').update(html).digest('hex').slice(0, 16)}`,
+  );
+  mkdirSync(dir, { recursive: true });
+  const part = join(dir, `index.ejs.${process.pid}`);
+  writeFileSync(part, html);
+  renameSync(part, join(dir, 'index.ejs'));
   return dir;
 }
 
