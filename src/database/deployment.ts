@@ -55,7 +55,7 @@ export async function readDeploymentId(dataSource: DataSource, pollMs = 1000): P
         return id;
       }
       if (Date.now() - lastLog >= WAIT_LOG_EVERY_MS) {
-        logger.log(
+        logger.warn(
           'Waiting for the migrations (no deployment table yet; the bootstrapping process applies them)',
         );
         lastLog = Date.now();
