@@ -282,7 +282,7 @@ export class PostingsService implements OnModuleInit {
       publishedAt: null,
       closedAt: null,
     });
-    assertMayOfferPublicWelfare(actor, employer.kind, false, p.publicWelfare);
+    assertMayOfferPublicWelfare(actor, employer, p, false);
     await this.validate(p, new Set(Object.keys(dto)));
     await this.computeTokens(p, employer.name);
     return this.dataSource.transaction(async (m) => {
@@ -311,8 +311,8 @@ export class PostingsService implements OnModuleInit {
       }
       const before = snapshot(p);
       if (dto.publicWelfare === true && !p.publicWelfare) {
-        const kind = (await this.employers.summary(p.employerId, m))?.kind;
-        assertMayOfferPublicWelfare(actor, kind, p.publicWelfare, true);
+        const employer = await this.employers.summary(p.employerId, m);
+        assertMayOfferPublicWelfare(actor, employer, { ...p, publicWelfare: true }, p.publicWelfare);
       }
       const { skills, certificates, expiresAt, title, description, address, ...plain } = dto;
       Object.assign(p, Object.fromEntries(Object.entries(plain).filter(([, v]) => v !== undefined)));
@@ -565,15 +565,20 @@ export function skillViews(
  * A hire on a public-welfare post uses the household's one public-welfare entitlement (POLICY.md),
  * so only a sponsor of such posts (employer kind public_welfare) offers one; staff (admins editing
  * a posting) may approve another employer's posting as one. A flag already set stays settable.
+ * The kind must have been verified for a live posting: an employer that just switched its kind to
+ * public_welfare is back in review, and its open postings must not turn public-welfare meanwhile
+ * (a draft waits for publishing, which needs the verification anyway).
  */
 function assertMayOfferPublicWelfare(
   actor: AuthUser,
-  employerKind: string | undefined,
+  employer: { kind: string; verified: boolean } | null,
+  posting: { publicWelfare: boolean; status: string },
   was: boolean,
-  will: boolean,
 ): void {
-  if (!will || was || employerKind === 'public_welfare') return;
+  if (!posting.publicWelfare || was) return;
   if (actor.role === 'admin' || actor.role === 'officer') return;
+  const sponsor = employer?.kind === 'public_welfare';
+  if (sponsor && (employer.verified || posting.status === 'draft')) return;
   throw new InvalidInputError(
     'publicWelfare',
     'only an employer of kind public_welfare may offer public-welfare posts (an officer approves others)',

@@ -216,6 +216,29 @@ describe('security flows (e2e)', () => {
       expect(approved.status).toBe(200);
       expect(approved.body.publicWelfare).toBe(true);
     });
+
+    it('an employer that switches its kind to public_welfare cannot turn its live postings into ones before review', async () => {
+      const e = await employerWithRecord(t.http, { verifiedBy: w.siteOfficer });
+      const live = await openPosting(t.http, e.session);
+      await t.http
+        .patch(`/api/v1/employers/${e.employer.id}`)
+        .set(e.session.auth)
+        .send({ kind: 'public_welfare' })
+        .expect(200);
+      const flip = await t.http
+        .patch(`/api/v1/postings/${live.id}`)
+        .set(e.session.auth)
+        .send({ publicWelfare: true });
+      expect(flip.status).toBe(400);
+      expect(flip.body.details[0].field).toBe('publicWelfare');
+      // Once an officer has verified the new kind, it may.
+      await t.http.post(`/api/v1/employers/${e.employer.id}/verify`).set(w.siteOfficer.auth).expect(200);
+      const after = await t.http
+        .patch(`/api/v1/postings/${live.id}`)
+        .set(e.session.auth)
+        .send({ publicWelfare: true });
+      expect(after.status).toBe(200);
+    });
   });
 
   describe('finding 11: a material change sends a verified employer back to review', () => {
