@@ -4,6 +4,7 @@ import { Allow } from '../access/access.decorator';
 import { CurrentUser, type AuthUser } from '../access/auth-user';
 import { IdParam } from '../common/id-param';
 import type { Page } from '../common/pagination';
+import { ApiPageResponse } from '../openapi/api-page-response';
 import { CreateHouseholdDto, HouseholdDto, HouseholdQuery, UpdateHouseholdDto } from './dto/household.dto';
 import { HouseholdsService } from './households.service';
 
@@ -23,7 +24,7 @@ export class HouseholdsController {
   @Get()
   @ApiOperation({ summary: 'List households in your scope' })
   @Allow('officer', 'admin')
-  @ApiOkResponse({ description: 'Households of the sites and origin regions in scope (paged)' })
+  @ApiPageResponse(HouseholdDto, 'Households of the sites and origin regions in scope (paged)')
   list(@Query() q: HouseholdQuery, @CurrentUser() user: AuthUser): Promise<Page<HouseholdDto>> {
     return this.households.list(user, q);
   }

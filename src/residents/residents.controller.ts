@@ -5,6 +5,7 @@ import { CurrentUser, type AuthUser } from '../access/auth-user';
 import { NotFoundError } from '../common/domain-errors';
 import { IdParam } from '../common/id-param';
 import type { Page } from '../common/pagination';
+import { ApiPageResponse } from '../openapi/api-page-response';
 import {
   ConfirmResidentDto,
   CreateResidentDto,
@@ -35,7 +36,7 @@ export class ResidentsController {
   @Get()
   @ApiOperation({ summary: 'List or search residents in your scope' })
   @Allow('officer', 'admin')
-  @ApiOkResponse({ description: 'Residents in scope (paged, summaries); every item read is audited' })
+  @ApiPageResponse(ResidentSummaryDto, 'Residents in scope (paged, summaries); every item read is audited')
   list(@Query() q: ResidentQuery, @CurrentUser() user: AuthUser): Promise<Page<ResidentSummaryDto>> {
     return this.residents.list(user, q);
   }
