@@ -2556,6 +2556,27 @@ export interface components {
             source: "self" | "officer" | "training" | "certificate";
             sourceRef: string | null;
         };
+        ResidentSummaryDto: {
+            birthDate: string | null;
+            consentToShare: boolean;
+            /** @enum {string} */
+            employmentStatus: "employed" | "unemployed" | "not_seeking" | "student" | "retired";
+            /** @enum {string|null} */
+            gender: "female" | "male" | null;
+            /** Format: uuid */
+            householdId: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            laborCapacity: "full" | "partial" | "none";
+            name: string;
+            /** @example 422802********004X */
+            nationalIdMasked: string | null;
+            /** Format: uuid */
+            siteId: string;
+            /** @enum {string} */
+            status: "active" | "pending";
+        };
         ScopeDto: {
             /**
              * @example [
@@ -4921,7 +4942,17 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["HouseholdDto"][];
+                        /** @example 1 */
+                        page: number;
+                        /** @example 20 */
+                        pageSize: number;
+                        /** @example 1 */
+                        total: number;
+                    };
+                };
             };
             /** @description Bad input: `details` names each offending field; unknown fields are rejected */
             400: {
@@ -6859,7 +6890,17 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ResidentSummaryDto"][];
+                        /** @example 1 */
+                        page: number;
+                        /** @example 20 */
+                        pageSize: number;
+                        /** @example 1 */
+                        total: number;
+                    };
+                };
             };
             /** @description Bad input: `details` names each offending field; unknown fields are rejected */
             400: {
