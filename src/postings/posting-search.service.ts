@@ -8,7 +8,11 @@ import { EmployersService } from '../employers/employers.service';
 import { RegionsService } from '../regions/regions.service';
 import { SkillsService } from '../skills/skills.service';
 import type { PostingSearchItemDto, PostingSearchQuery } from './dto/posting-search.dto';
+import { AppConfig } from '../config/app-config';
+import type { WageFactors } from '../matching/engine';
+import { loadMatchingConfig } from '../matching/matching-config';
 import { searchGroups } from './posting-search-text';
+import { monthlyWageRange } from './posting-wage';
 import type { PostingSkill } from './posting.entity';
 import { skillViews } from './postings.service';
 import { SkillTermsProvider } from './skill-terms.provider';
@@ -29,6 +33,7 @@ interface Row {
   address: string;
   latitude: number;
   longitude: number;
+  location_approximate: boolean;
   published_at: Date;
   skills: PostingSkill[];
   distance_km: number | null;
@@ -36,11 +41,16 @@ interface Row {
 }
 
 /*
- * A rough month's pay, only to sort by wage across units: 22 working days, 8 hours a day.
- * Piece rates cannot be compared and sort last.
+ * The posting's top wage as a month's pay, with the matching engine's factors (config/matching.yaml
+ * wage.workDaysPerMonth, hoursPerDay): the wage filter and the wage sort compare one unit, as the
+ * score does. Piece rates cannot be compared: NULL (they sort last, and a wage filter leaves them out).
  */
-const MONTHLY_WAGE_SQL = `CASE p.wage_unit WHEN 'month' THEN p.wage_max WHEN 'day' THEN p.wage_max * 22
-  WHEN 'hour' THEN p.wage_max * 176 END`;
+function monthlyWageSql(f: WageFactors): string {
+  const day = Number(f.workDaysPerMonth);
+  const hour = Number(f.hoursPerDay) * day;
+  return `(CASE p.wage_unit WHEN 'month' THEN p.wage_max WHEN 'day' THEN p.wage_max * ${day}
+  WHEN 'hour' THEN p.wage_max * ${hour} END)`;
+}
 
 /** Result pages kept per process (a page is a few KiB: this is a few MiB at most). */
 const CACHE_PAGES = 1000;
@@ -73,7 +83,16 @@ export class PostingSearchService {
     private readonly employers: EmployersService,
     private readonly skills: SkillsService,
     private readonly skillTerms: SkillTermsProvider,
-  ) {}
+    config: AppConfig,
+  ) {
+    this.wageFactors = loadMatchingConfig(config).wage;
+    this.monthlyWage = monthlyWageSql(this.wageFactors);
+  }
+
+  private readonly wageFactors: WageFactors;
+
+  /** SQL of a posting's top wage per month (monthlyWageSql with the configured factors). */
+  private readonly monthlyWage: string;
 
   private readonly cache = new Map<string, { stamp: string; page: Page<PostingSearchItemDto> }>();
 
@@ -119,8 +138,8 @@ export class PostingSearchService {
     if (q.accommodation !== undefined) where.push(`p.accommodation = ${arg(q.accommodation)}`);
     if (q.shuttle !== undefined) where.push(`p.shuttle = ${arg(q.shuttle)}`);
     if (q.publicWelfare !== undefined) where.push(`p.public_welfare = ${arg(q.publicWelfare)}`);
-    // Compared in the posting's own unit (see the query's OpenAPI description).
-    if (q.wageMin !== undefined) where.push(`p.wage_max >= ${arg(q.wageMin)}`);
+    // A month's pay, whatever the posting's unit: 3000 finds a 砌筑工 at 280–340 a day.
+    if (q.wageMin !== undefined) where.push(`${this.monthlyWage} >= ${arg(q.wageMin)}`);
 
     let distance = 'NULL::double precision';
     if (site) {
@@ -131,6 +150,8 @@ export class PostingSearchService {
         where.push(`p.latitude BETWEEN ${arg(box.minLat)} AND ${arg(box.maxLat)}`);
         where.push(`p.longitude BETWEEN ${arg(box.minLon)} AND ${arg(box.maxLon)}`);
         where.push(`${distance} <= ${arg(q.maxDistanceKm)}`);
+        // A workplace that was not located is not known to be near: left out, not counted as 0 km.
+        where.push('NOT p.location_approximate');
       }
     }
 
@@ -150,17 +171,18 @@ export class PostingSearchService {
         orderBy = 'p.published_at DESC, p.id';
         break;
       case 'nearest':
-        orderBy = 'distance ASC, p.published_at DESC, p.id';
+        // Unlocated workplaces after every located one: their distance is a stand-in.
+        orderBy = 'p.location_approximate, distance ASC, p.published_at DESC, p.id';
         break;
       case 'wage':
-        orderBy = `${MONTHLY_WAGE_SQL} DESC NULLS LAST, p.wage_max DESC, p.published_at DESC, p.id`;
+        orderBy = `${this.monthlyWage} DESC NULLS LAST, p.wage_max DESC, p.published_at DESC, p.id`;
         break;
     }
 
     const sql = `
       SELECT p.id, p.title, p.employer_id, p.industry, p.wage_min, p.wage_max, p.wage_unit, p.schedule,
              p.accommodation, p.meals, p.shuttle, p.public_welfare, p.address, p.latitude, p.longitude,
-             p.published_at, p.skills,
+             p.location_approximate, p.published_at, p.skills,
              ${relevance} AS relevance,
              ${distance} AS distance,
              round((${distance})::numeric, 1)::float8 AS distance_km,
@@ -189,6 +211,7 @@ export class PostingSearchService {
           wageMin: Number(r.wage_min),
           wageMax: Number(r.wage_max),
           wageUnit: r.wage_unit,
+          ...monthlyWageRange(Number(r.wage_min), Number(r.wage_max), r.wage_unit, this.wageFactors),
           schedule: r.schedule,
           accommodation: r.accommodation,
           meals: r.meals,
@@ -197,6 +220,7 @@ export class PostingSearchService {
           address: r.address,
           latitude: r.latitude,
           longitude: r.longitude,
+          locationApproximate: r.location_approximate,
           publishedAt: r.published_at,
           skills: skillViews(r.skills, skills),
         };

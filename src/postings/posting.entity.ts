@@ -107,6 +107,14 @@ export class Posting {
   @Column({ type: 'double precision' })
   longitude!: number;
 
+  /**
+   * The workplace was not located (coordinates are optional on the employer's form): latitude and
+   * longitude are a stand-in (the employer's location), so every distance to it is "about", never
+   * exact, and never 0 km by construction. Cleared when the employer gives coordinates.
+   */
+  @Column({ type: 'boolean', default: false })
+  locationApproximate!: boolean;
+
   @Column({ type: 'boolean', default: false })
   accommodation!: boolean;
 

@@ -23,6 +23,10 @@ import { canTransition, isEditable } from './posting-lifecycle';
 import { postingTokens } from './posting-search-text';
 import { Posting, type PostingSkill } from './posting.entity';
 import { SkillTermsProvider } from './skill-terms.provider';
+import { AppConfig } from '../config/app-config';
+import type { WageFactors } from '../matching/engine';
+import { loadMatchingConfig } from '../matching/matching-config';
+import { monthlyWageRange } from './posting-wage';
 
 /** Fields whose change alters who fits the posting: an edit of one of them while open is a new version. */
 const MATCHING_FIELDS = [
@@ -38,6 +42,7 @@ const MATCHING_FIELDS = [
   'address',
   'latitude',
   'longitude',
+  'locationApproximate',
   'accommodation',
   'meals',
   'shuttle',
@@ -76,7 +81,13 @@ export class PostingsService implements OnModuleInit {
     private readonly skillTerms: SkillTermsProvider,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
-  ) {}
+    config: AppConfig,
+  ) {
+    this.wageFactors = loadMatchingConfig(config).wage;
+  }
+
+  /** The engine's day/hour → month factors, for the 「约每月 X 元」 of day and hour wages. */
+  private readonly wageFactors: WageFactors;
 
   onModuleInit(): void {
     this.employers.onRenamed((m, employerId, name) => this.retokenizeEmployer(m, employerId, name));
@@ -267,8 +278,10 @@ export class PostingsService implements OnModuleInit {
       schedule: dto.schedule,
       regionCode: dto.regionCode ?? employer.regionCode,
       address: dto.address?.trim() ?? employer.address,
+      // Not located: the employer's location stands in, marked approximate (never an exact 0 km).
       latitude: dto.latitude ?? employer.latitude,
       longitude: dto.longitude ?? employer.longitude,
+      locationApproximate: dto.latitude === undefined,
       accommodation: dto.accommodation ?? false,
       meals: dto.meals ?? false,
       shuttle: dto.shuttle ?? false,
@@ -283,6 +296,7 @@ export class PostingsService implements OnModuleInit {
       closedAt: null,
     });
     assertMayOfferPublicWelfare(actor, employer, p, false);
+    assertBothCoordinates(dto);
     await this.validate(p, new Set(Object.keys(dto)));
     await this.computeTokens(p, employer.name);
     return this.dataSource.transaction(async (m) => {
@@ -324,6 +338,8 @@ export class PostingsService implements OnModuleInit {
       if (title !== undefined) p.title = title.trim();
       if (description !== undefined) p.description = description.trim();
       if (address !== undefined) p.address = address.trim();
+      assertBothCoordinates(dto);
+      if (dto.latitude !== undefined) p.locationApproximate = false;
       await this.validate(p, new Set(given.map(([k]) => k)));
       const changed = (Object.keys(before) as (keyof typeof before)[]).filter(
         (k) => JSON.stringify(before[k]) !== JSON.stringify(snapshot(p)[k]),
@@ -517,11 +533,13 @@ export class PostingsService implements OnModuleInit {
       wageMin: Number(p.wageMin),
       wageMax: Number(p.wageMax),
       wageUnit: p.wageUnit,
+      ...monthlyWageRange(Number(p.wageMin), Number(p.wageMax), p.wageUnit, this.wageFactors),
       schedule: p.schedule,
       regionCode: p.regionCode,
       address: p.address,
       latitude: p.latitude,
       longitude: p.longitude,
+      locationApproximate: p.locationApproximate,
       accommodation: p.accommodation,
       meals: p.meals,
       shuttle: p.shuttle,
@@ -547,6 +565,15 @@ function snapshot(p: Posting): Record<(typeof MATCHING_FIELDS)[number] | 'title'
   out.wageMin = Number(p.wageMin);
   out.wageMax = Number(p.wageMax);
   return out;
+}
+
+/** A workplace is a point: latitude without longitude (or the reverse) is a 400, not half a move. */
+function assertBothCoordinates(dto: { latitude?: number | null; longitude?: number | null }): void {
+  if ((dto.latitude === undefined) !== (dto.longitude === undefined))
+    throw new InvalidInputError(
+      dto.latitude === undefined ? 'latitude' : 'longitude',
+      'latitude and longitude go together',
+    );
 }
 
 export function skillViews(

@@ -152,8 +152,9 @@ describe('job search GET /postings (Chinese text, pinyin, synonyms, filters, dis
     expect(await found({ q: MARK, shuttle: true })).toEqual([ids.tea]);
     expect(await found({ q: MARK, shuttle: false })).toEqual([ids.kitchen, ids.welfare].sort());
     expect(await found({ q: MARK, publicWelfare: true })).toEqual([ids.welfare]);
-    // wageMin compares with each posting's wageMax in its own unit
-    expect(await found({ q: MARK, wageMin: 2000 })).toEqual([ids.kitchen]);
+    // wageMin is a month's pay: each posting's top wage as a monthly equivalent (180 a day ≈ 3960)
+    expect(await found({ q: MARK, wageMin: 2000 })).toEqual([ids.tea, ids.kitchen].sort());
+    expect(await found({ q: MARK, wageMin: 3500 })).toEqual([ids.tea]);
     expect(await found({ q: MARK, wageMin: 150 })).toEqual(all);
   });
 

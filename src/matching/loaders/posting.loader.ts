@@ -32,6 +32,7 @@ interface PostingRow {
   schedule: Schedule;
   latitude: number;
   longitude: number;
+  locationApproximate: boolean;
   accommodation: boolean;
   shuttle: boolean;
   publicWelfare: boolean;
@@ -42,7 +43,7 @@ interface PostingRow {
 
 const COLUMNS = `p.id, p.version, p.title, p.status, p.headcount - p.hired_count AS openings, p.industry, p.skills, p.certificates,
   p.wage_min AS "wageMin", p.wage_max AS "wageMax", p.wage_unit AS "wageUnit", p.schedule,
-  p.latitude, p.longitude, p.accommodation, p.shuttle, p.public_welfare AS "publicWelfare",
+  p.latitude, p.longitude, p.location_approximate AS "locationApproximate", p.accommodation, p.shuttle, p.public_welfare AS "publicWelfare",
   p.age_min AS "ageMin", p.age_max AS "ageMax", to_char(p.start_date, 'YYYY-MM-DD') AS "startDate"`;
 
 function toLoaded(r: PostingRow): LoadedPosting {
@@ -62,6 +63,8 @@ function toLoaded(r: PostingRow): LoadedPosting {
       schedule: r.schedule,
       latitude: Number(r.latitude),
       longitude: Number(r.longitude),
+      // A stand-in location (the employer's): the engine's distance is "about", never an exact 0 km.
+      locationApproximate: r.locationApproximate,
       accommodation: r.accommodation,
       shuttle: r.shuttle,
       publicWelfare: r.publicWelfare,

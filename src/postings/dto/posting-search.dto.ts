@@ -55,7 +55,7 @@ export class PostingSearchQuery extends PageQuery {
   @ApiPropertyOptional({
     minimum: 0,
     description:
-      "Postings whose wageMax reaches this amount, compared in each posting's own wageUnit (yuan per month, day, hour or piece): combine with a schedule or read the unit",
+      'Yuan per month: postings whose top wage reaches it as a monthly equivalent (day × wage.workDaysPerMonth, hour × hoursPerDay × workDaysPerMonth, from config/matching.yaml: 22 and 8). Piece rates cannot be compared and are left out',
   })
   @IsOptional()
   @Type(() => Number)
@@ -104,6 +104,12 @@ export class PostingSearchItemDto {
   @ApiProperty() wageMin!: number;
   @ApiProperty() wageMax!: number;
   @ApiProperty({ enum: WAGE_UNITS }) wageUnit!: WageUnit;
+  @ApiPropertyOptional({
+    description:
+      'Day and hour wages only: about a month of it (day × 22, hour × 8 × 22 by config/matching.yaml), yuan',
+  })
+  monthlyWageMin?: number;
+  @ApiPropertyOptional({ description: 'As monthlyWageMin, for wageMax' }) monthlyWageMax?: number;
   @ApiProperty({ enum: SCHEDULES }) schedule!: Schedule;
   @ApiProperty() accommodation!: boolean;
   @ApiProperty() meals!: boolean;
@@ -112,6 +118,11 @@ export class PostingSearchItemDto {
   @ApiProperty() address!: string;
   @ApiProperty() latitude!: number;
   @ApiProperty() longitude!: number;
+  @ApiProperty({
+    description:
+      "The workplace was not located: the employer's location stands in; distanceKm is approximate, and maxDistanceKm leaves it out",
+  })
+  locationApproximate!: boolean;
   @ApiPropertyOptional({ description: 'From the siteId site, km rounded to 0.1' }) distanceKm?: number;
   @ApiProperty({ type: String, format: 'date-time' }) publishedAt!: Date;
   @ApiProperty({ type: [PostingSkillViewDto] }) skills!: PostingSkillViewDto[];

@@ -121,7 +121,11 @@ export class CreatePostingDto {
   @Length(2, 200)
   address?: string;
 
-  @ApiPropertyOptional({ example: 30.02, description: "Workplace; default: the employer's location" })
+  @ApiPropertyOptional({
+    example: 30.02,
+    description:
+      "Workplace, with longitude (both or neither). Without them the employer's location stands in and the posting is locationApproximate",
+  })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @IsLatitude()
@@ -223,11 +227,22 @@ export class PostingDto {
   @ApiProperty() wageMin!: number;
   @ApiProperty() wageMax!: number;
   @ApiProperty({ enum: WAGE_UNITS }) wageUnit!: WageUnit;
+  @ApiPropertyOptional({
+    description:
+      'Day and hour wages only: about a month of it (day × 22, hour × 8 × 22 by config/matching.yaml), yuan',
+  })
+  monthlyWageMin?: number;
+  @ApiPropertyOptional({ description: 'As monthlyWageMin, for wageMax' }) monthlyWageMax?: number;
   @ApiProperty({ enum: SCHEDULES }) schedule!: Schedule;
   @ApiProperty() regionCode!: string;
   @ApiProperty() address!: string;
   @ApiProperty() latitude!: number;
   @ApiProperty() longitude!: number;
+  @ApiProperty({
+    description:
+      "The workplace was not located: latitude/longitude are the employer's location, distances are approximate",
+  })
+  locationApproximate!: boolean;
   @ApiProperty() accommodation!: boolean;
   @ApiProperty() meals!: boolean;
   @ApiProperty() shuttle!: boolean;

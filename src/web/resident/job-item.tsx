@@ -17,6 +17,39 @@ export interface JobItemView {
   accommodation: boolean;
   meals: boolean;
   distanceKm?: number | null;
+  /** The workplace was not located: distanceKm is to a stand-in (the employer's location). */
+  locationApproximate?: boolean;
+  /** Day and hour wages: about a month of it (PostingDto.monthlyWageMin/Max). */
+  monthlyWageMin?: number;
+  monthlyWageMax?: number;
+}
+
+type Translate = ReturnType<typeof useWeb>['t'];
+
+/**
+ * 「约每月 6160–7480 元」 beside a day or hour wage (the search's 「工资至少」 compares this), or
+ * nothing for a monthly or piece wage.
+ */
+export function monthlyText(t: Translate, job: Pick<JobItemView, 'monthlyWageMin' | 'monthlyWageMax'>) {
+  if (job.monthlyWageMax == null) return null;
+  const lo = job.monthlyWageMin ?? job.monthlyWageMax;
+  const amount = lo === job.monthlyWageMax ? String(lo) : `${lo}–${job.monthlyWageMax}`;
+  return t('jobs.monthlyAbout', { amount });
+}
+
+/**
+ * Distance from the resident's site in words. An unlocated workplace is 「约 X 公里」 (whole km,
+ * at least 1), and 「距离未知」 when its stand-in lies at the site itself: that 0 km says nothing.
+ */
+export function distanceText(
+  t: Translate,
+  km: number | null | undefined,
+  approximate: boolean | undefined,
+): string | null {
+  if (km == null) return null;
+  if (!approximate) return t('home.distance', { km: km.toFixed(1) });
+  if (km < 0.5) return t('jobs.distanceUnknown');
+  return t('jobs.distanceAbout', { km: String(Math.max(1, Math.round(km))) });
 }
 
 /** The industry's icon and word, side by side (the icon is decoration). */
@@ -48,10 +81,13 @@ export function JobItem({ job, reason }: { job: JobItemView; reason?: string }) 
         <a href={`/jobs/${job.id}`}>{job.title}</a>
       </h3>
       {job.employerName && <p class="muted">{job.employerName}</p>}
-      <p class="wage">{wageText(t, job.wageMin, job.wageMax, job.wageUnit)}</p>
+      <p class="wage">
+        {wageText(t, job.wageMin, job.wageMax, job.wageUnit)}
+        {monthlyText(t, job) && <span class="muted">（{monthlyText(t, job)}）</span>}
+      </p>
       {reason && <p class="reason">{t('resident.forMe.why', { reason })}</p>}
       <ul class="facts">
-        {job.distanceKm != null && <li>{t('home.distance', { km: job.distanceKm.toFixed(1) })}</li>}
+        {job.distanceKm != null && <li>{distanceText(t, job.distanceKm, job.locationApproximate)}</li>}
         {job.shuttle && <li class="yes">{t('home.shuttle')}</li>}
         {job.accommodation && <li class="yes">{t('home.accommodation')}</li>}
         {job.meals && <li class="yes">{t('home.meals')}</li>}

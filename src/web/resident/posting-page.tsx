@@ -4,7 +4,7 @@ import { wageText } from '../components/job-card';
 import { Form } from '../components/form';
 import { Layout } from '../components/layout';
 import { useWeb } from '../render';
-import { IndustryTag } from './job-item';
+import { IndustryTag, monthlyText } from './job-item';
 import { levelLabel, scheduleHours, scheduleLabel, statusLabel } from './labels';
 
 export interface PostingPageProps {
@@ -40,6 +40,7 @@ export function PostingPage({ posting: p, distanceKm, applied, justApplied, erro
       <h1>{p.title}</h1>
       <p class="muted">{p.employerName}</p>
       <p class="wage big">{wageText(t, p.wageMin, p.wageMax, p.wageUnit)}</p>
+      {monthlyText(t, p) && <p class="muted">{monthlyText(t, p)}</p>}
       {error && (
         <div class="error-summary" role="alert">
           <p>{error}</p>
@@ -55,7 +56,13 @@ export function PostingPage({ posting: p, distanceKm, applied, justApplied, erro
         {distanceKm != null && (
           <>
             <dt>{t('jobs.posting.distance')}</dt>
-            <dd>{t('jobs.posting.km', { km: distanceKm.toFixed(1) })}</dd>
+            <dd>
+              {!p.locationApproximate
+                ? t('jobs.posting.km', { km: distanceKm.toFixed(1) })
+                : distanceKm < 0.5
+                  ? t('jobs.distanceUnknown')
+                  : t('jobs.posting.kmAbout', { km: String(Math.max(1, Math.round(distanceKm))) })}
+            </dd>
           </>
         )}
         <dt>{t('jobs.posting.shuttle')}</dt>
