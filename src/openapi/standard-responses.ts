@@ -8,7 +8,7 @@ const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'tr
 /**
  * What the whole app answers, whatever the route (API.md, Conventions): the validation pipe's 400
  * for any input, the scope policy's 404 for any object a path names, the guard's 401/403 (declared
- * by @Allow). Written here once, from what an operation takes, rather than on every route.
+ * by @Public and @Allow). Written here once, from what an operation takes, not on every route.
  */
 const BAD_INPUT = 'Bad input: `details` names each offending field; unknown fields are rejected';
 const NOT_FOUND = "No such object, or it is outside the caller's scope (never revealed which)";
