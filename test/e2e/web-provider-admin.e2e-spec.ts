@@ -51,6 +51,17 @@ describe('web: provider and admin pages', () => {
     const a = await webAgent(t, providerA.phone);
     const page = await a.get(`/provider/courses/${courseId}`).expect(200);
     expect(page.text).toContain(`/provider/enrollments/${enrollmentId}/complete`);
+
+    // A second tap on 结业 (a reload of the form post) says what happened instead of a 409 page.
+    const post = () =>
+      a
+        .post(`/provider/enrollments/${enrollmentId}/complete`)
+        .type('form')
+        .send({ _csrf: csrfOf(page.text), courseId });
+    expect((await post()).headers.location).toMatch(`/provider/courses/${courseId}?done=completed`);
+    const again = await post();
+    expect(again.headers.location).toBe(`/provider/courses/${courseId}?done=cannot`);
+    expect((await a.get(again.headers.location)).text).toContain('这一步做不了');
   });
 
   it('an admin cannot deactivate their own account, and is told so', async () => {

@@ -88,12 +88,14 @@ export function CoursePage({ course: c, enrollments, notice, error, session }: C
                   <ActionButton
                     action={`/provider/enrollments/${e.id}/attend`}
                     text={t('provider.course.attend')}
+                    hidden={{ courseId: c.id }}
                     label={`${t('provider.course.attend')}：${e.residentName ?? ''}`}
                   />
                 )}
                 <ActionButton
                   action={`/provider/enrollments/${e.id}/complete`}
                   text={t('provider.course.complete')}
+                  hidden={{ courseId: c.id }}
                   primary
                   label={`${t('provider.course.complete')}：${e.residentName ?? ''}`}
                 />

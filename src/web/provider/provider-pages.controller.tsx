@@ -23,6 +23,7 @@ import { CoursePage } from './course-page';
 import { CoursesPage } from './courses-page';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function query(reply: FastifyReply, name: string): string {
   const v = (reply.request.query as Record<string, unknown> | undefined)?.[name];
@@ -201,18 +202,34 @@ export class ProviderPagesController {
 
   @Post('enrollments/:id/attend')
   @Allow('provider')
-  attend(@IdParam() id: string, @Res() reply: FastifyReply, @CurrentUser() user: AuthUser) {
-    return this.step(reply, user, id, 'attended');
+  attend(
+    @IdParam() id: string,
+    @Res() reply: FastifyReply,
+    @CurrentUser() user: AuthUser,
+    @Body() body: FormBody,
+  ) {
+    return this.step(reply, user, id, 'attended', formString(body, 'courseId'));
   }
 
   /** Completion grants the course's skills and re-ranks the resident (EnrollmentsService.complete). */
   @Post('enrollments/:id/complete')
   @Allow('provider')
-  complete(@IdParam() id: string, @Res() reply: FastifyReply, @CurrentUser() user: AuthUser) {
-    return this.step(reply, user, id, 'completed');
+  complete(
+    @IdParam() id: string,
+    @Res() reply: FastifyReply,
+    @CurrentUser() user: AuthUser,
+    @Body() body: FormBody,
+  ) {
+    return this.step(reply, user, id, 'completed', formString(body, 'courseId'));
   }
 
-  private async step(reply: FastifyReply, user: AuthUser, id: string, done: 'attended' | 'completed') {
+  private async step(
+    reply: FastifyReply,
+    user: AuthUser,
+    id: string,
+    done: 'attended' | 'completed',
+    fromCourse: string,
+  ) {
     try {
       const e =
         done === 'attended'
@@ -220,12 +237,12 @@ export class ProviderPagesController {
           : await this.enrollments.complete(user, id);
       return redirect(reply, `/provider/courses/${e.courseId}?done=${done}&e=${e.id}#enrollment-${e.id}`);
     } catch (err) {
-      // A second tap, or a course cancelled meanwhile: say so on the course's page.
-      if (err instanceof ConflictError) {
-        const referer = reply.request.headers.referer ?? '';
-        const m = /\/provider\/courses\/([0-9a-f-]{36})/.exec(referer);
-        return redirect(reply, m ? `/provider/courses/${m[1]}?done=cannot` : '/provider');
-      }
+      // A second tap, or a course cancelled meanwhile: say so on the page the button was on.
+      if (err instanceof ConflictError)
+        return redirect(
+          reply,
+          UUID.test(fromCourse) ? `/provider/courses/${fromCourse}?done=cannot` : '/provider',
+        );
       throw err;
     }
   }
