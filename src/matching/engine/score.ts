@@ -107,7 +107,8 @@ export function scoreBlock(
   const wDistance = on & 4 ? w[2] * scale : 0;
   const wWage = on & 8 ? w[3] * scale : 0;
   const wSchedule = on & 16 ? w[4] * scale : 0;
-  const wIndustry = on & 32 ? w[5] * scale : 0;
+  // The industry shares are normalised in the weight, not per pair.
+  const wIndustry = on & 32 ? w[5] * scale * industryNorm : 0;
   const wTraining = on & 64 ? w[6] * scale : 0;
 
   outer: for (let i = from, o = 0; i < to; i++, o++) {
@@ -192,9 +193,8 @@ export function scoreBlock(
     const prefs = industryPrefs[r];
     const exp = industryExperience[r];
     const industry =
-      ((prefs === 0 ? industryUnknownPref : (prefs & industryBit) !== 0 ? prefShare : 0) +
-        (exp === 0 ? industryUnknownExp : (exp & industryBit) !== 0 ? expShare : 0)) *
-      industryNorm;
+      (prefs === 0 ? industryUnknownPref : (prefs & industryBit) !== 0 ? prefShare : 0) +
+      (exp === 0 ? industryUnknownExp : (exp & industryBit) !== 0 ? expShare : 0);
     // Training signals readiness for skills the posting asks: held already (all at the level) or
     // trained recently. It does not apply to a posting that asks for no skill (weight 0).
     const training = skills === 1 || trainingDay[r] >= trainingSinceDay ? 1 : 0;
@@ -214,7 +214,7 @@ export function scoreBlock(
       comp[2] = dist;
       comp[3] = wage;
       comp[4] = schedule;
-      comp[5] = industry;
+      comp[5] = industry * industryNorm;
       comp[6] = training;
     }
   }
