@@ -372,9 +372,10 @@ export class ApplicationsService {
     if (posting.publicWelfare) await this.placements.assertPublicWelfareEligible(m, a.residentId, posting);
     await this.postings.recordHire(m, a.postingId);
     const employer = await this.employers.summary(a.employerId, m);
+    // A workshop counts as one once an officer has verified it as one (a switched kind is in review).
     const kind: PlacementKind = posting.publicWelfare
       ? 'public_welfare'
-      : employer?.kind === 'workshop'
+      : employer?.kind === 'workshop' && employer.verified
         ? 'workshop'
         : 'local_enterprise';
     const today = todayInPilotZone();

@@ -258,6 +258,17 @@ describe('security flows (e2e)', () => {
       expect(publish.status).toBe(409);
       expect(publish.body.code).toBe('employer.unverified');
       expect((await t.http.get(`/api/v1/postings/${open.id}`)).body.status).toBe('open');
+      // Until an officer has looked, a hire there does not count as the new kind (a workshop's).
+      const { session } = await householdWithResident(t.http, w);
+      const a = await apply(t.http, session, open.id);
+      for (const s of ['interview', 'offered', 'hired']) {
+        expect((await moveApplication(t.http, e.session, a.id, s)).status).toBe(200);
+      }
+      const hired = await t.http.get(`/api/v1/applications/${a.id}`).set(w.siteOfficer.auth);
+      const placements = await t.http
+        .get(`/api/v1/placements?residentId=${hired.body.residentId}`)
+        .set(w.siteOfficer.auth);
+      expect(placements.body.items[0].kind).toBe('local_enterprise');
     });
 
     it('an address change is not material: still verified', async () => {
