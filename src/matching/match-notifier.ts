@@ -6,6 +6,7 @@ import {
   type NotifyUsersInput,
   type NotifySiteChannelsInput,
 } from '../notifications/notifications.service';
+import { jobAlertSmsText } from '../notifications/channels/alert-text';
 import { channelText, verbatim } from '../notifications/channels/channel-text';
 import type { RankedMatch } from './engine';
 import type { LoadedResident, LoadedSite } from './loaders/candidate.loader';
@@ -193,7 +194,7 @@ export class MatchNotifier {
           title: `为您推荐：${posting.title}`,
           body: `${posting.wageText}。${r.reasons.resident.zh}`,
           payload: { score: r.score },
-          smsText: `【乐业】为您推荐岗位“${posting.title}”，${posting.wageText}。登录乐业查看详情并报名。`,
+          smsText: jobAlertSmsText(posting.title, posting.wageText),
         });
       }
     return this.notifications.jobAlerts(m, alerts);
