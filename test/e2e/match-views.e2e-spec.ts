@@ -137,6 +137,33 @@ describe('match views per reader', () => {
     }
   });
 
+  it('an invited candidate who accepts still shows the employer no household situation', async () => {
+    await ranked(tea.id, [picker.id]);
+    const invited = await t.http
+      .post('/api/v1/applications/invite')
+      .set(employer.session.auth)
+      .send({ postingId: tea.id, residentId: picker.id });
+    expect(invited.status).toBe(201);
+    const accepted = await t.http
+      .post(`/api/v1/applications/${invited.body.id}/accept`)
+      .set(picker.session!.auth);
+    expect(accepted.status).toBe(200);
+    const api = await t.http
+      .get(`/api/v1/applications?postingId=${tea.id}`)
+      .set(employer.session.auth)
+      .expect(200);
+    expect(api.body.items.length).toBeGreaterThan(0);
+    expect(JSON.stringify(api.body)).not.toMatch(HOUSEHOLD_WORDS);
+    const agent = await webAgent(t, employer.session.phone);
+    for (const lang of ['zh', 'en']) {
+      for (const path of ['applicants', 'candidates']) {
+        const page = await agent.get(`/employer/postings/${tea.id}/${path}?lang=${lang}`);
+        expect(page.status).toBe(200);
+        expect(page.text).not.toMatch(HOUSEHOLD_WORDS);
+      }
+    }
+  });
+
   it('the resident reads plain sentences without fractions', async () => {
     const recs = await eventually(async () => {
       const res = await t.http
