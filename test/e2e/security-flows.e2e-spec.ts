@@ -318,6 +318,29 @@ describe('security flows (e2e)', () => {
     });
   });
 
+  describe('finding 11, officer page: refusing a verification without JavaScript', () => {
+    it('the queue has a refusal form; no reason is a 400 page, a reason refuses', async () => {
+      const e = await employerWithRecord(t.http);
+      const officerPhone = (w.siteOfficer as unknown as { phone: string }).phone;
+      const agent = await webAgent(t, officerPhone);
+      const queue = await agent.get('/officer/employers?pageSize=100').expect(200);
+      const action = `/officer/employers/${e.employer.id}/reject`;
+      expect(queue.text).toContain(`action="${action}"`);
+      const empty = await agent
+        .post(action)
+        .type('form')
+        .send({ _csrf: csrfOf(queue.text), reason: ' ' });
+      expect(empty.status).toBe(400);
+      const done = await agent
+        .post(action)
+        .type('form')
+        .send({ _csrf: csrfOf(queue.text), reason: '信用代码与执照不符' });
+      expect(done.status).toBe(303);
+      const own = await t.http.get(`/api/v1/employers/${e.employer.id}`).set(e.session.auth);
+      expect(own.body.rejection.reason).toBe('信用代码与执照不符');
+    });
+  });
+
   describe('finding 12: every id a request names is checked through the scope policy', () => {
     it("an officer cannot cite another area's draft posting in a placement (404), an open one is fine", async () => {
       const farEmployer = await employerWithRecord(t.http, { body: { regionCode: '422801' } });
