@@ -48,8 +48,8 @@ export class AuthController {
   })
   @ApiTooManyRequestsResponse({ description: 'Too many attempts or codes from this IP or for this phone' })
   async register(@Body() dto: RegisterDto, @Req() req: FastifyRequest): Promise<RegistrationStartedDto> {
-    await this.registration.start(dto, req.ip);
-    return { status: 'code_sent', message: CODE_SENT_MESSAGE };
+    const { ticket } = await this.registration.start(dto, req.ip);
+    return { status: 'code_sent', message: CODE_SENT_MESSAGE, ticket };
   }
 
   @Post('auth/register/verify')
@@ -62,7 +62,7 @@ export class AuthController {
     @Body() dto: VerifyRegistrationDto,
     @Req() req: FastifyRequest,
   ): Promise<{ user: UserSummaryDto }> {
-    const user = await this.registration.verify(dto.phone, dto.code, req.ip);
+    const user = await this.registration.verify(dto.phone, dto.code, dto.ticket, req.ip);
     // Never the resident id: whether a roster record was linked is not the registrant's to learn here.
     return { user: { id: user.id, role: user.role, name: user.name } };
   }

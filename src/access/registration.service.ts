@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { ConflictError, InvalidInputError } from '../common/domain-errors';
@@ -53,7 +54,13 @@ export class RegistrationService {
     private readonly config: AppConfig,
   ) {}
 
-  async start(dto: RegisterDto, ip: string): Promise<void> {
+  /**
+   * Returns the ticket verify needs with the code. Why a ticket: without it, anyone who starts a
+   * registration for the same phone after the owner replaces the owner's pending one with their
+   * own (their password), and the owner, typing the newest SMS code, would create the account
+   * for them. A ticket binds the code to whoever started that registration.
+   */
+  async start(dto: RegisterDto, ip: string): Promise<{ ticket: string }> {
     await this.limits.authAttempt(ip);
     if (dto.role === 'resident' && !dto.nationalId && !dto.siteId) {
       throw new InvalidInputError(
@@ -73,9 +80,11 @@ export class RegistrationService {
     await this.limits.smsCode(phoneKey, ip);
     // Hashed for taken phones too: the answer takes as long either way.
     const passwordHash = await hashPassword(dto.password);
+    // Taken phones get a ticket too (never stored): the answers must not differ.
+    const ticket = randomBytes(24).toString('base64url');
     if (await this.users.findByPhone(dto.phone)) {
       await this.sms.send(dto.phone, TEXT.taken);
-      return;
+      return { ticket };
     }
     const code = newCode();
     const pending: PendingRegistration = {
@@ -89,7 +98,7 @@ export class RegistrationService {
       RegistrationCode,
       {
         phoneHmac: phoneKey,
-        codeHash: codeHash(this.config.piiHmacKey, `register:${phoneKey}`, code),
+        codeHash: codeHash(this.config.piiHmacKey, `register:${phoneKey}:${ticket}`, code),
         payloadEncrypted: this.pii.encrypt(JSON.stringify(pending)),
         attempts: 0,
         expiresAt: codeExpiry(),
@@ -97,14 +106,15 @@ export class RegistrationService {
       ['phoneHmac'],
     );
     await this.sms.send(dto.phone, TEXT.code(code));
+    return { ticket };
   }
 
   /**
-   * The phone's code: creates the account (and, for a resident, asks the registrar what it may be
+   * The phone's code (with the ticket of the registration it was sent for): creates the account (and, for a resident, asks the registrar what it may be
    * linked to). Wrong, expired or unknown codes, and phones that had an account already, all get
    * the same 400.
    */
-  async verify(phone: string, code: string, ip: string): Promise<User> {
+  async verify(phone: string, code: string, ticket: string, ip: string): Promise<User> {
     await this.limits.authAttempt(ip);
     const phoneKey = this.users.phoneKey(phone);
     await this.limits.codeCheck(`register:${phoneKey}`);
@@ -118,7 +128,7 @@ export class RegistrationService {
         await m.delete(RegistrationCode, { id: row.id });
         return null;
       }
-      if (!codeMatches(this.config.piiHmacKey, `register:${phoneKey}`, code, row.codeHash)) {
+      if (!codeMatches(this.config.piiHmacKey, `register:${phoneKey}:${ticket}`, code, row.codeHash)) {
         if (row.attempts + 1 >= CODE_MAX_ATTEMPTS) await m.delete(RegistrationCode, { id: row.id });
         else await m.increment(RegistrationCode, { id: row.id }, 'attempts', 1);
         return null;

@@ -17,7 +17,7 @@ import { Household } from './household.entity';
 import { HouseholdsService } from './households.service';
 import { checkNationalId, NATIONAL_ID_MESSAGES, nationalIdFacts, normalizeNationalId } from './national-id';
 import { ResidentLinkClaim } from './resident-link-claim.entity';
-import { nationalIdColumns, phoneColumns } from './resident-pii';
+import { phoneColumns } from './resident-pii';
 import { ResidentVersions } from './resident-versions';
 import { Resident } from './resident.entity';
 
@@ -84,7 +84,10 @@ export class ResidentRegistrationService implements ResidentRegistrar, OnModuleI
     const record = (action: string, details: Record<string, unknown>) =>
       this.audit.record(null, { action, entityType: 'resident', entityId: resident.id, details }, m);
     if (linked.length || resident.erasedAt) {
-      await record('resident.link_refused', { userId: reg.userId, reason: linked.length ? 'linked' : 'erased' });
+      await record('resident.link_refused', {
+        userId: reg.userId,
+        reason: linked.length ? 'linked' : 'erased',
+      });
       return { residentId: null };
     }
     if (resident.phoneHmac && resident.phoneHmac === this.pii.hmac('phone', reg.phone)) {
@@ -106,7 +109,13 @@ export class ResidentRegistrationService implements ResidentRegistrar, OnModuleI
     return { residentId: null, afterCommit: () => this.sms.send(rosterPhone, rosterCodeText(code)) };
   }
 
-  /** A resident not on any roster: a new pending household and record at the site (officer confirms). */
+  /**
+   * A resident not on any roster: a new pending household and record at the site (officer
+   * confirms). The national ID the registrant typed is not stored on it, only what it says
+   * (birth date, gender): stored, it would be the key under which a later roster import or an
+   * officer's entry of the real person merges into this record — the registrant's account would
+   * then read the real person's data. The confirming officer enters the ID from the ID card.
+   */
   private async selfRegister(
     m: EntityManager,
     reg: ResidentRegistration,
@@ -127,7 +136,6 @@ export class ResidentRegistrationService implements ResidentRegistrar, OnModuleI
         name: reg.name,
         gender: facts?.gender ?? null,
         birthDate: facts?.birthDate ?? null,
-        ...(nationalId ? nationalIdColumns(this.pii, nationalId) : {}),
         ...phoneColumns(this.pii, reg.phone),
         laborCapacity: 'full',
         employmentStatus: 'unemployed',
@@ -143,7 +151,7 @@ export class ResidentRegistrationService implements ResidentRegistrar, OnModuleI
         action: 'resident.self_register',
         entityType: 'resident',
         entityId: resident.id,
-        details: { status: 'pending', withNationalId: !!nationalId },
+        details: { status: 'pending', claimedNationalId: !!nationalId },
       },
       m,
     );

@@ -111,8 +111,9 @@ export class AuthPagesController {
       errors.siteId = 'field.site.invalid';
     if (Object.keys(errors).length) return fail(errors);
     if (value.role === 'resident' && !this.hooks.resident()) return fail({}, 'register.residentClosed', 503);
+    let ticket: string;
     try {
-      await this.registration.start(value, req.ip);
+      ({ ticket } = await this.registration.start(value, req.ip));
     } catch (e) {
       if (e instanceof RateLimitedError) return fail({}, 'register.tooMany', 429);
       const fieldErrors = serviceFieldError(e, REGISTER_MESSAGES);
@@ -120,24 +121,28 @@ export class AuthPagesController {
       throw e;
     }
     // The same page for every phone, taken or new (issue 12, finding 14): the SMS tells which.
-    return render(reply, <RegisterCodePage phone={value.phone} phoneMasked={maskPhone(value.phone)} />);
+    return render(
+      reply,
+      <RegisterCodePage phone={value.phone} phoneMasked={maskPhone(value.phone)} ticket={ticket} />,
+    );
   }
 
   @Post('register/verify')
   @Public()
   async verify(@Req() req: FastifyRequest, @Res() reply: FastifyReply, @Body() body: FormBody) {
-    const values = formValues(body, ['phone', 'code']);
+    const values = formValues(body, ['phone', 'code', 'ticket']);
     const { value, errors } = await validateForm(VerifyRegistrationDto, values, {
       phone: 'field.phone.invalid',
       code: 'field.code.invalid',
     });
-    if (errors.phone) return redirect(reply, '/register');
+    if (errors.phone || errors.ticket) return redirect(reply, '/register');
     const page = (status: number, errs: FormErrors, message?: MessageKey) =>
       render(
         reply,
         <RegisterCodePage
           phone={value.phone}
           phoneMasked={maskPhone(value.phone)}
+          ticket={value.ticket}
           errors={errs}
           message={message}
         />,
@@ -146,7 +151,7 @@ export class AuthPagesController {
     if (errors.code) return page(400, errors);
     let user: User;
     try {
-      user = await this.registration.verify(value.phone, value.code, req.ip);
+      user = await this.registration.verify(value.phone, value.code, value.ticket, req.ip);
     } catch (e) {
       if (e instanceof RateLimitedError) return page(429, {}, 'register.tooMany');
       if (e instanceof InvalidInputError) return page(400, { code: 'register.codeWrong' });

@@ -132,28 +132,36 @@ describe('identity and access (API.md "Bootstrap", auth endpoints)', () => {
       .send({ phone: fresh, password: PASSWORD, name: 'b', role: 'employer' });
     expect(taken.status).toBe(202);
     expect(anew.status).toBe(202);
-    expect(taken.body).toEqual(anew.body);
+    // The same answer: the same message, and a random ticket either way.
+    expect({ ...taken.body, ticket: 't' }).toEqual({ ...anew.body, ticket: 't' });
+    expect(taken.body.ticket).toMatch(/^[A-Za-z0-9_-]{32}$/);
     expect(devSmsTo(phone).at(-1)!.text).toContain('已经有账号');
     // No code went to the taken phone: whatever an attacker types, the same 400 as a wrong code.
-    const verify = await t.http.post('/api/v1/auth/register/verify').send({ phone, code: '000000' });
+    const verify = await t.http
+      .post('/api/v1/auth/register/verify')
+      .send({ phone, code: '000000', ticket: taken.body.ticket });
     expect(verify.status).toBe(400);
     expect((await t.http.post('/api/v1/auth/login').send({ phone, password: PASSWORD })).status).toBe(200);
   });
 
   it('a wrong code is 400 and five wrong codes kill the registration', async () => {
     const phone = uniquePhone();
-    await t.http
-      .post('/api/v1/auth/register')
-      .send({ phone, password: PASSWORD, name: 'c', role: 'employer' })
-      .expect(202);
+    const { ticket } = (
+      await t.http
+        .post('/api/v1/auth/register')
+        .send({ phone, password: PASSWORD, name: 'c', role: 'employer' })
+        .expect(202)
+    ).body as { ticket: string };
     const code = /\d{6}/.exec(devSmsTo(phone).at(-1)!.text)![0];
     const wrong = code === '111111' ? '222222' : '111111';
     for (let i = 0; i < 5; i++) {
-      const res = await t.http.post('/api/v1/auth/register/verify').send({ phone, code: wrong });
+      const res = await t.http.post('/api/v1/auth/register/verify').send({ phone, code: wrong, ticket });
       expect(res.status).toBe(400);
       expect(res.body.details[0].field).toBe('code');
     }
-    expect((await t.http.post('/api/v1/auth/register/verify').send({ phone, code })).status).toBe(400);
+    expect((await t.http.post('/api/v1/auth/register/verify').send({ phone, code, ticket })).status).toBe(
+      400,
+    );
     expect((await t.http.post('/api/v1/auth/login').send({ phone, password: PASSWORD })).status).toBe(401);
   });
 

@@ -142,6 +142,54 @@ describe('security: registration, sign-in and the API surface (issue 12)', () =>
     });
   });
 
+  describe('finding 1: no squatting on a national ID before it is on the roster', () => {
+    it("a self-registration with someone's ID does not become that person's record later", async () => {
+      const id = uniqueNationalId();
+      const { nationalId } = id;
+      const squatterPhone = uniquePhone();
+      const { session } = await registerAndLogin(t.http, {
+        phone: squatterPhone,
+        name: '抢注',
+        nationalId,
+        siteId: site.id,
+      });
+      const squatted = (await t.http.get('/api/v1/me').set(session.auth)).body.residentId as string;
+      expect(squatted).toBeDefined();
+      // The officer enters the real person with that ID: a new record, not the squatter's.
+      const real = await createResident(t.http, officer, householdId, id);
+      expect(real.id).not.toBe(squatted);
+      expect((await t.http.get(`/api/v1/residents/${real.id}`).set(session.auth)).status).toBe(404);
+      expect((await t.http.get(`/api/v1/residents/${squatted}/export`).set(session.auth)).body.phone).toBe(
+        squatterPhone,
+      );
+    });
+  });
+
+  describe('finding 14: a registration started again by someone else does not take the code', () => {
+    it("the owner's code creates no account with the other starter's password", async () => {
+      const phone = uniquePhone();
+      const owner = await registerStart(t.http, { phone, name: '本人', role: 'employer' });
+      const other = await registerStart(t.http, {
+        phone,
+        name: '别人',
+        role: 'employer',
+        password: 'Other-pass-9',
+      });
+      expect([owner.status, other.status]).toEqual([202, 202]);
+      // The owner types the newest SMS (sent for the other's registration) with their own ticket.
+      const res = await t.http
+        .post('/api/v1/auth/register/verify')
+        .send({ phone, code: lastSmsCode(phone), ticket: owner.body.ticket });
+      expect(res.status).toBe(400);
+      expect((await t.http.post('/api/v1/auth/login').send({ phone, password: 'Other-pass-9' })).status).toBe(
+        401,
+      );
+      // Registering again works, with the owner's password.
+      expect((await registerAccount(t.http, { phone, name: '本人', role: 'employer' })).status).toBe(201);
+      await login(t.http, phone);
+    });
+  });
+
   describe('findings 2 and 14: registration answers the same for everyone', () => {
     it('not on a roster, on a roster and linked, on a roster and free: the same answers', async () => {
       const free = await createResident(t.http, officer, householdId);
@@ -154,13 +202,16 @@ describe('security: registration, sign-in and the API surface (issue 12)', () =>
       const verifies = [];
       for (const nationalId of cases) {
         const phone = uniquePhone();
-        starts.push(await registerStart(t.http, { phone, name: '试探', role: 'resident', nationalId }));
+        const start = await registerStart(t.http, { phone, name: '试探', role: 'resident', nationalId });
+        starts.push(start);
         verifies.push(
-          await t.http.post('/api/v1/auth/register/verify').send({ phone, code: lastSmsCode(phone) }),
+          await t.http
+            .post('/api/v1/auth/register/verify')
+            .send({ phone, code: lastSmsCode(phone), ticket: start.body.ticket }),
         );
       }
       expect(starts.map((r) => r.status)).toEqual([202, 202, 202]);
-      expect(new Set(starts.map((r) => JSON.stringify(r.body))).size).toBe(1);
+      expect(new Set(starts.map((r) => JSON.stringify({ ...r.body, ticket: 't' }))).size).toBe(1);
       expect(verifies.map((r) => r.status)).toEqual([201, 201, 201]);
       expect(verifies.map((r) => Object.keys(r.body.user).sort())).toEqual([
         ['id', 'name', 'role'],
@@ -174,7 +225,7 @@ describe('security: registration, sign-in and the API surface (issue 12)', () =>
       const taken = await registerStart(t.http, { phone: staffPhone, name: '冒名', role: 'employer' });
       const fresh = await registerStart(t.http, { phone: uniquePhone(), name: '冒名', role: 'employer' });
       expect([taken.status, fresh.status]).toEqual([202, 202]);
-      expect(taken.body).toEqual(fresh.body);
+      expect({ ...taken.body, ticket: 't' }).toEqual({ ...fresh.body, ticket: 't' });
       expect(devSmsTo(staffPhone).at(-1)!.text).toContain('已经有账号');
       // The staff account is untouched: its password still signs in.
       await login(t.http, staffPhone);
@@ -203,7 +254,9 @@ describe('security: registration, sign-in and the API surface (issue 12)', () =>
     it('refuses anonymous callers and user tokens; answers the scraper', async () => {
       expect((await t.http.get('/metrics')).status).toBe(401);
       expect((await t.http.get('/metrics').set(admin.auth)).status).toBe(401);
-      expect((await t.http.get('/metrics').set('Authorization', 'Bearer wrong-token-123456')).status).toBe(401);
+      expect((await t.http.get('/metrics').set('Authorization', 'Bearer wrong-token-123456')).status).toBe(
+        401,
+      );
       const ok = await t.http.get('/metrics').set('Authorization', `Bearer ${process.env.METRICS_TOKEN}`);
       expect(ok.status).toBe(200);
       expect(ok.text).toContain('leye_http_request_duration_seconds');
@@ -227,7 +280,10 @@ describe('security: registration, sign-in and the API surface (issue 12)', () =>
         expect(res.body.message).toMatch(/deeper than 32/);
       }
       const arrays = '['.repeat(4000) + ']'.repeat(4000);
-      const res = await t.http.post('/api/v1/auth/login').set('Content-Type', 'application/json').send(arrays);
+      const res = await t.http
+        .post('/api/v1/auth/login')
+        .set('Content-Type', 'application/json')
+        .send(arrays);
       expect(res.status).toBe(400);
     });
 

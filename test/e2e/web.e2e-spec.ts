@@ -2,6 +2,9 @@ import request from 'supertest';
 import { createTestApp, type TestApp } from '../support/app';
 import { lastSmsCode, PASSWORD, uniquePhone } from '../support/factories';
 
+/** The registration ticket the code page carries (a hidden field). */
+const ticketOf = (html: string) => /name="ticket" value="([^"]+)"/.exec(html)![1];
+
 /** Pulls the CSRF token out of a page. */
 function csrfOf(html: string): string {
   const m = /name="_csrf" value="([^"]+)"/.exec(html);
@@ -123,13 +126,18 @@ describe('web pages (server-rendered)', () => {
     const wrongCode = await agent
       .post('/register/verify')
       .type('form')
-      .send({ _csrf: csrfOf(codePage.text), phone, code: code === '000000' ? '000001' : '000000' })
+      .send({
+        _csrf: csrfOf(codePage.text),
+        phone,
+        ticket: ticketOf(codePage.text),
+        code: code === '000000' ? '000001' : '000000',
+      })
       .expect(400);
     expect(wrongCode.text).toContain('验证码不对');
     const ok = await agent
       .post('/register/verify')
       .type('form')
-      .send({ _csrf: csrfOf(wrongCode.text), phone, code })
+      .send({ _csrf: csrfOf(wrongCode.text), phone, ticket: ticketOf(wrongCode.text), code })
       .expect(303);
     expect(ok.headers.location).toBe('/employer');
     const cookie = String(ok.headers['set-cookie']);
@@ -184,7 +192,12 @@ describe('web pages (server-rendered)', () => {
     const reg = await agent
       .post('/register/verify')
       .type('form')
-      .send({ _csrf: csrfOf(codePage.text), phone, code: lastSmsCode(phone) })
+      .send({
+        _csrf: csrfOf(codePage.text),
+        phone,
+        ticket: ticketOf(codePage.text),
+        code: lastSmsCode(phone),
+      })
       .expect(303);
     const sid = /leye_sid=([A-Za-z0-9_-]+)/.exec(String(reg.headers['set-cookie']))![1];
     await t.http.get('/account').set('Cookie', `leye_sid=${sid}`).expect(200);

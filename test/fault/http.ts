@@ -73,7 +73,9 @@ export async function registerEmployer(
   if (start.status !== 202) return { ...start, phone };
   const code = lastSmsCode(base, phone);
   if (!code) throw new Error(`no SMS code for ${phone} from ${base}`);
-  const a = await call(base, 'POST', '/api/v1/auth/register/verify', { body: { phone, code } });
+  const a = await call(base, 'POST', '/api/v1/auth/register/verify', {
+    body: { phone, code, ticket: start.body.ticket },
+  });
   return { ...a, phone };
 }
 

@@ -70,7 +70,10 @@ export async function staff(
 /** The last one-time code the dev SMS outbox holds for this phone (this process's app). */
 export function lastSmsCode(phone: string): string {
   const texts = devSmsTo(phone).map((m) => m.text);
-  const code = texts.reverse().map((t) => /\b(\d{6})\b/.exec(t)?.[1]).find(Boolean);
+  const code = texts
+    .reverse()
+    .map((t) => /\b(\d{6})\b/.exec(t)?.[1])
+    .find(Boolean);
   if (!code) throw new Error(`no SMS code was sent to ${phone} (is LEYE_SMS_DEV_OUTBOX on?)`);
   return code;
 }
@@ -81,14 +84,20 @@ export function lastSmsCode(phone: string): string {
  */
 export async function registerAccount(
   http: Http,
-  body: { phone: string; password?: string; name: string; role: 'resident' | 'employer'; [k: string]: unknown },
+  body: {
+    phone: string;
+    password?: string;
+    name: string;
+    role: 'resident' | 'employer';
+    [k: string]: unknown;
+  },
 ): Promise<request.Response> {
   const start = await http.post('/api/v1/auth/register').send({ password: PASSWORD, ...body });
   if (start.status !== 202)
     throw new Error(`register ${body.role} failed: ${start.status} ${JSON.stringify(start.body)}`);
   return http
     .post('/api/v1/auth/register/verify')
-    .send({ phone: body.phone, code: lastSmsCode(body.phone) });
+    .send({ phone: body.phone, code: lastSmsCode(body.phone), ticket: start.body.ticket });
 }
 
 /** A self-registered employer account (no employer record yet), signed in. */

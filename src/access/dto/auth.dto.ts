@@ -74,6 +74,11 @@ export class VerifyRegistrationDto {
   @IsString()
   @Matches(/^\d{6}$/, { message: 'code must be the 6 digits of the SMS' })
   code!: string;
+
+  @ApiProperty({ description: 'The ticket POST /auth/register answered: the code counts only with it' })
+  @IsString()
+  @Matches(/^[A-Za-z0-9_-]{32}$/, { message: 'ticket must be the one POST /auth/register answered' })
+  ticket!: string;
 }
 
 export class RegistrationStartedDto {
@@ -82,6 +87,12 @@ export class RegistrationStartedDto {
 
   @ApiProperty()
   message!: string;
+
+  @ApiProperty({
+    description:
+      'Send it back with the code. A registration started again for the same phone (by anyone) gets a new ticket, and the old code stops counting.',
+  })
+  ticket!: string;
 }
 
 export class RefreshDto {

@@ -114,12 +114,20 @@ export interface RegisterCodePageProps {
   /** The phone the code went to (a hidden field; shown masked). */
   phone: string;
   phoneMasked: string;
+  /** Binds the code to this registration (see RegistrationService.start). */
+  ticket: string;
   errors?: FormErrors;
   message?: MessageKey;
 }
 
 /** Step two: the SMS code. A plain form, so it works without JavaScript. */
-export function RegisterCodePage({ phone, phoneMasked, errors = {}, message }: RegisterCodePageProps) {
+export function RegisterCodePage({
+  phone,
+  phoneMasked,
+  ticket,
+  errors = {},
+  message,
+}: RegisterCodePageProps) {
   const { t } = useWeb();
   return (
     <Layout title={t('register.codeTitle')}>
@@ -128,6 +136,7 @@ export function RegisterCodePage({ phone, phoneMasked, errors = {}, message }: R
       <Form action="/register/verify" class="stack">
         <ErrorSummary errors={errors} message={message} />
         <input type="hidden" name="phone" value={phone} />
+        <input type="hidden" name="ticket" value={ticket} />
         <TextField
           name="code"
           label={t('field.code')}
