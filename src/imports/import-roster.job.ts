@@ -27,7 +27,7 @@ type Item = { row: number; good: RosterRow } | { row: number; good: null; errors
 /**
  * Runs a roster import (issue 5 item 6, issue 7 item 3). Two steps:
  * 1. read and check the whole file (parseRosterBounded: zip directory checked, then streamed in a
- *    worker thread with a heap cap; more than IMPORT_MAX_ROWS rows fails the import before anything
+ *    child process with a heap cap; more than IMPORT_MAX_ROWS rows fails the import before anything
  *    is written), so `total` is known and households can be matched by any member;
  * 2. write each good row in its own transaction (RosterWriter): a row is saved whole or not at all.
  * A retried job starts over: rows already saved compare equal and write nothing.
@@ -98,7 +98,7 @@ export class ImportRosterJob implements JobProcessor<JobName.ImportRoster> {
     const regionKnown = new Map<string, boolean>();
     const seenIds = new Map<string, number>();
     const items: Item[] = [];
-    // In a bounded worker thread: a zip bomb fails this import, it cannot end the process.
+    // In a bounded child process: a zip bomb fails this import, it cannot end the process.
     for (const raw of await parseRosterBounded(imp.format, content)) {
       const v = validateRosterRow(raw, resolver);
       if (!v.row) {

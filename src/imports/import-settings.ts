@@ -13,7 +13,7 @@ export const IMPORT_PROGRESS_EVERY = 50;
 export const IMPORT_MAX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024;
 /** Entries of the zip (an .xlsx from Excel or WPS has about 10–20). */
 export const IMPORT_MAX_ZIP_ENTRIES = 500;
-/** Heap of the worker thread that parses the file: if the directory lied, the worker dies, not the api. */
+/** Heap of the child process that parses the file: if all else fails, the child dies, not the api. */
 export const IMPORT_PARSE_HEAP_MB = 192;
 /** The parse is stopped after this long (a bomb inflating slowly within the heap cap). */
 export const IMPORT_PARSE_TIMEOUT_MS = 120_000;

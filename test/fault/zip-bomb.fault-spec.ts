@@ -9,9 +9,10 @@ import { xlsxZipBomb } from '../support/zip-bomb';
 /*
  * Issue 12 item 5: a 6 MiB roster .xlsx inflating to 6 GiB ended the whole process (api and
  * worker in one, LEYE_ROLE=all) with out-of-memory, and the stalled job crashed it again after
- * each restart. Here the built app gets two bombs: one whose zip directory tells the truth
- * (refused by the directory check) and one whose directory lies (only the parse worker's heap cap
- * stops it). Each import fails once with a message; /health/live answers throughout.
+ * each restart. Here the built app gets three bombs: one whose zip directory tells the truth
+ * (refused by the directory check), one whose directory lies (stopped by the capped inflation in
+ * the parse process) and one within the caps whose single row of a million cells meets the parse
+ * process's heap cap. Each import fails once with a message; /health/live answers throughout.
  */
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const MIB = 1024 * 1024;
@@ -45,6 +46,8 @@ describe('fault: a zip bomb uploaded as a roster', () => {
     const site = await createSite(http, admin);
     const honest = await xlsxZipBomb(1000 * MIB);
     const lying = await xlsxZipBomb(600 * MIB, 'lying');
+    // Within the inflation cap, but a row of about a million cells: the parse process's heap cap.
+    const cells = await xlsxZipBomb(45 * MIB, 'honest', 'cells');
 
     const live: number[] = [];
     let probing = true;
@@ -62,7 +65,8 @@ describe('fault: a zip bomb uploaded as a roster', () => {
     const results = [];
     for (const [file, message] of [
       [honest, /解压后超过 50 MiB/],
-      [lying, /不像是花名册/],
+      [lying, /解压后超过 50 MiB/],
+      [cells, /不像是花名册|缺少列/],
     ] as const) {
       const res = await uploadRoster(http, admin, site.id, file, 'roster.xlsx');
       expect(res.status).toBe(202);

@@ -54,7 +54,12 @@ function small(name: string, text: string): Entry {
   return { name, deflated: deflateRawSync(data), crc: crc32(data), size: data.length };
 }
 
-async function bombSheet(inflatedBytes: number): Promise<Entry> {
+/** `cell`: one cell of repeated letters; `cells`: one row of millions of one-letter cells. */
+export type BombKind = 'cell' | 'cells';
+
+const CELL = '<c t="inlineStr"><is><t>A</t></is></c>';
+
+async function bombSheet(inflatedBytes: number, kind: BombKind): Promise<Entry> {
   const deflate = createDeflateRaw({ level: 9 });
   const out: Buffer[] = [];
   deflate.on('data', (c: Buffer) => out.push(c));
@@ -66,12 +71,14 @@ async function bombSheet(inflatedBytes: number): Promise<Entry> {
     size += b.length;
     if (!deflate.write(b)) await new Promise((r) => deflate.once('drain', r));
   };
-  await write(Buffer.from(SHEET_HEAD));
-  const chunk = Buffer.alloc(1024 * 1024, 'A');
+  const head = kind === 'cell' ? SHEET_HEAD : SHEET_HEAD.slice(0, SHEET_HEAD.indexOf('<c '));
+  await write(Buffer.from(head));
+  const unit = kind === 'cell' ? 'A' : CELL;
+  const chunk = Buffer.from(unit.repeat(Math.floor((1024 * 1024) / unit.length)));
   for (let left = inflatedBytes; left > 0; left -= chunk.length) {
-    await write(left >= chunk.length ? chunk : chunk.subarray(0, left));
+    await write(kind === 'cell' && left < chunk.length ? chunk.subarray(0, left) : chunk);
   }
-  await write(Buffer.from(SHEET_TAIL));
+  await write(Buffer.from(kind === 'cell' ? SHEET_TAIL : '</row></sheetData></worksheet>'));
   deflate.end();
   await done;
   return { name: 'xl/worksheets/sheet1.xml', deflated: Buffer.concat(out), crc: crc >>> 0, size };
@@ -81,8 +88,12 @@ async function bombSheet(inflatedBytes: number): Promise<Entry> {
  * `declare` sets the uncompressed sizes written in the headers: `honest` the real ones, `lying`
  * 1 KiB for the sheet (the directory check passes; only the bounded parse can stop it).
  */
-export async function xlsxZipBomb(inflatedBytes: number, declare: 'honest' | 'lying' = 'honest'): Promise<Buffer> {
-  const entries = [...SMALL_PARTS.map(([n, t]) => small(n, t)), await bombSheet(inflatedBytes)];
+export async function xlsxZipBomb(
+  inflatedBytes: number,
+  declare: 'honest' | 'lying' = 'honest',
+  kind: BombKind = 'cell',
+): Promise<Buffer> {
+  const entries = [...SMALL_PARTS.map(([n, t]) => small(n, t)), await bombSheet(inflatedBytes, kind)];
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;

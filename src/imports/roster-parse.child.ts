@@ -1,12 +1,14 @@
-import { parentPort, workerData } from 'node:worker_threads';
 import { readRoster, RosterFileError, type RawRow } from './roster-reader';
+import { repackXlsx } from './zip-repack';
 
-/** What the job hands the parse worker (bounded-roster-parse.ts). */
+/** What the job hands the parse process (bounded-roster-parse.ts). */
 export interface RosterParseRequest {
   format: 'xlsx' | 'csv';
   content: Uint8Array;
   maxRows: number;
   maxTextChars: number;
+  maxUncompressedBytes: number;
+  maxEntries: number;
 }
 
 export type RosterParseReply =
@@ -14,12 +16,14 @@ export type RosterParseReply =
   /** `fileError`: the file is unusable (message for the officer); else an unexpected error. */
   | { ok: false; fileError: boolean; message: string };
 
-/** Reads every row in this worker thread; all the rows travel back in one message. */
-export async function parseInWorker(req: RosterParseRequest): Promise<RosterParseReply> {
+/** Reads every row in this child process; all the rows travel back in one message. */
+export async function parseInChild(req: RosterParseRequest): Promise<RosterParseReply> {
   const rows: RawRow[] = [];
   let chars = 0;
   try {
-    const content = Buffer.from(req.content.buffer, req.content.byteOffset, req.content.byteLength);
+    const upload = Buffer.from(req.content.buffer, req.content.byteOffset, req.content.byteLength);
+    // The reader sees only what repackXlsx inflated under the cap (zip-repack.ts).
+    const content = req.format === 'xlsx' ? repackXlsx(upload, req) : upload;
     for await (const row of readRoster(req.format, content, req.maxRows)) {
       for (const c of Object.values(row.cells)) if (c?.kind === 'text') chars += c.value.length;
       // Rows are kept for the job's second pass: a sheet of long texts must not fill the api's heap.
@@ -34,7 +38,9 @@ export async function parseInWorker(req: RosterParseRequest): Promise<RosterPars
   }
 }
 
-if (parentPort) {
-  const port = parentPort;
-  void parseInWorker(workerData as RosterParseRequest).then((reply) => port.postMessage(reply));
+// Run as the parse process: one request in, one reply out, then exit.
+if (process.send && process.env.LEYE_ROSTER_PARSE === '1') {
+  process.once('message', (req: RosterParseRequest) => {
+    void parseInChild(req).then((reply) => process.send!(reply, () => process.exit(0)));
+  });
 }
