@@ -22,7 +22,6 @@ export {
   residentReason,
   officerReason,
   employerReason,
-  REASON_RENDERERS,
   type SkillNames,
 } from './reason';
 export {

@@ -254,10 +254,6 @@ export function employerReason(f: ReasonFacts, names: SkillNames | undefined): M
   return { zh: zh.join('；'), en: en.join('; ') };
 }
 
-export const REASON_RENDERERS: Readonly<
-  Record<ReasonReader, (f: ReasonFacts, names: SkillNames | undefined) => MatchReason>
-> = { resident: residentReason, officer: officerReason, employer: employerReason };
-
 /** Every reader's reason for one pair. */
 export function buildReasons(
   f: ReasonFacts,
