@@ -1606,7 +1606,7 @@ export interface components {
             /** @enum {string} */
             industry: "agriculture" | "tea" | "herbal_medicine" | "livestock" | "forestry" | "food_processing" | "manufacturing" | "garments" | "electronics" | "construction" | "tourism" | "catering" | "retail" | "ecommerce" | "logistics" | "domestic_services" | "care" | "property_services" | "public_welfare" | "other";
             /**
-             * @description Workplace; default: the employer's location
+             * @description Workplace, with longitude (both or neither). Without them the employer's location stands in and the posting is locationApproximate
              * @example 30.02
              */
             latitude?: number;
@@ -2264,8 +2264,14 @@ export interface components {
             /** @enum {string} */
             industry: "agriculture" | "tea" | "herbal_medicine" | "livestock" | "forestry" | "food_processing" | "manufacturing" | "garments" | "electronics" | "construction" | "tourism" | "catering" | "retail" | "ecommerce" | "logistics" | "domestic_services" | "care" | "property_services" | "public_welfare" | "other";
             latitude: number;
+            /** @description The workplace was not located: latitude/longitude are the employer's location, distances are approximate */
+            locationApproximate: boolean;
             longitude: number;
             meals: boolean;
+            /** @description As monthlyWageMin, for wageMax */
+            monthlyWageMax?: number;
+            /** @description Day and hour wages only: about a month of it (day × 22, hour × 8 × 22 by config/matching.yaml), yuan */
+            monthlyWageMin?: number;
             publicWelfare: boolean;
             /** Format: date-time */
             publishedAt: string | null;
@@ -2310,8 +2316,14 @@ export interface components {
             /** @enum {string} */
             industry: "agriculture" | "tea" | "herbal_medicine" | "livestock" | "forestry" | "food_processing" | "manufacturing" | "garments" | "electronics" | "construction" | "tourism" | "catering" | "retail" | "ecommerce" | "logistics" | "domestic_services" | "care" | "property_services" | "public_welfare" | "other";
             latitude: number;
+            /** @description The workplace was not located: the employer's location stands in; distanceKm is approximate, and maxDistanceKm leaves it out */
+            locationApproximate: boolean;
             longitude: number;
             meals: boolean;
+            /** @description As monthlyWageMin, for wageMax */
+            monthlyWageMax?: number;
+            /** @description Day and hour wages only: about a month of it (day × 22, hour × 8 × 22 by config/matching.yaml), yuan */
+            monthlyWageMin?: number;
             publicWelfare: boolean;
             /** Format: date-time */
             publishedAt: string;
@@ -2459,6 +2471,8 @@ export interface components {
             message: string;
             /** @enum {string} */
             status: "code_sent";
+            /** @description Send it back with the code. A registration started again for the same phone (by anyone) gets a new ticket, and the old code stops counting. */
+            ticket: string;
         };
         RejectEmployerDto: {
             /**
@@ -2826,7 +2840,7 @@ export interface components {
             /** @enum {string} */
             industry?: "agriculture" | "tea" | "herbal_medicine" | "livestock" | "forestry" | "food_processing" | "manufacturing" | "garments" | "electronics" | "construction" | "tourism" | "catering" | "retail" | "ecommerce" | "logistics" | "domestic_services" | "care" | "property_services" | "public_welfare" | "other";
             /**
-             * @description Workplace; default: the employer's location
+             * @description Workplace, with longitude (both or neither). Without them the employer's location stands in and the posting is locationApproximate
              * @example 30.02
              */
             latitude?: number;
@@ -2984,6 +2998,8 @@ export interface components {
             code: string;
             /** @example 13900000001 */
             phone: string;
+            /** @description The ticket POST /auth/register answered: the code counts only with it */
+            ticket: string;
         };
     };
     responses: never;
@@ -6151,7 +6167,7 @@ export interface operations {
                 siteId?: string;
                 /** @description Needs siteId */
                 maxDistanceKm?: number;
-                /** @description Postings whose wageMax reaches this amount, compared in each posting's own wageUnit (yuan per month, day, hour or piece): combine with a schedule or read the unit */
+                /** @description Yuan per month: postings whose top wage reaches it as a monthly equivalent (day × wage.workDaysPerMonth, hour × hoursPerDay × workDaysPerMonth, from config/matching.yaml: 22 and 8). Piece rates cannot be compared and are left out */
                 wageMin?: number;
                 schedule?: "full_time" | "part_time" | "flexible" | "shifts" | "seasonal";
                 accommodation?: boolean;
