@@ -47,6 +47,10 @@ describe('demo data and production (issue 12 item 6)', () => {
       env: {
         DATABASE_URL: url,
         NODE_ENV: 'production',
+        // Test-only switches of test/support/env.ts are refused in production.
+        ROBOT_WEBHOOK_ALLOW_LOCAL_FOR_TESTS: '',
+        LEYE_SMS_DEV_OUTBOX: '',
+        LEYE_SMS_DEV_OUTBOX_FILE: '',
         LEYE_DEMO: '', // unset: the production default must apply
         LEYE_BOOTSTRAP: 'true',
         JWT_SECRET: 'production-test-jwt-secret-0123456789abcdef',
@@ -96,6 +100,47 @@ describe('demo data and production (issue 12 item 6)', () => {
         const list = await t.http.get(`/api/v1/households?siteId=${real.id}`).set(officer.auth);
         expect(list.status).toBe(200);
         expect(list.body.total).toBe(0);
+      }
+    });
+
+    it('a demo officer seeded by an older version with a region scope loses it at the next start', async () => {
+      const admin = await loginAdmin(t.http);
+      const real = await createSite(t.http, admin, { name: '文斗镇真实安置点二', regionCode: '422802107' });
+      const household = await createHousehold(t.http, admin, real.id, { originRegionCode: ORIGIN_TOWNSHIP });
+      await t.close();
+      // What the demo of an older version wrote: the origin officer scoped to the real township.
+      await count(
+        url,
+        `WITH u AS (UPDATE app_user SET scope_region_codes = '{${ORIGIN_TOWNSHIP}}' WHERE name LIKE '沙溪乡%' OR name LIKE '%帮扶专干%' RETURNING 1)
+         SELECT count(*)::int AS n FROM u`,
+      );
+      t = await createTestApp({ env: { DATABASE_URL: url, LEYE_DEMO: 'true', LEYE_BOOTSTRAP: 'true' } });
+      const officer = await login(t.http, DEMO_ACCOUNTS.originOfficer, DEMO_PASSWORD);
+      expect((await t.http.get(`/api/v1/households/${household.id}`).set(officer.auth)).status).toBe(404);
+    });
+
+    it('a production start closes the demo accounts a database was seeded with earlier', async () => {
+      await t.close();
+      t = await createTestApp({
+        env: {
+          DATABASE_URL: url,
+          NODE_ENV: 'production',
+          // Test-only switches of test/support/env.ts are refused in production.
+          ROBOT_WEBHOOK_ALLOW_LOCAL_FOR_TESTS: '',
+          LEYE_SMS_DEV_OUTBOX: '',
+          LEYE_SMS_DEV_OUTBOX_FILE: '',
+          LEYE_DEMO: '',
+          // The keys the demo was seeded with, so the accounts are still found by phone.
+          JWT_SECRET: 'production-test-jwt-secret-0123456789abcdef',
+          LEYE_PII_KEYS: 'dev1:' + Buffer.alloc(32, 7).toString('base64'),
+          LEYE_PII_HMAC_KEY: Buffer.alloc(32, 9).toString('base64'),
+          LEYE_ADMIN_PASSWORD: 'Production-admin-2026',
+        },
+      });
+      for (const phone of Object.values(DEMO_ACCOUNTS)) {
+        const res = await t.http.post('/api/v1/auth/login').send({ phone, password: DEMO_PASSWORD });
+        expect(res.status).toBeGreaterThanOrEqual(400);
+        expect(res.body.accessToken).toBeUndefined();
       }
     });
   });
