@@ -22,7 +22,7 @@ import { ResidentVersions } from './resident-versions';
 import { Resident } from './resident.entity';
 
 export const rosterCodeText = (code: string) =>
-  `【乐业】有人用您的身份证号注册乐业账号，验证码 ${code}（10 分钟内有效）。如果不是您本人，请不要告诉任何人，并联系安置点工作人员。`;
+  `【乐业】有人用您的身份证号注册乐业账号，验证码 ${code}（10 分钟内有效，在乐业「连上我的居民登记」页输入）。如果不是您本人，请不要告诉任何人，并联系安置点工作人员。`;
 
 /**
  * The resident half of POST /auth/register/verify (the account's phone is proven by then).

@@ -25,6 +25,6 @@ import { ResidentsService } from './residents.service';
     ResidentRoster,
     RecomputeHouseholdsJob,
   ],
-  exports: [ResidentsService, HouseholdsService],
+  exports: [ResidentsService, HouseholdsService, ResidentLinkClaims],
 })
 export class ResidentsModule {}

@@ -6,6 +6,8 @@ import { EmployerPagesModule } from './employer/employer-pages.module';
 import { HomePagesController } from './home-pages.controller';
 import { OfficerPagesModule } from './officer/officer-pages.module';
 import { ProviderPagesModule } from './provider/provider-pages.module';
+import { ResidentsModule } from '../residents/residents.module';
+import { ResidentLinkPagesController } from './resident-link-pages.controller';
 import { ResidentPagesModule } from './resident/resident-pages.module';
 
 /**
@@ -16,12 +18,13 @@ import { ResidentPagesModule } from './resident/resident-pages.module';
 @Module({
   imports: [
     RegionsModule,
+    ResidentsModule,
     ResidentPagesModule,
     EmployerPagesModule,
     OfficerPagesModule,
     ProviderPagesModule,
     AdminPagesModule,
   ],
-  controllers: [AuthPagesController, HomePagesController],
+  controllers: [AuthPagesController, HomePagesController, ResidentLinkPagesController],
 })
 export class WebModule {}

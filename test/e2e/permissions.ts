@@ -20,6 +20,8 @@ export const PERMISSIONS: Record<string, 'public' | readonly Role[]> = {
   'POST /api/v1/imports/roster': ['admin', 'officer'],
   'GET /': 'public',
   'GET /account': ['admin', 'employer', 'officer', 'provider', 'resident'],
+  'GET /account/link': ['resident'],
+  'POST /account/link': ['resident'],
   'GET /admin': ['admin'],
   'GET /api/v1/applications': ['admin', 'employer', 'officer', 'resident'],
   'GET /api/v1/applications/:id': ['admin', 'employer', 'officer', 'resident'],

@@ -17,7 +17,7 @@ import {
   createResident,
   uniqueNationalId,
 } from '../support/residents-factories';
-import { webAgent } from '../support/web-factories';
+import { csrfOf, webAgent } from '../support/web-factories';
 
 /*
  * Issue 12 (security pass), findings 1, 2, 10, 13, 14, 15 and 16: each test here is an attack
@@ -113,6 +113,29 @@ describe('security: registration, sign-in and the API surface (issue 12)', () =>
       expect(res.body).toEqual({ residentId: resident.id });
       // A new access token carries the link (the session reads the account afresh).
       expect((await t.http.get('/api/v1/me').set(session.auth)).body.residentId).toBe(resident.id);
+    });
+
+    it('the web page takes the roster code too (no JavaScript needed)', async () => {
+      const resident = await createResident(t.http, officer, householdId);
+      const phone = uniquePhone();
+      await registerAndLogin(t.http, { phone, name: String(resident.name), nationalId: resident.nationalId });
+      const agent = await webAgent(t, phone);
+      expect((await agent.get('/my/profile')).text).toContain('/account/link');
+      const form = await agent.get('/account/link').expect(200);
+      const code = lastSmsCode(resident.phoneClear!);
+      const wrong = await agent
+        .post('/account/link')
+        .type('form')
+        .send({ _csrf: csrfOf(form.text), code: code === '000000' ? '000001' : '000000' })
+        .expect(400);
+      expect(wrong.text).toContain('验证码不对');
+      const ok = await agent
+        .post('/account/link')
+        .type('form')
+        .send({ _csrf: csrfOf(wrong.text), code })
+        .expect(303);
+      expect(ok.headers.location).toBe('/my/profile');
+      expect((await agent.get('/api/v1/me')).body.residentId).toBe(resident.id);
     });
 
     it('without a roster phone only an officer of the site links the account', async () => {

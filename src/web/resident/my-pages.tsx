@@ -24,6 +24,9 @@ export function NoRecordPage({
     <Layout title={t(title)}>
       <h1>{t(title)}</h1>
       <p class="empty">{t('resident.noRecord')}</p>
+      <p>
+        <a href="/account/link">{t('register.link.prompt')}</a>
+      </p>
     </Layout>
   );
 }
