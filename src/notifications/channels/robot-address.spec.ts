@@ -1,4 +1,5 @@
-import { isPublicAddress, robotUrlProblem, type RobotAddressPolicy } from './robot-address';
+import type { LookupAddress } from 'node:dns';
+import { isPublicAddress, publicOnlyLookup, robotUrlProblem, type RobotAddressPolicy } from './robot-address';
 
 const POLICY: RobotAddressPolicy = { hosts: ['qyapi.weixin.qq.com', 'oapi.dingtalk.com'], allowLocal: false };
 
@@ -36,5 +37,24 @@ describe('robot webhook addresses (issue 12 item 7)', () => {
       'nonsense',
     ])
       expect(isPublicAddress(a)).toBe(false);
+  });
+
+  it('answers the socket in both lookup shapes (one address, or all of them), and refuses loopback', async () => {
+    const local = publicOnlyLookup({ hosts: [], allowLocal: true });
+    const one = await new Promise<string>((resolve, reject) =>
+      local('localhost', { family: 4 }, (err, address) => (err ? reject(err) : resolve(address as string))),
+    );
+    expect(one).toBe('127.0.0.1');
+    const all = await new Promise<LookupAddress[]>((resolve, reject) =>
+      local('localhost', { all: true }, (err, addresses) =>
+        err ? reject(err) : resolve(addresses as unknown as LookupAddress[]),
+      ),
+    );
+    expect(all.map((a) => a.address)).toContain('127.0.0.1');
+    const strict = publicOnlyLookup(POLICY);
+    const refused = await new Promise<Error | null>((resolve) =>
+      strict('localhost', {}, (err) => resolve(err)),
+    );
+    expect(refused?.message).toMatch(/non-public/);
   });
 });

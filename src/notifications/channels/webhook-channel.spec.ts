@@ -113,4 +113,16 @@ describe('postRobotMessage', () => {
     expect(err.message).not.toContain('key=k');
     expect(hits).toBe(0);
   });
+
+  it('connects through the checking lookup when the host is a name (the path every real robot takes)', async () => {
+    const received: unknown[] = [];
+    const { url, server } = await robot((_req, body, res) => {
+      received.push(JSON.parse(body));
+      res.end('{"errcode":0}');
+    });
+    servers.push(server);
+    const byName = url.replace('127.0.0.1', 'localhost');
+    await postRobotMessage(byName, wecomMarkdown('标题', channelText`内容`), { policy: LOCAL });
+    expect(received).toHaveLength(1);
+  });
 });
