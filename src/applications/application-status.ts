@@ -1,3 +1,5 @@
+import { statusWord } from '../web/i18n/status-vocabulary';
+
 /** The values on the wire (API.md "Enumerations"). */
 export const APPLICATION_STATUSES = [
   'invited',
@@ -90,15 +92,7 @@ export function isResidentMove(from: ApplicationStatus, to: ApplicationStatus): 
   return RESIDENT_NEXT[from].includes(to);
 }
 
-/** Plain Chinese for the resident's notification. */
-export const STATUS_ZH: Record<ApplicationStatus, string> = {
-  invited: '企业邀请您报名',
-  applied: '已报名',
-  viewed: '企业已查看',
-  interview: '邀请面试',
-  offered: '已录用通知',
-  hired: '已入职',
-  rejected: '未通过',
-  withdrawn: '已撤回',
-  declined: '已婉拒邀请',
-};
+/** Plain Chinese for the resident's notification: the resident's words on their pages. */
+export const STATUS_ZH: Record<ApplicationStatus, string> = Object.fromEntries(
+  APPLICATION_STATUSES.map((s) => [s, statusWord('zh', 'resident', s)]),
+) as Record<ApplicationStatus, string>;

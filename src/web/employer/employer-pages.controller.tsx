@@ -31,7 +31,7 @@ import {
 } from '../form-data';
 import type { MessageKey } from '../i18n/messages';
 import { redirect, render, webContextOf } from '../render';
-import { statusLabel } from '../resident/labels';
+import { statusKey } from '../i18n/status-vocabulary';
 import {
   ApplicantsPage,
   CandidatesPage,
@@ -389,7 +389,7 @@ export class EmployerPagesController {
     let notice: string | undefined;
     if (moved === 'hired') notice = t('employer.applicants.hired');
     else if (APPLICATION_STATUSES.includes(moved))
-      notice = t('employer.applicants.moved', { status: t(statusLabel(moved)) });
+      notice = t('employer.applicants.moved', { status: t(statusKey('employer', moved)) });
     const error = first(q?.moved) === 'refused' ? t('employer.applicants.cannot') : undefined;
     return render(
       reply,

@@ -24,6 +24,7 @@ import { ItemList } from '../components/item-list';
 import { wageText } from '../components/job-card';
 import { Layout } from '../components/layout';
 import type { MessageKey } from '../i18n/messages';
+import { statusKey } from '../i18n/status-vocabulary';
 import { useWeb } from '../render';
 import { IndustryTag } from '../resident/job-item';
 import {
@@ -32,7 +33,6 @@ import {
   kindLabel,
   levelLabel,
   scheduleLabel,
-  statusLabel,
   unitLabel,
 } from '../resident/labels';
 
@@ -527,10 +527,9 @@ export function skillOptionsFrom(skills: SkillDto[], chosen: Set<string>): Picke
 
 const PIPELINE: ApplicationStatus[] = ['viewed', 'interview', 'offered', 'hired', 'rejected'];
 
-/** The resident's words for a status, except the two that only the employer reads this way. */
+/** The employer's words for its applicant's status (status-vocabulary.ts). */
 function applicantStatusLabel(s: ApplicationStatus): MessageKey {
-  if (s === 'invited' || s === 'declined') return `employer.applicants.status.${s}`;
-  return statusLabel(s);
+  return statusKey('employer', s);
 }
 
 /** A page about one of the employer's postings: the way back to the list, and its title. */

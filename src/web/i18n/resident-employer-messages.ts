@@ -1,3 +1,4 @@
+import { STATUS_VOCABULARY_EN, STATUS_VOCABULARY_ZH } from './status-vocabulary';
 /**
  * The resident and employer pages' strings (keys `jobs.` `resident.` `employer.` and the words
  * for industries, schedules, statuses). Spread into messages.ts; `zh` defines the keys, `en` must
@@ -5,10 +6,10 @@
  */
 export const RESIDENT_EMPLOYER_ZH = {
   'nav.jobs': '找工作',
-  'nav.forMe': '推荐',
-  'nav.myApplications': '报名',
+  'nav.forMe': '为我推荐',
+  'nav.myApplications': '我的报名',
   'nav.notifications': '消息',
-  'nav.profile': '资料',
+  'nav.profile': '我的资料',
   'nav.employerPostings': '招工',
 
   'industry.agriculture': '种地',
@@ -53,15 +54,8 @@ export const RESIDENT_EMPLOYER_ZH = {
   'skillLevel.3': '很熟练',
   'skillLevel.4': '师傅级',
 
-  'appStatus.applied': '已报名，等企业看',
-  'appStatus.viewed': '企业已看过',
-  'appStatus.interview': '请去面试',
-  'appStatus.offered': '企业要您了',
-  'appStatus.hired': '已上岗',
-  'appStatus.rejected': '这次没选上',
-  'appStatus.withdrawn': '已撤回',
-  'appStatus.invited': '企业邀请您报名',
-  'appStatus.declined': '您没有接受邀请',
+  // application statuses: one vocabulary per reader (status-vocabulary.ts)
+  ...STATUS_VOCABULARY_ZH,
 
   'employerKind.enterprise': '企业',
   'employerKind.cooperative': '合作社',
@@ -102,6 +96,7 @@ export const RESIDENT_EMPLOYER_ZH = {
   'jobs.posting.hours': '上班时间',
   'jobs.posting.where': '在哪里',
   'jobs.posting.distance': '离您的安置点',
+  'jobs.posting.distanceFrom': '离 {site}',
   'jobs.posting.km': '{km} 公里',
   'jobs.posting.kmAbout': '约 {km} 公里（工作地点没有标在地图上）',
   'jobs.posting.shuttle': '班车',
@@ -193,6 +188,21 @@ export const RESIDENT_EMPLOYER_ZH = {
   'resident.notes.markRead': '标记已读',
   'resident.notes.markAll': '全部标记已读',
   'resident.notes.unread': '未读',
+  'resident.notes.open': '去看看',
+  'resident.apps.withdrawAsk': '确定撤回「{title}」的报名吗？撤回后企业就不再看到您的报名。以后想去还可以再报名。',
+  'resident.apps.withdrawConfirm': '确定撤回',
+  'resident.apps.withdrawKeep': '不撤回：关掉这里就行。',
+  'resident.profile.more': '更多',
+  'resident.profile.account': '我的账号（手机号、安置点）',
+  'jobs.appliedMine': '看我的报名',
+  'jobs.applyAgain': '您撤回过这个报名，想去可以再报一次。',
+  'jobs.declinedBefore': '您没有接受过这个邀请，想去可以自己报名。',
+  'jobs.site.label': '您住哪个安置点？',
+  'jobs.site.any': '先不选',
+  'jobs.site.choose': '按离我近的看',
+  'jobs.site.hint': '选了以后会显示每个工作离您有多远（记在这台手机上）。',
+  'jobs.site.chosen': '按离 {site} 的距离显示。',
+  'jobs.distanceFromSite': '离 {site} {km} 公里',
 
   'employer.home.title': '我的单位',
   'employer.create.title': '登记您的单位',
@@ -296,10 +306,8 @@ export const RESIDENT_EMPLOYER_ZH = {
   'employer.applicants.to.hired': '已上岗',
   'employer.applicants.to.rejected': '不合适',
   'employer.applicants.moved': '已更新：{status}',
-  'employer.applicants.hired': '已上岗，入职已记录。',
+  'employer.applicants.hired': '已上岗，已记录。',
   'employer.applicants.cannot': '这一步现在做不了。',
-  'employer.applicants.status.invited': '已邀请',
-  'employer.applicants.status.declined': '对方没有接受邀请',
   'employer.applicants.masked': '对方接受邀请之后才能看到名字和电话。',
 
   'employer.candidates.title': '推荐人选：{title}',
@@ -315,11 +323,12 @@ export const RESIDENT_EMPLOYER_ZH = {
 export type ResidentEmployerKey = keyof typeof RESIDENT_EMPLOYER_ZH;
 
 export const RESIDENT_EMPLOYER_EN: Record<ResidentEmployerKey, string> = {
+  ...STATUS_VOCABULARY_EN,
   'nav.jobs': 'Find work',
   'nav.forMe': 'For you',
   'nav.myApplications': 'Applied',
   'nav.notifications': 'Messages',
-  'nav.profile': 'Profile',
+  'nav.profile': 'My details',
   'nav.employerPostings': 'Vacancies',
 
   'industry.agriculture': 'Farming',
@@ -364,15 +373,6 @@ export const RESIDENT_EMPLOYER_EN: Record<ResidentEmployerKey, string> = {
   'skillLevel.3': 'Very skilled',
   'skillLevel.4': 'Master',
 
-  'appStatus.applied': 'Applied, waiting for the employer',
-  'appStatus.viewed': 'The employer has seen it',
-  'appStatus.interview': 'Please come to an interview',
-  'appStatus.offered': 'The employer wants you',
-  'appStatus.hired': 'At work',
-  'appStatus.rejected': 'Not chosen this time',
-  'appStatus.withdrawn': 'Withdrawn',
-  'appStatus.invited': 'An employer invites you to apply',
-  'appStatus.declined': 'You did not accept the invitation',
 
   'employerKind.enterprise': 'Company',
   'employerKind.cooperative': 'Cooperative',
@@ -413,6 +413,7 @@ export const RESIDENT_EMPLOYER_EN: Record<ResidentEmployerKey, string> = {
   'jobs.posting.hours': 'Hours',
   'jobs.posting.where': 'Where',
   'jobs.posting.distance': 'From your site',
+  'jobs.posting.distanceFrom': 'From {site}',
   'jobs.posting.km': '{km} km',
   'jobs.posting.kmAbout': 'About {km} km (the workplace is not on the map)',
   'jobs.posting.shuttle': 'Shuttle',
@@ -505,6 +506,21 @@ export const RESIDENT_EMPLOYER_EN: Record<ResidentEmployerKey, string> = {
   'resident.notes.markRead': 'Mark as read',
   'resident.notes.markAll': 'Mark all as read',
   'resident.notes.unread': 'Unread',
+  'resident.notes.open': 'Open',
+  'resident.apps.withdrawAsk': 'Withdraw your application for “{title}”? The employer will no longer see it. You can apply again later.',
+  'resident.apps.withdrawConfirm': 'Yes, withdraw',
+  'resident.apps.withdrawKeep': 'To keep it, just close this.',
+  'resident.profile.more': 'More',
+  'resident.profile.account': 'My account (phone, site)',
+  'jobs.appliedMine': 'See my applications',
+  'jobs.applyAgain': 'You withdrew this application; you can apply again.',
+  'jobs.declinedBefore': 'You did not accept the invitation; you can still apply yourself.',
+  'jobs.site.label': 'Which site do you live at?',
+  'jobs.site.any': 'Not now',
+  'jobs.site.choose': 'Show distances',
+  'jobs.site.hint': 'Each job then shows how far it is from you (remembered on this phone).',
+  'jobs.site.chosen': 'Distances from {site}.',
+  'jobs.distanceFromSite': '{km} km from {site}',
 
   'employer.home.title': 'My company',
   'employer.create.title': 'Register your company',
@@ -613,8 +629,6 @@ export const RESIDENT_EMPLOYER_EN: Record<ResidentEmployerKey, string> = {
   'employer.applicants.moved': 'Updated: {status}',
   'employer.applicants.hired': 'Started work; the placement is recorded.',
   'employer.applicants.cannot': 'That step is not possible now.',
-  'employer.applicants.status.invited': 'Invited',
-  'employer.applicants.status.declined': 'Did not accept the invitation',
   'employer.applicants.masked': 'Name and phone appear once the person accepts your invitation.',
 
   'employer.candidates.title': 'Suggested people: {title}',

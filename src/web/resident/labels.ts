@@ -2,6 +2,7 @@ import type { ApplicationStatus } from '../../applications/application-status';
 import type { Industry, Schedule, WageUnit } from '../../common/domain-enums';
 import type { EmployerKind } from '../../employers/employer-kind';
 import type { MessageKey } from '../i18n/messages';
+import { statusKey } from '../i18n/status-vocabulary';
 
 /**
  * Words and icons for the enumerations the resident and employer pages show. Each industry has
@@ -34,7 +35,8 @@ export const INDUSTRY_ICON: Record<Industry, string> = {
 export const industryLabel = (i: Industry): MessageKey => `industry.${i}`;
 export const scheduleLabel = (s: Schedule): MessageKey => `schedule.${s}`;
 export const scheduleHours = (s: Schedule): MessageKey => `schedule.${s}.hours`;
-export const statusLabel = (s: ApplicationStatus): MessageKey => `appStatus.${s}`;
+/** The resident's word for a status (status-vocabulary.ts has every reader's). */
+export const statusLabel = (s: ApplicationStatus): MessageKey => statusKey('resident', s);
 export const kindLabel = (k: EmployerKind): MessageKey => `employerKind.${k}`;
 export const unitLabel = (u: WageUnit): MessageKey => `wageUnit.${u}`;
 export const levelLabel = (n: number): MessageKey =>
