@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Logger as NestLogger, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
@@ -41,9 +42,7 @@ async function main(): Promise<void> {
   if (config.role !== 'worker') {
     const http = app as Awaited<ReturnType<typeof createHttpApp>>;
     await http.listen(config.port, config.host);
-    log.log(
-      `Leye ${config.role} listening on http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`,
-    );
+    log.log(`Leye ${config.role} listening on ${boundAddress(http.getHttpServer().address())}`);
   }
   if (config.role !== 'api') await startWorker(app);
   if (config.role === 'worker' && config.workerHealthPort) {
@@ -56,6 +55,23 @@ async function main(): Promise<void> {
     process.once('SIGTERM', () => server.close());
   }
   log.log(`Leye ${config.role} ready`);
+}
+
+/**
+ * The address the server really bound (port 0 gives a free port; a wildcard host is every
+ * interface, reachable on loopback), not the one configured.
+ */
+function boundAddress(a: string | AddressInfo | null): string {
+  if (!a || typeof a === 'string') return String(a);
+  const wildcard = a.address === '0.0.0.0' || a.address === '::';
+  const host = wildcard
+    ? a.family === 'IPv6'
+      ? '[::1]'
+      : '127.0.0.1'
+    : a.family === 'IPv6'
+      ? `[${a.address}]`
+      : a.address;
+  return `http://${host}:${a.port}${wildcard ? ` (all interfaces, ${a.address})` : ''}`;
 }
 
 /** How long in-flight requests and active jobs get after SIGTERM before the process gives up. */

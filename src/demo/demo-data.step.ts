@@ -78,11 +78,16 @@ export class DemoDataStep implements BootstrapRunner {
       `Demo data loaded (SYNTHETIC, marked 演示): ${c.sites} sites, ${c.households} households, ${c.residents} residents, ` +
         `${c.employers} employers, ${c.postings} postings, ${c.courses} courses in ${ms} ms`,
     );
-    this.logger.log(`Demo logins (password ${DEMO_PASSWORD}; all demo people and numbers are invented):`);
-    this.logger.log(
+    // A block a person can read and copy at the terminal, not a JSON log line per login.
+    const block = [
+      '',
+      `Demo logins (password ${DEMO_PASSWORD}; all demo people and numbers are invented):`,
       `  admin     ${maskPhone(this.config.adminPhone)}  bootstrap admin (password from LEYE_ADMIN_PASSWORD)`,
-    );
-    for (const l of result.logins) this.logger.log(`  ${l.role.padEnd(9)} ${l.phone}  ${l.who}`);
+      ...result.logins.map((l) => `  ${l.role.padEnd(9)} ${l.phone}  ${l.who}`),
+      '',
+    ];
+    process.stdout.write(`${block.join('\n')}\n`);
+    this.logger.log(`Demo logins printed above (${result.logins.length} accounts)`);
     return { ...result, ms };
   }
 }
