@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { MONITORING_STATUSES } from '../../common/domain-enums';
+import { toBoolean } from '../../employers/dto/employer.dto';
 import { PageQuery } from '../../common/pagination';
 import type { Components } from '../engine';
 import type { MatchStatus } from '../results/match.entity';
@@ -23,11 +25,35 @@ export class PostingMatchesQuery extends PageQuery {
   lang: Lang = 'zh';
 }
 
+/** Score bands of the officers' queue: strong = at least thresholds.strongMatch (config/matching.yaml). */
+export const SCORE_BANDS = ['strong', 'fair', 'weak'] as const;
+export type ScoreBand = (typeof SCORE_BANDS)[number];
+
 export class MatchQueueQuery extends PostingMatchesQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'Only this site (must be in your scope)' })
   @IsOptional()
   @IsUUID()
   siteId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only the matches of this posting' })
+  @IsOptional()
+  @IsUUID()
+  postingId?: string;
+
+  @ApiPropertyOptional({
+    enum: SCORE_BANDS,
+    description:
+      'strong: score ≥ thresholds.strongMatch (70); fair: 50 up to strong; weak: below 50 (config/matching.yaml)',
+  })
+  @IsOptional()
+  @IsIn(SCORE_BANDS)
+  band?: ScoreBand;
+
+  @ApiPropertyOptional({ type: Boolean, description: 'true: only residents of zero-employment households' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  zeroEmployment?: boolean;
 
   @ApiPropertyOptional({ enum: MATCH_STATUSES, default: 'new' })
   @IsOptional()

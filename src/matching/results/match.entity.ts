@@ -13,6 +13,10 @@ export type MatchStatus = 'new' | 'referred' | 'dismissed';
 @Index('uq_match_posting_resident', ['postingId', 'residentId'], { unique: true })
 // The officers' work queue: GET /matches?siteId=&status=new ORDER BY score DESC
 @Index('idx_match_site_status', ['siteId', 'status', 'score'])
+// The officers' queue in its order (band, skills met, priority, score): migration OfficerQueue
+@Index('idx_match_queue', { synchronize: false })
+// The same order for one posting's matches (GET /matches?postingId=)
+@Index('idx_match_posting_queue', { synchronize: false })
 // Erasure / a resident's matches
 @Index('idx_match_resident', ['residentId'])
 export class Match {

@@ -7,7 +7,12 @@ import { CurrentUser, type AuthUser } from '../../access/auth-user';
 import { DomainError, InvalidInputError, NotFoundError } from '../../common/domain-errors';
 import { EmployerQuery, RejectEmployerDto } from '../../employers/dto/employer.dto';
 import type { RosterUpload } from '../../imports/imports.service';
-import { DismissMatchDto, MatchQueueQuery } from '../../matching/dto/match.dto';
+import {
+  DismissMatchDto,
+  MatchQueueQuery,
+  SCORE_BANDS,
+  type ScoreBand,
+} from '../../matching/dto/match.dto';
 import { NotificationQuery } from '../../notifications/dto/notification.dto';
 import { CreateFollowUpDto, FollowUpTaskQuery } from '../../placements/dto/follow-up.dto';
 import { EndPlacementDto, PlacementQuery } from '../../placements/dto/placement.dto';
@@ -29,6 +34,7 @@ import {
   ImportPage,
   ImportStatusPage,
   MatchesPage,
+  type MatchFilters,
   NotificationsPage,
   PlacementsPage,
 } from './work-pages';
@@ -224,26 +230,47 @@ export class OfficerPagesController {
     @Res() reply: FastifyReply,
     @CurrentUser() user: AuthUser,
     @Query('siteId') siteQ?: string,
+    @Query('postingId') postingQ?: string,
+    @Query('band') bandQ?: string,
+    @Query('zeroEmployment') zeroQ?: string,
+    @Query('done') doneQ?: string,
     @Query('page') pageQ?: string,
   ) {
-    return this.renderMatches(reply, user, optionalId(siteQ), pageNumber(pageQ));
+    // Anything unusable in the query string is ignored (a typed URL never earns a 500).
+    const filters: MatchFilters = {
+      siteId: optionalId(siteQ),
+      postingId: optionalId(postingQ),
+      band: (SCORE_BANDS as readonly string[]).includes(bandQ ?? '') ? (bandQ as ScoreBand) : undefined,
+      zeroEmployment: zeroQ === 'true' ? true : undefined,
+    };
+    const done = doneQ === 'referred' || doneQ === 'dismissed' ? doneQ : undefined;
+    return this.renderMatches(reply, user, filters, pageNumber(pageQ), undefined, done);
   }
 
   private async renderMatches(
     reply: FastifyReply,
     user: AuthUser,
-    siteId: string | undefined,
+    filters: MatchFilters,
     pageNo: number,
     failed?: { matchId: string; error: 'officer.matches.reasonRequired' | 'officer.matches.failed' },
+    done?: 'referred' | 'dismissed',
   ) {
     const { lang } = webContextOf(reply.request);
     const list = await this.s.matches.queue(
       user,
-      Object.assign(new MatchQueueQuery(), { siteId, page: pageNo, pageSize: 20, lang }),
+      Object.assign(new MatchQueueQuery(), { ...filters, page: pageNo, pageSize: 20, lang }),
     );
+    const postings = await this.s.matches.queuePostings(user, { siteId: filters.siteId, status: 'new' });
     return render(
       reply,
-      <MatchesPage sites={await this.sites(user)} siteId={siteId} list={list} failed={failed} />,
+      <MatchesPage
+        sites={await this.sites(user)}
+        postings={postings}
+        filters={filters}
+        list={list}
+        failed={failed}
+        done={done}
+      />,
       { status: failed ? 400 : 200 },
     );
   }
@@ -269,7 +296,7 @@ export class OfficerPagesController {
       reason: 'officer.matches.reasonRequired',
     });
     if (Object.keys(errors).length)
-      return this.renderMatches(reply, user, undefined, 1, {
+      return this.renderMatches(reply, user, {}, 1, {
         matchId: id,
         error: 'officer.matches.reasonRequired',
       });

@@ -2,7 +2,7 @@ import { formatDateTime, todayInPilotZone } from '../../common/clock';
 import type { Page } from '../../common/pagination';
 import type { EmployerDto } from '../../employers/dto/employer.dto';
 import type { ImportDto } from '../../imports/dto/import.dto';
-import type { OfficerMatchDto } from '../../matching/dto/match.dto';
+import { SCORE_BANDS, type OfficerMatchDto, type ScoreBand } from '../../matching/dto/match.dto';
 import type { NotificationDto } from '../../notifications/dto/notification.dto';
 import type { FollowUpTaskDto } from '../../placements/dto/follow-up.dto';
 import type { PlacementDto } from '../../placements/dto/placement.dto';
@@ -35,20 +35,106 @@ function FieldError({ id, error }: { id: string; error?: OfficerKey }) {
   ) : null;
 }
 
-/** `/officer/matches`: new matches to refer, the highest priority first, each with its reason. */
+/** The 待推荐 page's filters, as its query string carries them (and the form keeps). */
+export interface MatchFilters {
+  siteId?: string;
+  postingId?: string;
+  band?: ScoreBand;
+  zeroEmployment?: boolean;
+}
+
+const BAND_LABEL: Record<ScoreBand, OfficerKey> = {
+  strong: 'officer.matches.band.strong',
+  fair: 'officer.matches.band.fair',
+  weak: 'officer.matches.band.weak',
+};
+
+/** The query string of the filters (and a page): the pager and the form's links keep them. */
+export function matchFiltersQuery(f: MatchFilters, pageNo?: number): string {
+  const qs = new URLSearchParams();
+  if (f.siteId) qs.set('siteId', f.siteId);
+  if (f.postingId) qs.set('postingId', f.postingId);
+  if (f.band) qs.set('band', f.band);
+  if (f.zeroEmployment) qs.set('zeroEmployment', 'true');
+  if (pageNo && pageNo > 1) qs.set('page', String(pageNo));
+  const s = qs.toString();
+  return s ? `?${s}` : '';
+}
+
+/** One GET form for every filter of the queue; it shows what was chosen. */
+function MatchFilterForm(props: {
+  sites: SiteOption[];
+  postings: { id: string; title: string; matches: number }[];
+  filters: MatchFilters;
+}) {
+  const { t } = useWeb();
+  const f = props.filters;
+  return (
+    <form method="get" action="/officer/matches" class="filters">
+      <label for="f-siteId">{t('officer.site')}</label>
+      <select id="f-siteId" name="siteId">
+        <option value="">{t('officer.allSites')}</option>
+        {props.sites.map((s) => (
+          <option key={s.id} value={s.id} selected={s.id === f.siteId}>
+            {s.name}
+          </option>
+        ))}
+      </select>
+      <label for="f-postingId">{t('officer.matches.posting')}</label>
+      <select id="f-postingId" name="postingId">
+        <option value="">{t('officer.matches.allPostings')}</option>
+        {props.postings.map((p) => (
+          <option key={p.id} value={p.id} selected={p.id === f.postingId}>
+            {`${p.title}（${p.matches}）`}
+          </option>
+        ))}
+      </select>
+      <label for="f-band">{t('officer.matches.bandLabel')}</label>
+      <select id="f-band" name="band">
+        <option value="">{t('officer.matches.allBands')}</option>
+        {SCORE_BANDS.map((b) => (
+          <option key={b} value={b} selected={b === f.band}>
+            {t(BAND_LABEL[b])}
+          </option>
+        ))}
+      </select>
+      <label class="check">
+        <input type="checkbox" name="zeroEmployment" value="true" checked={!!f.zeroEmployment} />
+        {t('officer.matches.zeroOnly')}
+      </label>
+      <button type="submit" class="button">
+        {t('officer.show')}
+      </button>
+    </form>
+  );
+}
+
+/**
+ * `/officer/matches`: matches to refer, the best work first (strong matches lead; within a band
+ * of score household priority orders those who meet the required skills), each with its reason.
+ */
 export function MatchesPage(props: {
   sites: SiteOption[];
-  siteId?: string;
+  postings: { id: string; title: string; matches: number }[];
+  filters: MatchFilters;
   list: Page<OfficerMatchDto>;
+  /** After an action: what was done (the confirmation shown on top). */
+  done?: 'referred' | 'dismissed';
   /** The match whose dismiss form failed, and why. */
   failed?: { matchId: string; error: OfficerKey };
 }) {
   const { t } = useWeb();
-  const { list, siteId } = props;
+  const { list, filters } = props;
+  const notice =
+    props.done === 'referred'
+      ? t('officer.matches.referred')
+      : props.done === 'dismissed'
+        ? t('officer.matches.dismissed')
+        : undefined;
   return (
-    <OfficerPage title="officer.matches.title">
+    <OfficerPage title="officer.matches.title" notice={notice}>
       <p class="lead">{t('officer.matches.intro')}</p>
-      <SitePicker action="/officer/matches" sites={props.sites} current={siteId} allowAll />
+      <MatchFilterForm sites={props.sites} postings={props.postings} filters={filters} />
       <TotalCount n={list.total} />
       <ItemList items={list.items} class="queue" empty={t('officer.matches.none')}>
         {(m) => {
@@ -56,7 +142,8 @@ export function MatchesPage(props: {
           return (
             <li key={m.matchId} class={m.zeroEmployment ? 'at-risk' : undefined}>
               <h2 class="item-title">
-                <a href={`/officer/residents/${m.residentId}`}>{m.name}</a> → {m.postingTitle}
+                <a href={`/officer/residents/${m.residentId}`}>{m.name}</a> →{' '}
+                <a href={`/jobs/${m.postingId}`}>{m.postingTitle}</a>
               </h2>
               <p>
                 {t('officer.matches.score', { score: Math.round(m.score) })}
@@ -99,7 +186,7 @@ export function MatchesPage(props: {
         page={list.page}
         pageSize={list.pageSize}
         total={list.total}
-        href={siteListHref('/officer/matches', siteId)}
+        href={(n) => `/officer/matches${matchFiltersQuery(filters, n)}`}
       />
     </OfficerPage>
   );
