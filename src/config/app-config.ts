@@ -259,7 +259,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (c.metricsToken && c.metricsToken.length < 16)
     throw new ConfigError('METRICS_TOKEN', 'must be at least 16 characters');
   c.smsCodesPerPhonePerHour = int(env, 'SMS_CODES_PER_PHONE_PER_HOUR', 5, 1, 1000);
-  c.smsDevOutbox = bool(env, 'LEYE_SMS_DEV_OUTBOX', false);
+  c.smsDevOutbox = bool(env, 'LEYE_SMS_DEV_OUTBOX', !c.production);
   if (c.smsDevOutbox && c.production)
     throw new ConfigError('LEYE_SMS_DEV_OUTBOX', 'records one-time codes; it is refused in production');
   c.smsDevOutboxFile = env.LEYE_SMS_DEV_OUTBOX_FILE || null;

@@ -17,8 +17,8 @@ const sent: DevSms[] = [];
  * keeps the last messages in this process's memory, where a test or a developer's console reads
  * the one-time code a phone would have received. Nothing reads it over HTTP. With a file
  * (LEYE_SMS_DEV_OUTBOX_FILE) each message is also appended there as a JSON line, for tests that
- * run the app as another process (test/fault). Logs like LoggingSmsSender: never the phone in
- * clear, never the text.
+ * run the app as another process (test/fault). The log line carries the text (so a developer
+ * running `npm run dev` reads the code there) and the phone masked, never in clear.
  */
 @Injectable()
 export class DevOutboxSmsSender extends SmsSender {
@@ -32,7 +32,7 @@ export class DevOutboxSmsSender extends SmsSender {
     sent.push({ phone, text, at: new Date() });
     if (this.file) appendFileSync(this.file, JSON.stringify({ phone, text }) + '\n');
     if (sent.length > KEPT) sent.splice(0, sent.length - KEPT);
-    this.logger.log({ to: maskPhone(phone), chars: [...text].length }, 'SMS kept in the dev outbox');
+    this.logger.log({ to: maskPhone(phone), text }, 'SMS kept in the dev outbox (not sent)');
     return Promise.resolve();
   }
 }
