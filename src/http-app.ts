@@ -1,4 +1,4 @@
-import helmet from '@fastify/helmet';
+import type { FastifyHelmetOptions } from '@fastify/helmet';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
@@ -6,11 +6,14 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Logger } from 'nestjs-pino';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
+import { Logger, PARAMS_PROVIDER_TOKEN } from 'nestjs-pino';
+import type { Logger as PinoRoot } from 'pino';
 import { AppModule } from './app.module';
 import { toErrorBody } from './common/domain-errors-http';
 import { HttpExceptionFilter } from './common/http-exception.filter';
+import { registerRequestLogging } from './common/request-logging';
+import { securityHeaders } from './common/security-headers';
 import { createValidationPipe, MAX_BODY_DEPTH, nestsDeeperThan } from './common/validation';
 import { AppConfig } from './config/app-config';
 import { mountMetrics } from './health/metrics.controller';
@@ -37,6 +40,25 @@ const RELAXED_CSP =
   "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'";
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+const HELMET_OPTIONS: FastifyHelmetOptions = {
+  contentSecurityPolicy: {
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'"],
+      imgSrc: ["'self'", 'data:'],
+      fontSrc: ["'self'"],
+      connectSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      frameAncestors: ["'none'"],
+      baseUri: ["'self'"],
+      formAction: ["'self'"],
+      upgradeInsecureRequests: null,
+    },
+  },
+  crossOriginEmbedderPolicy: false,
+};
 
 export async function createHttpApp(
   config: AppConfig,
@@ -71,23 +93,17 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
   app.useGlobalFilters(new WebExceptionFilter(new HttpExceptionFilter()));
 
   const fastify = app.getHttpAdapter().getInstance();
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    crossOriginEmbedderPolicy: false,
+  // Before every other hook: the app's own lines of a request carry its id (request-logging.ts).
+  registerRequestLogging(
+    fastify,
+    app.get<{ pinoHttp: { logger: PinoRoot } }>(PARAMS_PROVIDER_TOKEN).pinoHttp.logger,
+    config.role,
+  );
+  // Helmet's headers, computed once (security-headers.ts), set from one object on every response.
+  const security = await securityHeaders(HELMET_OPTIONS);
+  fastify.addHook('onRequest', (_req: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => {
+    void reply.headers(security);
+    done();
   });
   await app.register(cookie as never);
   await app.register(multipart, {
@@ -102,31 +118,47 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
   fastify.addHook('preClose', async () => {
     closing = true;
   });
-  fastify.addHook('onSend', async (req: FastifyRequest, reply: FastifyReply, payload: unknown) => {
-    void reply.header('x-request-id', req.id);
-    if (closing) void reply.header('connection', 'close');
-    if (req.url.startsWith('/api/docs') || req.url.startsWith('/admin/queues')) {
-      void reply.header('content-security-policy', RELAXED_CSP);
-    }
-    return payload;
-  });
+  // Callback hooks, not async ones, on every request: no promise per hook per request (issue 18).
+  fastify.addHook(
+    'onSend',
+    (
+      req: FastifyRequest,
+      reply: FastifyReply,
+      payload: unknown,
+      done: (e: Error | null, p: unknown) => void,
+    ) => {
+      void reply.header('x-request-id', req.id);
+      if (closing) void reply.header('connection', 'close');
+      if (req.url.startsWith('/api/docs') || req.url.startsWith('/admin/queues')) {
+        void reply.header('content-security-policy', RELAXED_CSP);
+      }
+      done(null, payload);
+    },
+  );
 
   // Parsed but not yet validated or handled: a body nested deeper than any DTO is refused here.
-  fastify.addHook('preValidation', async (req: FastifyRequest, reply: FastifyReply) => {
-    if (req.body && typeof req.body === 'object' && nestsDeeperThan(req.body, MAX_BODY_DEPTH)) {
-      return reply
-        .code(400)
-        .send(toErrorBody(400, `body nests deeper than ${MAX_BODY_DEPTH} levels`, String(req.id)));
-    }
-  });
+  fastify.addHook(
+    'preValidation',
+    (req: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => {
+      if (req.body && typeof req.body === 'object' && nestsDeeperThan(req.body, MAX_BODY_DEPTH)) {
+        // Answered here: the chain stops (done is not called).
+        void reply
+          .code(400)
+          .send(toErrorBody(400, `body nests deeper than ${MAX_BODY_DEPTH} levels`, String(req.id)));
+        return;
+      }
+      done();
+    },
+  );
 
   const metrics = app.get(MetricsService);
-  fastify.addHook('onResponse', async (req: FastifyRequest, reply: FastifyReply) => {
+  fastify.addHook('onResponse', (req: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => {
     const route = req.routeOptions?.url ?? 'unmatched';
     metrics.httpDuration.observe(
       { method: req.method, route, status: String(reply.statusCode) },
       reply.elapsedTime / 1000,
     );
+    done();
   });
 
   await mountQueueDashboard(app, fastify);

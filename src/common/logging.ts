@@ -1,6 +1,5 @@
 import type { Params } from 'nestjs-pino';
-import pino from 'pino';
-import type { Options } from 'pino-http';
+import pino, { type Logger } from 'pino';
 import type { AppConfig } from '../config/app-config';
 
 /**
@@ -24,27 +23,26 @@ export const REDACT_PATHS = [
   'phone',
 ];
 
-export function loggerParams(config: AppConfig): Params {
-  const options: Options = {
-    level: config.logLevel,
-    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
-    // The request id Fastify assigned (from X-Request-Id or a new UUID).
-    genReqId: (req) => (req as { id?: string }).id ?? 'unknown',
-    customProps: () => ({ role: config.role }),
-    // Query strings may hold search text or phone numbers typed by residents: log the path only.
-    serializers: {
-      req: (req: { id: string; method: string; url: string }) => ({
-        id: req.id,
-        method: req.method,
-        path: req.url.split('?')[0],
-      }),
-      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-    },
-    autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') || req.url === '/metrics' },
-  };
+/**
+ * The process's one pino logger: Nest's Logger writes through it (nestjs-pino), and so do the
+ * request lines of request-logging.ts. Redaction is compiled once here and applied only to lines
+ * actually written.
+ */
+export function rootLogger(config: AppConfig): Logger {
+  const options = { level: config.logLevel, redact: { paths: REDACT_PATHS, censor: '[redacted]' } };
   // LOG_FILE: append the lines to a file instead of stdout (the e2e run writes its whole log there,
   // and test/e2e/zz-log-scan.e2e-spec.ts scans it for personal data and credentials).
   const file = process.env.LOG_FILE;
-  if (!file) return { pinoHttp: options };
-  return { pinoHttp: [options, pino.destination({ dest: file, append: true, mkdir: true, sync: true })] };
+  if (!file) return pino(options);
+  return pino(options, pino.destination({ dest: file, append: true, mkdir: true, sync: true }));
+}
+
+/**
+ * nestjs-pino without its pino-http middleware (`forRoutes: []`): that ran through Nest's
+ * middleware layer (@fastify/middie) and built a child logger per request, ignored or not
+ * (issue 18). The request lines and the request context of the app's own lines come from the
+ * Fastify hooks of request-logging.ts instead.
+ */
+export function loggerParams(config: AppConfig): Params {
+  return { pinoHttp: { logger: rootLogger(config) }, forRoutes: [] };
 }

@@ -22,7 +22,13 @@ const YEAR_SECONDS = 365 * 24 * 3600;
  * the pre-session CSRF cookie and the CSRF check of every non-GET request.
  */
 export async function registerWeb(app: NestFastifyApplication, config: AppConfig): Promise<void> {
-  await app.register(compress as never, { global: true, encodings: ['br', 'gzip'], threshold: 1024 });
+  // Only text that pays for it: never a tiny reply (threshold), never an already-packed type.
+  await app.register(compress as never, {
+    global: true,
+    encodings: ['br', 'gzip'],
+    threshold: 1024,
+    customTypes: /^(text\/(html|css|javascript|plain|csv)|application\/(json|javascript)|image\/svg\+xml)(;|$)/,
+  });
   await app.register(fastifyStatic as never, {
     root: STATIC_DIR,
     prefix: STATIC_PREFIX,

@@ -37,8 +37,10 @@ const SECURITY: Shape = {
 };
 const BASE: Shape = { ...SECURITY, connection: 'close', date: '*', 'x-request-id': '*' };
 
-// Whether the liveness probe and the metrics scrape write a request line.
-const LOGGED = { health: true, metrics: true };
+// Whether the liveness probe and the metrics scrape write a request line. They did before the
+// rebuild although the configuration ignored them (pino-http ran under middie, which strips the
+// mount path from req.url, so the ignore rule never matched); now they are left out, as meant.
+const LOGGED = { health: false, metrics: false };
 
 const EXPECTED: Record<string, Shape> = {
   htmlPage: {
