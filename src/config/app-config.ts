@@ -83,7 +83,7 @@ export class AppConfig {
   metricsToken!: string | null;
   /** One-time SMS codes (registration, roster link) a phone may be sent per hour. */
   smsCodesPerPhonePerHour!: number;
-  /** Records every SMS in memory for tests and development (LEYE_SMS_DEV_OUTBOX); never in production. */
+  /** Records every SMS in memory and the log for tests and development (LEYE_SMS_DEV_OUTBOX, default on outside production); never in production. */
   smsDevOutbox!: boolean;
   /** Also appends the dev outbox's messages to this file (LEYE_SMS_DEV_OUTBOX_FILE; tests of spawned processes). */
   smsDevOutboxFile!: string | null;
