@@ -5341,6 +5341,12 @@ export interface operations {
                 lang?: "zh" | "en";
                 /** @description Only this site (must be in your scope) */
                 siteId?: string;
+                /** @description Only the matches of this posting */
+                postingId?: string;
+                /** @description strong: score ≥ thresholds.strongMatch (70); fair: 50 up to strong; weak: below 50 (config/matching.yaml) */
+                band?: "strong" | "fair" | "weak";
+                /** @description true: only residents of zero-employment households */
+                zeroEmployment?: boolean;
                 status?: "new" | "referred" | "dismissed";
             };
             header?: never;
