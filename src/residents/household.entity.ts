@@ -17,6 +17,8 @@ import type { MonitoringStatus } from '../common/domain-enums';
 @Entity('household')
 // GET /households?siteId=&zeroEmployment=, the site summary and the officers' queue
 @Index('idx_household_site_zero', ['siteId', 'zeroEmployment'])
+// The site's household by its number; the numbering trigger relies on the uniqueness
+@Index('uq_household_site_number', ['siteId', 'number'], { unique: true })
 @Check('chk_household_monitoring_status', "monitoring_status IN ('none', 'unstable', 'marginal', 'hardship')")
 export class Household {
   @PrimaryGeneratedColumn('uuid')
@@ -24,6 +26,14 @@ export class Household {
 
   @Column({ type: 'uuid' })
   siteId!: string;
+
+  /**
+   * The short number the site's officers call the household by (1, 2, 3… per site, in order of
+   * registration): assigned by a trigger on insert (migration HouseholdNumberContacts), so leave
+   * it unset when creating a household.
+   */
+  @Column({ type: 'integer' })
+  number!: number;
 
   /** Any GB/T 2260 code (county, township or village) where the household is registered. */
   // Origin-region officers' lists: origin_region_code LIKE '<scope>%'

@@ -16,6 +16,7 @@ import type {
   UpdateHouseholdDto,
 } from './dto/household.dto';
 import { Household } from './household.entity';
+import { householdHeadSql, type HouseholdLabel } from './household-head';
 import { laborCapableSql, recomputeHousehold } from './household-figures';
 import { Resident } from './resident.entity';
 import { ResidentVersions } from './resident-versions';
@@ -122,6 +123,36 @@ export class HouseholdsService {
       total,
       q,
     );
+  }
+
+  /**
+   * Number and head of each household the actor reads (others are left out): the head's name is
+   * personal data, so only officers and admins in scope get it, and each read is audited.
+   */
+  async labelsOf(actor: AuthUser, ids: string[]): Promise<Map<string, HouseholdLabel>> {
+    const out = new Map<string, HouseholdLabel>();
+    if (!ids.length || (actor.role !== 'officer' && actor.role !== 'admin')) return out;
+    const scope = readableHouseholdsSql(actor, 'h.id');
+    const params: unknown[] = [ids];
+    // readableHouseholdsSql speaks named parameters; bind them positionally after $1.
+    const sql = scope.sql.replace(/:(\w+)/g, (_, name: string) => {
+      params.push(scope.params[name]);
+      return `$${params.length}`;
+    });
+    const rows: { id: string; number: number; head_id: string | null; head_name: string | null }[] =
+      await this.dataSource.query(
+        `SELECT h.id, h.number, head.head_id, head.head_name
+           FROM household h ${householdHeadSql('h')}
+          WHERE h.id = ANY($1::uuid[]) AND ${sql}`,
+        params,
+      );
+    for (const r of rows) out.set(r.id, { number: r.number, headName: r.head_name });
+    await this.audit.recordReads(
+      actor,
+      'resident',
+      rows.flatMap((r) => (r.head_id ? [r.head_id] : [])),
+    );
+    return out;
   }
 
   async get(actor: AuthUser, id: string): Promise<HouseholdDto> {

@@ -7,6 +7,7 @@ import { RecomputeHouseholdsJob } from './recompute-households.job';
 import { ResidentLinkController } from './resident-link.controller';
 import { ResidentLinkClaims } from './resident-link-claims.service';
 import { ResidentRegistrationService } from './resident-registration.service';
+import { ResidentPhoneService } from './resident-phone.service';
 import { ResidentRoster } from './resident-roster';
 import { ResidentVersions } from './resident-versions';
 import { ResidentsController } from './residents.controller';
@@ -21,10 +22,11 @@ import { ResidentsService } from './residents.service';
     ResidentsService,
     ResidentRegistrationService,
     ResidentLinkClaims,
+    ResidentPhoneService,
     ResidentVersions,
     ResidentRoster,
     RecomputeHouseholdsJob,
   ],
-  exports: [ResidentsService, HouseholdsService, ResidentLinkClaims],
+  exports: [ResidentsService, HouseholdsService, ResidentLinkClaims, ResidentPhoneService],
 })
 export class ResidentsModule {}

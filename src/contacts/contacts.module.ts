@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { ResidentsModule } from '../residents/residents.module';
+import { ContactsService } from './contacts.service';
+
+/** Officers' contacts with residents (the resident page logs them; casework reads them). */
+@Module({
+  imports: [ResidentsModule],
+  providers: [ContactsService],
+  exports: [ContactsService],
+})
+export class ContactsModule {}

@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { AuthUser } from '../access/auth-user';
+import { ScopePolicy } from '../access/scope-policy';
+import { AuditService } from '../audit/audit.service';
+import { todayInPilotZone } from '../common/clock';
+import { InvalidInputError } from '../common/domain-errors';
+import { ResidentsService } from '../residents/residents.service';
+import { Contact } from './contact.entity';
+import type { ContactDto, CreateContactDto } from './dto/contact.dto';
+
+/**
+ * Officers' contacts with residents. Logging one needs the resident's household managed by the
+ * officer (the site's officers do the casework); reading them needs only read scope, as the
+ * resident page does. Notes are personal data: reads and writes are audited, never logged.
+ */
+@Injectable()
+export class ContactsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly policy: ScopePolicy,
+    private readonly audit: AuditService,
+    private readonly residents: ResidentsService,
+  ) {}
+
+  async create(actor: AuthUser, residentId: string, dto: CreateContactDto): Promise<ContactDto> {
+    if (dto.date > todayInPilotZone()) throw new InvalidInputError('date', 'must not be in the future');
+    return this.dataSource.transaction(async (m) => {
+      const ref = await this.residents.residentRef(residentId, m);
+      this.policy.require(!!ref && this.policy.managesResident(actor, ref), 'Resident');
+      const c = await m.save(
+        m.create(Contact, {
+          residentId,
+          date: dto.date,
+          kind: dto.kind,
+          note: dto.note?.trim() || null,
+          createdBy: actor.id,
+        }),
+      );
+      await this.audit.record(
+        actor,
+        {
+          action: 'contact.create',
+          entityType: 'contact',
+          entityId: c.id,
+          onBehalfOfResidentId: residentId,
+          details: { kind: dto.kind },
+        },
+        m,
+      );
+      return toDto(c);
+    });
+  }
+
+  /** The resident's contacts, newest first (at most 50). */
+  async listFor(actor: AuthUser, residentId: string): Promise<ContactDto[]> {
+    const ref = await this.residents.residentRef(residentId);
+    this.policy.require(!!ref && this.policy.readsResident(actor, ref), 'Resident');
+    const rows = await this.dataSource.manager.find(Contact, {
+      where: { residentId },
+      order: { date: 'DESC', createdAt: 'DESC' },
+      take: 50,
+    });
+    await this.audit.recordReads(
+      actor,
+      'contact',
+      rows.map((c) => c.id),
+    );
+    return rows.map(toDto);
+  }
+}
+
+function toDto(c: Contact): ContactDto {
+  return {
+    id: c.id,
+    residentId: c.residentId,
+    date: c.date,
+    kind: c.kind,
+    note: c.note,
+    createdBy: c.createdBy,
+    createdAt: c.createdAt,
+  };
+}
