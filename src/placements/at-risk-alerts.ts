@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { channelText } from '../notifications/channels/channel-text';
 import { NotificationsService } from '../notifications/notifications.service';
 import { RegionsService } from '../regions/regions.service';
+import { householdHeadSql } from '../residents/household-head';
 
 export interface AtRiskHousehold {
   householdId: string;
@@ -37,10 +38,19 @@ export class AtRiskAlerts {
     ]);
     const recipients = [...new Set([...ofSite, ...ofRegion].map((o) => o.userId))];
     const siteName = site?.name ?? '安置点';
+    // Officers in scope read the household by its number and head; the site's robot channel (a
+    // group chat) gets the number only: the head's name is personal data.
+    const [named] = await manager.query<{ number: number; head_name: string | null }[]>(
+      `SELECT h.number, head.head_name FROM household h ${householdHeadSql('h')} WHERE h.id = $1`,
+      [h.householdId],
+    );
+    const number = named ? `${named.number} 号` : '';
+    const who = named?.head_name ? `${number}（${named.head_name}家）` : number;
     const title = '零就业家庭预警';
-    const body =
-      `${siteName}有一户家庭刚刚变为零就业家庭（家中有劳动力但无人就业）。` +
+    const help =
       '按政策要求，请在 3 天内联系帮扶：提供 1 次职业介绍、3 个岗位推荐和 1 次培训机会，力争 5 天内清零。';
+    const body = `${siteName}的 ${who} 家庭刚刚变为零就业家庭（家中有劳动力但无人就业）。${help}`;
+    const channelBody = `${siteName}的 ${number} 家庭刚刚变为零就业家庭（家中有劳动力但无人就业）。${help}`;
     const link = `/households/${h.householdId}`;
     const prefix = `atrisk:${h.householdId}:${h.placementId}`;
     const notified = await this.notifications.notifyUsers(manager, {
@@ -54,8 +64,8 @@ export class AtRiskAlerts {
     await this.notifications.notifySiteChannels(manager, {
       siteIds: [h.siteId],
       title,
-      markdown: channelText`### ${title}\n${body}\n\n家庭编号：${h.householdId}`,
-      text: channelText`${body}\n\n家庭编号：${h.householdId}`,
+      markdown: channelText`### ${title}\n${channelBody}`,
+      text: channelText`${channelBody}`,
       dedupKeyPrefix: prefix,
     });
     return notified;

@@ -7,8 +7,14 @@ import type { DashboardDto } from './dto/dashboard.dto';
 import { POSTINGS_IN_REACH } from './indicators-sql';
 import { IndicatorsService, ratio } from './indicators.service';
 
-const LAST_12_MONTHS = `generate_series(date_trunc('month', current_date) - interval '11 months',
-                                       date_trunc('month', current_date), interval '1 month')`;
+/**
+ * The months a chart shows: the last 12, but none before the site's first placement — earlier
+ * months have no data, and a reconstruction there would draw today's state as history (issue 13
+ * item 12). No placement at all: no months. `$1` is the site.
+ */
+const MONTHS_WITH_DATA = `(SELECT m FROM generate_series(date_trunc('month', current_date) - interval '11 months',
+                                       date_trunc('month', current_date), interval '1 month') m
+          WHERE m >= (SELECT date_trunc('month', min(start_date)) FROM placement WHERE site_id = $1)) mm`;
 
 /**
  * Zero-employment households at the end of each of the last 12 months, reconstructed from
@@ -20,7 +26,7 @@ const LAST_12_MONTHS = `generate_series(date_trunc('month', current_date) - inte
 const ZERO_EMPLOYMENT_BY_MONTH = `
   WITH months AS (
          SELECT m, LEAST((m + interval '1 month' - interval '1 day')::date, current_date) AS d
-           FROM ${LAST_12_MONTHS} m),
+           FROM ${MONTHS_WITH_DATA}),
        members AS (
          SELECT r.id, r.household_id, r.employment_status,
                 EXISTS (SELECT 1 FROM placement p WHERE p.resident_id = r.id) AS has_placements
@@ -51,7 +57,7 @@ export class DashboardService {
       this.employmentRateBySite(actor),
       this.dataSource.query<{ month: string; placements: number }[]>(
         `SELECT to_char(m, 'YYYY-MM') AS month, count(p.id)::int AS placements
-           FROM ${LAST_12_MONTHS} m
+           FROM ${MONTHS_WITH_DATA}
            LEFT JOIN placement p ON p.site_id = $1 AND p.start_date >= m AND p.start_date < m + interval '1 month'
           GROUP BY m ORDER BY m`,
         [siteId],
@@ -85,6 +91,8 @@ export class DashboardService {
       zeroEmploymentHouseholdsByMonth: zero,
       skillGaps: gaps,
       notes: {
+        months:
+          'Both monthly series cover the last 12 months from the month of the site’s first placement (none before it; empty when the site has no placement).',
         zeroEmploymentHouseholdsByMonth:
           'Reconstructed from placements: today’s members and capacities; a member with placements is at work on days a placement covers; one without placements counts as at work throughout when recorded as employed.',
         skillGaps: `Required skills of open postings within ${reach} km: open positions (headcount − hired) against residents of the site holding the skill; only skills where openings exceed holders.`,

@@ -3,9 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
 import { AuditService } from '../audit/audit.service';
+import { formatDateTime } from '../common/clock';
 import { maskPhone } from '../crypto/masking';
 import { PiiCipher } from '../crypto/pii-cipher';
 import { labelOf, MONITORING_STATUS_VALUES } from '../imports/roster-columns';
+import { householdHeadSql } from '../residents/household-head';
 import { INDICATOR_FIELDS, indicatorDefinitions } from './indicator-definitions';
 import { LABOR_FORCE_BY_HOUSEHOLD } from './indicators-sql';
 import { IndicatorsService } from './indicators.service';
@@ -69,6 +71,8 @@ export class ExportsService {
       '就业记录',
       [
         { header: '姓名', key: 'name', width: 12 },
+        { header: '户号', key: 'number', width: 8 },
+        { header: '户主', key: 'head', width: 12 },
         { header: '身份证号', key: 'nationalId', width: 22 },
         { header: '手机号', key: 'phone', width: 14 },
         { header: '就业类型', key: 'kind', width: 16 },
@@ -86,6 +90,8 @@ export class ExportsService {
           const rows: {
             id: string;
             name: string;
+            number: number;
+            head: string | null;
             masked: string | null;
             phone: string | null;
             kind: string;
@@ -96,12 +102,13 @@ export class ExportsService {
             reason: string | null;
             income: string | null;
           }[] = await this.dataSource.query(
-            `SELECT p.id, r.name, r.national_id_masked AS masked, r.phone_encrypted AS phone, p.kind,
+            `SELECT p.id, r.name, h.number, head.head_name AS head, r.national_id_masked AS masked, r.phone_encrypted AS phone, p.kind,
                     coalesce(p.employer_name, e.name) AS employer, p.partner_city AS city,
                     to_char(p.start_date, 'YYYY-MM-DD') AS start, to_char(p.end_date, 'YYYY-MM-DD') AS "end",
                     p.end_reason AS reason, p.monthly_income AS income
                FROM placement p
                JOIN resident r ON r.id = p.resident_id
+               JOIN household h ON h.id = r.household_id ${householdHeadSql('h')}
                LEFT JOIN employer e ON e.id = p.employer_id
               WHERE p.site_id = $1 AND p.id > $2
               ORDER BY p.id LIMIT $3`,
@@ -110,6 +117,8 @@ export class ExportsService {
           for (const r of rows) {
             add({
               name: r.name,
+              number: r.number,
+              head: r.head ?? '',
               nationalId: r.masked ?? '',
               phone: this.phone(r.phone),
               kind: PLACEMENT_KIND_ZH[r.kind] ?? r.kind,
@@ -133,7 +142,8 @@ export class ExportsService {
     return streamXlsx(
       '零就业家庭',
       [
-        { header: '户编号', key: 'id', width: 38 },
+        { header: '户号', key: 'number', width: 8 },
+        { header: '户主', key: 'head', width: 12 },
         { header: '户籍所在地', key: 'origin', width: 16 },
         { header: '户籍所在地代码', key: 'originCode', width: 14 },
         { header: '监测类型', key: 'monitoring', width: 14 },
@@ -147,7 +157,8 @@ export class ExportsService {
       async (add) => {
         // The same definition as the summary's zeroEmploymentHouseholds (labour force, none employed).
         const rows: {
-          id: string;
+          number: number;
+          head: string | null;
           origin: string | null;
           origin_code: string;
           monitoring: string;
@@ -158,25 +169,26 @@ export class ExportsService {
           since: string | null;
         }[] = await this.dataSource.query(
           `WITH lf AS (${LABOR_FORCE_BY_HOUSEHOLD})
-           SELECT h.id, rg.name AS origin, h.origin_region_code AS origin_code, h.monitoring_status AS monitoring,
+           SELECT h.number, head.head_name AS head, rg.name AS origin, h.origin_region_code AS origin_code, h.monitoring_status AS monitoring,
                   lf.capable::int AS capable,
                   (SELECT string_agg(r.name, '、' ORDER BY r.created_at, r.id) FROM resident r
                     WHERE r.household_id = h.id AND r.erased_at IS NULL) AS members,
                   c.national_id_masked AS masked, c.phone_encrypted AS phone,
                   to_char(h.at_risk_since, 'YYYY-MM-DD') AS since
              FROM lf
-             JOIN household h ON h.id = lf.household_id
+             JOIN household h ON h.id = lf.household_id ${householdHeadSql('h')}
              LEFT JOIN region rg ON rg.code = h.origin_region_code
              LEFT JOIN LATERAL (SELECT r.national_id_masked, r.phone_encrypted FROM resident r
                                  WHERE r.household_id = h.id AND r.erased_at IS NULL
                                  ORDER BY (r.phone_encrypted IS NULL), r.created_at, r.id LIMIT 1) c ON true
             WHERE lf.employed = 0
-            ORDER BY h.at_risk_since NULLS LAST, h.id`,
+            ORDER BY h.at_risk_since NULLS LAST, h.number`,
           [[siteId]],
         );
         for (const r of rows) {
           add({
-            id: r.id,
+            number: r.number,
+            head: r.head ?? '',
             origin: r.origin ?? '',
             originCode: r.origin_code,
             monitoring: labelOf(MONITORING_STATUS_VALUES, r.monitoring as never),
@@ -207,7 +219,7 @@ export class ExportsService {
         for (const f of INDICATOR_FIELDS) {
           add({ name: INDICATOR_ZH[f], value: s[f], definition: defs[f].zh });
         }
-        add({ name: '统计时间', value: s.asOf.toISOString(), definition: '' });
+        add({ name: '统计时间', value: formatDateTime(s.asOf), definition: '北京时间' });
       },
     );
   }

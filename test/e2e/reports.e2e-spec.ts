@@ -168,14 +168,15 @@ describe('indicators, dashboard and exports (issue 5 items 5 and 6)', () => {
     expect(res.body.employmentRateBySite).toEqual([
       { siteId: site.id, name: expect.any(String), laborForce: 5, employed: 2, employmentRate: 0.4 },
     ]);
+    // Months start at the site's first placement (P1, 8 months ago): none before it (issue 13 item 12).
     const months = res.body.placementsStartedByMonth as { month: string; placements: number }[];
-    expect(months).toHaveLength(12);
+    expect(months).toHaveLength(9);
+    expect(months[0].placements).toBe(1);
     expect(months.reduce((s, m) => s + m.placements, 0)).toBe(2);
     const zero = res.body.zeroEmploymentHouseholdsByMonth as { month: string; households: number }[];
-    expect(zero).toHaveLength(12);
-    expect(zero[11].households).toBe(1); // today: H2 (its placement ended)
-    expect(zero[6].households).toBe(0); // 5 months ago: P1 and P2 both running
-    expect(zero[1].households).toBe(2); // 10 months ago: H1 and H2 had no placement yet
+    expect(zero.map((m) => m.month)).toEqual(months.map((m) => m.month));
+    expect(zero[8].households).toBe(1); // today: H2 (its placement ended)
+    expect(zero[3].households).toBe(0); // 5 months ago: P1 and P2 both running
     expect(res.body.skillGaps).toEqual([
       expect.objectContaining({ code: 'tea.picking', postings: 1, openings: 10, residentsHolding: 7 }),
     ]);
@@ -196,6 +197,8 @@ describe('indicators, dashboard and exports (issue 5 items 5 and 6)', () => {
     const ws = (await readXlsx(res.body)).worksheets[0];
     expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual([
       '姓名',
+      '户号',
+      '户主',
       '身份证号',
       '手机号',
       '就业类型',
@@ -211,9 +214,10 @@ describe('indicators, dashboard and exports (issue 5 items 5 and 6)', () => {
     const names = rows.map((v) => v[1]).sort();
     expect(names).toEqual(['指标r1', '指标r4']);
     for (const v of rows) {
-      expect(String(v[2])).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
-      expect(String(v[3])).toMatch(/^1\d{2}\*{4}\d{4}$/);
-      expect(v[4]).toBe('就业帮扶车间');
+      expect(v[2]).toEqual(expect.any(Number));
+      expect(String(v[4])).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
+      expect(String(v[5])).toMatch(/^1\d{2}\*{4}\d{4}$/);
+      expect(v[6]).toBe('就业帮扶车间');
     }
     const body = (res.body as Buffer).toString('latin1');
     expect(body).not.toContain(r.r1.nationalId);
@@ -228,10 +232,14 @@ describe('indicators, dashboard and exports (issue 5 items 5 and 6)', () => {
     const zero = await download(`/api/v1/exports/zero-employment-households?siteId=${site.id}`);
     expect(zero.status).toBe(200);
     const zs = (await readXlsx(zero.body)).worksheets[0];
-    expect(zs.getRow(1).getCell(1).value).toBe('户编号');
+    // Households by their site number and head, the origin region by its name (issue 13 item 6).
+    expect((zs.getRow(1).values as unknown[]).slice(1, 4)).toEqual(['户号', '户主', '户籍所在地']);
     expect(zs.actualRowCount).toBe(2);
-    expect(zs.getRow(2).getCell(6).text).toBe('指标r4、指标r5');
-    expect(zs.getRow(2).getCell(7).text).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
+    expect(zs.getRow(2).getCell(1).value).toBe(2); // H2, the site's second household
+    expect(zs.getRow(2).getCell(2).text).toBe('指标r4');
+    expect(zs.getRow(2).getCell(3).text).toBe('文斗镇'); // 422802107, the factory's origin
+    expect(zs.getRow(2).getCell(7).text).toBe('指标r4、指标r5');
+    expect(zs.getRow(2).getCell(8).text).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
 
     const ind = await download(`/api/v1/exports/site-indicators?siteId=${site.id}`);
     const is = (await readXlsx(ind.body)).worksheets[0];
