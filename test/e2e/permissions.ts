@@ -183,4 +183,9 @@ export const PERMISSIONS: Record<string, 'public' | readonly Role[]> = {
   'POST /logout': 'public',
   'POST /register': 'public',
   'POST /register/verify': 'public',
+  // the officer's resident page actions (issue 13 items 7, 8)
+  'POST /officer/residents/:id/phone': ['officer'],
+  'POST /officer/residents/:id/placements': ['officer'],
+  'POST /officer/residents/:id/referrals': ['officer'],
+  'POST /officer/residents/:id/contacts': ['officer'],
 };

@@ -6,8 +6,13 @@
  */
 
 export interface ChartDatum {
-  /** Short label under or beside the bar (month "03", a site name). */
+  /** The label in the table and beside the bar (a site name, 「2026年11月」). */
   label: string;
+  /**
+   * The axis text under a column or point when `label` is too wide for 12 of them on a phone:
+   * one or two stacked lines (「11月」, then the year under the first month and each January).
+   */
+  axis?: string[];
   value: number;
   /** What is written on the bar ("62%", "5"). */
   text: string;
@@ -25,6 +30,20 @@ function linkName(d: ChartDatum): string {
   return `${d.text} · ${d.name}`;
 }
 
+/** The axis text of a column or point, lines stacked downwards from `y`. */
+function AxisText({ d, x, y }: { d: ChartDatum; x: number; y: number }) {
+  const lines = d.axis ?? [d.label];
+  return (
+    <text x={x} y={y} text-anchor="middle" font-size="10" fill={INK} aria-hidden="true">
+      {lines.map((line, i) => (
+        <tspan key={i} x={x} dy={i === 0 ? 0 : 12}>
+          {line}
+        </tspan>
+      ))}
+    </text>
+  );
+}
+
 function scale(max: number): number {
   return max > 0 ? max : 1;
 }
@@ -34,7 +53,7 @@ export function ColumnChart({ data, title }: { data: ChartDatum[]; title: string
   const w = 340;
   const h = 180;
   const top = 18;
-  const bottom = 22;
+  const bottom = 34;
   const plot = h - top - bottom;
   const slot = w / Math.max(data.length, 1);
   const barW = Math.max(6, slot * 0.62);
@@ -55,16 +74,7 @@ export function ColumnChart({ data, title }: { data: ChartDatum[]; title: string
                 {d.text}
               </text>
             </a>
-            <text
-              x={x + barW / 2}
-              y={h - 6}
-              text-anchor="middle"
-              font-size="10"
-              fill={INK}
-              aria-hidden="true"
-            >
-              {d.label}
-            </text>
+            <AxisText d={d} x={x + barW / 2} y={h - 18} />
           </g>
         );
       })}
@@ -109,8 +119,8 @@ export function LineChart({ data, title }: { data: ChartDatum[]; title: string }
   const w = 340;
   const h = 180;
   const top = 20;
-  const bottom = 22;
-  const left = 12;
+  const bottom = 34;
+  const left = 16;
   const plot = h - top - bottom;
   const step = (w - 2 * left) / Math.max(data.length - 1, 1);
   const max = scale(Math.max(...data.map((d) => d.value), 0));
@@ -137,9 +147,7 @@ export function LineChart({ data, title }: { data: ChartDatum[]; title: string }
               {d.text}
             </text>
           </a>
-          <text x={x} y={h - 6} text-anchor="middle" font-size="10" fill={INK} aria-hidden="true">
-            {d.label}
-          </text>
+          <AxisText d={d} x={x} y={h - 18} />
         </g>
       ))}
     </svg>

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { DashboardDto } from '../../reports/dto/dashboard.dto';
 import type { SummaryDto } from '../../reports/dto/summary.dto';
 import { useWeb } from '../render';
@@ -21,6 +22,26 @@ export interface DashboardPageProps {
 }
 
 const pct = (r: number) => `${Math.round(r * 100)}%`;
+
+/** 「2026年11月」 / 「2026-11」 for the table; the axis shows the month, and the year under the first and each January. */
+function monthLabels(t: ReturnType<typeof useWeb>['t'], month: string, first: boolean) {
+  const [year, mm] = month.split('-');
+  return {
+    label: t('officer.chart.monthLabel', { year, month: mm }),
+    axis: first || mm === '01' ? [mm, year] : [mm],
+  };
+}
+
+/** A figure of the summary with its indicator's definition (one definition per figure). */
+function Figure(props: { label: string; definition: string | undefined; children: ComponentChildren }) {
+  return (
+    <div>
+      <dt>{props.label}</dt>
+      <dd>{props.children}</dd>
+      {props.definition && <dd class="hint">{props.definition}</dd>}
+    </div>
+  );
+}
 
 /** `/officer`: the work queues first, then the site's figures and charts. */
 export function DashboardPage({ sites, siteId, summary, dashboard, queues }: DashboardPageProps) {
@@ -56,15 +77,15 @@ export function DashboardPage({ sites, siteId, summary, dashboard, queues }: Das
       }),
       href: `/officer/residents?siteId=${s.siteId}`,
     }));
-    perMonth = dashboard.placementsStartedByMonth.map((m) => ({
-      label: m.month.slice(5),
+    perMonth = dashboard.placementsStartedByMonth.map((m, i) => ({
+      ...monthLabels(t, m.month, i === 0),
       value: m.placements,
       text: String(m.placements),
       name: t('officer.chart.placementsName', { month: m.month, n: m.placements }),
       href: withSite('/officer/placements', `month=${m.month}`),
     }));
-    zero = dashboard.zeroEmploymentHouseholdsByMonth.map((m) => ({
-      label: m.month.slice(5),
+    zero = dashboard.zeroEmploymentHouseholdsByMonth.map((m, i) => ({
+      ...monthLabels(t, m.month, i === 0),
       value: m.households,
       text: String(m.households),
       name: t('officer.chart.zeroName', { month: m.month, n: m.households }),
@@ -88,6 +109,28 @@ export function DashboardPage({ sites, siteId, summary, dashboard, queues }: Das
     });
   }
 
+  const def = (f: string): string | undefined => summary?.definitions?.[f]?.[lang === 'zh' ? 'zh' : 'en'];
+  const months = (data: ChartDatum[], chart: 'column' | 'line', title: string) =>
+    data.length ? (
+      <>
+        <p class="hint">{t('officer.chart.fromFirst')}</p>
+        {chart === 'column' ? (
+          <ColumnChart data={data} title={title} />
+        ) : (
+          <LineChart data={data} title={title} />
+        )}
+        <ChartTable
+          data={data}
+          caption={t('officer.chart.numbers')}
+          labelHeader={t('officer.month')}
+          valueHeader={
+            chart === 'column' ? t('officer.chart.placementsHeader') : t('officer.fig.zeroEmployment')
+          }
+        />
+      </>
+    ) : (
+      <p class="empty">{t('officer.chart.noMonths')}</p>
+    );
   return (
     <OfficerPage title="officer.dashboard.title">
       <SitePicker action="/officer" sites={sites} current={siteId ?? undefined} />
@@ -120,36 +163,29 @@ export function DashboardPage({ sites, siteId, summary, dashboard, queues }: Das
         <>
           <h2>{t('officer.dashboard.figures')}</h2>
           <dl class="figures">
-            <div>
-              <dt>{t('officer.fig.households')}</dt>
-              <dd>
-                <a href={withSite('/officer/households')}>{summary.households}</a>
-              </dd>
-            </div>
-            <div>
-              <dt>{t('officer.fig.employmentRate')}</dt>
-              <dd>
-                <a href={withSite('/officer/residents')}>
-                  {pct(summary.employmentRate)} ({summary.employed}/{summary.laborForce})
-                </a>
-              </dd>
-            </div>
-            <div>
-              <dt>{t('officer.fig.zeroEmployment')}</dt>
-              <dd>
-                <a id="zero-employment-count" href={withSite('/officer/households', 'zeroEmployment=true')}>
-                  {summary.zeroEmploymentHouseholds}
-                </a>
-              </dd>
-            </div>
-            <div>
-              <dt>{t('officer.fig.activePlacements')}</dt>
-              <dd>
-                <a id="active-placements-count" href={withSite('/officer/placements', 'active=true')}>
-                  {summary.activePlacements}
-                </a>
-              </dd>
-            </div>
+            <Figure label={t('officer.fig.households')} definition={def('households')}>
+              <a href={withSite('/officer/households')}>{summary.households}</a>
+            </Figure>
+            <Figure label={t('officer.fig.employmentRate')} definition={def('employmentRate')}>
+              <a href={withSite('/officer/residents')}>
+                {pct(summary.employmentRate)} ({summary.employed}/{summary.laborForce})
+              </a>
+            </Figure>
+            <Figure label={t('officer.fig.employedPeople')} definition={def('employed')}>
+              <a id="employed-count" href={withSite('/officer/residents')}>
+                {summary.employed}
+              </a>
+            </Figure>
+            <Figure label={t('officer.fig.zeroEmployment')} definition={def('zeroEmploymentHouseholds')}>
+              <a id="zero-employment-count" href={withSite('/officer/households', 'zeroEmployment=true')}>
+                {summary.zeroEmploymentHouseholds}
+              </a>
+            </Figure>
+            <Figure label={t('officer.fig.activePlacementRecords')} definition={def('activePlacements')}>
+              <a id="active-placements-count" href={withSite('/officer/placements', 'active=true')}>
+                {summary.activePlacements}
+              </a>
+            </Figure>
           </dl>
         </>
       )}
@@ -167,24 +203,12 @@ export function DashboardPage({ sites, siteId, summary, dashboard, queues }: Das
             />
           </section>
           <section aria-labelledby="c-placements">
-            <h2 id="c-placements">{t('officer.chart.placements')}</h2>
-            <ColumnChart data={perMonth} title={t('officer.chart.placements')} />
-            <ChartTable
-              data={perMonth}
-              caption={t('officer.chart.numbers')}
-              labelHeader={t('officer.month')}
-              valueHeader={t('officer.chart.placementsHeader')}
-            />
+            <h2 id="c-placements">{t('officer.chart.placementsByMonth')}</h2>
+            {months(perMonth, 'column', t('officer.chart.placementsByMonth'))}
           </section>
           <section aria-labelledby="c-zero">
-            <h2 id="c-zero">{t('officer.chart.zero')}</h2>
-            <LineChart data={zero} title={t('officer.chart.zero')} />
-            <ChartTable
-              data={zero}
-              caption={t('officer.chart.numbers')}
-              labelHeader={t('officer.month')}
-              valueHeader={t('officer.fig.zeroEmployment')}
-            />
+            <h2 id="c-zero">{t('officer.chart.zeroByMonth')}</h2>
+            {months(zero, 'line', t('officer.chart.zeroByMonth'))}
           </section>
           <section aria-labelledby="c-gaps">
             <h2 id="c-gaps">{t('officer.chart.gaps')}</h2>

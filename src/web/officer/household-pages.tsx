@@ -1,6 +1,6 @@
 import type { HouseholdDto } from '../../residents/dto/household.dto';
-import type { ResidentDto, ResidentSummaryDto } from '../../residents/dto/resident.dto';
-import type { PlacementDto } from '../../placements/dto/placement.dto';
+import type { ResidentSummaryDto } from '../../residents/dto/resident.dto';
+import type { HouseholdLabel } from '../../residents/household-head';
 import type { Page } from '../../common/pagination';
 import { ItemList } from '../components/item-list';
 import { useWeb } from '../render';
@@ -21,11 +21,6 @@ const EMPLOYMENT: Record<string, OfficerKey> = {
   student: 'officer.employment.student',
   retired: 'officer.employment.retired',
 };
-const CAPACITY: Record<string, OfficerKey> = {
-  full: 'officer.capacity.full',
-  partial: 'officer.capacity.partial',
-  none: 'officer.capacity.none',
-};
 
 export function MonitoringLabel({ status }: { status: string }) {
   const { t } = useWeb();
@@ -34,6 +29,23 @@ export function MonitoringLabel({ status }: { status: string }) {
 export function EmploymentLabel({ status }: { status: string }) {
   const { t } = useWeb();
   return <>{EMPLOYMENT[status] ? t(EMPLOYMENT[status]) : status}</>;
+}
+
+/**
+ * How officers name a household: its site number and its head (「12 号 · 张三家」). The label
+ * comes only from HouseholdsService.labelsOf (officers in scope); without one, the number is
+ * unknown and the page says just 「家庭」.
+ */
+export function HouseholdName({ label }: { label: HouseholdLabel | undefined }) {
+  const { t } = useWeb();
+  if (!label) return <>{t('officer.household.title')}</>;
+  return (
+    <>
+      {label.headName
+        ? t('officer.household.label', { number: label.number, head: label.headName })
+        : t('officer.household.labelNoHead', { number: label.number })}
+    </>
+  );
 }
 
 /** Residents with their masked national IDs and employment (a household's members, a site's residents). */
@@ -67,6 +79,7 @@ export function HouseholdsPage(props: {
   zeroEmployment: boolean;
   list: Page<HouseholdDto>;
   siteNames: Map<string, string>;
+  labels: Map<string, HouseholdLabel>;
 }) {
   const { t } = useWeb();
   const { list, siteId, zeroEmployment } = props;
@@ -117,7 +130,7 @@ export function HouseholdsPage(props: {
         {(h) => (
           <li key={h.id} class={h.zeroEmployment ? 'at-risk' : undefined}>
             <a href={`/officer/households/${h.id}`}>
-              {t('officer.household.name', { code: h.id.slice(0, 8) })}
+              <HouseholdName label={props.labels.get(h.id)} />
             </a>
             <span class="muted"> · {props.siteNames.get(h.siteId) ?? ''}</span>
             <div>
@@ -147,18 +160,28 @@ export function HouseholdsPage(props: {
 /** `/officer/households/:id`: the members with masked national IDs and their employment. */
 export function HouseholdPage(props: {
   household: HouseholdDto;
+  label: HouseholdLabel | undefined;
   siteName: string;
+  /** The origin region's name path (文斗镇 · 利川市 …); the code when it is unknown. */
+  originName: string;
   members: ResidentSummaryDto[];
 }) {
   const { t } = useWeb();
   const h = props.household;
   return (
     <OfficerPage title="officer.household.title">
+      <p class="lead" id="household-name">
+        <HouseholdName label={props.label} />
+      </p>
       <dl class="summary">
+        <dt>{t('officer.household.number')}</dt>
+        <dd>{props.label?.number ?? '—'}</dd>
+        <dt>{t('officer.household.head')}</dt>
+        <dd>{props.label?.headName ?? '—'}</dd>
         <dt>{t('officer.site')}</dt>
         <dd>{props.siteName}</dd>
-        <dt>{t('officer.household.origin')}</dt>
-        <dd>{h.originRegionCode}</dd>
+        <dt>{t('officer.household.originName')}</dt>
+        <dd>{props.originName}</dd>
         <dt>{t('officer.household.monitoring')}</dt>
         <dd>
           <MonitoringLabel status={h.monitoringStatus} />
@@ -203,65 +226,6 @@ export function ResidentsPage(props: {
         total={list.total}
         href={siteListHref('/officer/residents', siteId)}
       />
-    </OfficerPage>
-  );
-}
-
-/** `/officer/residents/:id`: the record, national ID and phone masked (the read is audited). */
-export function ResidentPage(props: {
-  resident: ResidentDto;
-  placements: PlacementDto[];
-  skillNames: Map<string, string>;
-}) {
-  const { t } = useWeb();
-  const r = props.resident;
-  return (
-    <OfficerPage title="officer.resident.title">
-      <dl class="summary">
-        <dt>{t('officer.resident.name')}</dt>
-        <dd>{r.name}</dd>
-        <dt>{t('officer.resident.nationalId')}</dt>
-        <dd class="mono">{r.nationalIdMasked ?? '—'}</dd>
-        <dt>{t('officer.resident.phone')}</dt>
-        <dd class="mono">{r.phoneMasked ?? '—'}</dd>
-        <dt>{t('officer.resident.birthDate')}</dt>
-        <dd>{r.birthDate ?? '—'}</dd>
-        <dt>{t('officer.resident.capacity')}</dt>
-        <dd>{CAPACITY[r.laborCapacity] ? t(CAPACITY[r.laborCapacity]) : r.laborCapacity}</dd>
-        <dt>{t('officer.resident.employment')}</dt>
-        <dd>
-          <EmploymentLabel status={r.employmentStatus} />
-        </dd>
-        <dt>{t('officer.resident.consent')}</dt>
-        <dd>{t(r.consentToShare ? 'officer.yes' : 'officer.no')}</dd>
-        <dt>{t('officer.resident.household')}</dt>
-        <dd>
-          <a href={`/officer/households/${r.householdId}`}>
-            {t('officer.household.name', { code: r.householdId.slice(0, 8) })}
-          </a>
-        </dd>
-      </dl>
-      <h2>{t('officer.resident.skills')}</h2>
-      {r.skills.length ? (
-        <ul>
-          {r.skills.map((s) => (
-            <li key={s.code}>
-              {props.skillNames.get(s.code) ?? s.code} · {t('officer.resident.level', { n: s.level })}
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p class="empty">{t('officer.resident.noSkills')}</p>
-      )}
-      <h2>{t('officer.placements.title')}</h2>
-      <ItemList items={props.placements} class="queue" empty={t('officer.placements.none')}>
-        {(p) => (
-          <li key={p.id}>
-            {p.employerName ?? '—'} · {p.startDate}
-            {p.endDate ? ` – ${p.endDate}` : ` · ${t('officer.placements.active')}`}
-          </li>
-        )}
-      </ItemList>
     </OfficerPage>
   );
 }

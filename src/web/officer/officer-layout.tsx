@@ -1,8 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { formatDate } from '../../common/clock';
+import { useDoneNotice } from '../components/done-notice';
 import { Layout } from '../components/layout';
 import { useWeb } from '../render';
-import type { OfficerKey } from './officer-messages';
+import { OFFICER_DONE, type OfficerKey } from './officer-messages';
 
 /** A site the officer manages (the site picker of every list). */
 export interface SiteOption {
@@ -10,11 +11,15 @@ export interface SiteOption {
   name: string;
 }
 
-/** The officer's page frame: the layout, an <h1> and an optional notice. */
+/**
+ * The officer's page frame: the layout, an <h1> and a notice — the one given, or the
+ * confirmation of the action that redirected here (`?done=<code>`, OFFICER_DONE).
+ */
 export function OfficerPage(props: { title: OfficerKey; children: ComponentChildren; notice?: string }) {
   const { t } = useWeb();
+  const done = useDoneNotice(OFFICER_DONE);
   return (
-    <Layout title={t(props.title)} notice={props.notice}>
+    <Layout title={t(props.title)} notice={props.notice ?? done}>
       <h1>{t(props.title)}</h1>
       {props.children}
     </Layout>

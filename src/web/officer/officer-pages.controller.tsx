@@ -7,12 +7,7 @@ import { CurrentUser, type AuthUser } from '../../access/auth-user';
 import { DomainError, InvalidInputError, NotFoundError } from '../../common/domain-errors';
 import { EmployerQuery, RejectEmployerDto } from '../../employers/dto/employer.dto';
 import type { RosterUpload } from '../../imports/imports.service';
-import {
-  DismissMatchDto,
-  MatchQueueQuery,
-  SCORE_BANDS,
-  type ScoreBand,
-} from '../../matching/dto/match.dto';
+import { DismissMatchDto, MatchQueueQuery, SCORE_BANDS, type ScoreBand } from '../../matching/dto/match.dto';
 import { NotificationQuery } from '../../notifications/dto/notification.dto';
 import { CreateFollowUpDto, FollowUpTaskQuery } from '../../placements/dto/follow-up.dto';
 import { EndPlacementDto, PlacementQuery } from '../../placements/dto/placement.dto';
@@ -24,7 +19,7 @@ import type { FormErrors } from '../components/form';
 import { type FormBody, formValues, validateForm } from '../form-data';
 import { redirect, render, webContextOf } from '../render';
 import { DashboardPage, type QueueCounts } from './dashboard-page';
-import { HouseholdPage, HouseholdsPage, ResidentPage, ResidentsPage } from './household-pages';
+import { HouseholdPage, HouseholdsPage, ResidentsPage } from './household-pages';
 import type { SiteOption } from './officer-layout';
 import { OfficerServices } from './officer-services';
 import {
@@ -155,9 +150,14 @@ export class OfficerPagesController {
         monitored(a.monitoringStatus) - monitored(b.monitoringStatus) ||
         since(a.atRiskSince) - since(b.atRiskSince),
     );
+    const labels = await this.s.households.labelsOf(
+      user,
+      list.items.map((h) => h.id),
+    );
     return render(
       reply,
       <HouseholdsPage
+        labels={labels}
         sites={[...names].map(([id, name]) => ({ id, name }))}
         siteId={siteId}
         zeroEmployment={zeroEmployment}
@@ -176,10 +176,27 @@ export class OfficerPagesController {
       user,
       Object.assign(new ResidentQuery(), { householdId: id, pageSize: 100 }),
     );
-    const site = await this.s.regions.findSite(household.siteId);
+    const [site, labels, origin] = await Promise.all([
+      this.s.regions.findSite(household.siteId),
+      this.s.households.labelsOf(user, [id]),
+      this.s.regions.regionPath(household.originRegionCode),
+    ]);
     return render(
       reply,
-      <HouseholdPage household={household} siteName={site?.name ?? ''} members={members.items} />,
+      <HouseholdPage
+        household={household}
+        label={labels.get(id)}
+        siteName={site?.name ?? ''}
+        originName={
+          origin.length
+            ? origin
+                .map((r) => r.name)
+                .reverse()
+                .join('')
+            : household.originRegionCode
+        }
+        members={members.items}
+      />,
     );
   }
 
@@ -199,29 +216,6 @@ export class OfficerPagesController {
       Object.assign(new ResidentQuery(), { siteId, page: pageNumber(pageQ), pageSize: 50 }),
     );
     return render(reply, <ResidentsPage sites={sites} siteId={siteId} list={list} />);
-  }
-
-  @Get('residents/:id')
-  @Allow('officer')
-  async resident(@Res() reply: FastifyReply, @CurrentUser() user: AuthUser, @Param('id') idP: string) {
-    const id = requireId(idP);
-    const resident = await this.s.residents.get(user, id);
-    const placements = await this.s.placements.list(
-      user,
-      Object.assign(new PlacementQuery(), { residentId: id, pageSize: 20 }),
-    );
-    const { lang } = webContextOf(reply.request);
-    const all = await this.s.skills.all();
-    const skillNames = new Map(
-      resident.skills.map((k) => {
-        const skill = all.get(k.code);
-        return [k.code, skill ? (lang === 'zh' ? skill.nameZh : skill.nameEn) : k.code];
-      }),
-    );
-    return render(
-      reply,
-      <ResidentPage resident={resident} placements={placements.items} skillNames={skillNames} />,
-    );
   }
 
   @Get('matches')
@@ -376,7 +370,7 @@ export class OfficerPagesController {
     );
     if (Object.keys(errors).length) throw new InvalidInputError(Object.keys(errors)[0], 'check this field');
     await this.s.placements.end(user, id, value);
-    return redirect(reply, '/officer/placements?active=true');
+    return redirect(reply, '/officer/placements?active=true&done=ended');
   }
 
   @Get('follow-ups')
@@ -443,7 +437,7 @@ export class OfficerPagesController {
       }
       throw e;
     }
-    return redirect(reply, '/officer/follow-ups?done=1');
+    return redirect(reply, '/officer/follow-ups?done=followUp');
   }
 
   @Get('notifications')

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ApplicationsModule } from '../../applications/applications.module';
+import { ContactsModule } from '../../contacts/contacts.module';
 import { EmployersModule } from '../../employers/employers.module';
 import { ImportsModule } from '../../imports/imports.module';
 import { MatchingModule } from '../../matching/matching.module';
@@ -10,10 +12,13 @@ import { ResidentsModule } from '../../residents/residents.module';
 import { SkillsModule } from '../../skills/skills.module';
 import { OfficerPagesController } from './officer-pages.controller';
 import { OfficerServices } from './officer-services';
+import { ResidentPagesController } from './resident-pages.controller';
 
 /** The officer's pages (`/officer/…`); OfficerServices bundles the feature services they call. */
 @Module({
   imports: [
+    ApplicationsModule,
+    ContactsModule,
     EmployersModule,
     ImportsModule,
     MatchingModule,
@@ -24,7 +29,7 @@ import { OfficerServices } from './officer-services';
     ResidentsModule,
     SkillsModule,
   ],
-  controllers: [OfficerPagesController],
+  controllers: [OfficerPagesController, ResidentPagesController],
   providers: [OfficerServices],
 })
 export class OfficerPagesModule {}
