@@ -21,6 +21,8 @@ export const PERMISSIONS: Record<string, 'public' | readonly Role[]> = {
   'GET /': 'public',
   'GET /account': ['admin', 'employer', 'officer', 'provider', 'resident'],
   'GET /account/link': ['resident'],
+  'GET /officer/link-claims': ['officer'],
+  'POST /officer/link-claims/:id/:decision': ['officer'],
   'POST /account/link': ['resident'],
   'GET /admin': ['admin'],
   'GET /api/v1/applications': ['admin', 'employer', 'officer', 'resident'],

@@ -165,6 +165,35 @@ describe('security: registration, sign-in and the API surface (issue 12)', () =>
     });
   });
 
+  describe('finding 1: the officer confirms on a page', () => {
+    it('lists the claims of their sites and links the account with one button', async () => {
+      const resident = await createResident(t.http, officer, householdId, { phone: undefined });
+      const { session } = await registerAndLogin(t.http, {
+        phone: uniquePhone(),
+        name: '页面确认',
+        nationalId: resident.nationalId,
+      });
+      const admin2 = await loginAdmin(t.http);
+      const o2 = await staff(t.http, admin2, 'officer', { siteIds: [site.id] });
+      const agent = await webAgent(t, o2.phone);
+      const page = await agent.get('/officer/link-claims').expect(200);
+      expect(page.text).toContain(String(resident.name));
+      expect(page.text).toContain('页面确认');
+      const claims = (await t.http.get('/api/v1/resident-link-claims').set(o2.auth)).body as {
+        id: string;
+        residentId: string;
+      }[];
+      const claim = claims.find((c) => c.residentId === resident.id)!;
+      const done = await agent
+        .post(`/officer/link-claims/${claim.id}/confirm`)
+        .type('form')
+        .send({ _csrf: csrfOf(page.text) })
+        .expect(303);
+      expect(done.headers.location).toBe('/officer/link-claims?done=confirmed');
+      expect((await t.http.get('/api/v1/me').set(session.auth)).body.residentId).toBe(resident.id);
+    });
+  });
+
   describe('finding 1: no squatting on a national ID before it is on the roster', () => {
     it("a self-registration with someone's ID does not become that person's record later", async () => {
       const id = uniqueNationalId();

@@ -18,6 +18,16 @@ export const REGISTER_ZH = {
   'register.link.submit': '连上登记',
   'register.link.wrong': '验证码不对或已过期。请找社区就业专干帮您确认。',
   'register.link.prompt': '收到了发到登记手机号的验证码？在这里输入',
+  'register.claims.title': '等待确认的居民账号',
+  'register.claims.intro':
+    '这些账号注册时填了您安置点居民的身份证号，但没有用登记的手机号证明是本人。请当面核对身份证后再确认；不认识的请点“不是本人”。',
+  'register.claims.none': '现在没有等待确认的账号。',
+  'register.claims.item': '居民 {resident} · 账号 {account}（{phone}）· {date} 注册',
+  'register.claims.confirm': '确认是本人',
+  'register.claims.reject': '不是本人',
+  'register.claims.confirmed': '已确认，账号连上了居民登记。',
+  'register.claims.rejected': '已拒绝，这个账号看不到居民登记。',
+  'register.claims.linkedAlready': '这位居民已经有账号了，不能再连。',
 } as const;
 
 type RegisterKey = keyof typeof REGISTER_ZH;
@@ -38,4 +48,14 @@ export const REGISTER_EN: Record<RegisterKey, string> = {
   'register.link.submit': 'Link the record',
   'register.link.wrong': 'The code is wrong or has expired. Ask your employment officer to confirm you.',
   'register.link.prompt': 'Got a code on the phone number of the roster? Enter it here',
+  'register.claims.title': 'Accounts waiting for confirmation',
+  'register.claims.intro':
+    'These accounts registered with the ID number of a resident of your sites but did not prove it with the roster phone. Confirm only after checking the ID card in person; if you do not know them, choose “Not this person”.',
+  'register.claims.none': 'No account is waiting.',
+  'register.claims.item': 'Resident {resident} · account {account} ({phone}) · registered {date}',
+  'register.claims.confirm': 'Confirm it is them',
+  'register.claims.reject': 'Not this person',
+  'register.claims.confirmed': 'Confirmed: the account is linked to the resident record.',
+  'register.claims.rejected': 'Refused: the account does not see the resident record.',
+  'register.claims.linkedAlready': 'This resident has an account already; it cannot be linked again.',
 };

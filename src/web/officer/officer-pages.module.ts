@@ -10,6 +10,7 @@ import { RegionsModule } from '../../regions/regions.module';
 import { ReportsModule } from '../../reports/reports.module';
 import { ResidentsModule } from '../../residents/residents.module';
 import { SkillsModule } from '../../skills/skills.module';
+import { LinkClaimsPagesController } from './link-claims-pages.controller';
 import { OfficerPagesController } from './officer-pages.controller';
 import { OfficerServices } from './officer-services';
 import { ResidentPagesController } from './resident-pages.controller';
@@ -29,7 +30,7 @@ import { ResidentPagesController } from './resident-pages.controller';
     ResidentsModule,
     SkillsModule,
   ],
-  controllers: [OfficerPagesController, ResidentPagesController],
+  controllers: [OfficerPagesController, ResidentPagesController, LinkClaimsPagesController],
   providers: [OfficerServices],
 })
 export class OfficerPagesModule {}
