@@ -1,3 +1,4 @@
+import { noisyAbove, statusOf, type LoadMark } from './load-gate';
 import type { BenchReport } from './run';
 
 export interface BenchFigure {
@@ -7,6 +8,8 @@ export interface BenchFigure {
   target: string;
   /** null: a reference figure without a target. */
   pass: boolean | null;
+  /** The machine's load when the row started: a busy machine makes the row NOISY, not PASS/MISS. */
+  mark?: LoadMark;
 }
 
 const cell = (s: string): string => s.replace(/\|/g, '\\|');
@@ -29,12 +32,14 @@ export function renderMarkdown(r: BenchReport): string {
       `${r.county.postings} open postings, ${r.county.sites} sites, seed ${r.county.seed}. ` +
       `Search database \`leye_bench_search\`: ${r.search.postings} open postings, ${r.search.sites} sites, seed ${r.search.seed}.`,
     '',
-    '| figure | result | target | status | notes |',
-    '| --- | --- | --- | --- | --- |',
-    ...r.figures.map(
-      (f) =>
-        `| ${cell(f.name)} | ${cell(f.value)} | ${cell(f.target)} | ${f.pass === null ? '—' : f.pass ? 'PASS' : '**MISS**'} | ${cell(f.detail)} |`,
-    ),
+    `A row started at a 1-minute load average above ${noisyAbove(m.cpus)} (half the cores plus 0.5) is NOISY: its figure is printed, not judged.`,
+    '',
+    '| figure | result | target | status | load at start | notes |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...r.figures.map((f) => {
+      const status = statusOf(f.pass, f.mark);
+      return `| ${cell(f.name)} | ${cell(f.value)} | ${cell(f.target)} | ${status === 'MISS' ? '**MISS**' : status} | ${f.mark?.load1 ?? '?'} | ${cell(f.detail)} |`;
+    }),
     '',
   ];
   return lines.join('\n');

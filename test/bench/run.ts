@@ -4,6 +4,7 @@
  * the date, to test/bench/results/<date>.json and .md (and latest.md).
  *
  *   npm run bench [-- --fresh] [-- --residents 100000 --postings 10000 --sites 200 --seed 1]
+ *   npm run bench -- --help
  *
  * - `leye_bench_county` (100k residents, 10k open postings, 200 sites, seed 1): ranking, re-rank,
  *   notifications, engine and naive baseline. Reused when its counts match; --fresh rebuilds.
@@ -49,11 +50,29 @@ import {
   type ChildApp,
   type Machine,
 } from './bench-support';
+import { copyAnchor, type CopyAnchor } from './copy-anchor';
 import { benchEngine } from './engine-bench';
+import { markLoad, type LoadMark } from './load-gate';
 import { naiveBaseline } from './naive-baseline';
 import { renderMarkdown, type BenchFigure } from './report';
 
 const BENCH_TITLE = '[bench] ';
+
+const USAGE = `npm run bench [-- options]
+  --fresh                 rebuild the generated databases
+  --residents N           county residents (100000)
+  --postings N            county open postings (10000)
+  --sites N               county sites (200)
+  --seed N                county generator seed (1)
+  --search-postings N     postings of the search database (50000)
+  --rank-postings N       rank-posting samples (50)
+  --rank-residents N      rank-resident samples (200)
+  --load-seconds N        autocannon seconds per HTTP row (10)
+  --rerank-minutes N      limit of the full re-rank (6)
+  --out DIR               where the report goes (test/bench/results)
+  --db-prefix NAME        databases NAME_county and NAME_search (leye_bench)
+Anchors measured in the same run: a bare NestJS + Fastify app (HTTP rows), a COPY of the
+re-rank's rows (store rate), the bare loop (engine). Rows started at a high load are NOISY.`;
 const STRONG_PROBE_POSTINGS = 20;
 
 interface Sizes {
@@ -159,13 +178,21 @@ async function main(): Promise<void> {
       'load-seconds': { type: 'string' },
       'rerank-minutes': { type: 'string' },
       out: { type: 'string' },
+      'db-prefix': { type: 'string' },
+      help: { type: 'boolean' },
     },
   });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
   const t0 = Date.now();
   const baseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/leye';
   const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-  const countyUrl = databaseUrlFor(baseUrl, 'leye_bench_county');
-  const searchUrl = databaseUrlFor(baseUrl, 'leye_bench_search');
+  // A small trial run gets its own databases (--db-prefix) and leaves the full-size ones alone.
+  const dbPrefix = values['db-prefix'] ?? 'leye_bench';
+  const countyUrl = databaseUrlFor(baseUrl, `${dbPrefix}_county`);
+  const searchUrl = databaseUrlFor(baseUrl, `${dbPrefix}_search`);
   const county: Sizes = {
     residents: arg(values.residents, 100_000),
     postings: arg(values.postings, 10_000),
@@ -187,6 +214,7 @@ async function main(): Promise<void> {
   const logDir = join(root, 'test-output', 'bench-logs');
   const prefix = `bench_${Date.now().toString(36)}`;
   const raw: Record<string, unknown> = {};
+  const marks: Record<string, LoadMark> = {};
 
   const machine = await describeMachine(databaseUrlFor(baseUrl, 'postgres'), redisUrl);
   log(
@@ -221,6 +249,7 @@ async function main(): Promise<void> {
     `SELECT id, version FROM posting WHERE status = 'open' AND title NOT LIKE $1 ORDER BY md5(id::text) LIMIT $2`,
     [`${BENCH_TITLE}%`, rankPostings + 3],
   );
+  marks.rankPosting = markLoad();
   const postingMs: number[] = [];
   const candidates: number[] = [];
   const split = { loadMs: [] as number[], rankMs: [] as number[], storeMs: [] as number[] };
@@ -245,6 +274,7 @@ async function main(): Promise<void> {
         AND r.employment_status = 'unemployed' AND r.labor_capacity <> 'none' ORDER BY md5(id::text) LIMIT $1`,
     [rankResidents + 5],
   );
+  marks.rankResident = markLoad();
   const residentMs: number[] = [];
   for (const [i, r] of residents.entries()) {
     const t = performance.now();
@@ -256,6 +286,7 @@ async function main(): Promise<void> {
   );
 
   // Engine against the bare loop (the standalone engine benchmark, same process, same run).
+  marks.engine = markLoad();
   const engine = benchEngine({ residents: 100_000, postings: 50, seed: county.seed });
   raw.engine = engine;
   log(
@@ -263,6 +294,7 @@ async function main(): Promise<void> {
   );
 
   // Naive baseline: ORM entities and plain objects, at 10k residents.
+  marks.naive = markLoad();
   const naive = await naiveBaseline(
     ds,
     cfg,
@@ -336,6 +368,7 @@ async function main(): Promise<void> {
   let rerankCompleted = 0;
   let rerankRate = 0;
   let rerankExtrapolatedMs = 0;
+  marks.rerank = markLoad();
   try {
     const enqueued = Date.now();
     await queues.add(JobName.RerankAll, {}, { jobId: `bench-rerank-${prefix}` });
@@ -417,7 +450,9 @@ async function main(): Promise<void> {
       ]);
       const job = await queues
         .queue(QueueName.Matching)
-        .getJob(outboxJobId({ kind: 'posting.changed', entityId: id, version: row.version }, deploymentShort));
+        .getJob(
+          outboxJobId({ kind: 'posting.changed', entityId: id, version: row.version }, deploymentShort),
+        );
       if (!job?.processedOn || !job.finishedOn) continue;
       probeSplit.relayMs.push(job.timestamp - at);
       probeSplit.waitMs.push(job.processedOn - job.timestamp);
@@ -435,6 +470,7 @@ async function main(): Promise<void> {
   // The next night, nothing changed: every list is ranked, found equal to the stored one, skipped.
   let quietMs = 0;
   if (rerankMs) {
+    marks.quiet = markLoad();
     const quietStart = Date.now();
     await queues.add(JobName.RerankAll, {}, { jobId: `bench-rerank-quiet-${prefix}` });
     await waitFor(
@@ -477,6 +513,16 @@ async function main(): Promise<void> {
   for (const q of queues.allQueues()) await q.obliterate({ force: true }).catch(() => undefined);
   await app.close();
 
+  // ---- the store's floor: PostgreSQL's COPY of the same rows into a scratch table ----------
+  marks.copy = markLoad();
+  const copy: CopyAnchor = await copyAnchor(countyUrl);
+  raw.copy = copy;
+  // Rows the re-rank stored per second of its store phase (job time summed over the batches).
+  const storeRate = rerankTime.store > 0 ? Number(matches) / (rerankTime.store / 1000) : 0;
+  log(
+    `COPY of ${copy.rows} match rows (${Math.round(copy.bytes / 2 ** 20)} MiB): ${copy.rowsPerSecond} rows/s; the re-rank stored ${Math.round(storeRate)} rows/s (${round((100 * storeRate) / Math.max(copy.rowsPerSecond, 1))} %)`,
+  );
+
   // ---- the api under load: search at 50k postings against /health/live and /health/db -----
   const api: ChildApp = await startChild(
     'api',
@@ -489,6 +535,7 @@ async function main(): Promise<void> {
     },
     logDir,
   );
+  let bare: LoadResult;
   let live: LoadResult;
   let db: LoadResult;
   let searchLoad: LoadResult;
@@ -514,13 +561,25 @@ async function main(): Promise<void> {
     }
     raw.searchTotals = totals;
     log(`search paths ok (results per query: ${totals.join(', ')})`);
+    // The bare framework first, the same client settings, while the api child idles.
+    const bareApp = await startChild('api', {}, logDir, join(__dirname, 'bare-nest.js'));
+    try {
+      await autocannonRun(bareApp.url, ['/health/live'], 2); // warm-up
+      marks.bare = markLoad();
+      bare = await autocannonRun(bareApp.url, ['/health/live'], loadSeconds);
+    } finally {
+      await bareApp.stop();
+    }
     await autocannonRun(api.url, ['/health/live'], 2); // warm-up
+    marks.live = markLoad();
     live = await autocannonRun(api.url, ['/health/live'], loadSeconds);
+    marks.db = markLoad();
     db = await autocannonRun(api.url, ['/health/db'], loadSeconds);
     await autocannonRun(api.url, searchPaths, 2); // warm-up
+    marks.search = markLoad();
     searchLoad = await autocannonRun(api.url, searchPaths, loadSeconds);
     log(
-      `live ${live.requestsPerSecond} req/s p99 ${live.p99Ms} ms; db ${db.requestsPerSecond} req/s p99 ${db.p99Ms} ms; search ${searchLoad.requestsPerSecond} req/s p99 ${searchLoad.p99Ms} ms`,
+      `bare NestJS ${bare.requestsPerSecond} req/s p99 ${bare.p99Ms} ms; live ${live.requestsPerSecond} req/s p99 ${live.p99Ms} ms; db ${db.requestsPerSecond} req/s p99 ${db.p99Ms} ms; search ${searchLoad.requestsPerSecond} req/s p99 ${searchLoad.p99Ms} ms`,
     );
   } finally {
     raw.apiLog = api.logFile;
@@ -529,6 +588,10 @@ async function main(): Promise<void> {
   await api.stop();
 
   // ---- report ---------------------------------------------------------------------------------
+  const pct = (r: LoadResult): number =>
+    round((100 * r.requestsPerSecond) / Math.max(bare.requestsPerSecond, 1));
+  // Issue 18 item 4: 50 ms where the bare loop runs 200M pairs/s, proportionally longer on a slower core.
+  const residentTargetMs = 50 * Math.max(1, 200e6 / Math.max(engine.bareLoopPairsPerSecond, 1));
   const figures: BenchFigure[] = [
     {
       name: 'rank-posting latency (job handler, DB reads + writes)',
@@ -536,13 +599,23 @@ async function main(): Promise<void> {
       detail: `${postingMs.length} postings, median ${percentile(candidates, 50)} candidates loaded; p50 load ${percentile(split.loadMs, 50)} ms, rank ${percentile(split.rankMs, 50)} ms, store + notify ${percentile(split.storeMs, 50)} ms (p95 ${percentile(split.loadMs, 95)} / ${percentile(split.rankMs, 95)} / ${percentile(split.storeMs, 95)})`,
       target: 'p95 ≤ 100 ms',
       pass: percentile(postingMs, 95) <= 100,
+      mark: marks.rankPosting,
+    },
+    {
+      name: 'rank-posting tail: p95 against p50, same run',
+      value: `p95 ${round(percentile(postingMs, 95))} ms = ${round(percentile(postingMs, 95) / Math.max(percentile(postingMs, 50), 1e-9), 2)}× p50`,
+      detail: 'a tail over twice the median points at waits (locks, plans, GC), not at the work',
+      target: 'p95 ≤ 2× p50',
+      pass: percentile(postingMs, 95) <= 2 * percentile(postingMs, 50),
+      mark: marks.rankPosting,
     },
     {
       name: 'rank-resident latency (job handler, DB reads + writes)',
       value: `p50 ${round(percentile(residentMs, 50))} ms, p95 ${round(percentile(residentMs, 95))} ms`,
-      detail: `${residentMs.length} seeking residents`,
-      target: 'p95 ≤ 50 ms',
-      pass: percentile(residentMs, 95) <= 50,
+      detail: `${residentMs.length} seeking residents; the 50 ms target holds where the bare loop runs 200M pairs/s: here ${round(engine.bareLoopPairsPerSecond / 1e6)}M pairs/s, so the scaled target is ${round(residentTargetMs)} ms`,
+      target: `p95 ≤ 50 ms at 200M pairs/s of bare loop (scaled: ≤ ${round(residentTargetMs)} ms)`,
+      pass: percentile(residentMs, 95) <= residentTargetMs,
+      mark: marks.rankResident,
     },
     {
       name: 'full county re-rank, every list written (rerank-all through 1 worker, queue drained)',
@@ -550,8 +623,17 @@ async function main(): Promise<void> {
         ? `${round(rerankMs / 1000)} s`
         : `not drained in ${rerankLimitMs / 60_000} min: ${round(rerankRate)} postings/s → ≈ ${round(rerankExtrapolatedMs / 1000, 0)} s`,
       detail: `${county.postings} open postings × reachable seekers, ${rerankCompleted} jobs completed, ${rerankFailed} failed; ${rerankLists.ranked} lists ranked, ${rerankLists.unchanged} of them unchanged (stored lists, fingerprints and their notifications were cleared first), ${matches} match rows; job time ${rerankSplit} (a chunk is stored while the next is ranked)`,
-      target: '≤ 30 s',
-      pass: rerankMs > 0 && rerankMs <= 30_000 && rerankFailed === 0,
+      target: quietMs ? `≤ 2× the quiet night (${round((2 * quietMs) / 1000)} s)` : '≤ 2× the quiet night',
+      pass: rerankMs > 0 && quietMs > 0 && rerankMs <= 2 * quietMs && rerankFailed === 0,
+      mark: marks.rerank,
+    },
+    {
+      name: "the re-rank's store rate against PostgreSQL's COPY of the same rows",
+      value: `${Math.round(storeRate)} vs ${copy.rowsPerSecond} rows/s = ${round((100 * storeRate) / Math.max(copy.rowsPerSecond, 1))} %`,
+      detail: `store: ${matches} match rows over the batches' summed store time ${round(rerankTime.store / 1000)} s; COPY: ${copy.rows} rows (${Math.round(copy.bytes / 2 ** 20)} MiB of text) in ${round(copy.ms / 1000, 2)} s into a scratch table LIKE match (logged, defaults and indexes, no foreign keys)`,
+      target: '≥ 30 % of the COPY',
+      pass: storeRate > 0 && storeRate >= 0.3 * copy.rowsPerSecond,
+      mark: marks.copy,
     },
     {
       name: 'the same re-rank the next night, nothing changed',
@@ -560,6 +642,7 @@ async function main(): Promise<void> {
         'every list ranked, found equal to the stored one by its fingerprint, neither explained nor stored',
       target: 'reference',
       pass: null,
+      mark: marks.quiet,
     },
     {
       name: 'engine throughput per core (rankPosting) vs bare loop',
@@ -567,6 +650,7 @@ async function main(): Promise<void> {
       detail: `${engine.residents} residents × ${engine.postings} postings, one thread`,
       target: '≥ 30 % of the bare loop',
       pass: engine.ratio >= 0.3,
+      mark: marks.engine,
     },
     {
       name: 'posting published → officer notification stored, during the re-rank',
@@ -576,31 +660,43 @@ async function main(): Promise<void> {
       detail: `${notifyMs.length} of ${templates.length} postings published through PostingsService.publish; p50 relay ${percentile(probeSplit.relayMs, 50)} ms, queue wait ${percentile(probeSplit.waitMs, 50)} ms, rank-posting job ${percentile(probeSplit.jobMs, 50)} ms (p95 ${percentile(probeSplit.relayMs, 95)} / ${percentile(probeSplit.waitMs, 95)} / ${percentile(probeSplit.jobMs, 95)})`,
       target: 'p95 ≤ 2 s',
       pass: notifyMs.length === templates.length && notifyMs.length > 0 && percentile(notifyMs, 95) <= 2000,
+      mark: marks.rerank,
     },
     {
       name: 'GET /api/v1/postings (text + site distance + filters, 50k postings)',
       value: `${searchLoad.requestsPerSecond} req/s, p99 ${searchLoad.p99Ms} ms`,
-      detail: `${round((100 * searchLoad.requestsPerSecond) / db.requestsPerSecond)} % of GET /health/db; ${searchLoad.non2xx} non-2xx, ${searchLoad.errors} errors; autocannon 50 connections, ${loadSeconds} s`,
-      target: '≥ 30 % of the SELECT 1 route, p99 ≤ 50 ms',
+      detail: `${pct(searchLoad)} % of the bare NestJS app, ${round((100 * searchLoad.requestsPerSecond) / db.requestsPerSecond)} % of GET /health/db; ${searchLoad.non2xx} non-2xx, ${searchLoad.errors} errors; autocannon 50 connections, ${loadSeconds} s`,
+      target: '≥ 25 % of the bare NestJS app, p99 ≤ 50 ms',
+      mark: marks.search,
       pass:
-        searchLoad.requestsPerSecond >= 0.3 * db.requestsPerSecond &&
+        searchLoad.requestsPerSecond >= 0.25 * bare.requestsPerSecond &&
         searchLoad.p99Ms <= 50 &&
         searchLoad.non2xx === 0 &&
         searchLoad.errors === 0,
     },
     {
       name: 'GET /health/db (one SELECT 1), same app, same run',
-      value: `${db.requestsPerSecond} req/s, p99 ${db.p99Ms} ms`,
-      detail: 'the floor of one database round trip',
-      target: 'reference',
-      pass: null,
+      value: `${db.requestsPerSecond} req/s, p99 ${db.p99Ms} ms = ${pct(db)} % of the bare NestJS app`,
+      detail: 'one database round trip through the whole pipeline',
+      target: '≥ 40 % of the bare NestJS app',
+      pass: db.requestsPerSecond >= 0.4 * bare.requestsPerSecond && db.non2xx === 0,
+      mark: marks.db,
     },
     {
       name: 'GET /health/live, same app, same run',
-      value: `${live.requestsPerSecond} req/s, p99 ${live.p99Ms} ms`,
-      detail: 'the framework alone',
+      value: `${live.requestsPerSecond} req/s, p99 ${live.p99Ms} ms = ${pct(live)} % of the bare NestJS app`,
+      detail: 'the pipeline alone (logging, headers, hooks), no database',
+      target: '≥ 60 % of the bare NestJS app',
+      pass: live.requestsPerSecond >= 0.6 * bare.requestsPerSecond && live.non2xx === 0,
+      mark: marks.live,
+    },
+    {
+      name: 'bare NestJS 11 + Fastify app, one route (test/bench/bare-nest.ts), same run',
+      value: `${bare.requestsPerSecond} req/s, p99 ${bare.p99Ms} ms`,
+      detail: 'the installed Nest and Fastify, no plugins, no hooks; the anchor of the HTTP rows',
       target: 'reference',
       pass: null,
+      mark: marks.bare,
     },
     {
       name: 'naive baseline (ORM entities, plain-object loop)',
@@ -608,6 +704,7 @@ async function main(): Promise<void> {
       detail: `${naive.residents} residents × ${naive.postings} postings; ORM load ${naive.ormLoadMs} ms`,
       target: 'reference',
       pass: null,
+      mark: marks.naive,
     },
     {
       name: 'peak RSS (VmHWM) of the worker during the re-rank',
@@ -642,12 +739,14 @@ async function main(): Promise<void> {
       rerankRate,
       rerankExtrapolatedMs,
       matchRows: Number(matches),
+      bare,
       live,
       db,
       search: searchLoad,
       searchPaths,
       workerRssMiB: workerRss,
       apiRssMiB: apiRss,
+      marks,
     },
   };
   mkdirSync(outDir, { recursive: true });
