@@ -462,11 +462,9 @@ export class RankingService {
     await this.lockAll(m, 'resident', [...touched]);
     const now = new Date();
     await this.recommendations.apply(m, plan.changes, cfg.thresholds.topNPerResident, now);
+    const refilled = await this.refillLists(m, [...plan.refill].sort());
     for (const residentId of [...plan.refill].sort()) {
-      const resident = await this.candidates.resident(residentId, m);
-      const { recommendations, gaps } = resident
-        ? await this.residentLists(resident, m)
-        : { recommendations: [], gaps: [] };
+      const { recommendations, gaps } = refilled.get(residentId) ?? { recommendations: [], gaps: [] };
       await this.store.replaceResidentLists(m, residentId, recommendations, gaps, now);
       lists.replace(
         residentId,
@@ -479,6 +477,60 @@ export class RankingService {
       );
     }
     return plan.entered.filter((e) => lists.list(e.residentId).some((x) => x.postingId === e.postingId));
+  }
+
+  /**
+   * Fresh rank-resident lists for several residents at once: residents of one site with the same
+   * reach share one read of the postings in reach and one compile of them (a closed posting can
+   * leave hundreds of full lists at a site; one read and compile per resident made that seconds).
+   * Scores and order are rank-resident's: the same engine calls on the same inputs.
+   */
+  private async refillLists(
+    m: EntityManager,
+    residentIds: readonly string[],
+  ): Promise<Map<string, Awaited<ReturnType<RankingService['residentLists']>>>> {
+    const cfg = this.settings.config;
+    const out = new Map<string, Awaited<ReturnType<RankingService['residentLists']>>>();
+    const groups = new Map<string, LoadedResident[]>();
+    for (const r of await this.candidates.residentsByIds(residentIds, m)) {
+      if (!r.seeking) continue; // empty lists, as rank-resident stores for someone not seeking
+      const p = r.input.preferences;
+      const key = `${r.input.siteId}|${p.maxCommuteKm ?? cfg.distance.defaultMaxCommuteKm}|${p.willingToWorkAway}`;
+      groups.set(key, [...(groups.get(key) ?? []), r]);
+    }
+    const { codes, names } = await this.catalogue.load();
+    const today = chinaToday();
+    for (const group of groups.values()) {
+      const first = group[0].input;
+      const [site] = await this.candidates.sitesByIds([first.siteId], m);
+      if (!site) continue;
+      const postings = await this.postings.openPostingsInReach(
+        site,
+        first.preferences.maxCommuteKm ?? cfg.distance.defaultMaxCommuteKm,
+        first.preferences.willingToWorkAway,
+        m,
+      );
+      const cs = buildCandidateSet(
+        group.map((r) => r.input),
+        codes,
+        [site],
+        cfg.wage,
+      );
+      const set = buildPostingSet(
+        postings.map((p) => p.profile),
+        cs,
+        cfg,
+        { today },
+      );
+      for (const r of group) {
+        const idx = residentIndex(cs, r.input.id);
+        out.set(r.input.id, {
+          recommendations: rankResident(idx, set, cfg, { skillNames: names }),
+          gaps: skillGaps(idx, set, { maxMissing: 2, limit: 50 }),
+        });
+      }
+    }
+    return out;
   }
 
   /** A posting no longer open leaves every resident's list; full lists are refilled. */

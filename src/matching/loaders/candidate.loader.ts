@@ -171,6 +171,15 @@ export class CandidateLoader {
     return this.cache.seekersOfSites(siteIds, m);
   }
 
+  /** These residents (seeking or not), in one read; missing ids are left out. */
+  async residentsByIds(
+    ids: readonly string[],
+    m: EntityManager = this.dataSource.manager,
+  ): Promise<LoadedResident[]> {
+    if (!ids.length) return [];
+    return this.residents(m, 'r.id = ANY($1::uuid[])', [[...ids]]);
+  }
+
   /** One resident (seeking or not: a resident who stopped seeking gets an empty list). */
   async resident(id: string, m: EntityManager = this.dataSource.manager): Promise<LoadedResident | null> {
     const found = await this.residents(m, 'r.id = $1', [id]);
