@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AccessModule } from './access/access.module';
+import { CaseworkModule } from './casework/casework.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { AuditModule } from './audit/audit.module';
 import { BootstrapModule } from './bootstrap/bootstrap.module';
@@ -40,7 +41,7 @@ export const CORE_MODULES = [
 ];
 
 /** The product's features. */
-export const FEATURE_MODULES = [HealthModule, RegionsModule, SkillsModule, ResidentsModule, TrainingModule, EmployersModule, PostingsModule, NotificationsModule, MatchingModule, PlacementsModule, ApplicationsModule, ReportsModule, ImportsModule, WebModule, DemoModule];
+export const FEATURE_MODULES = [HealthModule, RegionsModule, SkillsModule, ResidentsModule, TrainingModule, EmployersModule, PostingsModule, NotificationsModule, MatchingModule, PlacementsModule, ApplicationsModule, CaseworkModule, ReportsModule, ImportsModule, WebModule, DemoModule];
 
 /** Composition only (DESIGN.md "Shape"): the same module serves api, worker and all. */
 @Module({ imports: [...CORE_MODULES, ...FEATURE_MODULES] })

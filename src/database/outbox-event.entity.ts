@@ -6,6 +6,7 @@ export type OutboxKind =
   | 'enrollment.completed'
   | 'placement.ended'
   | 'household.at_risk'
+  | 'household.employment_changed'
   | 'notification.deliveries'
   | 'import.requested';
 

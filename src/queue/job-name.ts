@@ -18,6 +18,8 @@ export enum JobName {
   RerankPostings = 'rerank-postings',
   PruneMatchingChanges = 'prune-matching-changes',
   ImportRoster = 'import-roster',
+  CaseworkSyncHousehold = 'casework-sync-household',
+  CaseworkDaily = 'casework-daily',
 }
 
 export interface JobDataMap {
@@ -34,6 +36,9 @@ export interface JobDataMap {
   [JobName.RerankPostings]: { postingIds: string[] };
   [JobName.PruneMatchingChanges]: Record<string, never>;
   [JobName.ImportRoster]: { importId: string };
+  /** A household's zero-employment flag changed: open, reopen or advance its case (re-read). */
+  [JobName.CaseworkSyncHousehold]: { householdId: string };
+  [JobName.CaseworkDaily]: Record<string, never>;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -49,6 +54,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.RerankPostings]: QueueName.MatchingBulk,
   [JobName.PruneMatchingChanges]: QueueName.Maintenance,
   [JobName.ImportRoster]: QueueName.Imports,
+  [JobName.CaseworkSyncHousehold]: QueueName.Maintenance,
+  [JobName.CaseworkDaily]: QueueName.Maintenance,
 };
 
 export type JobData<N extends JobName> = JobDataMap[N];

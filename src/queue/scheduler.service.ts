@@ -23,6 +23,8 @@ export const SCHEDULES: Schedule[] = [
   { id: 'recompute-households', job: JobName.RecomputeHouseholds, pattern: '45 2 * * *' },
   { id: 'rerank-all', job: JobName.RerankAll, pattern: '0 2 * * *' },
   { id: 'prune-matching-changes', job: JobName.PruneMatchingChanges, pattern: '40 * * * *' },
+  // After the household recompute (02:45): overdue notices, stabilisation, missed openings.
+  { id: 'casework-daily', job: JobName.CaseworkDaily, pattern: '30 3 * * *' },
 ];
 
 @Injectable()

@@ -75,5 +75,12 @@ export async function recomputeHousehold(
       WHERE id = $1`,
     [householdId, capable, employed, after.zeroEmployment],
   );
+  if (before.zeroEmployment !== after.zeroEmployment) {
+    // Casework opens, reopens or advances the household's case (issue 15); the job re-reads.
+    await manager.query(
+      `INSERT INTO outbox_event (kind, entity_id, version, payload) VALUES ('household.employment_changed', $1, 0, $2)`,
+      [householdId, { zeroEmployment: after.zeroEmployment }],
+    );
+  }
   return { before, after };
 }

@@ -1,0 +1,35 @@
+import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { CaseAccess } from './case-access';
+import { CaseActionsService } from './case-actions.service';
+import { CaseBackfillStep } from './case-backfill.step';
+import { CaseClockService } from './case-clock.service';
+import { CaseExportService } from './case-export.service';
+import { CaseOpeningService } from './case-opening.service';
+import { CaseReadsService } from './case-reads.service';
+import { CasesController } from './cases.controller';
+import { CaseworkRepository } from './casework.repository';
+import { CaseworkSettings } from './casework-settings';
+import { CaseworkDailyJob } from './jobs/casework-daily.job';
+import { CaseworkSyncHouseholdJob } from './jobs/casework-sync-household.job';
+
+/** Zero-employment casework (issue 15): cases that open themselves, the ledger, the clock. */
+@Module({
+  imports: [NotificationsModule],
+  controllers: [CasesController],
+  providers: [
+    CaseworkRepository,
+    CaseworkSettings,
+    CaseAccess,
+    CaseOpeningService,
+    CaseReadsService,
+    CaseActionsService,
+    CaseClockService,
+    CaseExportService,
+    CaseBackfillStep,
+    CaseworkSyncHouseholdJob,
+    CaseworkDailyJob,
+  ],
+  exports: [CaseReadsService],
+})
+export class CaseworkModule {}
