@@ -74,7 +74,7 @@ export class RateLimits {
     this.searchByIp = limiter(redis, `${prefix}:search-ip`, config.searchRequestsPerMinute, 60);
     // One-time codes cost money and reach a real person's phone: few per phone and per address.
     this.smsByPhone = limiter(redis, `${prefix}:sms-phone`, config.smsCodesPerPhonePerHour, 3600);
-    this.smsByIp = limiter(redis, `${prefix}:sms-ip`, config.smsCodesPerPhonePerHour * 10, 3600);
+    this.smsByIp = limiter(redis, `${prefix}:sms-ip`, config.smsCodesPerAddressPerHour, 3600);
     this.codeChecksByPhone = limiter(redis, `${prefix}:code-check`, 10, 3600);
   }
 

@@ -83,6 +83,8 @@ export class AppConfig {
   metricsToken!: string | null;
   /** One-time SMS codes (registration, roster link) a phone may be sent per hour. */
   smsCodesPerPhonePerHour!: number;
+  /** One-time SMS codes one address may have sent per hour, over all phones. */
+  smsCodesPerAddressPerHour!: number;
   /** Records every SMS in memory and the log for tests and development (LEYE_SMS_DEV_OUTBOX, default on outside production); never in production. */
   smsDevOutbox!: boolean;
   /** Also appends the dev outbox's messages to this file (LEYE_SMS_DEV_OUTBOX_FILE; tests of spawned processes). */
@@ -259,6 +261,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (c.metricsToken && c.metricsToken.length < 16)
     throw new ConfigError('METRICS_TOKEN', 'must be at least 16 characters');
   c.smsCodesPerPhonePerHour = int(env, 'SMS_CODES_PER_PHONE_PER_HOUR', 5, 1, 1000);
+  c.smsCodesPerAddressPerHour = int(env, 'SMS_CODES_PER_ADDRESS_PER_HOUR', 50, 1, 10_000_000);
   c.smsDevOutbox = bool(env, 'LEYE_SMS_DEV_OUTBOX', !c.production);
   if (c.smsDevOutbox && c.production)
     throw new ConfigError('LEYE_SMS_DEV_OUTBOX', 'records one-time codes; it is refused in production');

@@ -17,6 +17,7 @@ process.env.LEYE_SCHEDULER = 'false';
 process.env.ROBOT_WEBHOOK_ALLOW_LOCAL_FOR_TESTS ??= 'true';
 // Tests sign in many times from one IP; the limits themselves are tested with their own numbers.
 process.env.AUTH_IP_REQUESTS_PER_MINUTE ??= '100000';
+process.env.SMS_CODES_PER_ADDRESS_PER_HOUR ??= '1000000';
 // One-time SMS codes land in this process's memory, where the factories read them (registerAccount).
 process.env.LEYE_SMS_DEV_OUTBOX = 'true';
 // GET /metrics takes a bearer token (test/e2e/foundation.e2e-spec.ts reads it with this one).
