@@ -176,6 +176,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List zero-employment cases in your scope, by due date */
+        get: operations["CasesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a case with its actions and the five things known */
+        get: operations["CasesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Log an action on a case (contact, briefing, guidance, referral, training offer) */
+        post: operations["CasesController_logAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a case for a recognised reason */
+        post: operations["CasesController_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the five things known of the household */
+        put: operations["CasesController_putLedger"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/courses": {
         parameters: {
             query?: never;
@@ -396,6 +481,23 @@ export interface paths {
         put?: never;
         /** Drop an enrolment */
         post: operations["EnrollmentsController_drop"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/cases.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the casework ledger as Excel */
+        get: operations["CasesController_exportLedger"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1360,6 +1462,121 @@ export interface components {
             pageSize: number;
             total: number;
         };
+        CaseActionDto: {
+            /** Format: uuid */
+            courseId: string | null;
+            /** @example 2026-10-08 */
+            date: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "visit" | "phone" | "wechat" | "policy_briefing" | "guidance" | "referral" | "training_offer";
+            note: string | null;
+            /** Format: uuid */
+            officerId: string;
+            /** @enum {string|null} */
+            outcome: "reached" | "unreachable" | "accepted" | "refused" | null;
+            /** Format: uuid */
+            postingId: string | null;
+            /** Format: uuid */
+            residentId: string | null;
+        };
+        CaseDetailDto: {
+            actions: components["schemas"]["CaseActionDto"][];
+            /**
+             * @example placement_ended
+             * @enum {string}
+             */
+            cause: "placement_ended" | "members_changed" | "backfill";
+            /** @example 2026-10-13 */
+            clearDueOn: string;
+            /** @enum {string|null} */
+            closedReason: "employed" | "refused_referrals" | "unreachable" | "no_capacity_or_will" | null;
+            /**
+             * @description Counted in working days (public holidays, make-up days)
+             * @example 2026-10-10
+             */
+            firstContactDueOn: string;
+            firstContactOn: string | null;
+            /** Format: uuid */
+            householdId: string;
+            /**
+             * @description The site's household number and its head
+             * @example 12 号（张三家）
+             */
+            householdName: string;
+            /** Format: uuid */
+            id: string;
+            ledger: components["schemas"]["LedgerDto"];
+            /** @description Services counted per member (actions naming a member) */
+            members: components["schemas"]["MemberServicesDto"][];
+            /** Format: date-time */
+            openedAt: string;
+            /** @example 422802101 */
+            originRegionCode: string;
+            /** @description Nobody at work yet and a due date has passed */
+            overdue: boolean;
+            /** @example 131 */
+            serviceBundle: string;
+            services: components["schemas"]["CaseServicesDto"];
+            /** Format: uuid */
+            siteId: string;
+            /** @enum {string} */
+            status: "open" | "assisting" | "employed" | "stabilised" | "closed";
+            /** @description Working days to the next due date; negative when overdue */
+            workingDaysLeft: number;
+        };
+        CaseDto: {
+            /**
+             * @example placement_ended
+             * @enum {string}
+             */
+            cause: "placement_ended" | "members_changed" | "backfill";
+            /** @example 2026-10-13 */
+            clearDueOn: string;
+            /** @enum {string|null} */
+            closedReason: "employed" | "refused_referrals" | "unreachable" | "no_capacity_or_will" | null;
+            /**
+             * @description Counted in working days (public holidays, make-up days)
+             * @example 2026-10-10
+             */
+            firstContactDueOn: string;
+            firstContactOn: string | null;
+            /** Format: uuid */
+            householdId: string;
+            /**
+             * @description The site's household number and its head
+             * @example 12 号（张三家）
+             */
+            householdName: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            openedAt: string;
+            /** @example 422802101 */
+            originRegionCode: string;
+            /** @description Nobody at work yet and a due date has passed */
+            overdue: boolean;
+            services: components["schemas"]["CaseServicesDto"];
+            /** Format: uuid */
+            siteId: string;
+            /** @enum {string} */
+            status: "open" | "assisting" | "employed" | "stabilised" | "closed";
+            /** @description Working days to the next due date; negative when overdue */
+            workingDaysLeft: number;
+        };
+        CasePageDto: {
+            items: components["schemas"]["CaseDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        CaseServicesDto: {
+            guidance: number;
+            policyBriefing: number;
+            referrals: number;
+            trainingOffers: number;
+        };
         CertificateDto: {
             /**
              * Format: date
@@ -1375,6 +1592,12 @@ export interface components {
         CertificateOutDto: {
             expiresAt: string | null;
             type: string;
+        };
+        CloseCaseDto: {
+            /** @description The evidence of no_capacity_or_will (409 without it) */
+            note?: string;
+            /** @enum {string} */
+            reason: "employed" | "refused_referrals" | "unreachable" | "no_capacity_or_will";
         };
         ConfirmResidentDto: {
             /**
@@ -1445,6 +1668,33 @@ export interface components {
             /**
              * Format: uuid
              * @description A resident applies for themselves (default: the caller's own); an officer refers this resident
+             */
+            residentId?: string;
+        };
+        CreateCaseActionDto: {
+            /**
+             * Format: uuid
+             * @description Required for a training offer
+             */
+            courseId?: string;
+            /**
+             * @description YYYY-MM-DD, not in the future
+             * @example 2026-10-08
+             */
+            date: string;
+            /** @enum {string} */
+            kind: "visit" | "phone" | "wechat" | "policy_briefing" | "guidance" | "referral" | "training_offer";
+            note?: string;
+            /** @enum {string} */
+            outcome?: "reached" | "unreachable" | "accepted" | "refused";
+            /**
+             * Format: uuid
+             * @description Required for a referral
+             */
+            postingId?: string;
+            /**
+             * Format: uuid
+             * @description The member concerned (a member of this household)
              */
             residentId?: string;
         };
@@ -2055,6 +2305,18 @@ export interface components {
              */
             residentId: string;
         };
+        LedgerDto: {
+            /** @description 家庭情况 */
+            familySituation: string | null;
+            /** @description 就业意向 */
+            jobIntention: string | null;
+            /** @description 技能特长 */
+            skillsNote: string | null;
+            /** @description 培训意愿 */
+            trainingWish: string | null;
+            /** @description 失业原因 */
+            unemploymentCause: string | null;
+        };
         LinkClaimDto: {
             /** @description The name the account registered with */
             accountName: string;
@@ -2101,6 +2363,16 @@ export interface components {
             residentId?: string;
             role: string;
             scope?: components["schemas"]["ScopeDto"];
+        };
+        MemberServicesDto: {
+            /** @description Every count of the jurisdiction's bundle reached */
+            bundleComplete: boolean;
+            guidance: number;
+            policyBriefing: number;
+            referrals: number;
+            /** Format: uuid */
+            residentId: string;
+            trainingOffers: number;
         };
         MonthHouseholdsDto: {
             households: number;
@@ -2813,6 +3085,13 @@ export interface components {
             monitoringStatus?: "none" | "unstable" | "marginal" | "hardship";
             /** @example 422802107 */
             originRegionCode?: string;
+        };
+        UpdateLedgerDto: {
+            familySituation?: string | null;
+            jobIntention?: string | null;
+            skillsNote?: string | null;
+            trainingWish?: string | null;
+            unemploymentCause?: string | null;
         };
         UpdatePostingDto: {
             /** @default false */
@@ -3693,6 +3972,320 @@ export interface operations {
             };
             /** @description Too many attempts */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CasesController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                siteId?: string;
+                /** @description The site's or the household's origin region (prefix) */
+                regionCode?: string;
+                status?: "open" | "assisting" | "employed" | "stabilised" | "closed";
+                overdue?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cases of households of your sites or registered in your regions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CasePageDto"];
+                };
+            };
+            /** @description Bad input: `details` names each offending field; unknown fields are rejected */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: officer, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CasesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDetailDto"];
+                };
+            };
+            /** @description Bad input: `details` names each offending field; unknown fields are rejected */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: officer, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such case, or its household is neither of your sites nor registered in your regions */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CasesController_logAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCaseActionDto"];
+            };
+        };
+        responses: {
+            /** @description The first action that reaches the household is its first contact */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseActionDto"];
+                };
+            };
+            /** @description e.g. a date in the future, a resident of another household */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: officer, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such case, or its household is neither of your sites nor registered in your regions; or a resident, posting or course you may not name */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The case is closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CasesController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloseCaseDto"];
+            };
+        };
+        responses: {
+            /** @description Closed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input: `details` names each offending field; unknown fields are rejected */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: officer, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such case, or its household is neither of your sites nor registered in your regions */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description case.evidence_missing (the message names what is missing) or case.closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CasesController_putLedger: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateLedgerDto"];
+            };
+        };
+        responses: {
+            /** @description Fields not sent are kept; null or empty clears one */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerDto"];
+                };
+            };
+            /** @description Bad input: `details` names each offending field; unknown fields are rejected */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: officer, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such case, or its household is neither of your sites nor registered in your regions */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4723,6 +5316,54 @@ export interface operations {
             };
             /** @description No such object, or it is outside the caller's scope (never revealed which) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CasesController_exportLedger: {
+        parameters: {
+            query?: {
+                siteId?: string;
+                regionCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per household and member: five things known, services, dates (.xlsx) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description siteId or regionCode is required */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: officer, admin */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
