@@ -82,7 +82,7 @@ describe('resident and employer journeys in a phone browser', () => {
     await page.waitForURL((u) => u.pathname === `/jobs/${postingId}`);
 
     // The first screen of a resident: jobs near their site, wage in words, distance, shuttle.
-    await page.getByRole('link', { name: '首页' }).click();
+    await page.getByRole('link', { name: /^乐业/ }).click();
     await page.waitForURL((u) => u.pathname === '/');
     const home = (await page.locator('main').textContent()) ?? '';
     expect(home).toContain('田秀英');
@@ -134,7 +134,7 @@ describe('resident and employer journeys in a phone browser', () => {
     await screenshot(page, 'resident-06-applied');
 
     // Their own pages.
-    await page.getByRole('link', { name: '报名', exact: true }).click();
+    await page.getByRole('link', { name: '我的报名', exact: true }).click();
     await page.waitForURL('**/my/applications');
     expect(await page.locator('main').textContent()).toContain('已报名，等企业看');
     await expectAccessible(page);
@@ -172,16 +172,17 @@ describe('resident and employer journeys in a phone browser', () => {
     await expectAccessible(page);
     await screenshot(page, 'employer-03-applicants');
     for (const [button, status] of [
-      ['标记已看', '企业已看过'],
-      ['约面试', '请去面试'],
-      ['决定录用', '企业要您了'],
+      // The employer's chips speak of the applicant (status-vocabulary.ts), not to the resident.
+      ['标记已看', '已看过'],
+      ['约面试', '已约面试'],
+      ['决定录用', '已决定录用'],
       ['已上岗', '已上岗'],
     ]) {
       await page.getByRole('button', { name: button }).click();
       await page.waitForURL('**/applicants?moved=*');
       expect(await page.locator('main .status').first().textContent()).toBe(status);
     }
-    expect(await page.locator('.notice').first().textContent()).toContain('入职已记录');
+    expect(await page.locator('.notice').first().textContent()).toContain('已上岗，已记录');
     await expectAccessible(page);
     await screenshot(page, 'employer-04-hired');
 

@@ -82,7 +82,10 @@ describe('web foundation in a phone browser', () => {
     await page.waitForLoadState('load');
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     expect(await page.locator('h1').textContent()).toBe('Is there work near home?');
-    await page.getByRole('link', { name: 'Me', exact: true }).click();
+    // A resident reaches the account page from My details (the menu has five items).
+    await page.getByRole('link', { name: 'My details', exact: true }).click();
+    await page.waitForURL('**/my/profile');
+    await page.getByRole('link', { name: 'My account (phone, site)' }).click();
     await page.waitForURL('**/account');
     expect(await page.locator('main').textContent()).toContain(`${phone.slice(0, 3)}****${phone.slice(-4)}`);
     await expectAccessible(page);
@@ -158,8 +161,10 @@ describe('web foundation in a phone browser', () => {
     const page = await context.newPage();
     const first = await transferredBytes(page, () => page.goto('/'));
     expect(await page.locator('.greeting').count()).toBe(1);
-    const next = await transferredBytes(page, () => page.getByRole('link', { name: '我的' }).click());
-    expect(page.url()).toContain('/account');
+    const next = await transferredBytes(page, () =>
+      page.getByRole('link', { name: '我的资料', exact: true }).click(),
+    );
+    expect(page.url()).toContain('/my/profile');
     console.log(`page weight: first load ${first} B, next page ${next} B`);
     expect(first).toBeGreaterThan(1000);
     expect(first).toBeLessThan(100 * 1024);

@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { assetUrl } from '../assets';
 import { useWeb } from '../render';
 import { Form } from './form';
-import { NAV } from './nav';
+import { NAV, ROLE_HOME } from './nav';
 
 export interface LayoutProps {
   /** The page title (in <title>, after the app name); pages write their own <h1>. */
@@ -12,7 +12,10 @@ export interface LayoutProps {
   notice?: string;
 }
 
-/** The frame of every page: header with the app name, language switch and menu; footer. */
+/**
+ * The frame of every page: a top bar (the app name, which links home, the language switch and
+ * sign-out), one row of menu under it, footer.
+ */
 export function Layout({ title, children, notice }: LayoutProps) {
   const { t, lang, user, url } = useWeb();
   const other = lang === 'zh' ? 'en' : 'zh';
@@ -34,18 +37,27 @@ export function Layout({ title, children, notice }: LayoutProps) {
         </a>
         <header class="top">
           <div class="bar">
-            <a class="brand" href="/">
+            <a class="brand" href={user ? ROLE_HOME[user.role] : '/'}>
               乐业<span class="tagline">{t('app.tagline')}</span>
             </a>
-            <a
-              class="lang"
-              href={`/lang/${other}?next=${encodeURIComponent(url)}`}
-              hrefLang={other === 'zh' ? 'zh-CN' : 'en'}
-              lang={other === 'zh' ? 'zh-CN' : 'en'}
-              title={t('lang.switchLabel')}
-            >
-              {t('lang.switch')}
-            </a>
+            <div class="bar-end">
+              <a
+                class="lang"
+                href={`/lang/${other}?next=${encodeURIComponent(url)}`}
+                hrefLang={other === 'zh' ? 'zh-CN' : 'en'}
+                lang={other === 'zh' ? 'zh-CN' : 'en'}
+                title={t('lang.switchLabel')}
+              >
+                {t('lang.switch')}
+              </a>
+              {user && (
+                <Form action="/logout" class="inline">
+                  <button type="submit" class="link logout">
+                    {t('nav.logout')}
+                  </button>
+                </Form>
+              )}
+            </div>
           </div>
           <nav aria-label={t('nav.label')}>
             <ul class="nav">
@@ -56,15 +68,6 @@ export function Layout({ title, children, notice }: LayoutProps) {
                   </a>
                 </li>
               ))}
-              {user && (
-                <li>
-                  <Form action="/logout" class="inline">
-                    <button type="submit" class="link">
-                      {t('nav.logout')}
-                    </button>
-                  </Form>
-                </li>
-              )}
             </ul>
           </nav>
         </header>

@@ -16,23 +16,23 @@ export const ROLE_HOME: Record<Role, string> = {
 };
 
 /**
- * The header menu per role (sign-out is added by the layout). Feature pages add their entries
- * here; keep each list short, it has to fit a 360 px screen.
+ * The header menu per role. Sign-out sits in the top bar (the layout), the brand links home.
+ * At most five items, so the menu is one row on a 360 px phone; the resident's words are the
+ * ones a resident uses (我的报名, 我的资料), and their account page is linked from 我的资料.
  */
 export const NAV: Record<Role | 'guest', NavItem[]> = {
   guest: [
     { href: '/', label: 'nav.home' },
+    { href: '/jobs', label: 'nav.jobs' },
     { href: '/login', label: 'nav.login' },
     { href: '/register', label: 'nav.register' },
   ],
   resident: [
-    { href: '/', label: 'nav.home' },
     { href: '/jobs', label: 'nav.jobs' },
     { href: '/my/recommendations', label: 'nav.forMe' },
     { href: '/my/applications', label: 'nav.myApplications' },
     { href: '/my/notifications', label: 'nav.notifications' },
     { href: '/my/profile', label: 'nav.profile' },
-    { href: '/account', label: 'nav.account' },
   ],
   employer: [
     { href: '/employer', label: 'nav.home' },

@@ -74,6 +74,7 @@ export const RESIDENT_EMPLOYER_ZH = {
   'jobs.shuttle': '有班车',
   'jobs.accommodation': '包住',
   'jobs.wageAtLeast': '工资至少',
+  'jobs.wageInvalid': '请填一个大于 0 的数字，比如 3000。这次没有按工资筛选。',
   'jobs.wageHint': '按每月算：按天、按小时的工资折成一个月来比',
   'jobs.monthlyAbout': '约每月 {amount} 元',
   'jobs.distanceAbout': '离安置点约 {km} 公里',
@@ -189,7 +190,8 @@ export const RESIDENT_EMPLOYER_ZH = {
   'resident.notes.markAll': '全部标记已读',
   'resident.notes.unread': '未读',
   'resident.notes.open': '去看看',
-  'resident.apps.withdrawAsk': '确定撤回「{title}」的报名吗？撤回后企业就不再看到您的报名。以后想去还可以再报名。',
+  'resident.apps.withdrawAsk':
+    '确定撤回「{title}」的报名吗？撤回后企业就不再看到您的报名。以后想去还可以再报名。',
   'resident.apps.withdrawConfirm': '确定撤回',
   'resident.apps.withdrawKeep': '不撤回：关掉这里就行。',
   'resident.profile.more': '更多',
@@ -373,7 +375,6 @@ export const RESIDENT_EMPLOYER_EN: Record<ResidentEmployerKey, string> = {
   'skillLevel.3': 'Very skilled',
   'skillLevel.4': 'Master',
 
-
   'employerKind.enterprise': 'Company',
   'employerKind.cooperative': 'Cooperative',
   'employerKind.workshop': 'Poverty-alleviation workshop',
@@ -395,6 +396,7 @@ export const RESIDENT_EMPLOYER_EN: Record<ResidentEmployerKey, string> = {
   'jobs.monthlyAbout': 'About {amount} yuan a month',
   'jobs.distanceAbout': 'About {km} km from the site',
   'jobs.distanceUnknown': 'Distance unknown',
+  'jobs.wageInvalid': 'Enter a number above 0, e.g. 3000. The wage filter was not applied.',
   'jobs.anyIndustry': 'All industries',
   'jobs.anySchedule': 'Any',
   'jobs.industry': 'Industry',
@@ -507,7 +509,8 @@ export const RESIDENT_EMPLOYER_EN: Record<ResidentEmployerKey, string> = {
   'resident.notes.markAll': 'Mark all as read',
   'resident.notes.unread': 'Unread',
   'resident.notes.open': 'Open',
-  'resident.apps.withdrawAsk': 'Withdraw your application for “{title}”? The employer will no longer see it. You can apply again later.',
+  'resident.apps.withdrawAsk':
+    'Withdraw your application for “{title}”? The employer will no longer see it. You can apply again later.',
   'resident.apps.withdrawConfirm': 'Yes, withdraw',
   'resident.apps.withdrawKeep': 'To keep it, just close this.',
   'resident.profile.more': 'More',

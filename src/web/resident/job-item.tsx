@@ -22,6 +22,8 @@ export interface JobItemView {
   /** Day and hour wages: about a month of it (PostingDto.monthlyWageMin/Max). */
   monthlyWageMin?: number;
   monthlyWageMax?: number;
+  /** A visitor's chosen site: the distance names it (「离 X 安置点 N 公里」). */
+  siteName?: string;
 }
 
 type Translate = ReturnType<typeof useWeb>['t'];
@@ -45,8 +47,10 @@ export function distanceText(
   t: Translate,
   km: number | null | undefined,
   approximate: boolean | undefined,
+  siteName?: string,
 ): string | null {
   if (km == null) return null;
+  if (!approximate && siteName) return t('jobs.distanceFromSite', { site: siteName, km: km.toFixed(1) });
   if (!approximate) return t('home.distance', { km: km.toFixed(1) });
   if (km < 0.5) return t('jobs.distanceUnknown');
   return t('jobs.distanceAbout', { km: String(Math.max(1, Math.round(km))) });
@@ -87,7 +91,9 @@ export function JobItem({ job, reason }: { job: JobItemView; reason?: string }) 
       </p>
       {reason && <p class="reason">{t('resident.forMe.why', { reason })}</p>}
       <ul class="facts">
-        {job.distanceKm != null && <li>{distanceText(t, job.distanceKm, job.locationApproximate)}</li>}
+        {job.distanceKm != null && (
+          <li>{distanceText(t, job.distanceKm, job.locationApproximate, job.siteName)}</li>
+        )}
         {job.shuttle && <li class="yes">{t('home.shuttle')}</li>}
         {job.accommodation && <li class="yes">{t('home.accommodation')}</li>}
         {job.meals && <li class="yes">{t('home.meals')}</li>}

@@ -13,6 +13,42 @@ export interface NearSite {
   km: number;
 }
 
+/** A site a visitor may pick. */
+export interface SiteChoice {
+  id: string;
+  name: string;
+}
+
+/** For a visitor (no resident record): the sites, and the one chosen (from the cookie). */
+export interface SitePickerProps {
+  sites: SiteChoice[];
+  chosen: SiteChoice | null;
+}
+
+/**
+ * 「您住哪个安置点？」: a GET form, so it works without JavaScript; the page remembers the choice
+ * in a cookie and shows each job's distance from that site.
+ */
+function SitePicker({ sites, chosen, action }: SitePickerProps & { action: string }) {
+  const { t } = useWeb();
+  if (!sites.length) return null;
+  return (
+    <form method="get" action={action} class="stack site-pick">
+      <SelectField
+        name="site"
+        label={t('jobs.site.label')}
+        hint={chosen ? t('jobs.site.chosen', { site: chosen.name }) : t('jobs.site.hint')}
+        placeholder={t('jobs.site.any')}
+        options={sites.map((s) => ({ value: s.id, label: s.name }))}
+        values={{ site: chosen?.id }}
+      />
+      <button type="submit" class="button">
+        {t('jobs.site.choose')}
+      </button>
+    </form>
+  );
+}
+
 function JobList({ jobs }: { jobs: JobItemView[] }) {
   return (
     <ul class="cards">
@@ -103,7 +139,7 @@ function FilterChips({ p, site }: { p: JobsParams; site?: NearSite | null }) {
           </Chip>
         ))}
       </ul>
-      <details class="more">
+      <details class="more" open={p.wageInvalid !== undefined}>
         <summary>{t('jobs.moreFilters')}</summary>
         <form method="get" action="/jobs" class="stack">
           {p.q && <input type="hidden" name="q" value={p.q} />}
@@ -133,7 +169,8 @@ function FilterChips({ p, site }: { p: JobsParams; site?: NearSite | null }) {
             inputMode="numeric"
             label={t('jobs.wageAtLeast')}
             hint={t('jobs.wageHint')}
-            values={{ wageMin: p.wageMin !== undefined ? String(p.wageMin) : '' }}
+            values={{ wageMin: p.wageInvalid ?? (p.wageMin !== undefined ? String(p.wageMin) : '') }}
+            errors={p.wageInvalid !== undefined ? { wageMin: 'jobs.wageInvalid' } : undefined}
           />
           <button type="submit" class="button">
             {t('jobs.applyFilters')}
@@ -147,19 +184,22 @@ function FilterChips({ p, site }: { p: JobsParams; site?: NearSite | null }) {
 export interface JobsPageProps {
   params: JobsParams;
   site?: NearSite | null;
+  /** Visitors only: pick a site to see distances. */
+  picker?: SitePickerProps;
   jobs: JobItemView[];
   total: number;
   pageSize: number;
 }
 
 /** GET /jobs: the Chinese (and pinyin) search with filter chips, near the resident's site by default. */
-export function JobsPage({ params, site, jobs, total, pageSize }: JobsPageProps) {
+export function JobsPage({ params, site, picker, jobs, total, pageSize }: JobsPageProps) {
   const { t } = useWeb();
   return (
     <Layout title={t('jobs.title')}>
       <h1>{t('jobs.title')}</h1>
       <SearchForm p={params} />
       <FilterChips p={params} site={site} />
+      {picker && <SitePicker {...picker} action="/jobs" />}
       {site && params.near && <p class="muted">{t('jobs.nearHint', { site: site.name, km: site.km })}</p>}
       <h2 aria-live="polite">{t('jobs.found', { n: total })}</h2>
       {jobs.length ? <JobList jobs={jobs} /> : <p class="empty">{t('jobs.none')}</p>}
@@ -176,10 +216,12 @@ export function JobsPage({ params, site, jobs, total, pageSize }: JobsPageProps)
 export interface ResidentHomeProps {
   siteName?: string | null;
   jobs: JobItemView[];
+  /** Visitors only: pick a site to see distances. */
+  picker?: SitePickerProps;
 }
 
 /** `/`: "is there work for me near home?" Residents: jobs near their site; guests: search + latest. */
-export function ResidentHomePage({ siteName, jobs }: ResidentHomeProps) {
+export function ResidentHomePage({ siteName, jobs, picker }: ResidentHomeProps) {
   const { t, user } = useWeb();
   const blank: JobsParams = { q: '', shuttle: false, accommodation: false, near: true, page: 1 };
   if (!user) {
@@ -198,6 +240,7 @@ export function ResidentHomePage({ siteName, jobs }: ResidentHomeProps) {
           </a>
         </p>
         <SearchForm p={blank} />
+        {picker && <SitePicker {...picker} action="/" />}
         <h2>{t('jobs.latest')}</h2>
         {jobs.length ? <JobList jobs={jobs} /> : <p class="empty">{t('home.noJobs')}</p>}
         {jobs.length > 0 && (

@@ -6,6 +6,8 @@ export interface JobsParams {
   industry?: Industry;
   schedule?: Schedule;
   wageMin?: number;
+  /** A wage that was typed but is not a usable number: shown back in the field with a message. */
+  wageInvalid?: string;
   shuttle: boolean;
   accommodation: boolean;
   /** Only jobs within commuting distance of the resident's site (default on for residents). */
@@ -22,11 +24,14 @@ export function parseJobsParams(query: Record<string, unknown>): JobsParams {
   const schedule = first(query.schedule);
   const wage = Number(first(query.wageMin));
   const pageNo = Number(first(query.page));
+  const wageTyped = (first(query.wageMin) ?? '').trim().slice(0, 20);
+  const wageOk = wageTyped !== '' && Number.isFinite(wage) && wage > 0 && wage < 1e8;
   return {
     q,
     industry: (INDUSTRIES as readonly string[]).includes(industry ?? '') ? (industry as Industry) : undefined,
     schedule: (SCHEDULES as readonly string[]).includes(schedule ?? '') ? (schedule as Schedule) : undefined,
-    wageMin: first(query.wageMin) && Number.isFinite(wage) && wage > 0 && wage < 1e8 ? wage : undefined,
+    wageMin: wageOk ? wage : undefined,
+    ...(wageTyped !== '' && !wageOk ? { wageInvalid: wageTyped } : {}),
     shuttle: first(query.shuttle) === '1',
     accommodation: first(query.accommodation) === '1',
     near: first(query.near) !== '0',

@@ -11,6 +11,7 @@ import { ErrorSummary, Form, type FormErrors, type FormValues, TextField } from 
 import { Layout } from '../components/layout';
 import { useWeb } from '../render';
 import { JobItem, Pager, type JobItemView } from './job-item';
+import { notificationHref } from './notification-link';
 import { INDUSTRY_ICON, industryLabel, levelLabel, scheduleLabel, statusLabel } from './labels';
 
 /** A resident account without a resident record (not linked yet): say whom to ask. */
@@ -120,11 +121,17 @@ export function ApplicationsPage({ items, page, pageSize, total, notice }: Appli
                 </>
               ) : (
                 !isFinal(a.status) && (
-                  <Form action={`/my/applications/${a.id}/withdraw`}>
-                    <button type="submit" class="button">
-                      {t('resident.apps.withdraw')}
-                    </button>
-                  </Form>
+                  // Asks first, without JavaScript: the real withdraw is the second tap.
+                  <details class="confirm">
+                    <summary class="button">{t('resident.apps.withdraw')}</summary>
+                    <p>{t('resident.apps.withdrawAsk', { title: a.postingTitle })}</p>
+                    <Form action={`/my/applications/${a.id}/withdraw`}>
+                      <button type="submit" class="button danger">
+                        {t('resident.apps.withdrawConfirm')}
+                      </button>
+                    </Form>
+                    <p class="muted">{t('resident.apps.withdrawKeep')}</p>
+                  </details>
                 )
               )}
             </li>
@@ -152,8 +159,19 @@ export interface ProfilePageProps {
   skillQuery: string;
   found: SkillDto[] | null;
   values?: FormValues;
+  /** What a refused submission ticked: shown instead of the saved choices, so nothing is lost. */
+  ticked?: ProfileTicks;
   errors?: FormErrors;
   notice?: string;
+}
+
+/** The profile form's checkboxes as submitted. */
+export interface ProfileTicks {
+  industries: string[];
+  schedules: string[];
+  willingToWorkAway: boolean;
+  consentToShare: boolean;
+  jobAlerts: boolean;
 }
 
 function Check(props: { name: string; value: string; checked: boolean; children: ComponentChildren }) {
@@ -178,6 +196,13 @@ export function ProfilePage(props: ProfilePageProps) {
     maxCommuteKm: pref.maxCommuteKm != null ? String(pref.maxCommuteKm) : '',
   };
   const errors = props.errors ?? {};
+  const ticks: ProfileTicks = props.ticked ?? {
+    industries: pref.industries,
+    schedules: pref.schedules,
+    willingToWorkAway: pref.willingToWorkAway,
+    consentToShare: r.consentToShare,
+    jobAlerts: r.jobAlerts,
+  };
   const held = new Set(r.skills.map((s) => s.code));
   return (
     <Layout title={t('resident.profile.title')} notice={props.notice}>
@@ -274,7 +299,7 @@ export function ProfilePage(props: ProfilePageProps) {
           <legend>{t('resident.profile.industries')}</legend>
           <div class="checks">
             {INDUSTRIES.map((i) => (
-              <Check key={i} name="industries" value={i} checked={pref.industries.includes(i)}>
+              <Check key={i} name="industries" value={i} checked={ticks.industries.includes(i)}>
                 <span aria-hidden="true">{INDUSTRY_ICON[i]} </span>
                 {t(industryLabel(i))}
               </Check>
@@ -285,7 +310,7 @@ export function ProfilePage(props: ProfilePageProps) {
           <legend>{t('resident.profile.schedules')}</legend>
           <div class="checks">
             {SCHEDULES.map((s) => (
-              <Check key={s} name="schedules" value={s} checked={pref.schedules.includes(s)}>
+              <Check key={s} name="schedules" value={s} checked={ticks.schedules.includes(s)}>
                 {t(scheduleLabel(s))}
               </Check>
             ))}
@@ -307,19 +332,24 @@ export function ProfilePage(props: ProfilePageProps) {
           values={values}
           errors={errors}
         />
-        <Check name="willingToWorkAway" value="1" checked={pref.willingToWorkAway}>
+        <Check name="willingToWorkAway" value="1" checked={ticks.willingToWorkAway}>
           {t('resident.profile.away')}
         </Check>
-        <Check name="consentToShare" value="1" checked={r.consentToShare}>
+        <Check name="consentToShare" value="1" checked={ticks.consentToShare}>
           {t('resident.profile.consent')}
         </Check>
-        <Check name="jobAlerts" value="1" checked={r.jobAlerts}>
+        <Check name="jobAlerts" value="1" checked={ticks.jobAlerts}>
           {t('resident.profile.alerts')}
         </Check>
         <button type="submit" class="button primary">
           {t('resident.profile.save')}
         </button>
       </Form>
+
+      <h2>{t('resident.profile.more')}</h2>
+      <p>
+        <a href="/account">{t('resident.profile.account')}</a>
+      </p>
     </Layout>
   );
 }
@@ -354,6 +384,13 @@ export function NotificationsPage({ items, page, pageSize, total }: Notification
               </h2>
               <p class="description">{n.body}</p>
               <p class="muted">{formatDateTime(n.createdAt)}</p>
+              {notificationHref(n) && (
+                <p>
+                  <a class="button" href={notificationHref(n)!}>
+                    {t('resident.notes.open')}
+                  </a>
+                </p>
+              )}
               {!n.readAt && (
                 <Form action={`/my/notifications/${n.id}/read`}>
                   <button type="submit" class="button small">

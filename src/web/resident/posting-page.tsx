@@ -13,6 +13,10 @@ export interface PostingPageProps {
   distanceKm?: number | null;
   /** The resident's own application to this posting, if any. */
   applied?: ApplicationStatus | null;
+  /** No live application, but an earlier one was withdrawn or declined: say so, offer 我要报名. */
+  before?: ApplicationStatus | null;
+  /** A visitor's chosen site (the distance row names it). */
+  siteName?: string;
   /** Just applied (after the POST). */
   justApplied?: boolean;
   /** Why applying failed (a sentence). */
@@ -24,7 +28,8 @@ export interface PostingPageProps {
  * shuttle, housing, meals, skills, employer — and one big apply button (a POST form with CSRF).
  * The description is the employer's text and is only ever shown as text.
  */
-export function PostingPage({ posting: p, distanceKm, applied, justApplied, error }: PostingPageProps) {
+export function PostingPage(props: PostingPageProps) {
+  const { posting: p, distanceKm, applied, before, justApplied, error, siteName } = props;
   const { t, user, url } = useWeb();
   const open = p.status === 'open';
   const ageRange =
@@ -55,7 +60,9 @@ export function PostingPage({ posting: p, distanceKm, applied, justApplied, erro
         <dd>{p.address}</dd>
         {distanceKm != null && (
           <>
-            <dt>{t('jobs.posting.distance')}</dt>
+            <dt>
+              {siteName ? t('jobs.posting.distanceFrom', { site: siteName }) : t('jobs.posting.distance')}
+            </dt>
             <dd>
               {!p.locationApproximate
                 ? t('jobs.posting.km', { km: distanceKm.toFixed(1) })
@@ -114,13 +121,19 @@ export function PostingPage({ posting: p, distanceKm, applied, justApplied, erro
             <a href="/my/applications">{t('jobs.invitedAnswer')}</a>
           </p>
         ) : applied ? (
-          <p class="notice">{t('jobs.alreadyApplied', { status: t(statusLabel(applied)) })}</p>
+          <p class="notice">
+            {t('jobs.alreadyApplied', { status: t(statusLabel(applied)) })}{' '}
+            <a href="/my/applications">{t('jobs.appliedMine')}</a>
+          </p>
         ) : !user ? (
           <a class="button primary" href={`/login?next=${encodeURIComponent(url.split('#')[0])}`}>
             {t('jobs.applyLogin')}
           </a>
         ) : user.role === 'resident' ? (
           <Form action={`/jobs/${p.id}/apply`} label={t('jobs.apply')}>
+            {before && (
+              <p class="muted">{t(before === 'withdrawn' ? 'jobs.applyAgain' : 'jobs.declinedBefore')}</p>
+            )}
             <button type="submit" class="button primary">
               {t('jobs.apply')}
             </button>

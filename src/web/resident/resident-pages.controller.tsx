@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Allow, Public } from '../../access/access.decorator';
 import { CurrentUser, type AuthUser } from '../../access/auth-user';
-import type { ApplicationStatus } from '../../applications/application-status';
+import { CLOSED_FOR_UNIQUENESS, type ApplicationStatus } from '../../applications/application-status';
 import { ApplicationsService } from '../../applications/applications.service';
 import {
   ApplicationQuery,
@@ -25,19 +25,21 @@ import { RegionsService } from '../../regions/regions.service';
 import type { ResidentDto } from '../../residents/dto/resident.dto';
 import { ResidentsService } from '../../residents/residents.service';
 import { SkillsService } from '../../skills/skills.service';
+import { AppConfig } from '../../config/app-config';
 import { ROLE_HOME } from '../components/nav';
 import type { FormErrors } from '../components/form';
 import { type FormBody, formString, formStrings, formValues } from '../form-data';
 import type { MessageKey } from '../i18n/messages';
 import { redirect, render, webContextOf } from '../render';
 import type { JobItemView } from './job-item';
-import { JobsPage, ResidentHomePage } from './jobs-pages';
+import { JobsPage, ResidentHomePage, type SiteChoice } from './jobs-pages';
 import { parseJobsParams } from './jobs-search';
 import {
   ApplicationsPage,
   NoRecordPage,
   NotificationsPage,
   ProfilePage,
+  type ProfileTicks,
   RecommendationsPage,
 } from './my-pages';
 import { PostingPage } from './posting-page';
@@ -53,6 +55,9 @@ interface ResidentCtx {
 }
 
 const first = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/** A visitor's chosen site (an id; nothing personal). */
+const SITE_COOKIE = 'site';
 
 /**
  * The resident's pages: the first screen, job search, a posting and applying, and their own
@@ -71,7 +76,37 @@ export class ResidentPagesController {
     private readonly skills: SkillsService,
     private readonly regions: RegionsService,
     private readonly inbox: InboxService,
+    private readonly config: AppConfig,
   ) {}
+
+  /**
+   * A visitor who is not a resident picks a site (`?site=` from the picker, '' forgets it); the
+   * choice is kept in a cookie so every job list and posting shows its distance from there.
+   */
+  private async visitorSite(reply: FastifyReply): Promise<Site | null> {
+    const req = reply.request;
+    const asked = (req.query as Record<string, unknown> | undefined)?.site;
+    if (typeof asked === 'string') {
+      const site = /^[0-9a-f-]{36}$/i.test(asked) ? await this.regions.findSite(asked) : null;
+      if (site) {
+        void reply.setCookie(SITE_COOKIE, site.id, {
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: this.config.cookieSecure,
+          path: '/',
+          maxAge: 365 * 24 * 3600,
+        });
+      } else void reply.clearCookie(SITE_COOKIE, { path: '/' });
+      return site;
+    }
+    const kept = req.cookies[SITE_COOKIE];
+    return kept && /^[0-9a-f-]{36}$/i.test(kept) ? this.regions.findSite(kept) : null;
+  }
+
+  /** The sites a visitor may pick from (name order). */
+  private async siteChoices(): Promise<SiteChoice[]> {
+    return (await this.regions.allSites()).map((s) => ({ id: s.id, name: s.name }));
+  }
 
   private async residentCtx(user: AuthUser | undefined): Promise<ResidentCtx | null> {
     if (!user || user.role !== 'resident' || !user.residentId) return null;
@@ -102,8 +137,17 @@ export class ResidentPagesController {
       );
       return render(reply, <ResidentHomePage siteName={ctx.site.name} jobs={res.items} />);
     }
-    const res = await this.search.search(this.searchQuery({ sort: 'newest', pageSize: HOME_JOBS }));
-    return render(reply, <ResidentHomePage jobs={res.items} />);
+    const site = await this.visitorSite(reply);
+    const res = await this.search.search(
+      this.searchQuery({ sort: 'newest', pageSize: HOME_JOBS, siteId: site?.id }),
+    );
+    return render(
+      reply,
+      <ResidentHomePage
+        jobs={res.items.map((j) => ({ ...j, siteName: site?.name }))}
+        picker={{ sites: await this.siteChoices(), chosen: site }}
+      />,
+    );
   }
 
   @Get('jobs')
@@ -111,6 +155,7 @@ export class ResidentPagesController {
   async jobs(@Res() reply: FastifyReply, @CurrentUser() user: AuthUser | undefined) {
     const params = parseJobsParams((reply.request.query ?? {}) as Record<string, unknown>);
     const ctx = await this.residentCtx(user);
+    const visitor = ctx ? null : await this.visitorSite(reply);
     const km = ctx?.resident.preferences.maxCommuteKm ?? DEFAULT_NEAR_KM;
     const near = !!ctx?.site && params.near;
     const res = await this.search.search(
@@ -121,7 +166,7 @@ export class ResidentPagesController {
         wageMin: params.wageMin,
         shuttle: params.shuttle ? true : undefined,
         accommodation: params.accommodation ? true : undefined,
-        siteId: ctx?.site?.id,
+        siteId: ctx?.site?.id ?? visitor?.id,
         maxDistanceKm: near ? km : undefined,
         sort: near && !params.q ? 'nearest' : undefined,
         page: params.page,
@@ -133,7 +178,8 @@ export class ResidentPagesController {
       <JobsPage
         params={params}
         site={ctx?.site ? { name: ctx.site.name, km } : null}
-        jobs={res.items}
+        picker={ctx ? undefined : { sites: await this.siteChoices(), chosen: visitor }}
+        jobs={visitor ? res.items.map((j) => ({ ...j, siteName: visitor.name })) : res.items}
         total={res.total}
         pageSize={PAGE_SIZE}
       />,
@@ -151,24 +197,28 @@ export class ResidentPagesController {
     const posting = await this.postings.get(user, id);
     const ctx = await this.residentCtx(user);
     let applied: ApplicationStatus | null = null;
+    let before: ApplicationStatus | null = null;
     if (ctx) {
       const mine = await this.applications.list(
         user!,
         Object.assign(new ApplicationQuery(), { postingId: id }),
       );
-      applied = mine.items.find((a) => a.status !== 'withdrawn' && a.status !== 'declined')?.status ?? null;
+      const closed = (s: ApplicationStatus) => CLOSED_FOR_UNIQUENESS.includes(s);
+      applied = mine.items.find((a) => !closed(a.status))?.status ?? null;
+      before = mine.items.find((a) => closed(a.status))?.status ?? null;
     }
-    const km = ctx?.site
-      ? Math.round(
-          distanceKm(ctx.site.latitude, ctx.site.longitude, posting.latitude, posting.longitude) * 10,
-        ) / 10
+    const from = ctx ? ctx.site : await this.visitorSite(reply);
+    const km = from
+      ? Math.round(distanceKm(from.latitude, from.longitude, posting.latitude, posting.longitude) * 10) / 10
       : null;
     return render(
       reply,
       <PostingPage
         posting={posting}
         distanceKm={km}
+        siteName={ctx ? undefined : from?.name}
         applied={applied}
+        before={before}
         justApplied={opts.justApplied}
         error={opts.error}
       />,
@@ -307,6 +357,7 @@ export class ResidentPagesController {
       notice?: string;
       errors?: FormErrors;
       values?: Record<string, string | undefined>;
+      ticked?: ProfileTicks;
       status?: number;
     } = {},
   ) {
@@ -327,6 +378,7 @@ export class ResidentPagesController {
         notice={opts.notice}
         errors={opts.errors}
         values={opts.values}
+        ticked={opts.ticked}
       />,
       { status: opts.status },
     );
@@ -370,23 +422,32 @@ export class ResidentPagesController {
       'maxCommuteKm',
       'resident.profile.maxCommute.invalid',
     );
-    if (Object.keys(errors).length) return this.profilePage(reply, user, { errors, values, status: 400 });
     const industries = [...new Set(formStrings(body, 'industries'))].filter((i): i is Industry =>
       (INDUSTRIES as readonly string[]).includes(i),
     );
     const schedules = [...new Set(formStrings(body, 'schedules'))].filter((s): s is Schedule =>
       (SCHEDULES as readonly string[]).includes(s),
     );
+    const ticked = {
+      industries,
+      schedules,
+      willingToWorkAway: formString(body, 'willingToWorkAway') === '1',
+      consentToShare: formString(body, 'consentToShare') === '1',
+      jobAlerts: formString(body, 'jobAlerts') === '1',
+    };
+    // A refused form shows everything that was entered, ticks included (issue 13 item 2).
+    if (Object.keys(errors).length)
+      return this.profilePage(reply, user, { errors, values, ticked, status: 400 });
     await this.residents.update(user, user.residentId, {
       preferences: {
         industries,
         schedules,
         wageMin: wageMin === null ? null : Math.round(wageMin),
         maxCommuteKm,
-        willingToWorkAway: formString(body, 'willingToWorkAway') === '1',
+        willingToWorkAway: ticked.willingToWorkAway,
       },
-      consentToShare: formString(body, 'consentToShare') === '1',
-      jobAlerts: formString(body, 'jobAlerts') === '1',
+      consentToShare: ticked.consentToShare,
+      jobAlerts: ticked.jobAlerts,
     });
     return redirect(reply, '/my/profile?saved=1');
   }
