@@ -1,4 +1,4 @@
-import type { ComponentChildren } from 'preact';
+import { Fragment, type ComponentChildren } from 'preact';
 import type { DashboardDto } from '../../reports/dto/dashboard.dto';
 import type { SummaryDto } from '../../reports/dto/summary.dto';
 import { useWeb } from '../render';
@@ -32,13 +32,12 @@ function monthLabels(t: ReturnType<typeof useWeb>['t'], month: string, first: bo
   };
 }
 
-/** A figure of the summary with its indicator's definition (one definition per figure). */
-function Figure(props: { label: string; definition: string | undefined; children: ComponentChildren }) {
+/** A figure of the summary; its indicator's definition is in the list under the figures. */
+function Figure(props: { label: string; children: ComponentChildren }) {
   return (
     <div>
       <dt>{props.label}</dt>
       <dd>{props.children}</dd>
-      {props.definition && <dd class="hint">{props.definition}</dd>}
     </div>
   );
 }
@@ -109,6 +108,14 @@ export function DashboardPage({ sites, siteId, summary, dashboard, queues }: Das
     });
   }
 
+  // One definition per figure: the indicators' own (SummaryDto.definitions), as the API and Excel give them.
+  const figureDefs: [string, string][] = [
+    [t('officer.fig.households'), 'households'],
+    [t('officer.fig.employmentRate'), 'employmentRate'],
+    [t('officer.fig.employedPeople'), 'employed'],
+    [t('officer.fig.zeroEmployment'), 'zeroEmploymentHouseholds'],
+    [t('officer.fig.activePlacementRecords'), 'activePlacements'],
+  ];
   const def = (f: string): string | undefined => summary?.definitions?.[f]?.[lang === 'zh' ? 'zh' : 'en'];
   const months = (data: ChartDatum[], chart: 'column' | 'line', title: string) =>
     data.length ? (
@@ -163,30 +170,41 @@ export function DashboardPage({ sites, siteId, summary, dashboard, queues }: Das
         <>
           <h2>{t('officer.dashboard.figures')}</h2>
           <dl class="figures">
-            <Figure label={t('officer.fig.households')} definition={def('households')}>
+            <Figure label={t('officer.fig.households')}>
               <a href={withSite('/officer/households')}>{summary.households}</a>
             </Figure>
-            <Figure label={t('officer.fig.employmentRate')} definition={def('employmentRate')}>
+            <Figure label={t('officer.fig.employmentRate')}>
               <a href={withSite('/officer/residents')}>
                 {pct(summary.employmentRate)} ({summary.employed}/{summary.laborForce})
               </a>
             </Figure>
-            <Figure label={t('officer.fig.employedPeople')} definition={def('employed')}>
+            <Figure label={t('officer.fig.employedPeople')}>
               <a id="employed-count" href={withSite('/officer/residents')}>
                 {summary.employed}
               </a>
             </Figure>
-            <Figure label={t('officer.fig.zeroEmployment')} definition={def('zeroEmploymentHouseholds')}>
+            <Figure label={t('officer.fig.zeroEmployment')}>
               <a id="zero-employment-count" href={withSite('/officer/households', 'zeroEmployment=true')}>
                 {summary.zeroEmploymentHouseholds}
               </a>
             </Figure>
-            <Figure label={t('officer.fig.activePlacementRecords')} definition={def('activePlacements')}>
+            <Figure label={t('officer.fig.activePlacementRecords')}>
               <a id="active-placements-count" href={withSite('/officer/placements', 'active=true')}>
                 {summary.activePlacements}
               </a>
             </Figure>
           </dl>
+          <details class="more" id="figure-definitions">
+            <summary>{t('officer.fig.definitions')}</summary>
+            <dl class="summary">
+              {figureDefs.map(([label, f]) => (
+                <Fragment key={f}>
+                  <dt>{label}</dt>
+                  <dd>{def(f)}</dd>
+                </Fragment>
+              ))}
+            </dl>
+          </details>
         </>
       )}
 

@@ -250,6 +250,8 @@ export const OFFICER_ZH = {
   'officer.chart.fromFirst': '从本点第一条就业记录的月份起，最多近 12 个月。',
   'officer.chart.noMonths': '还没有就业记录，暂无按月的数字。',
   'officer.chart.monthLabel': '{year}年{month}月',
+  'officer.rp.actions': '为这位居民办理',
+  'officer.fig.definitions': '每个数字怎么算',
 } as const;
 
 export type OfficerKey = keyof typeof OFFICER_ZH;
@@ -506,6 +508,8 @@ export const OFFICER_EN: Record<OfficerKey, string> = {
   'officer.chart.fromFirst': 'From the month of the site’s first placement, at most the last 12 months.',
   'officer.chart.noMonths': 'No placements yet, so no monthly figures.',
   'officer.chart.monthLabel': '{year}-{month}',
+  'officer.rp.actions': 'Act for this resident',
+  'officer.fig.definitions': 'How each figure is counted',
 };
 
 /** The officer pages' confirmations: `?done=<code>` → message (components/done-notice.ts). */

@@ -119,11 +119,12 @@ export function ResidentPage(props: ResidentPageProps) {
       )}
 
       {props.manages && (
-        <>
+        <section aria-labelledby="h-actions">
+          <h2 id="h-actions">{t('officer.rp.actions')}</h2>
           <PlacementForm {...props} action={`${base}/placements`} />
           <ReferralForm {...props} action={`${base}/referrals`} />
           <ContactForm {...props} action={`${base}/contacts`} />
-        </>
+        </section>
       )}
 
       <h2>{t('officer.rp.applications')}</h2>
@@ -201,64 +202,58 @@ function PlacementForm(props: ResidentPageProps & { action: string }) {
   const { f, values, errors } = formState(props, 'placement');
   const v = { startDate: todayInPilotZone(), ...values };
   return (
-    <section aria-labelledby="h-placement">
-      <details open={!!f}>
-        <summary>
-          <h2 id="h-placement" class="inline-heading">
-            {t('officer.rp.placementTitle')}
-          </h2>
-        </summary>
-        <Form action={props.action} label={t('officer.rp.placementTitle')}>
-          <FormMessage f={f} />
-          <RadioField
-            name="kind"
-            label={t('officer.rp.kind')}
-            values={v}
-            errors={errors}
-            options={PLACEMENT_KINDS.map((k) => ({ value: k, label: t(`officer.kind.${k}` as OfficerKey) }))}
-          />
-          <SelectField
-            name="employerId"
-            label={t('officer.rp.employer')}
-            hint={t('officer.rp.employerHint')}
-            values={v}
-            errors={errors}
-            placeholder={t('officer.rp.employerNone')}
-            options={props.employers.map((e) => ({ value: e.id, label: e.name }))}
-          />
-          <TextField
-            name="employerName"
-            label={t('officer.rp.employerName')}
-            values={v}
-            errors={errors}
-            maxLength={100}
-          />
-          <TextField
-            name="startDate"
-            type="date"
-            label={t('officer.rp.startDate')}
-            values={v}
-            errors={errors}
-            required
-          />
-          <TextField
-            name="monthlyIncome"
-            inputMode="decimal"
-            label={t('officer.rp.income')}
-            values={v}
-            errors={errors}
-          />
-          <TextField
-            name="partnerCity"
-            label={t('officer.rp.partnerCity')}
-            values={v}
-            errors={errors}
-            maxLength={50}
-          />
-          <SubmitButton>{t('officer.rp.savePlacement')}</SubmitButton>
-        </Form>
-      </details>
-    </section>
+    <details class="more" open={!!f}>
+      <summary>{t('officer.rp.placementTitle')}</summary>
+      <Form action={props.action} label={t('officer.rp.placementTitle')}>
+        <FormMessage f={f} />
+        <RadioField
+          name="kind"
+          label={t('officer.rp.kind')}
+          values={v}
+          errors={errors}
+          options={PLACEMENT_KINDS.map((k) => ({ value: k, label: t(`officer.kind.${k}` as OfficerKey) }))}
+        />
+        <SelectField
+          name="employerId"
+          label={t('officer.rp.employer')}
+          hint={t('officer.rp.employerHint')}
+          values={v}
+          errors={errors}
+          placeholder={t('officer.rp.employerNone')}
+          options={props.employers.map((e) => ({ value: e.id, label: e.name }))}
+        />
+        <TextField
+          name="employerName"
+          label={t('officer.rp.employerName')}
+          values={v}
+          errors={errors}
+          maxLength={100}
+        />
+        <TextField
+          name="startDate"
+          type="date"
+          label={t('officer.rp.startDate')}
+          values={v}
+          errors={errors}
+          required
+        />
+        <TextField
+          name="monthlyIncome"
+          inputMode="decimal"
+          label={t('officer.rp.income')}
+          values={v}
+          errors={errors}
+        />
+        <TextField
+          name="partnerCity"
+          label={t('officer.rp.partnerCity')}
+          values={v}
+          errors={errors}
+          maxLength={50}
+        />
+        <SubmitButton>{t('officer.rp.savePlacement')}</SubmitButton>
+      </Form>
+    </details>
   );
 }
 
@@ -266,31 +261,25 @@ function ReferralForm(props: ResidentPageProps & { action: string }) {
   const { t } = useWeb();
   const { f, values, errors } = formState(props, 'referral');
   return (
-    <section aria-labelledby="h-referral">
-      <details open={!!f}>
-        <summary>
-          <h2 id="h-referral" class="inline-heading">
-            {t('officer.rp.referTitle')}
-          </h2>
-        </summary>
-        {props.jobs.length ? (
-          <Form action={props.action} label={t('officer.rp.referTitle')}>
-            <FormMessage f={f} />
-            <SelectField
-              name="postingId"
-              label={t('officer.rp.posting')}
-              values={values}
-              errors={errors}
-              required
-              options={props.jobs.map((j) => ({ value: j.id, label: `${j.title} · ${j.employerName}` }))}
-            />
-            <SubmitButton>{t('officer.rp.refer')}</SubmitButton>
-          </Form>
-        ) : (
-          <p class="empty">{t('officer.rp.noPostings')}</p>
-        )}
-      </details>
-    </section>
+    <details class="more" open={!!f}>
+      <summary>{t('officer.rp.referTitle')}</summary>
+      {props.jobs.length ? (
+        <Form action={props.action} label={t('officer.rp.referTitle')}>
+          <FormMessage f={f} />
+          <SelectField
+            name="postingId"
+            label={t('officer.rp.posting')}
+            values={values}
+            errors={errors}
+            required
+            options={props.jobs.map((j) => ({ value: j.id, label: `${j.title} · ${j.employerName}` }))}
+          />
+          <SubmitButton>{t('officer.rp.refer')}</SubmitButton>
+        </Form>
+      ) : (
+        <p class="empty">{t('officer.rp.noPostings')}</p>
+      )}
+    </details>
   );
 }
 
@@ -299,34 +288,28 @@ function ContactForm(props: ResidentPageProps & { action: string }) {
   const { f, values, errors } = formState(props, 'contact');
   const v = { date: todayInPilotZone(), kind: 'phone', ...values };
   return (
-    <section aria-labelledby="h-contact">
-      <details open={!!f}>
-        <summary>
-          <h2 id="h-contact" class="inline-heading">
-            {t('officer.rp.contactTitle')}
-          </h2>
-        </summary>
-        <Form action={props.action} label={t('officer.rp.contactTitle')}>
-          <FormMessage f={f} />
-          <TextField
-            name="date"
-            type="date"
-            label={t('officer.rp.contactDate')}
-            values={v}
-            errors={errors}
-            required
-          />
-          <RadioField
-            name="kind"
-            label={t('officer.rp.contactKind')}
-            values={v}
-            errors={errors}
-            options={CONTACT_KINDS.map((k) => ({ value: k, label: t(`officer.contact.${k}` as OfficerKey) }))}
-          />
-          <TextField name="note" label={t('officer.rp.note')} values={v} errors={errors} maxLength={500} />
-          <SubmitButton>{t('officer.rp.saveContact')}</SubmitButton>
-        </Form>
-      </details>
-    </section>
+    <details class="more" open={!!f}>
+      <summary>{t('officer.rp.contactTitle')}</summary>
+      <Form action={props.action} label={t('officer.rp.contactTitle')}>
+        <FormMessage f={f} />
+        <TextField
+          name="date"
+          type="date"
+          label={t('officer.rp.contactDate')}
+          values={v}
+          errors={errors}
+          required
+        />
+        <RadioField
+          name="kind"
+          label={t('officer.rp.contactKind')}
+          values={v}
+          errors={errors}
+          options={CONTACT_KINDS.map((k) => ({ value: k, label: t(`officer.contact.${k}` as OfficerKey) }))}
+        />
+        <TextField name="note" label={t('officer.rp.note')} values={v} errors={errors} maxLength={500} />
+        <SubmitButton>{t('officer.rp.saveContact')}</SubmitButton>
+      </Form>
+    </details>
   );
 }
