@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { createTestApp, type TestApp } from '../support/app';
-import { createSite, loginAdmin, staff } from '../support/factories';
+import { ADMIN, createSite, loginAdmin, staff } from '../support/factories';
+import { webAgent } from '../support/web-factories';
 
 /*
  * Issue 2 "Operations" and issue 7 "Hardening": health, metrics, request ids, the queue
@@ -54,6 +55,22 @@ describe('foundation: operations and hardening', () => {
     const ok = await t.http.get('/admin/queues').set(admin.auth).redirects(2);
     expect(ok.status).toBe(200);
     expect(ok.headers['content-type']).toMatch(/text\/html/);
+  });
+
+  it("/admin/queues refuses a state change riding the admin's web cookie from another site", async () => {
+    const agent = await webAgent(t, ADMIN.phone, ADMIN.password);
+    const forged = await agent.put('/admin/queues/api/queues/resume').set('Host', 'leye.test');
+    expect(forged.status).toBe(403);
+    const crossSite = await agent
+      .put('/admin/queues/api/queues/resume')
+      .set('Host', 'leye.test')
+      .set('Origin', 'https://evil.example');
+    expect(crossSite.status).toBe(403);
+    const own = await agent
+      .put('/admin/queues/api/queues/resume')
+      .set('Host', 'leye.test')
+      .set('Origin', 'http://leye.test');
+    expect(own.status).toBe(200);
   });
 
   it('sends security headers, with a CSP without unsafe-inline on API responses', async () => {

@@ -52,6 +52,24 @@ function wantsPage(req: FastifyRequest): boolean {
   );
 }
 
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * A state change carried by the web cookie must come from our own pages. The board's UI is a
+ * script of ours that cannot add a CSRF header, but every browser sends `Origin` on a non-GET
+ * fetch, so a cross-site form or fetch riding the admin's cookie (SameSite=Lax lets top-level
+ * POSTs through in old browsers) is refused here. Bearer calls carry no ambient credential.
+ */
+function sameOrigin(req: FastifyRequest): boolean {
+  const source = req.headers.origin ?? req.headers.referer;
+  if (!source) return false;
+  try {
+    return new URL(source).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Bull Board at /admin/queues, for admins only: a bearer token (scripts) or the web session.
  * Signed out in a browser → the sign-in page, and back here afterwards; the board's JSON API
@@ -75,11 +93,14 @@ export async function mountQueueDashboard(
   // After createBullBoard, which points the adapter at the package's own template.
   serverAdapter.setViewsPath(viewsWithoutThirdParties());
 
+  const bearerOf = (req: FastifyRequest): string | null => {
+    const header = req.headers.authorization;
+    return (header ? /^Bearer (\S+)$/.exec(header) : null)?.[1] ?? null;
+  };
   const identify = async (req: FastifyRequest): Promise<AuthUser | null> => {
     try {
-      const header = req.headers.authorization;
-      const m = header ? /^Bearer (\S+)$/.exec(header) : null;
-      return m ? await auth.authenticate(m[1], req.ip, String(req.id)) : await web.identify(req);
+      const token = bearerOf(req);
+      return token ? await auth.authenticate(token, req.ip, String(req.id)) : await web.identify(req);
     } catch {
       return null;
     }
@@ -95,6 +116,9 @@ export async function mountQueueDashboard(
       if (user.role !== 'admin') {
         if (wantsPage(req)) return render(reply, <ErrorPage status={403} />, { status: 403 });
         return reply.code(403).send(toErrorBody(403, 'Only for: admin', String(req.id)));
+      }
+      if (!SAFE_METHODS.has(req.method) && !bearerOf(req) && !sameOrigin(req)) {
+        return reply.code(403).send(toErrorBody(403, 'Cross-site request refused', String(req.id)));
       }
     });
     await scope.register(serverAdapter.registerPlugin() as never, { prefix: QUEUE_DASHBOARD_PATH });
