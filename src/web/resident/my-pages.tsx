@@ -386,7 +386,11 @@ export function NotificationsPage({ items, page, pageSize, total }: Notification
               <p class="muted">{formatDateTime(n.createdAt)}</p>
               {notificationHref(n) && (
                 <p>
-                  <a class="button" href={notificationHref(n)!}>
+                  <a
+                    class="button"
+                    href={notificationHref(n)!}
+                    aria-label={`${t('resident.notes.open')}：${n.title}`}
+                  >
                     {t('resident.notes.open')}
                   </a>
                 </p>
