@@ -28,9 +28,9 @@ export function renderMarkdown(r: BenchReport): string {
     '',
     `Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, ${m.platform}; Node ${m.node}, PostgreSQL ${m.postgres}, Redis ${m.redis}; load average ${m.loadAverage ?? '?'} at the start.`,
     '',
-    `County database \`leye_bench_county\`: ${r.county.residents} residents (${r.county.seekers} seeking work), ` +
+    `County database \`${r.databases?.county ?? 'leye_bench_county'}\`: ${r.county.residents} residents (${r.county.seekers} seeking work), ` +
       `${r.county.postings} open postings, ${r.county.sites} sites, seed ${r.county.seed}. ` +
-      `Search database \`leye_bench_search\`: ${r.search.postings} open postings, ${r.search.sites} sites, seed ${r.search.seed}.`,
+      `Search database \`${r.databases?.search ?? 'leye_bench_search'}\`: ${r.search.postings} open postings, ${r.search.sites} sites, seed ${r.search.seed}.`,
     '',
     `A row started at a 1-minute load average above ${noisyAbove(m.cpus)} (half the cores plus 0.5) is NOISY: its figure is printed, not judged.`,
     '',

@@ -87,6 +87,8 @@ export interface BenchReport {
   machine: Machine;
   county: Sizes & { seekers: number; generatedMs: number | null };
   search: Sizes & { generatedMs: number | null };
+  /** Names of the generated databases (--db-prefix). */
+  databases?: { county: string; search: string };
   totalSeconds: number;
   figures: BenchFigure[];
   raw: Record<string, unknown>;
@@ -712,6 +714,7 @@ async function main(): Promise<void> {
       detail: 'matching concurrency 2 (WORKER_CONCURRENCY 4)',
       target: '≤ 1024 MiB',
       pass: workerRss !== null && workerRss <= 1024,
+      mark: marks.rerank,
     },
     {
       name: 'peak RSS (VmHWM) of the api under the search load',
@@ -727,6 +730,7 @@ async function main(): Promise<void> {
     machine,
     county: { ...county, seekers: Number(seekers), generatedMs: countyGeneratedMs },
     search: { ...search, generatedMs: searchGeneratedMs },
+    databases: { county: `${dbPrefix}_county`, search: `${dbPrefix}_search` },
     totalSeconds: Math.round((Date.now() - t0) / 1000),
     figures,
     raw: {
