@@ -8,6 +8,7 @@ import type { NotificationDto } from '../../notifications/dto/notification.dto';
 import type { ResidentDto } from '../../residents/dto/resident.dto';
 import type { SkillDto } from '../../skills/skill.dto';
 import { ErrorSummary, Form, type FormErrors, type FormValues, TextField } from '../components/form';
+import { type DoneMessages, useDoneNotice } from '../components/done-notice';
 import { Layout } from '../components/layout';
 import { useWeb } from '../render';
 import { JobItem, Pager, type JobItemView } from './job-item';
@@ -82,15 +83,24 @@ export interface ApplicationsPageProps {
   page: number;
   pageSize: number;
   total: number;
-  notice?: string;
 }
+
+/** The confirmations of 我的报名's actions (`?done=`, components/done-notice.ts). */
+export const RESIDENT_APPS_DONE: DoneMessages = {
+  withdrawn: 'resident.apps.withdrawn',
+  refused: 'resident.apps.cannotWithdraw',
+  accepted: 'resident.apps.accepted',
+  declined: 'resident.apps.declined',
+  unanswerable: 'resident.apps.cannotAnswer',
+};
 
 /**
  * GET /my/applications: each application's status in plain words, and a withdraw button; an
  * invitation has 接受 / 不了 instead (plain forms: they work without JavaScript).
  */
-export function ApplicationsPage({ items, page, pageSize, total, notice }: ApplicationsPageProps) {
+export function ApplicationsPage({ items, page, pageSize, total }: ApplicationsPageProps) {
   const { t } = useWeb();
+  const notice = useDoneNotice(RESIDENT_APPS_DONE);
   return (
     <Layout title={t('resident.apps.title')} notice={notice}>
       <h1>{t('resident.apps.title')}</h1>

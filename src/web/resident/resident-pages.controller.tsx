@@ -288,25 +288,10 @@ export class ResidentPagesController {
       user,
       Object.assign(new ApplicationQuery(), { page: pageNo, pageSize: PAGE_SIZE }),
     );
-    const { t } = webContextOf(reply.request);
-    const notices: Record<string, MessageKey> = {
-      withdrawn: 'resident.apps.withdrawn',
-      refused: 'resident.apps.cannotWithdraw',
-      accepted: 'resident.apps.accepted',
-      declined: 'resident.apps.declined',
-      unanswerable: 'resident.apps.cannotAnswer',
-    };
-    const done = first(q?.done);
-    const notice = Object.hasOwn(notices, done) ? t(notices[done]) : undefined;
+    // The ?done= confirmation is the page's (RESIDENT_APPS_DONE, the one pattern of done-notice.ts).
     return render(
       reply,
-      <ApplicationsPage
-        items={res.items}
-        page={res.page}
-        pageSize={res.pageSize}
-        total={res.total}
-        notice={notice}
-      />,
+      <ApplicationsPage items={res.items} page={res.page} pageSize={res.pageSize} total={res.total} />,
     );
   }
 
