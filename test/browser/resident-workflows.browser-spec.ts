@@ -48,6 +48,7 @@ describe('resident workflows (issue 13)', () => {
   let env: BrowserEnv;
   let w: HiringWorld;
   let residentPhone: string;
+  let residentAuth: { Authorization: string };
   let postingId: string;
   let siteName: string;
 
@@ -57,6 +58,7 @@ describe('resident workflows (issue 13)', () => {
     w = await hiringWorld(http);
     const r = await householdWithResident(http, w, { resident: { name: '向春花' } });
     residentPhone = (r.session as unknown as { phone: string }).phone;
+    residentAuth = r.session.auth;
     postingId = (
       await openPosting(http, w.employer.session, {
         title: '帮扶车间缝纫工',
@@ -134,7 +136,11 @@ describe('resident workflows (issue 13)', () => {
       .query({ postingId })
       .set(w.employer.session.auth)
       .expect(200);
-    const live = apps.body.items.find((a: { status: string }) => a.status === 'applied') as { id: string };
+    let live = apps.body.items.find((a: { status: string }) => a.status === 'applied') as
+      { id: string } | undefined;
+    // Run alone (jest -t), the withdraw tests have not left a live application.
+    live ??= (await http.post('/api/v1/applications').set(residentAuth).send({ postingId }).expect(201))
+      .body as { id: string };
     await http
       .patch(`/api/v1/applications/${live.id}`)
       .set(w.employer.session.auth)
@@ -250,6 +256,16 @@ describe('resident workflows (issue 13)', () => {
     expect(await page.locator('input[name="maxCommuteKm"]').inputValue()).toBe('-5');
     await expectAccessible(page);
     await screenshot(page, 'workflows-08-profile-error-keeps-ticks');
+    // Fixed, it saves every tick and says so.
+    await page.locator('input[name="maxCommuteKm"]').fill('15');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.waitForURL('**/my/profile?done=saved');
+    expect(await page.locator('.notice').first().textContent()).toContain('已保存');
+    expect(
+      await page.$$eval('form input[type=checkbox]:checked', (els) =>
+        els.map((e) => `${(e as HTMLInputElement).name}=${(e as HTMLInputElement).value}`),
+      ),
+    ).toEqual(ticked);
 
     // The job filters: industry and schedule selects, a query, a wage that is not a number.
     await page.goto('/jobs?q=%E7%BC%9D%E7%BA%AB');

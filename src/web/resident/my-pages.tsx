@@ -175,6 +175,9 @@ export interface ProfilePageProps {
   notice?: string;
 }
 
+/** The profile's confirmations (`?done=`); a skill added or removed names the skill instead. */
+const PROFILE_DONE: DoneMessages = { saved: 'resident.profile.saved' };
+
 /** The profile form's checkboxes as submitted. */
 export interface ProfileTicks {
   industries: string[];
@@ -213,9 +216,10 @@ export function ProfilePage(props: ProfilePageProps) {
     consentToShare: r.consentToShare,
     jobAlerts: r.jobAlerts,
   };
+  const savedNotice = useDoneNotice(PROFILE_DONE);
   const held = new Set(r.skills.map((s) => s.code));
   return (
-    <Layout title={t('resident.profile.title')} notice={props.notice}>
+    <Layout title={t('resident.profile.title')} notice={props.notice ?? savedNotice}>
       <h1>{t('resident.profile.title')}</h1>
 
       <h2 id="skills">{t('resident.profile.skills')}</h2>

@@ -26,6 +26,7 @@ import type { ResidentDto } from '../../residents/dto/resident.dto';
 import { ResidentsService } from '../../residents/residents.service';
 import { SkillsService } from '../../skills/skills.service';
 import { AppConfig } from '../../config/app-config';
+import { withDone } from '../components/done-notice';
 import { ROLE_HOME } from '../components/nav';
 import type { FormErrors } from '../components/form';
 import { type FormBody, formString, formStrings, formValues } from '../form-data';
@@ -378,7 +379,6 @@ export class ResidentPagesController {
     let notice: string | undefined;
     const all = await this.skills.all();
     const skillName = (code: string) => all.get(code)?.nameZh ?? code;
-    if (first(q?.saved) === '1') notice = t('resident.profile.saved');
     if (first(q?.added)) notice = t('resident.profile.skillAdded', { name: skillName(first(q?.added)) });
     if (first(q?.removed))
       notice = t('resident.profile.skillRemoved', { name: skillName(first(q?.removed)) });
@@ -434,7 +434,7 @@ export class ResidentPagesController {
       consentToShare: ticked.consentToShare,
       jobAlerts: ticked.jobAlerts,
     });
-    return redirect(reply, '/my/profile?saved=1');
+    return redirect(reply, withDone('/my/profile', 'saved'));
   }
 
   @Post('my/profile/skills')
