@@ -51,13 +51,15 @@ export class CaseReadsService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(actor: AuthUser, q: CaseQuery): Promise<Page<CaseDto>> {
+  /** `activeOnly`: the work queue (open and assisting cases only). */
+  async list(actor: AuthUser, q: CaseQuery, opts: { activeOnly?: boolean } = {}): Promise<Page<CaseDto>> {
     const today = todayInPilotZone();
     const { rows, total } = await this.repo.list(actor, {
       siteId: q.siteId,
       regionCode: q.regionCode,
       status: q.status,
       overdue: q.overdue,
+      activeOnly: opts.activeOnly,
       today,
       offset: (q.page - 1) * q.pageSize,
       limit: q.pageSize,

@@ -30,6 +30,6 @@ import { CaseworkSyncHouseholdJob } from './jobs/casework-sync-household.job';
     CaseworkSyncHouseholdJob,
     CaseworkDailyJob,
   ],
-  exports: [CaseReadsService],
+  exports: [CaseReadsService, CaseActionsService],
 })
 export class CaseworkModule {}

@@ -70,6 +70,7 @@ export interface CaseFilter {
   regionCode?: string;
   status?: CaseStatus;
   overdue?: boolean;
+  activeOnly?: boolean;
   today: string;
   offset: number;
   limit: number;
@@ -329,6 +330,7 @@ export class CaseworkRepository {
       params.push(f.status);
       where.push(`c.status = $${params.length}`);
     }
+    if (f.activeOnly) where.push(`c.status IN ('open', 'assisting')`);
     if (f.overdue !== undefined) where.push(`${f.overdue ? '' : 'NOT '}${OVERDUE('c', '$1::date')}`);
     const sql = `${SELECT('$1::date')} WHERE ${where.join(' AND ')}`;
     const [rows, count]: [CaseRow[], { n: number }[]] = await Promise.all([

@@ -1,7 +1,7 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { CaseClockService } from '../../src/casework/case-clock.service';
-import { addWorkingDays } from '../../src/casework/working-days';
+import { addWorkingDays, workingDaysBetween } from '../../src/casework/working-days';
 import { todayInPilotZone } from '../../src/common/clock';
 import {
   hiringWorld,
@@ -12,9 +12,10 @@ import {
   type HiringWorld,
 } from '../support/applications-factories';
 import { createTestApp, type TestApp } from '../support/app';
-import type { Session } from '../support/factories';
+import { staff, type Session } from '../support/factories';
 import { binaryParser, readXlsx } from '../support/imports-factories';
 import { eventually } from '../support/notifications-factories';
+import { csrfOf, webAgent } from '../support/web-factories';
 
 interface CaseItem {
   id: string;
@@ -276,5 +277,39 @@ describe('zero-employment casework (e2e)', () => {
       .buffer(true)
       .parse(binaryParser as never);
     expect((await readXlsx(other.body)).worksheets[0].actualRowCount).toBe(1);
+  });
+
+  it("the officer's pages: the queue shows the clock, a case page logs a phone call (no JavaScript)", async () => {
+    const { householdId } = await householdWithResident(t.http, w);
+    const c = await caseIn(householdId, 'open');
+    const officer = await staff(t.http, w.admin, 'officer', { siteIds: [w.site.id] });
+    const agent = await webAgent(t, officer.phone);
+    const queue = await agent.get('/officer/cases').expect(200);
+    const card = queue.text.slice(queue.text.indexOf(`/officer/cases/${c.id}`));
+    expect(card.slice(0, 600)).toContain(`还剩 ${workingDaysBetween(today, c.firstContactDueOn)} 个工作日`);
+    const page = await agent.get(`/officer/cases/${c.id}`).expect(200);
+    const posted = await agent
+      .post(`/officer/cases/${c.id}/actions`)
+      .type('form')
+      .send({
+        _csrf: csrfOf(page.text),
+        kind: 'phone',
+        outcome: 'reached',
+        date: today,
+        note: '电话联系，想去茶厂',
+      });
+    expect(posted.status).toBe(303);
+    expect(posted.headers.location).toBe(`/officer/cases/${c.id}?done=action`);
+    const after = await agent.get(`/officer/cases/${c.id}?done=action`).expect(200);
+    expect(after.text).toContain('电话（已联系上）：电话联系，想去茶厂');
+    expect(after.text).toContain('帮扶中');
+    const bad = await agent
+      .post(`/officer/cases/${c.id}/actions`)
+      .type('form')
+      .send({ _csrf: csrfOf(page.text), kind: 'phone', date: 'gestern' });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('请检查：日期');
+    const other = await staff(t.http, w.admin, 'officer', { siteIds: [w.otherSite.id] });
+    await (await webAgent(t, other.phone)).get(`/officer/cases/${c.id}`).expect(404);
   });
 });

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ApplicationsModule } from '../../applications/applications.module';
+import { CaseworkModule } from '../../casework/casework.module';
 import { ContactsModule } from '../../contacts/contacts.module';
 import { EmployersModule } from '../../employers/employers.module';
 import { ImportsModule } from '../../imports/imports.module';
@@ -10,6 +11,7 @@ import { RegionsModule } from '../../regions/regions.module';
 import { ReportsModule } from '../../reports/reports.module';
 import { ResidentsModule } from '../../residents/residents.module';
 import { SkillsModule } from '../../skills/skills.module';
+import { CasesPagesController } from './cases/cases-pages.controller';
 import { LinkClaimsPagesController } from './link-claims-pages.controller';
 import { OfficerPagesController } from './officer-pages.controller';
 import { OfficerServices } from './officer-services';
@@ -19,6 +21,7 @@ import { ResidentPagesController } from './resident-pages.controller';
 @Module({
   imports: [
     ApplicationsModule,
+    CaseworkModule,
     ContactsModule,
     EmployersModule,
     ImportsModule,
@@ -30,7 +33,7 @@ import { ResidentPagesController } from './resident-pages.controller';
     ResidentsModule,
     SkillsModule,
   ],
-  controllers: [OfficerPagesController, ResidentPagesController, LinkClaimsPagesController],
+  controllers: [OfficerPagesController, ResidentPagesController, LinkClaimsPagesController, CasesPagesController],
   providers: [OfficerServices],
 })
 export class OfficerPagesModule {}

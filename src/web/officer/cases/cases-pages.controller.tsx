@@ -1,0 +1,99 @@
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { validate } from 'class-validator';
+import type { FastifyReply } from 'fastify';
+import { Allow } from '../../../access/access.decorator';
+import { CurrentUser, type AuthUser } from '../../../access/auth-user';
+import { CaseActionsService } from '../../../casework/case-actions.service';
+import { CaseReadsService } from '../../../casework/case-reads.service';
+import { CaseQuery, CreateCaseActionDto } from '../../../casework/dto/case.dto';
+import { todayInPilotZone } from '../../../common/clock';
+import { DomainError, NotFoundError } from '../../../common/domain-errors';
+import { formValues, type FormBody } from '../../form-data';
+import { redirect, render } from '../../render';
+import { CasePage } from './case-page';
+import { CasesQueuePage } from './cases-queue-page';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const FIELD_ZH: Record<string, string> = { kind: '方式', outcome: '结果', date: '日期', note: '备注' };
+
+function requireId(id: string): string {
+  if (!UUID.test(id)) throw new NotFoundError('Page');
+  return id.toLowerCase();
+}
+
+/** The officer's casework pages: the queue by due date and a case logged from a phone (no JS). */
+@ApiExcludeController()
+@Controller('officer/cases')
+export class CasesPagesController {
+  constructor(
+    private readonly reads: CaseReadsService,
+    private readonly actions: CaseActionsService,
+  ) {}
+
+  @Get()
+  @Allow('officer')
+  async queue(@Res() reply: FastifyReply, @CurrentUser() user: AuthUser, @Query('overdue') overdue?: string) {
+    const q = Object.assign(new CaseQuery(), { page: 1, pageSize: 100 });
+    if (overdue === 'true') q.overdue = true;
+    const list = await this.reads.list(user, q, { activeOnly: true });
+    return render(
+      reply,
+      <CasesQueuePage
+        cases={list.items}
+        total={list.total}
+        today={todayInPilotZone()}
+        overdueOnly={overdue === 'true'}
+      />,
+    );
+  }
+
+  @Get(':id')
+  @Allow('officer')
+  async page(
+    @Res() reply: FastifyReply,
+    @CurrentUser() user: AuthUser,
+    @Param('id') id: string,
+    @Query('done') done?: string,
+  ) {
+    const c = await this.reads.get(user, requireId(id));
+    return render(reply, <CasePage c={c} today={todayInPilotZone()} done={done === 'action'} />);
+  }
+
+  @Post(':id/actions')
+  @Allow('officer')
+  async log(
+    @Res() reply: FastifyReply,
+    @CurrentUser() user: AuthUser,
+    @Param('id') idP: string,
+    @Body() body: FormBody,
+  ) {
+    const id = requireId(idP);
+    const v = formValues(body, ['kind', 'outcome', 'date', 'note']);
+    const dto = Object.assign(new CreateCaseActionDto(), {
+      kind: v.kind,
+      outcome: v.outcome || undefined,
+      date: v.date,
+      note: v.note || undefined,
+    });
+    const invalid = await validate(dto);
+    if (invalid.length) {
+      const c = await this.reads.get(user, id);
+      const error = `请检查：${invalid.map((e) => FIELD_ZH[e.property] ?? e.property).join('、')}`;
+      return render(reply, <CasePage c={c} today={todayInPilotZone()} error={error} />, { status: 400 });
+    }
+    try {
+      await this.actions.logAction(user, id, dto);
+    } catch (e) {
+      if (e instanceof DomainError && e.status === 400) {
+        const c = await this.reads.get(user, id);
+        return render(reply, <CasePage c={c} today={todayInPilotZone()} error={e.message} />, {
+          status: 400,
+        });
+      }
+      throw e;
+    }
+    return redirect(reply, `/officer/cases/${id}?done=action`);
+  }
+}
