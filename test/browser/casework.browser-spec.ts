@@ -1,0 +1,84 @@
+import type { Page } from 'playwright-core';
+import { addWorkingDays, workingDaysBetween } from '../../src/casework/working-days';
+import { todayInPilotZone } from '../../src/common/clock';
+import {
+  axeViolations,
+  phoneContext,
+  screenshot,
+  startBrowserEnv,
+  watchPage,
+  type BrowserEnv,
+} from '../support/browser';
+import { createSite, loginAdmin, PASSWORD, staff, type Session } from '../support/factories';
+import { eventually } from '../support/notifications-factories';
+import { createHousehold, createResident } from '../support/residents-factories';
+
+async function signIn(page: Page, phone: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('手机号').fill(phone);
+  await page.getByLabel('密码').fill(PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL((u) => u.pathname === '/officer');
+}
+
+jest.setTimeout(180_000);
+
+/** Issue 15 item 4: the officer's queue shows the clock; a case page logs an action from a phone (the same form without JavaScript: test/e2e/casework). */
+describe('casework in a browser', () => {
+  let env: BrowserEnv;
+  let officer: Session & { phone: string };
+  let householdId: string;
+
+  beforeAll(async () => {
+    env = await startBrowserEnv({ worker: true });
+    const http = env.t.http;
+    const admin = await loginAdmin(http);
+    const site = await createSite(http, admin, { name: '文斗镇帮扶安置点' });
+    officer = await staff(http, admin, 'officer', { siteIds: [site.id] });
+    const h = await createHousehold(http, officer, site.id);
+    householdId = h.id;
+    await createResident(http, officer, h.id, { name: '向春花' });
+    await eventually(async () => {
+      const res = await http.get(`/api/v1/cases?siteId=${site.id}`).set(officer.auth);
+      return (res.body.items as { householdId: string }[]).some((c) => c.householdId === householdId);
+    });
+  });
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  it('the queue shows the working days left; a phone call logged on the case page starts the help', async () => {
+    const context = await phoneContext(env);
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    const watch = watchPage(page);
+    await signIn(page, officer.phone);
+
+    await page.goto('/officer/cases');
+    const today = todayInPilotZone();
+    const left = workingDaysBetween(today, addWorkingDays(today, 3));
+    const card = page.locator('#case-queue li', { hasText: '向春花' });
+    expect(await card.textContent()).toContain(`还剩 ${left} 个工作日`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'casework-queue');
+
+    await card.getByRole('link').click();
+    await page.waitForURL(/\/officer\/cases\/[0-9a-f-]+$/);
+    expect(await page.locator('h1').textContent()).toContain('向春花');
+    await page.getByLabel('方式').selectOption('phone');
+    await page.getByLabel('结果').selectOption('reached');
+    await page.getByLabel('备注').fill('电话联系，想在附近茶厂上班');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.waitForURL(/done=action/);
+    expect(await page.locator('#case-actions').textContent()).toContain(
+      '电话（已联系上）：电话联系，想在附近茶厂上班',
+    );
+    expect(await page.locator('main, body').first().textContent()).toContain('帮扶中');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'casework-case');
+    expect(watch.errors).toEqual([]);
+    await context.close();
+  });
+});
