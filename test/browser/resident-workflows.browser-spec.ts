@@ -151,6 +151,11 @@ describe('resident workflows (issue 13)', () => {
     const page = await context.newPage();
     await signIn(page, residentPhone);
     expect(await menuRows(page)).toEqual({ items: 5, rows: 1 });
+    await page.goto('/?lang=en');
+    expect(await menuRows(page)).toEqual({ items: 5, rows: 1 });
+    await expectFitsPhone(page);
+    await screenshot(page, 'workflows-03a-resident-menu-en');
+    await page.goto('/?lang=zh');
     await page.getByRole('link', { name: '消息', exact: true }).click();
     await page.waitForURL('**/my/notifications');
     const note = page.locator('li.card', { hasText: '企业已看过' }).first();

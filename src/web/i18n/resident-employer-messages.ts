@@ -326,10 +326,10 @@ export type ResidentEmployerKey = keyof typeof RESIDENT_EMPLOYER_ZH;
 
 export const RESIDENT_EMPLOYER_EN: Record<ResidentEmployerKey, string> = {
   ...STATUS_VOCABULARY_EN,
-  'nav.jobs': 'Find work',
+  'nav.jobs': 'Jobs',
   'nav.forMe': 'For you',
   'nav.myApplications': 'Applied',
-  'nav.notifications': 'Messages',
+  'nav.notifications': 'Inbox',
   'nav.profile': 'My details',
   'nav.employerPostings': 'Vacancies',
 
