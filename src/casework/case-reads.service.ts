@@ -4,6 +4,7 @@ import { AuditService } from '../audit/audit.service';
 import { todayInPilotZone } from '../common/clock';
 import { page, type Page } from '../common/pagination';
 import { CaseAccess } from './case-access';
+import { caseFigures, type CaseFigures } from './case-figures';
 import { toCaseDto } from './case-view';
 import { CaseworkRepository, type ActionRow, type CaseRow } from './casework.repository';
 import { CaseworkSettings } from './casework-settings';
@@ -70,6 +71,12 @@ export class CaseReadsService {
       total,
       q,
     );
+  }
+
+  /** The clock's figures over the cases the actor reads (the officer's queue). */
+  async figures(actor: AuthUser): Promise<CaseFigures> {
+    const today = todayInPilotZone();
+    return caseFigures(await this.repo.figureRows(actor, today), today);
   }
 
   async get(actor: AuthUser, id: string): Promise<CaseDetailDto> {

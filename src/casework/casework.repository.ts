@@ -344,6 +344,31 @@ export class CaseworkRepository {
     return { rows, total: count[0].n };
   }
 
+  /** The clock's raw figures over the cases the actor reads (the queue's header). */
+  async figureRows(
+    actor: AuthUser,
+    today: string,
+  ): Promise<
+    {
+      status: CaseStatus;
+      overdue: boolean;
+      openedOn: string;
+      firstContactOn: string | null;
+      clearDueOn: string;
+      employedOn: string | null;
+    }[]
+  > {
+    const params: unknown[] = [today];
+    const scope = readableHouseholdsSql(actor, 'c.household_id');
+    return this.dataSource.query(
+      `SELECT c.status, ${OVERDUE('c', '$1::date')} AS overdue, c.opened_on::text AS "openedOn",
+              c.first_contact_on::text AS "firstContactOn", c.clear_due_on::text AS "clearDueOn",
+              c.employed_on::text AS "employedOn"
+         FROM casework_case c WHERE ${bindNamed(scope.sql, scope.params, params)}`,
+      params,
+    );
+  }
+
   /** Cases past a due date, with the date passed (the overdue notice names one deadline). */
   async overdue(
     today: string,

@@ -287,6 +287,8 @@ describe('zero-employment casework (e2e)', () => {
     const queue = await agent.get('/officer/cases').expect(200);
     const card = queue.text.slice(queue.text.indexOf(`/officer/cases/${c.id}`));
     expect(card.slice(0, 600)).toContain(`还剩 ${workingDaysBetween(today, c.firstContactDueOn)} 个工作日`);
+    expect(queue.text).toMatch(/待清零 \d+ 户/);
+    expect(queue.text).toContain('href="/officer/cases?overdue=true"');
     const page = await agent.get(`/officer/cases/${c.id}`).expect(200);
     const posted = await agent
       .post(`/officer/cases/${c.id}/actions`)

@@ -37,7 +37,10 @@ export class CasesPagesController {
   async queue(@Res() reply: FastifyReply, @CurrentUser() user: AuthUser, @Query('overdue') overdue?: string) {
     const q = Object.assign(new CaseQuery(), { page: 1, pageSize: 100 });
     if (overdue === 'true') q.overdue = true;
-    const list = await this.reads.list(user, q, { activeOnly: true });
+    const [list, figures] = await Promise.all([
+      this.reads.list(user, q, { activeOnly: true }),
+      this.reads.figures(user),
+    ]);
     return render(
       reply,
       <CasesQueuePage
@@ -45,6 +48,7 @@ export class CasesPagesController {
         total={list.total}
         today={todayInPilotZone()}
         overdueOnly={overdue === 'true'}
+        figures={figures}
       />,
     );
   }

@@ -1,4 +1,5 @@
 import type { CaseDto } from '../../../casework/dto/case.dto';
+import type { CaseFigures } from '../../../casework/case-figures';
 import { Layout } from '../../components/layout';
 import { caseClockLabel } from './case-clock-label';
 
@@ -24,12 +25,30 @@ export function CasesQueuePage(props: {
   total: number;
   today: string;
   overdueOnly: boolean;
+  figures: CaseFigures;
 }) {
+  const f = props.figures;
   return (
     <Layout title="零就业家庭帮扶">
       <h1>零就业家庭帮扶</h1>
+      <ul class="figures" id="case-figures">
+        <li>
+          <a href="/officer/cases">待清零 {f.open} 户</a>
+        </li>
+        <li>
+          <a href="/officer/cases?overdue=true">已超期 {f.overdue} 户</a>
+        </li>
+        <li>
+          首次联系用时中位数：
+          {f.medianWorkingDaysToFirstContact === null ? '—' : `${f.medianWorkingDaysToFirstContact} 个工作日`}
+        </li>
+        <li>
+          按期清零率：
+          {f.clearedWithinDeadline === null ? '—' : `${Math.round(f.clearedWithinDeadline * 100)}%`}
+        </li>
+      </ul>
       <p>
-        共 {props.total} 户待清零。
+        列表 {props.total} 户。
         {props.overdueOnly ? (
           <a href="/officer/cases">显示全部</a>
         ) : (
