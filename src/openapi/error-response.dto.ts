@@ -22,9 +22,15 @@ export class ErrorResponseDto {
   @ApiPropertyOptional({ type: [ErrorDetailDto], description: 'One entry per offending field (400)' })
   details?: ErrorDetailDto[];
 
-  @ApiProperty({ example: '5f0c6a1e-8d7b-4a51-9a43-2f1f3c2b9d10', description: 'Also in the x-request-id header' })
+  @ApiProperty({
+    example: '5f0c6a1e-8d7b-4a51-9a43-2f1f3c2b9d10',
+    description: 'Also in the x-request-id header',
+  })
   requestId!: string;
 
-  @ApiPropertyOptional({ example: 'posting.not_open', description: 'A stable machine-readable reason, where one exists' })
+  @ApiPropertyOptional({
+    example: 'posting.not_open',
+    description: 'A stable machine-readable reason, where one exists',
+  })
   code?: string;
 }
