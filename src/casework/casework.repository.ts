@@ -91,7 +91,7 @@ const SELECT = (today: string) => `
          c.closed_reason AS "closedReason", c.close_note AS "closeNote",
          ${OVERDUE('c', today)} AS overdue,
          coalesce(a.policy_briefing, 0)::int AS "policyBriefing", coalesce(a.guidance, 0)::int AS guidance,
-         coalesce(a.referrals, 0)::int AS referrals, coalesce(a.training_offers, 0)::int AS "trainingOffers"
+         (coalesce(a.referrals, 0) + coalesce(q.referrals, 0))::int AS referrals, coalesce(a.training_offers, 0)::int AS "trainingOffers"
     FROM casework_case c
     JOIN household h ON h.id = c.household_id
     JOIN site s ON s.id = h.site_id
@@ -101,7 +101,14 @@ const SELECT = (today: string) => `
              count(*) FILTER (WHERE kind = 'guidance') AS guidance,
              count(*) FILTER (WHERE kind = 'referral') AS referrals,
              count(*) FILTER (WHERE kind = 'training_offer') AS training_offers
-        FROM casework_action WHERE case_id = c.id) a ON true`;
+        FROM casework_action WHERE case_id = c.id) a ON true
+    -- A referral an officer made through the matching queue (POST /applications) counts too,
+    -- unless the same member and posting were also logged on the case.
+    LEFT JOIN LATERAL (
+      SELECT count(*) AS referrals FROM application ap JOIN resident ar ON ar.id = ap.resident_id
+       WHERE ar.household_id = c.household_id AND ap.source = 'officer_referral' AND ap.created_at >= c.opened_at
+         AND NOT EXISTS (SELECT 1 FROM casework_action ca WHERE ca.case_id = c.id AND ca.kind = 'referral'
+                          AND ca.posting_id = ap.posting_id AND ca.resident_id = ap.resident_id)) q ON true`;
 
 /** Named (:x) parameters of the shared scope SQL, bound positionally after `params`. */
 function bindNamed(sql: string, named: Record<string, unknown>, params: unknown[]): string {

@@ -194,6 +194,23 @@ describe('zero-employment casework (e2e)', () => {
     expect(next.body.ledger.familySituation).toBe('夫妻二人，孩子上学');
   });
 
+  it('a referral made through the matching queue counts as a referral of the case', async () => {
+    const { householdId, resident } = await householdWithResident(t.http, w);
+    const c = await caseIn(householdId, 'open');
+    const posting = await openPosting(t.http, w.employer.session);
+    const referred = await t.http
+      .post('/api/v1/applications')
+      .set(w.siteOfficer.auth)
+      .send({ postingId: posting.id, residentId: resident.id });
+    expect(referred.status).toBe(201);
+    const after = await t.http.get(`/api/v1/cases/${c.id}`).set(w.siteOfficer.auth);
+    expect(after.body.services.referrals).toBe(1);
+    // Logging the same referral on the case does not count it twice.
+    await act(w.siteOfficer, c.id, { kind: 'referral', residentId: resident.id, postingId: posting.id });
+    const logged = await t.http.get(`/api/v1/cases/${c.id}`).set(w.siteOfficer.auth);
+    expect(logged.body.services.referrals).toBe(1);
+  });
+
   it("another site's officer gets 404; the origin township's officer reads and acts on the same ledger", async () => {
     const { householdId } = await householdWithResident(t.http, w);
     const c = await caseIn(householdId, 'open');
