@@ -11,6 +11,14 @@ const IP_FAILURES_PER_PHONE_LIMIT = 20;
 /** Each failure of a phone (from anywhere) beyond LOGIN_MAX_FAILURES slows its checks by this, up to 3 s. */
 const PHONE_SLOWDOWN_STEP_MS = 100;
 const PHONE_SLOWDOWN_MAX_MS = 3000;
+/**
+ * Registration codes one phone may receive per hour from all addresses together, as a multiple
+ * of the per-(phone, address) limit: strangers at one address cannot use up the owner's sends,
+ * yet the SMS cost and the spam a victim's phone can get stay bounded.
+ */
+const SMS_PHONE_OVERALL_FACTOR = 6;
+/** Wrong roster-link codes one roster resident may receive per day over all claims on them. */
+export const LINK_GUESSES_PER_RESIDENT_PER_DAY = 10;
 
 /** One limiter: counters in Redis (shared by every api process) with an in-memory insurance. */
 function limiter(
@@ -49,9 +57,13 @@ export class RateLimits {
   private readonly loginFailuresByIp: RateLimiterRedis;
   private readonly loginFailuresByPhone: RateLimiterRedis;
   private readonly searchByIp: RateLimiterRedis;
+  private readonly smsByPhoneIp: RateLimiterRedis;
   private readonly smsByPhone: RateLimiterRedis;
   private readonly smsByIp: RateLimiterRedis;
   private readonly codeChecksByPhone: RateLimiterRedis;
+  private readonly linkSmsByRosterPhone: RateLimiterRedis;
+  private readonly linkSmsByClaim: RateLimiterRedis;
+  private readonly linkGuessesByResident: RateLimiterRedis;
   private readonly maxFailures: number;
 
   // Counters live under the installation's prefix (issue 19): two installations on one Redis
@@ -73,9 +85,30 @@ export class RateLimits {
     this.loginFailuresByPhone = limiter(redis, `${prefix}:login-fail-phone`, 1_000_000, window);
     this.searchByIp = limiter(redis, `${prefix}:search-ip`, config.searchRequestsPerMinute, 60);
     // One-time codes cost money and reach a real person's phone: few per phone and per address.
-    this.smsByPhone = limiter(redis, `${prefix}:sms-phone`, config.smsCodesPerPhonePerHour, 3600);
+    this.smsByPhoneIp = limiter(redis, `${prefix}:sms-pi`, config.smsCodesPerPhonePerHour, 3600);
+    this.smsByPhone = limiter(
+      redis,
+      `${prefix}:sms-phone`,
+      config.smsCodesPerPhonePerHour * SMS_PHONE_OVERALL_FACTOR,
+      3600,
+    );
     this.smsByIp = limiter(redis, `${prefix}:sms-ip`, config.smsCodesPerAddressPerHour, 3600);
     this.codeChecksByPhone = limiter(redis, `${prefix}:code-check`, 10, 3600);
+    // Roster-link codes have buckets of their own: a stranger's claims use up neither the
+    // roster phone's registration sends nor each other's resends.
+    this.linkSmsByRosterPhone = limiter(
+      redis,
+      `${prefix}:link-sms-phone`,
+      config.smsCodesPerPhonePerHour,
+      3600,
+    );
+    this.linkSmsByClaim = limiter(redis, `${prefix}:link-sms-claim`, config.smsCodesPerPhonePerHour, 3600);
+    this.linkGuessesByResident = limiter(
+      redis,
+      `${prefix}:link-guess`,
+      LINK_GUESSES_PER_RESIDENT_PER_DAY,
+      86_400,
+    );
   }
 
   private static async take(limiter: RateLimiterRedis, key: string): Promise<void> {
@@ -129,10 +162,41 @@ export class RateLimits {
     await this.loginFailuresByPhoneIp.delete(`${phoneKey}:${ip}`).catch(() => undefined);
   }
 
-  /** A one-time code is about to be sent to this phone at this address's request. */
+  /**
+   * A registration code is about to be sent to this phone at this address's request: few per
+   * (phone, address), a bounded number per phone overall. Roster-link codes draw on their own
+   * buckets (linkCode), so a stranger's claim never refuses the owner's own registration.
+   */
   async smsCode(phoneKey: string, ip: string): Promise<void> {
     await RateLimits.take(this.smsByIp, ip);
+    await RateLimits.take(this.smsByPhoneIp, `${phoneKey}:${ip}`);
     await RateLimits.take(this.smsByPhone, phoneKey);
+  }
+
+  /**
+   * A roster-link code (the first of a claim or a resend) may go to the roster phone: within the
+   * claim's own bucket and the roster phone's link budget. Never throws — the caller answers the
+   * same either way and just does not send (issue 12: no oracle on who has a roster phone).
+   */
+  async linkCode(rosterPhoneKey: string, claimId: string): Promise<boolean> {
+    try {
+      await this.linkSmsByClaim.consume(claimId);
+      await this.linkSmsByRosterPhone.consume(rosterPhoneKey);
+      return true;
+    } catch (e) {
+      if (e instanceof RateLimiterRes) return false;
+      throw e;
+    }
+  }
+
+  /** Whether wrong link codes for this roster resident (over all claims) are still under the cap. */
+  async linkGuessesLeft(residentId: string): Promise<boolean> {
+    const res = await this.linkGuessesByResident.get(residentId).catch(() => null);
+    return (res?.consumedPoints ?? 0) < this.linkGuessesByResident.points;
+  }
+
+  async linkGuessFailed(residentId: string): Promise<void> {
+    await this.linkGuessesByResident.consume(residentId).catch(() => undefined);
   }
 
   /** A one-time code for this phone (or claim) is about to be checked. */

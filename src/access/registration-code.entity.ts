@@ -4,17 +4,22 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
  * A registration waiting for its phone's one-time code (POST /auth/register → …/verify). The
  * account exists only once the code comes back, so a phone proves it is the registrant's, and the
  * first answer is the same whether the phone is new or taken. The code is kept as a keyed HMAC,
- * the registration (name, password hash, national ID …) encrypted; one row per phone, a new
- * registration replaces it.
+ * the registration (name, password hash, national ID …) encrypted. One row per ticket: several
+ * may wait for one phone, so a stranger starting again cannot erase the owner's (issue 12).
  */
 @Entity('registration_code')
 export class RegistrationCode {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Index('uq_registration_code_phone', { unique: true })
+  @Index('idx_registration_code_phone')
   @Column({ type: 'char', length: 64 })
   phoneHmac!: string;
+
+  /** Keyed HMAC of the ticket start handed out: the code works only with it. */
+  @Index('uq_registration_code_ticket', { unique: true })
+  @Column({ type: 'char', length: 64 })
+  ticketHash!: string;
 
   @Column({ type: 'char', length: 64 })
   codeHash!: string;

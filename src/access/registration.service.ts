@@ -87,6 +87,7 @@ export class RegistrationService {
       return { ticket };
     }
     const code = newCode();
+    const ticketHash = this.ticketHash(ticket);
     const pending: PendingRegistration = {
       name: dto.name,
       passwordHash,
@@ -94,19 +95,21 @@ export class RegistrationService {
       ...(dto.nationalId ? { nationalId: dto.nationalId } : {}),
       ...(dto.siteId ? { siteId: dto.siteId } : {}),
     };
-    await this.dataSource.manager.upsert(
-      RegistrationCode,
-      {
-        phoneHmac: phoneKey,
-        codeHash: codeHash(this.config.piiHmacKey, `register:${phoneKey}:${ticket}`, code),
-        payloadEncrypted: this.pii.encrypt(JSON.stringify(pending)),
-        attempts: 0,
-        expiresAt: codeExpiry(),
-      },
-      ['phoneHmac'],
-    );
+    // One row per ticket: a stranger's start for this phone leaves the owner's pending one alone.
+    await this.dataSource.manager.insert(RegistrationCode, {
+      phoneHmac: phoneKey,
+      ticketHash,
+      codeHash: codeHash(this.config.piiHmacKey, `register:${phoneKey}:${ticket}`, code),
+      payloadEncrypted: this.pii.encrypt(JSON.stringify(pending)),
+      attempts: 0,
+      expiresAt: codeExpiry(),
+    });
     await this.sms.send(dto.phone, TEXT.code(code));
     return { ticket };
+  }
+
+  private ticketHash(ticket: string): string {
+    return codeHash(this.config.piiHmacKey, 'register-ticket', ticket);
   }
 
   /**
@@ -117,10 +120,13 @@ export class RegistrationService {
   async verify(phone: string, code: string, ticket: string, ip: string): Promise<User> {
     await this.limits.authAttempt(ip);
     const phoneKey = this.users.phoneKey(phone);
-    await this.limits.codeCheck(`register:${phoneKey}`);
+    const ticketHash = this.ticketHash(ticket);
+    // Counted per ticket, not per phone: only its starter has the ticket, so nobody else's wrong
+    // codes can use up the owner's checks.
+    await this.limits.codeCheck(`register:${ticketHash}`);
     const result = await this.dataSource.transaction(async (m) => {
       const row = await m.findOne(RegistrationCode, {
-        where: { phoneHmac: phoneKey },
+        where: { ticketHash, phoneHmac: phoneKey },
         lock: { mode: 'pessimistic_write' },
       });
       if (!row) return null;
@@ -133,7 +139,8 @@ export class RegistrationService {
         else await m.increment(RegistrationCode, { id: row.id }, 'attempts', 1);
         return null;
       }
-      await m.delete(RegistrationCode, { id: row.id });
+      // The phone is proven and taken now: every other registration waiting for it is moot.
+      await m.delete(RegistrationCode, { phoneHmac: phoneKey });
       const pending = JSON.parse(this.pii.decrypt(row.payloadEncrypted)) as PendingRegistration;
       let user: User;
       try {

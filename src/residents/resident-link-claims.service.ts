@@ -18,6 +18,13 @@ import { rosterCodeText } from './resident-registration.service';
 import { Resident } from './resident.entity';
 import { ResidentsService } from './residents.service';
 
+/** Too many wrong link codes (for this account or this person): only an officer links now. */
+export class LinkGuessesUsedUp extends InvalidInputError {
+  constructor() {
+    super('code', 'too many wrong codes; an employment officer of your site must confirm you now');
+  }
+}
+
 /**
  * Proof for a pending resident's claim on a roster record (see ResidentRegistrationService):
  * the code sent to the roster phone, entered by the account, or an officer of the resident's
@@ -37,7 +44,12 @@ export class ResidentLinkClaims {
     private readonly config: AppConfig,
   ) {}
 
-  /** The account enters the roster phone's code. Wrong, expired or no claim: the same 400. */
+  /**
+   * The account enters the roster phone's code. Wrong, expired or no claim: the same 400. Wrong
+   * codes are capped per claim (CODE_MAX_ATTEMPTS, never reset by a resend) and per person over
+   * all claims on them (LINK_GUESSES_PER_RESIDENT_PER_DAY): many attacker accounts do not add up
+   * to many guesses. Past a cap only an officer links, and the 400 says so (LinkGuessesUsedUp).
+   */
   async verifyCode(user: AuthUser, code: string): Promise<{ residentId: string }> {
     if (user.residentId) throw new ConflictError('This account is linked already', 'resident.already_linked');
     await this.limits.codeCheck(`link:${user.id}`);
@@ -46,10 +58,17 @@ export class ResidentLinkClaims {
         where: { userId: user.id },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!claim?.codeHash || !claim.codeExpiresAt || claim.codeExpiresAt < new Date()) return null;
-      if (claim.codeAttempts >= CODE_MAX_ATTEMPTS) return null;
+      // The account's own count too, so an account with no claim is told the same after as many tries.
+      const keys = [`account:${user.id}`, ...(claim ? [`resident:${claim.residentId}`] : [])];
+      for (const key of keys) if (!(await this.limits.linkGuessesLeft(key))) return 'used-up' as const;
+      const wrong = async () => {
+        for (const key of keys) await this.limits.linkGuessFailed(key);
+        return null;
+      };
+      if (!claim?.codeHash || !claim.codeExpiresAt || claim.codeExpiresAt < new Date()) return wrong();
+      if (claim.codeAttempts >= CODE_MAX_ATTEMPTS) return wrong();
       if (!codeMatches(this.config.piiHmacKey, `link:${claim.id}`, code, claim.codeHash)) {
-        // Used up: the claim waits for an officer (or a new code) from now on.
+        // Used up: the claim waits for an officer from now on.
         await m.update(
           ResidentLinkClaim,
           { id: claim.id },
@@ -57,31 +76,33 @@ export class ResidentLinkClaims {
             ? { codeAttempts: claim.codeAttempts + 1, codeHash: null, codeExpiresAt: null }
             : { codeAttempts: claim.codeAttempts + 1 },
         );
-        return null;
+        return wrong();
       }
       await this.link(m, claim, user, 'roster_code');
       return { residentId: claim.residentId };
     });
+    if (result === 'used-up') throw new LinkGuessesUsedUp();
     if (!result) throw new InvalidInputError('code', 'is wrong or has expired');
     return result;
   }
 
-  /** A new code to the roster phone (rate-limited per roster phone and address). */
+  /**
+   * A new code to the roster phone, within the claim's and the roster phone's link budgets
+   * (never the phone's registration budget). Always answers the same, sent or not: whether the
+   * roster has a phone, or how often it was asked, is nobody's business but the officer's.
+   * A resend does not give the claim new guesses.
+   */
   async resendCode(user: AuthUser): Promise<void> {
     const claim = await this.dataSource.manager.findOne(ResidentLinkClaim, { where: { userId: user.id } });
-    if (!claim) return;
+    if (!claim || claim.codeAttempts >= CODE_MAX_ATTEMPTS) return;
     const resident = await this.dataSource.manager.findOne(Resident, { where: { id: claim.residentId } });
     if (!resident?.phoneEncrypted || !resident.phoneHmac) return;
-    await this.limits.smsCode(resident.phoneHmac, user.ip);
+    if (!(await this.limits.linkCode(resident.phoneHmac, claim.id))) return;
     const code = newCode();
     await this.dataSource.manager.update(
       ResidentLinkClaim,
       { id: claim.id },
-      {
-        codeHash: codeHash(this.config.piiHmacKey, `link:${claim.id}`, code),
-        codeExpiresAt: codeExpiry(),
-        codeAttempts: 0,
-      },
+      { codeHash: codeHash(this.config.piiHmacKey, `link:${claim.id}`, code), codeExpiresAt: codeExpiry() },
     );
     await this.sms.send(this.pii.decrypt(resident.phoneEncrypted), rosterCodeText(code));
   }
@@ -168,7 +189,8 @@ export class ResidentLinkClaims {
       'SELECT id FROM app_user WHERE resident_id = $1 OR (id = $2 AND resident_id IS NOT NULL)',
       [claim.residentId, claim.userId],
     );
-    if (linked.length) throw new ConflictError('This resident already has an account', 'resident.already_linked');
+    if (linked.length)
+      throw new ConflictError('This resident already has an account', 'resident.already_linked');
     await this.users.linkResident(m, claim.userId, claim.residentId);
     // Other accounts' claims on the same person end with the link (their codes die too).
     await m.delete(ResidentLinkClaim, { residentId: claim.residentId });

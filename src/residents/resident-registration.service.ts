@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { codeExpiry, codeHash, newCode } from '../access/one-time-codes';
+import { RateLimits } from '../access/rate-limits';
 import {
   RegistrationHooks,
   type ResidentRegistrar,
@@ -30,8 +31,9 @@ export const rosterCodeText = (code: string) =>
  * resident is linked at once only when the proven phone is the roster's own phone. Otherwise the
  * account becomes a pending resident with a claim: a code goes to the roster phone (the real
  * person learns someone is registering as them), or, with no roster phone, an officer of the site
- * decides (ResidentLinkClaims). Already-linked and unknown IDs leave an account without a
- * record; the registrant is told nothing that differs between these cases.
+ * decides (ResidentLinkClaims). Already-linked IDs leave an account without a record; an ID on
+ * no roster, with a site, gets a pending record that the officer confirms like any claim. For
+ * the registrant every case with a typed ID looks the same: no residentId until proof.
  */
 @Injectable()
 export class ResidentRegistrationService implements ResidentRegistrar, OnModuleInit {
@@ -44,6 +46,7 @@ export class ResidentRegistrationService implements ResidentRegistrar, OnModuleI
     private readonly audit: AuditService,
     private readonly sms: SmsSender,
     private readonly config: AppConfig,
+    private readonly limits: RateLimits,
   ) {}
 
   onModuleInit(): void {
@@ -70,7 +73,22 @@ export class ResidentRegistrationService implements ResidentRegistrar, OnModuleI
       if (onRoster) return this.claim(m, onRoster, reg);
     }
     if (!reg.siteId) return { residentId: null };
-    return { residentId: await this.selfRegister(m, reg, nationalId) };
+    const residentId = await this.selfRegister(m, reg, nationalId);
+    if (!nationalId) return { residentId };
+    // A typed ID on no roster waits for the site's officer as a roster ID does: linked at once,
+    // it told the registrant (by /me's residentId) which IDs are on no roster (issue 12, finding 2).
+    await m.save(m.create(ResidentLinkClaim, { userId: reg.userId, residentId }));
+    await this.audit.record(
+      null,
+      {
+        action: 'resident.link_claim',
+        entityType: 'resident',
+        entityId: residentId,
+        details: { userId: reg.userId, rosterPhone: false, selfRegistered: true },
+      },
+      m,
+    );
+    return { residentId: null };
   }
 
   private async claim(
@@ -98,7 +116,11 @@ export class ResidentRegistrationService implements ResidentRegistrar, OnModuleI
     }
     const claim = await m.save(m.create(ResidentLinkClaim, { userId: reg.userId, residentId: resident.id }));
     await record('resident.link_claim', { userId: reg.userId, rosterPhone: !!resident.phoneEncrypted });
-    if (!resident.phoneEncrypted) return { residentId: null };
+    if (!resident.phoneEncrypted || !resident.phoneHmac) return { residentId: null };
+    // The first code counts against the roster phone's link budget too: each stranger's account
+    // would otherwise bring five fresh guesses and an unsolicited SMS to the real person. Over
+    // the budget the claim just waits for an officer (the registrant is told the same).
+    if (!(await this.limits.linkCode(resident.phoneHmac, claim.id))) return { residentId: null };
     const code = newCode();
     await m.update(
       ResidentLinkClaim,

@@ -5,7 +5,7 @@ import { Allow } from '../access/access.decorator';
 import { CurrentUser, type AuthUser } from '../access/auth-user';
 import { ConflictError, InvalidInputError, RateLimitedError } from '../common/domain-errors';
 import { LinkCodeDto } from '../residents/dto/link-claim.dto';
-import { ResidentLinkClaims } from '../residents/resident-link-claims.service';
+import { LinkGuessesUsedUp, ResidentLinkClaims } from '../residents/resident-link-claims.service';
 import { type FormBody, formValues, validateForm } from './form-data';
 import { ResidentLinkPage } from './pages/resident-link-page';
 import { redirect, render } from './render';
@@ -34,6 +34,10 @@ export class ResidentLinkPagesController {
     try {
       await this.claims.verifyCode(user, value.code);
     } catch (e) {
+      if (e instanceof LinkGuessesUsedUp)
+        return render(reply, <ResidentLinkPage errors={{ code: 'register.link.officerOnly' }} />, {
+          status: 400,
+        });
       if (e instanceof InvalidInputError)
         return render(reply, <ResidentLinkPage errors={{ code: 'register.link.wrong' }} />, { status: 400 });
       if (e instanceof RateLimitedError)

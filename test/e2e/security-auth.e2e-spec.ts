@@ -205,6 +205,14 @@ describe('security: registration, sign-in and the API surface (issue 12)', () =>
         nationalId,
         siteId: site.id,
       });
+      // An ID on no roster waits for the officer too (no oracle through /me); say they confirm.
+      expect((await t.http.get('/api/v1/me').set(session.auth)).body.residentId).toBeUndefined();
+      const claims = (await t.http.get('/api/v1/resident-link-claims').set(officer.auth)).body as {
+        id: string;
+        accountName: string;
+      }[];
+      const claim = claims.find((c) => c.accountName === '抢注')!;
+      await t.http.post(`/api/v1/resident-link-claims/${claim.id}/confirm`).set(officer.auth).expect(204);
       const squatted = (await t.http.get('/api/v1/me').set(session.auth)).body.residentId as string;
       expect(squatted).toBeDefined();
       // The officer enters the real person with that ID: a new record, not the squatter's.

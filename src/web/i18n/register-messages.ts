@@ -14,9 +14,10 @@ export const REGISTER_ZH = {
   'field.code.invalid': '请填写短信里的 6 位数字。',
   'register.link.title': '连上我的居民登记',
   'register.link.intro':
-    '您注册时填的身份证号在安置点的登记里。我们给登记的手机号发了验证码，请在这里输入。登记的手机号不是您的，或者收不到短信，请找社区就业专干帮您确认。',
+    '如果您的身份证号在安置点登记里，我们会给登记的手机号发验证码，请在这里输入；也可以请安置点就业专干帮您确认。',
   'register.link.submit': '连上登记',
   'register.link.wrong': '验证码不对或已过期。请找社区就业专干帮您确认。',
+  'register.link.officerOnly': '验证码错得太多了，现在只能请安置点就业专干当面核对后帮您确认。',
   'register.link.prompt': '收到了发到登记手机号的验证码？在这里输入',
   'register.claims.title': '等待确认的居民账号',
   'register.claims.intro':
@@ -44,9 +45,11 @@ export const REGISTER_EN: Record<RegisterKey, string> = {
   'field.code.invalid': 'Enter the 6 digits from the SMS.',
   'register.link.title': 'Link my resident record',
   'register.link.intro':
-    'The ID number you registered with is on the site roster. We sent a code to the phone number on the roster; enter it here. If that number is not yours or no SMS came, ask your employment officer to confirm you.',
+    'If your ID number is on the site roster, we send a code to the phone number on the roster; enter it here. Your employment officer can also confirm you.',
   'register.link.submit': 'Link the record',
   'register.link.wrong': 'The code is wrong or has expired. Ask your employment officer to confirm you.',
+  'register.link.officerOnly':
+    'Too many wrong codes. Now only your employment officer can confirm you, after checking your ID card.',
   'register.link.prompt': 'Got a code on the phone number of the roster? Enter it here',
   'register.claims.title': 'Accounts waiting for confirmation',
   'register.claims.intro':
