@@ -182,16 +182,19 @@ export class ApplicationsService {
     if (q.residentId) qb.andWhere('a.resident_id = :residentId', { residentId: q.residentId });
     if (q.status) qb.andWhere('a.status = :status', { status: q.status });
     const total = await qb.getCount();
-    // Public-welfare posts: zero-employment and monitored households first (POLICY.md).
-    const priority = this.residents.householdPrioritySql('a.resident_id', this.rules.priority);
-    const entities = await qb
-      .orderBy(
+    // Public-welfare posts: zero-employment and monitored households first (POLICY.md), for the
+    // officers who place people on them. Never for the employer: the order alone would tell it
+    // which applicants come from households in hardship (issue 12 finding 3).
+    if (actor.role === 'officer' || actor.role === 'admin') {
+      const priority = this.residents.householdPrioritySql('a.resident_id', this.rules.priority);
+      qb.orderBy(
         `CASE WHEN ${this.postings.publicWelfareSql('a.posting_id')} THEN ${priority.sql} ELSE 0 END`,
         'DESC',
-      )
+      ).setParameters(priority.params);
+    }
+    const entities = await qb
       .addOrderBy('a.created_at', 'ASC')
       .addOrderBy('a.id', 'ASC')
-      .setParameters(priority.params)
       .offset((q.page - 1) * q.pageSize)
       .limit(q.pageSize)
       .getMany();

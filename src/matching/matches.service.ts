@@ -183,8 +183,12 @@ export class MatchesService {
     const allowed =
       !!ref && (isEmployer ? this.policy.managesPosting(actor, ref) : this.policy.readsPosting(actor, ref));
     this.policy.require(allowed, 'Posting');
+    // The stored rank breaks ties of score by household priority; an employer's order must not
+    // (the order alone would tell which candidates come from households in hardship).
     const rows: MatchRow[] = await this.dataSource.query(
-      `${MATCH_SELECT} WHERE mt.posting_id = $1 ORDER BY mt.rank, mt.resident_id`,
+      `${MATCH_SELECT} WHERE mt.posting_id = $1 ORDER BY ${
+        isEmployer ? 'mt.score DESC, mt.resident_id' : 'mt.rank, mt.resident_id'
+      }`,
       [postingId],
     );
     const from = (q.page - 1) * q.pageSize;

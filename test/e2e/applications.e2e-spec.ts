@@ -252,7 +252,7 @@ describe('applications (e2e)', () => {
       ).toBe(201);
     });
 
-    it("lists zero-employment and monitored households first in the employer's applicants", async () => {
+    it('lists zero-employment and monitored households first for officers, never for the employer', async () => {
       const posting = await openPosting(t.http, welfare.session, {
         publicWelfare: true,
         industry: 'public_welfare',
@@ -265,14 +265,21 @@ describe('applications (e2e)', () => {
       const zero = await householdWithResident(t.http, w, { household: { monitoringStatus: 'marginal' } });
       await apply(t.http, first.session, posting.id);
       await apply(t.http, zero.session, posting.id);
+      // The employer reads applicants in the order they came: an order by priority would tell it
+      // which household is in hardship (issue 12 finding 3).
       const list = await t.http.get(`/api/v1/applications?postingId=${posting.id}`).set(welfare.session.auth);
       expect(list.body.items.map((x: { residentId: string }) => x.residentId)).toEqual([
-        zero.resident.id,
         first.resident.id,
+        zero.resident.id,
       ]);
+      expect(list.body.items[0].priority).toBeUndefined();
       const officerView = await t.http
         .get(`/api/v1/applications?postingId=${posting.id}`)
         .set(w.siteOfficer.auth);
+      expect(officerView.body.items.map((x: { residentId: string }) => x.residentId)).toEqual([
+        zero.resident.id,
+        first.resident.id,
+      ]);
       expect(officerView.body.items[0].priority).toBeGreaterThan(officerView.body.items[1].priority);
     });
   });

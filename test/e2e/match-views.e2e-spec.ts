@@ -178,4 +178,28 @@ describe('match views per reader', () => {
     expect(reason).not.toMatch(/\d\/\d/);
     expect(reason).not.toMatch(HOUSEHOLD_WORDS);
   });
+  it('the employer reads tied candidates in an order that does not follow household priority', async () => {
+    // Six bare residents of one site score the same for the 普工 job; three are from households in
+    // hardship. The stored rank breaks the tie by priority, so an employer order by rank would
+    // put those three first (unless their ids happened to sort first: 1 in 20).
+    const roster = residentApiBody(RESIDENTS.bare) as Partial<ResidentBody>;
+    const site = await createSite(t.http, await loginAdmin(t.http), { latitude: 29.61, longitude: 108.83 });
+    const own = await staff(t.http, await loginAdmin(t.http), 'officer', { siteIds: [site.id] });
+    const plain = [];
+    const hardship = [];
+    for (let i = 0; i < 3; i++) {
+      plain.push((await seeker(t.http, own, site.id, { ...roster })).id);
+      hardship.push((await seeker(t.http, own, site.id, { ...roster, monitoringStatus: 'hardship' })).id);
+    }
+    const job = await openPosting(t.http, employer.session, postingApiBody(POSTINGS.assemblyLine, site));
+    const ids = [...plain, ...hardship];
+    await eventually(async () => {
+      const res = await t.http.get(`/api/v1/postings/${job.id}/matches?pageSize=100`).set(own.auth);
+      const items = res.body.items as MatchItem[];
+      return ids.every((id) => items.some((x) => x.residentId === id)) ? items : undefined;
+    }, 40_000);
+    const seen = (await list(employer.session, job.id, 'zh')).filter((x) => ids.includes(x.residentId));
+    expect(new Set(seen.map((x) => x.score)).size).toBe(1);
+    expect(seen.map((x) => x.residentId)).toEqual([...ids].sort());
+  });
 });
