@@ -1,19 +1,27 @@
-import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
+import {
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type Redis from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { Public } from '../access/access.decorator';
+import { AppConfig } from '../config/app-config';
 import { Deployment } from '../database/deployment';
 import { OutboxRelay } from '../database/outbox-relay';
 import { PrefixSharing } from '../queue/prefix-sharing';
 import { REDIS } from '../redis/redis.module';
+import { holdsMetricsToken } from './metrics.controller';
 
 type Check = { status: 'up' | 'down'; latencyMs?: number; error?: string };
 
 /** Whose queues these are; down when another installation uses the same prefix (issue 19). */
-type QueuesCheck = Check & { deployment: string; prefix: string; otherDeployments?: string[] };
+type QueuesCheck = Check & { deployment?: string; prefix?: string; otherDeployments?: string[] };
 
 /** Events that wait because no route publishes their kind; reported, not a reason to be unready. */
 type OutboxCheck = { status: 'up' | 'degraded' | 'unknown'; unrouted?: Record<string, number> };
@@ -46,6 +54,7 @@ export class HealthController {
     private readonly deployment: Deployment,
     private readonly sharing: PrefixSharing,
     private readonly relay: OutboxRelay,
+    private readonly config: AppConfig,
   ) {}
 
   @Get('live')
@@ -94,7 +103,16 @@ export class HealthController {
   @ApiServiceUnavailableResponse({
     description: 'A dependency is down, or the queues are shared; checks say which',
   })
-  async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<{
+  @ApiHeader({
+    name: 'X-Metrics-Token',
+    required: false,
+    description:
+      'METRICS_TOKEN: adds the deployment id, queue prefix, other installations on it and unrouted event kinds',
+  })
+  async ready(
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<{
     status: string;
     checks: { postgres: Check; redis: Check; queues: QueuesCheck; outbox: OutboxCheck };
   }> {
@@ -111,19 +129,21 @@ export class HealthController {
     const others = found.others ?? [];
     const unrouted = found.unrouted;
     const shared = others.length > 0;
+    // Anyone may ask whether we are ready; only operators (METRICS_TOKEN) learn which
+    // installation this is, who else shares its queues and which event kinds wait.
+    const operator = holdsMetricsToken(this.config, req.headers['x-metrics-token']);
     const queues: QueuesCheck = {
       ...(shared
         ? { status: 'down', error: 'another installation uses this queue prefix (LEYE_QUEUE_PREFIX)' }
         : sharing),
-      deployment: this.deployment.id,
-      prefix: this.deployment.queuePrefix,
-      ...(shared ? { otherDeployments: others } : {}),
+      ...(operator ? { deployment: this.deployment.id, prefix: this.deployment.queuePrefix } : {}),
+      ...(shared && operator ? { otherDeployments: others } : {}),
     };
     const outbox: OutboxCheck =
       unrouted === undefined
         ? { status: 'unknown' }
         : Object.keys(unrouted).length
-          ? { status: 'degraded', unrouted }
+          ? { status: 'degraded', ...(operator ? { unrouted } : {}) }
           : { status: 'up' };
     const ok = postgres.status === 'up' && redis.status === 'up' && queues.status === 'up';
     void reply.status(ok ? 200 : 503);

@@ -7,6 +7,15 @@ import type { MetricsService } from './metrics.service';
 const digest = (s: string) => createHash('sha256').update(s).digest();
 
 /**
+ * Whether a request carries the operators' METRICS_TOKEN in `X-Metrics-Token` (for Nest routes
+ * such as /health/ready, where a bearer header is read as a user's login token).
+ */
+export function holdsMetricsToken(config: AppConfig, header: string | string[] | undefined): boolean {
+  if (!config.metricsToken || typeof header !== 'string' || header.length > 512) return false;
+  return timingSafeEqual(digest(header), digest(config.metricsToken));
+}
+
+/**
  * GET /metrics (Prometheus text format) for a scraper holding METRICS_TOKEN
  * (`Authorization: Bearer …`, Prometheus' `authorization` setting). Route names, queue depths and
  * timings tell an attacker what runs and when, so nobody else reads them; without a configured

@@ -57,7 +57,10 @@ describe('outbox: an event of a kind nobody routes', () => {
     expect(mentions).toHaveLength(1);
     expect(JSON.stringify(mentions[0])).toContain('no route');
 
-    const ready = await t.http.get('/health/ready');
+    const anonymous = await t.http.get('/health/ready');
+    expect(anonymous.status).toBe(200);
+    expect(anonymous.body.checks.outbox).toEqual({ status: 'degraded' });
+    const ready = await t.http.get('/health/ready').set('X-Metrics-Token', process.env.METRICS_TOKEN!);
     expect(ready.status).toBe(200);
     expect(ready.body.checks.outbox).toMatchObject({ status: 'degraded', unrouted: { [kind]: 2 } });
   });

@@ -38,7 +38,10 @@ describe('a queue prefix shared with another installation', () => {
   });
 
   it('leaves the other installation’s job in the queue, unrun, and /health/ready reports the sharing', async () => {
-    expect((await t.http.get('/health/ready')).body.checks.queues).toMatchObject({
+    expect(
+      (await t.http.get('/health/ready').set('X-Metrics-Token', process.env.METRICS_TOKEN!)).body.checks
+        .queues,
+    ).toMatchObject({
       status: 'up',
       deployment: deployment.id,
       prefix: deployment.queuePrefix,
@@ -53,7 +56,13 @@ describe('a queue prefix shared with another installation', () => {
     expect(job.failedReason).toBeUndefined();
     expect(job.attemptsMade).toBe(0);
 
-    const ready = await t.http.get('/health/ready');
+    const anonymous = await t.http.get('/health/ready');
+    expect(anonymous.status).toBe(503);
+    expect(anonymous.body.checks.queues.status).toBe('down');
+    // Which installations share the prefix is for operators only.
+    expect(JSON.stringify(anonymous.body)).not.toContain(other);
+    expect(JSON.stringify(anonymous.body)).not.toContain(deployment.id);
+    const ready = await t.http.get('/health/ready').set('X-Metrics-Token', process.env.METRICS_TOKEN!);
     expect(ready.status).toBe(503);
     expect(ready.body.checks.queues).toMatchObject({ status: 'down', otherDeployments: [other] });
     expect(ready.body.checks).toMatchObject({ postgres: { status: 'up' }, redis: { status: 'up' } });

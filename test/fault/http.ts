@@ -13,9 +13,9 @@ export async function call(
   base: string,
   method: string,
   path: string,
-  opts: { body?: unknown; token?: string; timeoutMs?: number } = {},
+  opts: { body?: unknown; token?: string; timeoutMs?: number; headers?: Record<string, string> } = {},
 ): Promise<Answer> {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...opts.headers };
   if (opts.body !== undefined) headers['content-type'] = 'application/json';
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   const res = await fetch(`${base}${path}`, {

@@ -3,6 +3,7 @@ import { deploymentOf, type Deployment } from '../../src/database/deployment';
 import { outboxJobId } from '../../src/queue/outbox-routes';
 import { ALL_QUEUES, QueueName } from '../../src/queue/queue-name';
 import {
+  FAULT_METRICS_TOKEN,
   dropDatabaseAt,
   PrivateRedis,
   query,
@@ -183,7 +184,10 @@ describe('fault: two installations on one Redis, default settings (issue 19)', (
       const ready = await call(p.url, 'GET', '/health/ready');
       expect(ready.status).toBe(200);
     }
-    expect((await call(a.url, 'GET', '/health/ready')).body).toMatchObject({
+    expect(
+      (await call(a.url, 'GET', '/health/ready', { headers: { 'x-metrics-token': FAULT_METRICS_TOKEN } }))
+        .body,
+    ).toMatchObject({
       checks: { queues: { status: 'up', deployment: A.deployment.id, prefix: A.deployment.queuePrefix } },
     });
   }, 420_000);
