@@ -31,3 +31,19 @@ describe('configuration: demo and robot webhooks (issue 12 items 6 and 7)', () =
     );
   });
 });
+
+describe('configuration: NODE_ENV (issue 12, second pass)', () => {
+  it('refuses a mistyped NODE_ENV instead of starting with development secrets', () => {
+    for (const value of ['prod', 'staging', 'Production', 'dev'])
+      expect(() => loadConfig({ ...PRODUCTION, NODE_ENV: value })).toThrow(/NODE_ENV/);
+  });
+
+  it('keeps development for unset (npm start on a developer machine), development and test', () => {
+    for (const env of [{}, { NODE_ENV: '' }, { NODE_ENV: 'development' }, { NODE_ENV: 'test' }]) {
+      const c = loadConfig(env);
+      expect(c.production).toBe(false);
+      expect(c.demo).toBe(true);
+    }
+    expect(loadConfig(PRODUCTION).production).toBe(true);
+  });
+});

@@ -159,7 +159,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     throw new ConfigError('LEYE_ROLE', `must be all, api or worker, got "${role}"`);
   }
   c.role = role;
-  c.production = env.NODE_ENV === 'production';
+  // Development defaults (dev secrets, the SMS outbox, the demo) only where they are meant: a
+  // mistyped NODE_ENV (prod, staging …) must not start a server with them. Unset is how
+  // `npm start` runs on a developer's machine (README), so unset stays development.
+  const nodeEnv = env.NODE_ENV || 'development';
+  if (!['production', 'development', 'test'].includes(nodeEnv))
+    throw new ConfigError('NODE_ENV', `must be production, development or test (or unset), got "${nodeEnv}"`);
+  c.production = nodeEnv === 'production';
   c.host = str(env, 'HOST', '0.0.0.0');
   c.port = int(env, 'PORT', 3000, 0, 65535);
   const hp = int(env, 'WORKER_HEALTH_PORT', 0, 0, 65535);
