@@ -42,17 +42,20 @@ export class RegionsService {
    * A robot channel must be an https webhook on an allowed robot host, an e-mail channel an
    * e-mail address (issue 12 item 7: a channel pointed at an internal address was POSTed to).
    */
-  private checkChannels(channels: readonly SiteChannelDto[] | undefined): void {
+  private checkChannels(channels: readonly SiteChannelDto[] | undefined): SiteChannelDto[] | undefined {
     const policy = robotAddressPolicy(this.config);
-    (channels ?? []).forEach((ch, i) => {
+    return channels?.map((ch, i) => {
       const field = `channels[${i}].target`;
       if (ch.type === 'email') {
         if (!/^[^@\s/:]+@[^@\s/:]+\.[^@\s/:]+$/.test(ch.target))
           throw new InvalidInputError(field, 'must be an e-mail address');
-        return;
+        return ch;
       }
       const problem = robotUrlProblem(ch.target, policy);
       if (problem) throw new InvalidInputError(field, problem);
+      // Stored as the URL parser reads it (「。」 → ".", "\\" → "/"), so what officers see and
+      // the audit log records is the address that is called.
+      return { ...ch, target: new URL(ch.target).href };
     });
   }
 
@@ -138,7 +141,7 @@ export class RegionsService {
 
   async createSite(actor: AuthUser, dto: CreateSiteDto): Promise<SiteDto> {
     await this.assertRegion('regionCode', dto.regionCode, 'township');
-    this.checkChannels(dto.channels);
+    const channels = this.checkChannels(dto.channels);
     const probe = { id: '00000000-0000-0000-0000-000000000000', regionCode: dto.regionCode };
     if (!this.policy.managesSite(actor, probe)) throw new ForbiddenError('The region is outside your scope');
     return this.dataSource.transaction(async (m) => {
@@ -150,7 +153,7 @@ export class RegionsService {
           longitude: dto.longitude,
           capacity: dto.capacity ?? null,
           openedOn: dto.openedOn ?? null,
-          channels: dto.channels ?? [],
+          channels: channels ?? [],
         }),
       );
       await this.audit.record(actor, { action: 'site.create', entityType: 'site', entityId: site.id }, m);
@@ -159,7 +162,7 @@ export class RegionsService {
   }
 
   async updateSite(actor: AuthUser, id: string, dto: UpdateSiteDto): Promise<SiteDto> {
-    this.checkChannels(dto.channels ?? undefined);
+    const channels = this.checkChannels(dto.channels ?? undefined);
     return this.dataSource.transaction(async (m) => {
       const site = await m.findOne(Site, { where: { id }, lock: { mode: 'pessimistic_write' } });
       this.policy.require(!!site && this.policy.managesSite(actor, site), 'Site');
@@ -172,7 +175,7 @@ export class RegionsService {
           throw new ForbiddenError('The region is outside your scope');
         }
       }
-      Object.assign(site!, dto);
+      Object.assign(site!, dto, channels ? { channels } : {});
       const saved = await m.save(site!);
       await this.audit.record(
         actor,

@@ -122,6 +122,13 @@ describe('robot channels: server-side request forgery (issue 12 item 7)', () => 
       .send({ channels: [{ type: 'wecom', target: 'http://127.0.0.1:9/' }] });
     expect(patched.status).toBe(400);
     expect(patched.body.details).toEqual([expect.objectContaining({ field: 'channels[0].target' })]);
+
+    // What is stored (and shown, and audited) is the address that will be called.
+    const spelled = await site([
+      { type: 'wecom', target: 'https://qyapi\u3002weixin.qq.com/cgi-bin/webhook/send?key=k' },
+    ]);
+    expect(spelled.status).toBe(201);
+    expect(spelled.body.channels[0].target).toBe('https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k');
   });
 
   it('refuses at send time an allowed host that resolves to 127.0.0.1: the delivery fails after one attempt', async () => {
