@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { RankedMatch, SkillGap } from '../engine';
 import { componentColumns } from './components-columns';
+import { copyMatchRows } from './match-copy';
 
 /** A PostgreSQL array literal of strings ('{"a","b"}'), every element quoted and escaped. */
 function arrayLiteral(items: readonly string[]): string {
@@ -101,6 +102,13 @@ export class MatchStore {
       ]);
     const rows = lists.flatMap((l) => l.results.map((r) => ({ l, r })));
     if (!rows.length) return;
+    // A re-rank batch (hundreds of rows) goes through COPY and one merge: the unnest insert
+    // made PostgreSQL parse every row's arrays as text parameters (issue 18 item 3). Small
+    // stores (one posting, an edit) keep the single statement, which needs no staging table.
+    if (rows.length >= 500 && m.queryRunner?.isTransactionActive) {
+      await copyMatchRows(m, lists, computedAt);
+      return;
+    }
     // One array per column (unnest): no per-row JSON for PostgreSQL to parse. Components go as two
     // real[] and the missing skills as text[], each row's as an array literal.
     const col = <T>(f: (x: (typeof rows)[number]) => T): T[] => rows.map(f);
