@@ -145,6 +145,7 @@ export const OFFICER_ZH = {
   'officer.notifications.none': '没有消息。',
   'officer.notifications.new': '新',
   'officer.notifications.readAll': '全部标为已读',
+  'officer.notifications.open': '去看看',
 
   'officer.employers.title': '待审核单位',
   'officer.employers.intro': '核实单位名称和统一社会信用代码后再通过。通过后它的招工信息才能发布。',
@@ -400,6 +401,7 @@ export const OFFICER_EN: Record<OfficerKey, string> = {
   'officer.notifications.none': 'No messages.',
   'officer.notifications.new': 'New',
   'officer.notifications.readAll': 'Mark all as read',
+  'officer.notifications.open': 'Open',
 
   'officer.employers.title': 'Employers to verify',
   'officer.employers.intro':

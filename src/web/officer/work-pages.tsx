@@ -12,6 +12,7 @@ import { useWeb } from '../render';
 import { OfficerPage, Pager, SitePicker, type SiteOption } from './officer-layout';
 import { ListTable, siteListHref, TotalCount } from './officer-lists';
 import type { OfficerKey } from './officer-messages';
+import { officerNotificationHref } from './notification-link';
 
 const KIND: Record<string, OfficerKey> = {
   local_enterprise: 'officer.kind.local_enterprise',
@@ -390,6 +391,11 @@ export function NotificationsPage(props: { list: Page<NotificationDto> }) {
               {!n.readAt && <span class="badge">{t('officer.notifications.new')}</span>} {n.title}
             </h2>
             <p>{n.body}</p>
+            {officerNotificationHref(n) && (
+              <p>
+                <a href={officerNotificationHref(n)!}>{t('officer.notifications.open')}</a>
+              </p>
+            )}
             <p class="muted">{formatDateTime(n.createdAt)}</p>
           </li>
         )}
