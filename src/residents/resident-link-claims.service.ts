@@ -17,6 +17,9 @@ import { ResidentLinkClaim } from './resident-link-claim.entity';
 import { rosterCodeText } from './resident-registration.service';
 import { Resident } from './resident.entity';
 import { ResidentsService } from './residents.service';
+import { managedResidentsSql } from './scope-sql';
+
+const CLAIMS_PAGE_SIZE = 50;
 
 /** Too many wrong link codes (for this account or this person): only an officer links now. */
 export class LinkGuessesUsedUp extends InvalidInputError {
@@ -107,50 +110,62 @@ export class ResidentLinkClaims {
     await this.sms.send(this.pii.decrypt(resident.phoneEncrypted), rosterCodeText(code));
   }
 
-  /** Open claims on residents the officer manages (their sites), oldest first. Audited. */
-  async list(actor: AuthUser): Promise<LinkClaimDto[]> {
+  /**
+   * Open claims on residents the officer manages (their sites), oldest first, a page at a time:
+   * filtered in SQL (managedResidentsSql, ScopePolicy.managesResident's list twin) before the
+   * page is cut, so no claim of theirs hides behind other sites' ones. Audited.
+   */
+  async list(actor: AuthUser, page = 1): Promise<{ claims: LinkClaimDto[]; hasMore: boolean }> {
+    const scope = managedResidentsSql(actor, 'c.resident_id');
+    const [sql, params] = this.dataSource.driver.escapeQueryWithParameters(
+      `SELECT c.id, c.resident_id, r.name AS resident_name, r.status AS resident_status,
+              u.name AS user_name, u.phone_encrypted,
+              EXISTS (SELECT 1 FROM resident hr
+                       WHERE hr.household_id = r.household_id AND hr.phone_hmac = u.phone_hmac) AS household_phone,
+              c.created_at
+         FROM resident_link_claim c
+         JOIN resident r ON r.id = c.resident_id
+         JOIN app_user u ON u.id = c.user_id
+        WHERE ${scope.sql}
+        ORDER BY c.created_at, c.id
+        LIMIT :limit OFFSET :offset`,
+      { ...scope.params, limit: CLAIMS_PAGE_SIZE + 1, offset: (page - 1) * CLAIMS_PAGE_SIZE },
+    );
     const rows: {
       id: string;
       resident_id: string;
       resident_name: string;
-      user_id: string;
+      resident_status: string;
       user_name: string;
       phone_encrypted: string;
+      household_phone: boolean;
       created_at: Date;
-    }[] = await this.dataSource.query(
-      `SELECT c.id, c.resident_id, r.name AS resident_name, u.id AS user_id, u.name AS user_name,
-              u.phone_encrypted, c.created_at
-         FROM resident_link_claim c
-         JOIN resident r ON r.id = c.resident_id
-         JOIN app_user u ON u.id = c.user_id
-        ORDER BY c.created_at
-        LIMIT 1000`,
-    );
-    const out: LinkClaimDto[] = [];
-    for (const row of rows) {
-      const ref = await this.residents.residentRef(row.resident_id);
-      if (!ref || !this.policy.managesResident(actor, ref)) continue;
-      out.push({
-        id: row.id,
-        residentId: row.resident_id,
-        residentName: row.resident_name,
-        accountName: row.user_name,
-        accountPhone: maskPhone(this.pii.decrypt(row.phone_encrypted)),
-        createdAt: row.created_at,
-      });
-    }
-    if (out.length) {
+    }[] = await this.dataSource.query(sql, params);
+    const claims = rows.slice(0, CLAIMS_PAGE_SIZE).map((row) => ({
+      id: row.id,
+      residentId: row.resident_id,
+      residentName: row.resident_name,
+      selfRegistered: row.resident_status === 'pending',
+      accountName: row.user_name,
+      accountPhone: maskPhone(this.pii.decrypt(row.phone_encrypted)),
+      accountPhoneInHousehold: row.household_phone,
+      createdAt: row.created_at,
+    }));
+    if (claims.length) {
       await this.audit.record(actor, {
         action: 'resident.link_claims.read',
         entityType: 'resident',
-        details: { residentIds: out.map((c) => c.residentId) },
+        details: { residentIds: claims.map((c) => c.residentId) },
       });
     }
-    return out;
+    return { claims, hasMore: rows.length > CLAIMS_PAGE_SIZE };
   }
 
   /** An officer of the resident's site decides; out of scope → 404. */
-  async decide(actor: AuthUser, claimId: string, confirm: boolean): Promise<void> {
+  async decide(actor: AuthUser, claimId: string, confirm: boolean, idCardChecked = false): Promise<void> {
+    // Confirming is the officer's word that they saw the ID card: no tick, no link.
+    if (confirm && !idCardChecked)
+      throw new InvalidInputError('idCardChecked', 'confirm only after checking the ID card in person');
     await this.dataSource.transaction(async (m) => {
       const claim = await m.findOne(ResidentLinkClaim, {
         where: { id: claimId },
@@ -175,7 +190,7 @@ export class ResidentLinkClaims {
         );
         return;
       }
-      await this.link(m, claim!, actor, 'officer');
+      await this.link(m, claim!, actor, 'officer', { idCardChecked: true });
     });
   }
 
@@ -184,6 +199,7 @@ export class ResidentLinkClaims {
     claim: ResidentLinkClaim,
     actor: AuthUser,
     proof: 'roster_code' | 'officer',
+    extra: Record<string, unknown> = {},
   ): Promise<void> {
     const linked: { id: string }[] = await m.query(
       'SELECT id FROM app_user WHERE resident_id = $1 OR (id = $2 AND resident_id IS NOT NULL)',
@@ -201,7 +217,7 @@ export class ResidentLinkClaims {
         entityType: 'resident',
         entityId: claim.residentId,
         onBehalfOfResidentId: claim.residentId,
-        details: { userId: claim.userId, proof },
+        details: { userId: claim.userId, proof, ...extra },
       },
       m,
     );

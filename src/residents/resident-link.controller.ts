@@ -1,15 +1,17 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
 import { Allow } from '../access/access.decorator';
 import { CurrentUser, type AuthUser } from '../access/auth-user';
 import { IdParam } from '../common/id-param';
-import { LinkClaimDto, LinkCodeDto } from './dto/link-claim.dto';
+import { InvalidInputError } from '../common/domain-errors';
+import { ConfirmClaimDto, LinkClaimDto, LinkCodeDto } from './dto/link-claim.dto';
 import { ResidentLinkClaims } from './resident-link-claims.service';
 
 /** Linking a pending resident's account to its roster record, with proof (issue 12, finding 1). */
@@ -40,18 +42,28 @@ export class ResidentLinkController {
   @Get('resident-link-claims')
   @Allow('officer', 'admin')
   @ApiOperation({ summary: 'Accounts waiting to be linked to residents of your sites' })
-  @ApiOkResponse({ type: [LinkClaimDto], description: 'Audited' })
-  list(@CurrentUser() user: AuthUser): Promise<LinkClaimDto[]> {
-    return this.claims.list(user);
+  @ApiQuery({ name: 'page', required: false, description: '1-based; 50 claims a page, oldest first' })
+  @ApiOkResponse({ type: [LinkClaimDto], description: 'Audited; an empty page after the last' })
+  async list(@CurrentUser() user: AuthUser, @Query('page') page?: string): Promise<LinkClaimDto[]> {
+    const n = page === undefined ? 1 : Number(page);
+    if (!Number.isInteger(n) || n < 1 || n > 10_000)
+      throw new InvalidInputError('page', 'must be a whole number from 1');
+    return (await this.claims.list(user, n)).claims;
   }
 
   @Post('resident-link-claims/:id/confirm')
   @HttpCode(204)
   @Allow('officer', 'admin')
   @ApiOperation({ summary: 'Confirm that the account is the resident (officers of the site)' })
-  @ApiNoContentResponse({ description: 'Linked; 404 out of scope; 409 when the resident has an account' })
-  async confirm(@IdParam() id: string, @CurrentUser() user: AuthUser): Promise<void> {
-    await this.claims.decide(user, id, true);
+  @ApiNoContentResponse({
+    description: 'Linked; 400 without idCardChecked; 404 out of scope; 409 when the resident has an account',
+  })
+  async confirm(
+    @IdParam() id: string,
+    @Body() dto: ConfirmClaimDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<void> {
+    await this.claims.decide(user, id, true, dto.idCardChecked);
   }
 
   @Post('resident-link-claims/:id/reject')

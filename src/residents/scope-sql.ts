@@ -39,6 +39,29 @@ export function readableResidentsSql(
   };
 }
 
+/**
+ * The list twin of ScopePolicy.managesResident (narrower than reading: no origin-region
+ * households): the residents of the officer's sites and of sites inside their regions.
+ */
+export function managedResidentsSql(
+  actor: AuthUser,
+  residentIdColumn: string,
+): { sql: string; params: Record<string, unknown> } {
+  if (actor.role !== 'admin' && actor.role !== 'officer') return { sql: 'FALSE', params: {} };
+  const scope =
+    actor.role === 'admin'
+      ? null
+      : `(scope_h.site_id = ANY(CAST(:scopeSiteIds AS uuid[])) OR EXISTS (SELECT 1 FROM unnest(CAST(:scopeCodes AS text[])) c
+            WHERE scope_s.region_code LIKE c || '%'))`;
+  return {
+    sql: `${residentIdColumn} IN (SELECT scope_r.id FROM resident scope_r
+            JOIN household scope_h ON scope_h.id = scope_r.household_id
+            JOIN site scope_s ON scope_s.id = scope_h.site_id
+           WHERE ${scope ?? 'TRUE'})`,
+    params: scope ? { scopeSiteIds: actor.scope.siteIds, scopeCodes: actor.scope.regionCodes } : {},
+  };
+}
+
 /** As readableResidentsSql, for a column holding a household id. */
 export function readableHouseholdsSql(
   actor: AuthUser,

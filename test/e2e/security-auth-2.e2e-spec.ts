@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { devSmsTo } from '../../src/notifications/channels/sms-dev-outbox';
 import { createTestApp, type TestApp } from '../support/app';
 import {
@@ -12,7 +13,7 @@ import {
   type Session,
 } from '../support/factories';
 import { createHousehold, createResident, uniqueNationalId } from '../support/residents-factories';
-import { webAgent } from '../support/web-factories';
+import { csrfOf, webAgent } from '../support/web-factories';
 
 /*
  * Issue 12, second pass (findings 1, 2, 10, 14): holes a black-box attacker found in the SMS-code
@@ -182,7 +183,11 @@ describe('security, second pass (issue 12)', () => {
       }[];
       const claim = claims.find((c) => c.accountName === '新居民')!;
       expect(claim).toBeDefined();
-      await t.http.post(`/api/v1/resident-link-claims/${claim.id}/confirm`).set(officer.auth).expect(204);
+      await t.http
+        .post(`/api/v1/resident-link-claims/${claim.id}/confirm`)
+        .set(officer.auth)
+        .send({ idCardChecked: true })
+        .expect(204);
       expect((await t.http.get('/api/v1/me').set(session.auth)).body.residentId).toBeDefined();
     });
   });
@@ -221,6 +226,79 @@ describe('security, second pass (issue 12)', () => {
       expect((agent.body as { residentId: string }[]).filter((c) => c.residentId === victim.id)).toHaveLength(
         6,
       );
+    });
+  });
+
+  describe("the officers' claim list", () => {
+    it('pages claims of their sites in SQL and tells the typed name and the household phone apart', async () => {
+      const admin = await loginAdmin(t.http);
+      const own = await createSite(t.http, admin);
+      const o = await staff(t.http, admin, 'officer', { siteIds: [own.id] });
+      const hh = (await createHousehold(t.http, o, own.id)).id;
+      // A household member's phone registers with another member's ID: a hint, shown as such.
+      const member = await createResident(t.http, o, hh);
+      const target = await createResident(t.http, o, hh, { phone: undefined });
+      await registerAccount(t.http, {
+        phone: member.phoneClear!,
+        name: '家里人',
+        role: 'resident',
+        nationalId: target.nationalId,
+      });
+      for (let i = 0; i < 50; i++) {
+        const r = await createResident(t.http, o, hh, { phone: undefined });
+        await registerAccount(t.http, {
+          phone: uniquePhone(),
+          name: `认领${i}`,
+          role: 'resident',
+          nationalId: r.nationalId,
+        });
+      }
+      const page1 = (await t.http.get('/api/v1/resident-link-claims').set(o.auth).expect(200)).body as {
+        id: string;
+        accountName: string;
+        accountPhoneInHousehold: boolean;
+      }[];
+      const page2 = (await t.http.get('/api/v1/resident-link-claims?page=2').set(o.auth).expect(200))
+        .body as { id: string }[];
+      expect([page1.length, page2.length]).toEqual([50, 1]);
+      const family = page1.find((c) => c.accountName === '家里人')!;
+      expect(family.accountPhoneInHousehold).toBe(true);
+      expect(page1.filter((c) => c.accountPhoneInHousehold)).toHaveLength(1);
+      // The officer of the first site sees none of these, however many there are.
+      const others = (await t.http.get('/api/v1/resident-link-claims').set(officer.auth)).body as {
+        id: string;
+      }[];
+      expect(others.some((c) => c.id === family.id)).toBe(false);
+
+      const agent = await webAgent(t, o.phone);
+      const page = await agent.get('/officer/link-claims').expect(200);
+      expect(page.text).toContain('本人填写');
+      expect(page.text).toContain('账号手机号是这户人家登记的手机号之一');
+      expect(page.text).toContain('/officer/link-claims?page=2');
+      // Confirming without the tick links nothing; with it, the tick is in the audit.
+      const untick = await agent
+        .post(`/officer/link-claims/${family.id}/confirm`)
+        .type('form')
+        .send({ _csrf: csrfOf(page.text) })
+        .expect(400);
+      expect(untick.text).toContain('已核对身份证');
+      expect(
+        (await t.http.post(`/api/v1/resident-link-claims/${family.id}/confirm`).set(o.auth).send({})).status,
+      ).toBe(400);
+      const session = await login(t.http, member.phoneClear!);
+      expect((await t.http.get('/api/v1/me').set(session.auth)).body.residentId).toBeUndefined();
+      await agent
+        .post(`/officer/link-claims/${family.id}/confirm`)
+        .type('form')
+        .send({ _csrf: csrfOf(untick.text), idCardChecked: 'true' })
+        .expect(303);
+      expect((await t.http.get('/api/v1/me').set(session.auth)).body.residentId).toBe(target.id);
+      const audit: { details: { idCardChecked?: boolean } }[] = await t.app
+        .get(DataSource)
+        .query(`SELECT details FROM audit_entry WHERE action = 'resident.link' AND entity_id = $1`, [
+          target.id,
+        ]);
+      expect(audit.map((a) => a.details.idCardChecked)).toEqual([true]);
     });
   });
 });

@@ -157,10 +157,19 @@ describe('security: registration, sign-in and the API surface (issue 12)', () =>
       expect(claim).toBeDefined();
       expect(claim!.accountPhone).toMatch(/^\d{3}\*{4}\d{4}$/);
       expect(
-        (await t.http.post(`/api/v1/resident-link-claims/${claim!.id}/confirm`).set(stranger.auth)).status,
+        (
+          await t.http
+            .post(`/api/v1/resident-link-claims/${claim!.id}/confirm`)
+            .set(stranger.auth)
+            .send({ idCardChecked: true })
+        ).status,
       ).toBe(404);
       expect((await t.http.get('/api/v1/me').set(session.auth)).body.residentId).toBeUndefined();
-      await t.http.post(`/api/v1/resident-link-claims/${claim!.id}/confirm`).set(officer.auth).expect(204);
+      await t.http
+        .post(`/api/v1/resident-link-claims/${claim!.id}/confirm`)
+        .set(officer.auth)
+        .send({ idCardChecked: true })
+        .expect(204);
       expect((await t.http.get('/api/v1/me').set(session.auth)).body.residentId).toBe(resident.id);
     });
   });
@@ -187,7 +196,7 @@ describe('security: registration, sign-in and the API surface (issue 12)', () =>
       const done = await agent
         .post(`/officer/link-claims/${claim.id}/confirm`)
         .type('form')
-        .send({ _csrf: csrfOf(page.text) })
+        .send({ _csrf: csrfOf(page.text), idCardChecked: 'true' })
         .expect(303);
       expect(done.headers.location).toBe('/officer/link-claims?done=confirmed');
       expect((await t.http.get('/api/v1/me').set(session.auth)).body.residentId).toBe(resident.id);
@@ -212,7 +221,11 @@ describe('security: registration, sign-in and the API surface (issue 12)', () =>
         accountName: string;
       }[];
       const claim = claims.find((c) => c.accountName === '抢注')!;
-      await t.http.post(`/api/v1/resident-link-claims/${claim.id}/confirm`).set(officer.auth).expect(204);
+      await t.http
+        .post(`/api/v1/resident-link-claims/${claim.id}/confirm`)
+        .set(officer.auth)
+        .send({ idCardChecked: true })
+        .expect(204);
       const squatted = (await t.http.get('/api/v1/me').set(session.auth)).body.residentId as string;
       expect(squatted).toBeDefined();
       // The officer enters the real person with that ID: a new record, not the squatter's.

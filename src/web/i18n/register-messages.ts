@@ -23,7 +23,14 @@ export const REGISTER_ZH = {
   'register.claims.intro':
     '这些账号注册时填了您安置点居民的身份证号，但没有用登记的手机号证明是本人。请当面核对身份证后再确认；不认识的请点“不是本人”。',
   'register.claims.none': '现在没有等待确认的账号。',
-  'register.claims.item': '居民 {resident} · 账号 {account}（{phone}）· {date} 注册',
+  'register.claims.item': '居民 {resident} · 账号（本人填写）{account}（{phone}）· {date} 注册',
+  'register.claims.selfRegistered': '身份证号不在登记里，这是注册人自己建的待确认登记',
+  'register.claims.phoneInHousehold': '账号手机号是这户人家登记的手机号之一',
+  'register.claims.phoneNotInHousehold': '账号手机号不是这户人家登记的手机号',
+  'register.claims.idChecked': '已核对身份证',
+  'register.claims.idCheckedMissing': '请当面核对身份证后勾选「已核对身份证」再确认。',
+  'register.claims.prev': '上一页',
+  'register.claims.next': '下一页',
   'register.claims.confirm': '确认是本人',
   'register.claims.reject': '不是本人',
   'register.claims.confirmed': '已确认，账号连上了居民登记。',
@@ -55,7 +62,16 @@ export const REGISTER_EN: Record<RegisterKey, string> = {
   'register.claims.intro':
     'These accounts registered with the ID number of a resident of your sites but did not prove it with the roster phone. Confirm only after checking the ID card in person; if you do not know them, choose “Not this person”.',
   'register.claims.none': 'No account is waiting.',
-  'register.claims.item': 'Resident {resident} · account {account} ({phone}) · registered {date}',
+  'register.claims.item':
+    'Resident {resident} · account (as typed by the registrant) {account} ({phone}) · registered {date}',
+  'register.claims.selfRegistered': 'ID number not on the roster: a pending record the registrant created',
+  'register.claims.phoneInHousehold': "The account's phone is one of the household's phones",
+  'register.claims.phoneNotInHousehold': "The account's phone is not one of the household's phones",
+  'register.claims.idChecked': 'ID card checked',
+  'register.claims.idCheckedMissing':
+    'Check the ID card in person and tick “ID card checked” before confirming.',
+  'register.claims.prev': 'Previous page',
+  'register.claims.next': 'Next page',
   'register.claims.confirm': 'Confirm it is them',
   'register.claims.reject': 'Not this person',
   'register.claims.confirmed': 'Confirmed: the account is linked to the resident record.',
