@@ -1599,6 +1599,13 @@ export interface components {
             /** @enum {string} */
             reason: "employed" | "refused_referrals" | "unreachable" | "no_capacity_or_will";
         };
+        ConfirmClaimDto: {
+            /**
+             * @description The officer checked the ID card in person (audited)
+             * @enum {boolean}
+             */
+            idCardChecked: true;
+        };
         ConfirmResidentDto: {
             /**
              * Format: uuid
@@ -2318,10 +2325,12 @@ export interface components {
             unemploymentCause: string | null;
         };
         LinkClaimDto: {
-            /** @description The name the account registered with */
+            /** @description The name the account registered with (typed by the registrant, not proof) */
             accountName: string;
             /** @description Masked: 139****0001 */
             accountPhone: string;
+            /** @description Whether the account's phone is a phone of someone in the resident's household */
+            accountPhoneInHousehold: boolean;
             /** Format: date-time */
             createdAt: string;
             /** Format: uuid */
@@ -2329,6 +2338,8 @@ export interface components {
             /** Format: uuid */
             residentId: string;
             residentName: string;
+            /** @description A record the registrant created (an ID on no roster), not a roster one */
+            selfRegistered: boolean;
         };
         LinkCodeDto: {
             /**
@@ -7383,20 +7394,32 @@ export interface operations {
     };
     ResidentLinkController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description 1-based; 50 claims a page, oldest first */
+                page?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Audited */
+            /** @description Audited; an empty page after the last */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["LinkClaimDto"][];
+                };
+            };
+            /** @description Bad input: `details` names each offending field; unknown fields are rejected */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description No or bad credentials */
@@ -7428,9 +7451,13 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmClaimDto"];
+            };
+        };
         responses: {
-            /** @description Linked; 404 out of scope; 409 when the resident has an account */
+            /** @description Linked; 400 without idCardChecked; 404 out of scope; 409 when the resident has an account */
             204: {
                 headers: {
                     [name: string]: unknown;
