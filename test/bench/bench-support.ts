@@ -163,7 +163,8 @@ export async function startChild(
     env: {
       PATH: process.env.PATH ?? '/usr/bin:/bin',
       HOME: process.env.HOME ?? '/root',
-      NODE_ENV: 'production-like',
+      // Development mode (built-in secrets, no TLS demands) with production's logging and no demo.
+      NODE_ENV: 'development',
       LEYE_ROLE: role,
       PORT: String(port),
       HOST: '127.0.0.1',
