@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import { LessThan, type DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { ConflictError, InvalidInputError } from '../common/domain-errors';
 import { AppConfig } from '../config/app-config';
@@ -96,6 +96,11 @@ export class RegistrationService {
       ...(dto.siteId ? { siteId: dto.siteId } : {}),
     };
     // One row per ticket: a stranger's start for this phone leaves the owner's pending one alone.
+    // The phone's expired ones go now (nothing else removes a code nobody came back with).
+    await this.dataSource.manager.delete(RegistrationCode, {
+      phoneHmac: phoneKey,
+      expiresAt: LessThan(new Date()),
+    });
     await this.dataSource.manager.insert(RegistrationCode, {
       phoneHmac: phoneKey,
       ticketHash,
