@@ -8635,7 +8635,10 @@ export interface operations {
     HealthController_ready: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description METRICS_TOKEN: adds the deployment id, queue prefix, other installations on it and unrouted event kinds */
+                "X-Metrics-Token"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8647,6 +8650,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": unknown;
+                };
+            };
+            /** @description Bad input: `details` names each offending field; unknown fields are rejected */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /** @description A token was sent and is malformed, expired or revoked (send none to call anonymously) */
