@@ -509,9 +509,17 @@ describe('households and residents (API.md, issue 3 item 2, issue 7 item 5)', ()
       name: '新来的',
     });
     expect(pending.status).toBe(201);
-    const pendingId = (await residentOf(phone))!;
+    // A typed ID on no roster waits for the site's officer as a roster ID does: linked at once, /me
+    // would tell the registrant which IDs are on no roster (issue 12 finding 2, second pass).
+    expect(await residentOf(phone)).toBeUndefined();
     const me = await login(t.http, phone);
-    const own = await t.http.get(`/api/v1/residents/${pendingId}`).set(me.auth).expect(200);
+    const claims: { residentId: string }[] = await ds.query(
+      'SELECT resident_id AS "residentId" FROM resident_link_claim WHERE user_id = $1',
+      [me.userId],
+    );
+    const pendingId = claims[0].residentId;
+    expect((await t.http.get(`/api/v1/residents/${pendingId}`).set(me.auth)).status).toBe(404);
+    const own = await t.http.get(`/api/v1/residents/${pendingId}`).set(officerA.auth).expect(200);
     expect(own.body).toMatchObject({
       status: 'pending',
       name: '新来的',
