@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { todayInPilotZone } from '../../src/common/clock';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { moveApplication } from '../support/applications-factories';
 import {
@@ -48,7 +49,8 @@ describe('officer pages in a browser', () => {
   let householdId: string;
   let residentId: string;
   let resident: Session;
-  const month = new Date().toISOString().slice(0, 7);
+  // The pilot's month (the dashboard's), not UTC's: they differ from 16:00 UTC on a month's last day.
+  const month = todayInPilotZone().slice(0, 7);
 
   beforeAll(async () => {
     env = await startBrowserEnv({ worker: true });
@@ -138,8 +140,10 @@ describe('officer pages in a browser', () => {
     await expectAccessible(page);
     await screenshot(page, 'officer-05-placements-month');
 
+    // The menu's 零就业 is the casework queue now; the household list stays behind the dashboard.
     await page.getByRole('link', { name: '零就业' }).click();
-    await page.waitForURL('**/officer/households?zeroEmployment=true');
+    await page.waitForURL('**/officer/cases');
+    await page.goto('/officer/households?zeroEmployment=true');
     expect(await page.locator(`a[href="/officer/households/${householdId}"]`).count()).toBe(0);
     expect(await page.locator('main').textContent()).toContain('现在没有零就业家庭');
     await expectAccessible(page);

@@ -41,7 +41,8 @@ export const NAV: Record<Role | 'guest', NavItem[]> = {
   ],
   officer: [
     { href: '/officer', label: 'nav.home' },
-    { href: '/officer/households?zeroEmployment=true', label: 'officer.nav.queue' },
+    // Every zero-employment household is a case until it is cleared (casework): the queue with the clock.
+    { href: '/officer/cases', label: 'officer.nav.queue' },
     { href: '/officer/matches', label: 'officer.nav.matches' },
     { href: '/officer/follow-ups', label: 'officer.nav.followUps' },
     { href: '/officer/notifications', label: 'officer.nav.notifications' },
