@@ -82,7 +82,9 @@ describe('officer pages in a browser', () => {
     expect(await page.locator('#active-placements-count').textContent()).toBe('0');
     // Charts are inline SVG, every bar a link to its list; nothing is wider than the phone.
     // (No skill gaps yet: no posting is open; no monthly charts before the first placement.)
-    expect(await page.locator('svg.chart').count()).toBe(1);
+    // (The skill-gap chart is left out of the count: other spec files of the run may have open
+    // postings in reach of this site.)
+    expect(await page.locator('svg.chart:not(section[aria-labelledby="c-gaps"] svg.chart)').count()).toBe(1);
     expect(await page.locator(`svg.chart a[href*="month=${month}"]`).count()).toBe(0);
     expect(await page.locator('main').textContent()).toContain('还没有就业记录，暂无按月的数字');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
