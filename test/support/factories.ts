@@ -1,4 +1,6 @@
 import { randomInt } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type request from 'supertest';
 import { devSmsTo } from '../../src/notifications/channels/sms-dev-outbox';
 
@@ -67,9 +69,28 @@ export async function staff(
   return { ...(await login(http, phone)), phone };
 }
 
-/** The last one-time code the dev SMS outbox holds for this phone (this process's app). */
+/**
+ * What apps spawned by fault and scale tests "sent" to this phone: each appends its dev SMS
+ * outbox to test-output/logs/sms-<port>.jsonl (test/support/processes.ts devSmsFile).
+ */
+function spawnedSmsTo(phone: string): string[] {
+  const dir = join(__dirname, '..', '..', 'test-output', 'logs');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => /^sms-\d+\.jsonl$/.test(f))
+    .flatMap((f) => readFileSync(join(dir, f), 'utf8').split('\n').filter(Boolean))
+    .map((l) => JSON.parse(l) as { phone: string; text: string })
+    .filter((m) => m.phone === phone)
+    .map((m) => m.text);
+}
+
+/**
+ * The last one-time code the dev SMS outbox holds for this phone: this process's app, else an
+ * app this test spawned (phones are unique per run, so another file's message is not this one).
+ */
 export function lastSmsCode(phone: string): string {
-  const texts = devSmsTo(phone).map((m) => m.text);
+  const own = devSmsTo(phone).map((m) => m.text);
+  const texts = own.length ? own : spawnedSmsTo(phone);
   const code = texts
     .reverse()
     .map((t) => /\b(\d{6})\b/.exec(t)?.[1])
