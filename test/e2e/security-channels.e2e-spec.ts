@@ -38,7 +38,7 @@ describe('robot channels: markdown injection (issue 12 item 8)', () => {
     const posting = await publish(t.http, world, HOSTILE);
     expect(posting.status).toBe('open');
 
-    const [w] = await eventually(async () => wecom.received.length > 0 && wecom.received, 30_000);
+    const [w] = await eventually(async () => wecom.received.length > 0 && wecom.received, 60_000);
     const content = (w as { markdown: { content: string } }).markdown.content;
     const lines = content.split('\n');
     // The heading, the bold line, three quote lines of the wording, the link: nothing added.
