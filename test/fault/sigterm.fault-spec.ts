@@ -12,7 +12,7 @@ import {
   waitUntil,
   type AppProcess,
 } from '../support/processes';
-import { registerEmployer } from './http';
+import { call, FAULT_PASSWORD, faultPhone, lastSmsCode } from './http';
 import { recordTiming } from './timings';
 
 /*
@@ -76,10 +76,22 @@ describe('fault: SIGTERM on the api under load', () => {
   }, 60_000);
 
   it('lets in-flight requests finish with 2xx and exits 0', async () => {
+    // Registration is two requests (a code, then the account): the first step is taken before
+    // the lock, so what waits on app_user when SIGTERM comes is the step that creates the account.
+    const started = await Promise.all(
+      Array.from({ length: 6 }, async () => {
+        const phone = faultPhone();
+        const start = await call(api.url, 'POST', '/api/v1/auth/register', {
+          body: { phone, password: FAULT_PASSWORD, name: '故障测试', role: 'employer' },
+        });
+        expect(start.status).toBe(202);
+        return { phone, ticket: start.body.ticket as string, code: lastSmsCode(api.url, phone)! };
+      }),
+    );
     const lock = await lockTable(dbUrl, 'app_user');
     let released = false;
     try {
-      const inFlight = Array.from({ length: 6 }, () => registerEmployer(api.url));
+      const inFlight = started.map((s) => call(api.url, 'POST', '/api/v1/auth/register/verify', { body: s }));
       await waitUntil(
         '6 registrations waiting on the lock',
         async () => (await waitingOnLocks(dbUrl)) >= 6,
