@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { RankedMatch, SkillGap } from '../engine';
-import { componentColumns } from './components-columns';
 import { copyMatchRows } from './match-copy';
+import { MATCH_COLUMNS, matchColumnList, matchMergeSql, type MatchRowSource } from './match-columns';
 
-/** A PostgreSQL array literal of strings ('{"a","b"}'), every element quoted and escaped. */
-function arrayLiteral(items: readonly string[]): string {
-  return `{${items.map((x) => `"${x.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
-}
+/** The single-statement store: one array parameter per column ($1…$n), computed_at last. */
+const UNNEST_MERGE = matchMergeSql(
+  `SELECT ${MATCH_COLUMNS.map((c) => `x.${c.name}::${c.type}`).join(', ')}, $${MATCH_COLUMNS.length + 1}::timestamptz
+     FROM unnest(${MATCH_COLUMNS.map((c, i) => `$${i + 1}::${c.type.endsWith('[]') ? 'text' : c.type}[]`).join(', ')})
+       AS x(${matchColumnList()})`,
+);
 
 export interface ResidentMeta {
   siteId: string;
@@ -109,65 +111,16 @@ export class MatchStore {
       await copyMatchRows(m, lists, computedAt);
       return;
     }
-    // One array per column (unnest): no per-row JSON for PostgreSQL to parse. Components go as two
-    // real[] and the missing skills as text[], each row's as an array literal.
-    const col = <T>(f: (x: (typeof rows)[number]) => T): T[] => rows.map(f);
-    const components = rows.map(({ r }) => componentColumns(r.components));
-    await m.query(
-      `INSERT INTO match (posting_id, resident_id, posting_version, resident_version, score, priority, rank,
-                          component_values, component_points, required_skills_missing, distance_km, reason_zh,
-                          reason_en, engine_version, computed_at, site_id, employer_reason_zh, employer_reason_en)
-       SELECT x.posting_id, x.resident_id, x.posting_version, x.resident_version, x.score, x.priority, x.rank,
-              x.component_values::real[], x.component_points::real[], x.required_skills_missing::text[],
-              x.distance_km, x.reason_zh, x.reason_en, x.engine_version, $15, x.site_id, x.employer_reason_zh,
-              x.employer_reason_en
-         FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::int[], $5::numeric[], $6::numeric[], $7::int[],
-                     $8::text[], $9::text[], $10::text[], $11::numeric[], $12::text[], $13::text[], $14::text[],
-                     $16::uuid[], $17::text[], $18::text[])
-           AS x(posting_id, resident_id, posting_version, resident_version, score, priority, rank,
-                component_values, component_points, required_skills_missing, distance_km, reason_zh, reason_en,
-                engine_version, site_id, employer_reason_zh, employer_reason_en)
-       ON CONFLICT (posting_id, resident_id) DO UPDATE SET
-              posting_version = EXCLUDED.posting_version, resident_version = EXCLUDED.resident_version,
-              score = EXCLUDED.score, priority = EXCLUDED.priority, rank = EXCLUDED.rank,
-              component_values = EXCLUDED.component_values, component_points = EXCLUDED.component_points,
-              required_skills_missing = EXCLUDED.required_skills_missing,
-              distance_km = EXCLUDED.distance_km, reason_zh = EXCLUDED.reason_zh,
-              reason_en = EXCLUDED.reason_en, engine_version = EXCLUDED.engine_version,
-              computed_at = EXCLUDED.computed_at, site_id = EXCLUDED.site_id,
-              employer_reason_zh = EXCLUDED.employer_reason_zh, employer_reason_en = EXCLUDED.employer_reason_en
-        WHERE (match.posting_version, match.resident_version, match.score, match.priority, match.rank,
-               match.component_values, match.component_points, match.required_skills_missing,
-               match.distance_km, match.reason_zh, match.reason_en, match.engine_version, match.site_id,
-               match.employer_reason_zh, match.employer_reason_en)
-              IS DISTINCT FROM
-              (EXCLUDED.posting_version, EXCLUDED.resident_version, EXCLUDED.score, EXCLUDED.priority,
-               EXCLUDED.rank, EXCLUDED.component_values, EXCLUDED.component_points,
-               EXCLUDED.required_skills_missing, EXCLUDED.distance_km, EXCLUDED.reason_zh, EXCLUDED.reason_en,
-               EXCLUDED.engine_version, EXCLUDED.site_id, EXCLUDED.employer_reason_zh,
-               EXCLUDED.employer_reason_en)`,
-      [
-        col(({ l }) => l.postingId),
-        col(({ r }) => r.residentId),
-        col(({ r }) => r.postingVersion),
-        col(({ l, r }) => l.residents.get(r.residentId)?.version ?? null),
-        col(({ r }) => r.score),
-        col(({ r }) => r.priority),
-        col(({ r }) => r.rank),
-        components.map((c) => arrayLiteral(c.values.map(String))),
-        components.map((c) => arrayLiteral(c.points.map(String))),
-        col(({ r }) => arrayLiteral(r.requiredSkillsMissing)),
-        col(({ r }) => r.distanceKm),
-        // reason_* is the officer's text (it carries the priority note); employers read employer_reason_*.
-        col(({ r }) => r.reasons.officer.zh),
-        col(({ r }) => r.reasons.officer.en),
-        col(({ r }) => r.engineVersion),
-        computedAt,
-        col(({ l, r }) => l.residents.get(r.residentId)!.siteId),
-        col(({ r }) => r.reasons.employer.zh),
-        col(({ r }) => r.reasons.employer.en),
-      ],
-    );
+    // One array per column (unnest): no per-row JSON for PostgreSQL to parse. Array columns go as
+    // their array literals (text[]) and are cast back per row.
+    const sources: MatchRowSource[] = rows.map(({ l, r }) => {
+      const meta = l.residents.get(r.residentId);
+      return { postingId: l.postingId, r, residentVersion: meta?.version ?? null, siteId: meta!.siteId };
+    });
+    await m.query(UNNEST_MERGE, [
+      ...MATCH_COLUMNS.map((c) => sources.map((s) => c.value(s))),
+      computedAt,
+    ]);
   }
 
   /** Replaces a resident's recommended postings and skill gaps. */
