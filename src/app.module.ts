@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AccessModule } from './access/access.module';
 import { CaseworkModule } from './casework/casework.module';
+import { CommuteModule } from './commute/commute.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { AuditModule } from './audit/audit.module';
 import { BootstrapModule } from './bootstrap/bootstrap.module';
@@ -25,6 +26,7 @@ import { ResidentsModule } from './residents/residents.module';
 import { SkillsModule } from './skills/skills.module';
 import { TrainingModule } from './training/training.module';
 import { DemoModule } from './demo/demo.module';
+import { CooperationModule } from './programmes/cooperation/cooperation.module';
 import { WebModule } from './web/web.module';
 
 /** Infrastructure every process role needs. */
@@ -41,7 +43,7 @@ export const CORE_MODULES = [
 ];
 
 /** The product's features. */
-export const FEATURE_MODULES = [HealthModule, RegionsModule, SkillsModule, ResidentsModule, TrainingModule, EmployersModule, PostingsModule, NotificationsModule, MatchingModule, PlacementsModule, ApplicationsModule, CaseworkModule, ReportsModule, ImportsModule, WebModule, DemoModule];
+export const FEATURE_MODULES = [HealthModule, RegionsModule, SkillsModule, ResidentsModule, TrainingModule, EmployersModule, PostingsModule, NotificationsModule, MatchingModule, PlacementsModule, ApplicationsModule, CaseworkModule, CommuteModule, CooperationModule, ReportsModule, ImportsModule, WebModule, DemoModule];
 
 /** Composition only (DESIGN.md "Shape"): the same module serves api, worker and all. */
 @Module({ imports: [...CORE_MODULES, ...FEATURE_MODULES] })

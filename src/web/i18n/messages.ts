@@ -3,6 +3,7 @@ import { OFFICER_EN, OFFICER_ZH } from '../officer/officer-messages';
 import { ADMIN_EN, ADMIN_ZH } from './admin-messages';
 import { PROVIDER_EN, PROVIDER_ZH } from './provider-messages';
 import { REGISTER_EN, REGISTER_ZH } from './register-messages';
+import { COMMUTE_EN, COMMUTE_ZH } from './commute-messages';
 
 /**
  * Every string the web pages show, Simplified Chinese first (the default), English second.
@@ -123,6 +124,7 @@ const zh = {
   ...RESIDENT_EMPLOYER_ZH,
   // officer pages (officer.)
   ...OFFICER_ZH,
+  ...COMMUTE_ZH,
   // training provider and admin pages (provider., admin.)
   ...PROVIDER_ZH,
   ...ADMIN_ZH,
@@ -138,6 +140,7 @@ const en: Catalogue = {
   ...PROVIDER_EN,
   ...ADMIN_EN,
   ...OFFICER_EN,
+  ...COMMUTE_EN,
   ...REGISTER_EN,
   'app.name': 'Leye',
   'app.tagline': 'Good work near home',
