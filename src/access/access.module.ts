@@ -6,7 +6,7 @@ import { AccessGuard } from './access.guard';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { RateLimits } from './rate-limits';
-import { SmsSender, smsSenderFor } from '../notifications/channels/sms-sender';
+import { SmsSender, smsSenderFor } from '../sms/sms-sender';
 import { RegistrationHooks } from './registration-hooks';
 import { RegistrationService } from './registration.service';
 import { ScopePolicy } from './scope-policy';

@@ -6,7 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import { ConflictError, InvalidInputError } from '../common/domain-errors';
 import { AppConfig } from '../config/app-config';
 import { PiiCipher } from '../crypto/pii-cipher';
-import { SmsSender } from '../notifications/channels/sms-sender';
+import { SmsSender } from '../sms/sms-sender';
 import type { RegisterDto } from './dto/auth.dto';
 import { CODE_MAX_ATTEMPTS, codeExpiry, codeHash, codeMatches, newCode } from './one-time-codes';
 import { hashPassword } from './passwords';

@@ -1,4 +1,4 @@
-import { statusWord } from '../web/i18n/status-vocabulary';
+import { statusWord } from '../i18n/status-vocabulary';
 
 /** The values on the wire (API.md "Enumerations"). */
 export const APPLICATION_STATUSES = [

@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import { UsersService } from '../access/users.service';
 import { EmailChannel, type EmailMessage } from './channels/email-channel';
 import type { RobotMessage } from './channels/robot-messages';
-import { SmsSender } from './channels/sms-sender';
+import { SmsSender } from '../sms/sms-sender';
 import { AppConfig } from '../config/app-config';
 import { RobotAddressRefused, robotAddressPolicy } from './channels/robot-address';
 import { postRobotMessage } from './channels/webhook-channel';

@@ -11,7 +11,7 @@ import { ConflictError, InvalidInputError } from '../common/domain-errors';
 import { AppConfig } from '../config/app-config';
 import { maskPhone } from '../crypto/masking';
 import { PiiCipher } from '../crypto/pii-cipher';
-import { SmsSender } from '../notifications/channels/sms-sender';
+import { SmsSender } from '../sms/sms-sender';
 import type { LinkClaimDto } from './dto/link-claim.dto';
 import { ResidentLinkClaim } from './resident-link-claim.entity';
 import { rosterCodeText } from './resident-registration.service';

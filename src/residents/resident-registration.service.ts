@@ -12,7 +12,7 @@ import { AuditService } from '../audit/audit.service';
 import { InvalidInputError } from '../common/domain-errors';
 import { AppConfig } from '../config/app-config';
 import { PiiCipher } from '../crypto/pii-cipher';
-import { SmsSender } from '../notifications/channels/sms-sender';
+import { SmsSender } from '../sms/sms-sender';
 import { RegionsService } from '../regions/regions.service';
 import { Household } from './household.entity';
 import { HouseholdsService } from './households.service';

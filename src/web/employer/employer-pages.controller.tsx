@@ -31,7 +31,7 @@ import {
 } from '../form-data';
 import type { MessageKey } from '../i18n/messages';
 import { redirect, render, webContextOf } from '../render';
-import { statusKey } from '../i18n/status-vocabulary';
+import { statusKey } from '../../i18n/status-vocabulary';
 import {
   ApplicantsPage,
   CandidatesPage,

@@ -24,7 +24,7 @@ import { ItemList } from '../components/item-list';
 import { wageText } from '../components/job-card';
 import { Layout } from '../components/layout';
 import type { MessageKey } from '../i18n/messages';
-import { statusKey } from '../i18n/status-vocabulary';
+import { statusKey } from '../../i18n/status-vocabulary';
 import { useWeb } from '../render';
 import { IndustryTag } from '../resident/job-item';
 import {

@@ -1,4 +1,4 @@
-import { STATUS_VOCABULARY_EN, STATUS_VOCABULARY_ZH } from './status-vocabulary';
+import { STATUS_VOCABULARY_EN, STATUS_VOCABULARY_ZH } from '../../i18n/status-vocabulary';
 /**
  * The resident and employer pages' strings (keys `jobs.` `resident.` `employer.` and the words
  * for industries, schedules, statuses). Spread into messages.ts; `zh` defines the keys, `en` must

@@ -1,7 +1,7 @@
 import { APPLICATION_STATUSES, STATUS_ZH } from '../../applications/application-status';
 import { translator } from './i18n';
 import { LANGS } from './messages';
-import { STATUS_READERS, statusKey, statusWord } from './status-vocabulary';
+import { STATUS_READERS, statusKey, statusWord } from '../../i18n/status-vocabulary';
 
 describe('status vocabulary', () => {
   it('has a word for every status, every reader and every language, shown by t()', () => {

@@ -19,7 +19,7 @@ import {
   type FormValues,
 } from '../components/form';
 import { ItemList } from '../components/item-list';
-import { statusWord } from '../i18n/status-vocabulary';
+import { statusWord } from '../../i18n/status-vocabulary';
 import { useWeb } from '../render';
 import { EmploymentLabel, HouseholdName } from './household-pages';
 import { OfficerPage } from './officer-layout';

@@ -2,7 +2,7 @@ import type { ApplicationStatus } from '../../applications/application-status';
 import type { Industry, Schedule, WageUnit } from '../../common/domain-enums';
 import type { EmployerKind } from '../../employers/employer-kind';
 import type { MessageKey } from '../i18n/messages';
-import { statusKey } from '../i18n/status-vocabulary';
+import { statusKey } from '../../i18n/status-vocabulary';
 
 /**
  * Words and icons for the enumerations the resident and employer pages show. Each industry has

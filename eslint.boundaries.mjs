@@ -1,0 +1,62 @@
+import boundaries from 'eslint-plugin-boundaries';
+
+/*
+ * The direction of imports (issue 14; README "Architecture"): web → features → access/audit/i18n
+ * → platform. Platform imports no feature; features never import web; a feature's entities and
+ * repositories are its own — another folder may import their *types*, never the classes (a
+ * class import is how one feature starts querying another's tables). Proved to bite by
+ * src/architecture.spec.ts, which lints made-up files placed in real folders.
+ */
+export const PLATFORM = ['common', 'config', 'database', 'queue', 'redis', 'crypto', 'openapi', 'sms'];
+export const CORE = ['access', 'audit', 'i18n'];
+
+export default {
+  files: ['src/**/*.{ts,tsx}'],
+  plugins: { boundaries },
+  settings: {
+    'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js'] } },
+    'boundaries/elements': [
+      { type: 'platform', pattern: `src/(${PLATFORM.join('|')})`, capture: ['name'] },
+      { type: 'core', pattern: `src/(${CORE.join('|')})`, capture: ['name'] },
+      { type: 'web', pattern: 'src/web' },
+      // Composition roots: the CLI and the demo may reach anything.
+      { type: 'app', pattern: 'src/(cli|demo)' },
+      { type: 'feature', pattern: 'src/*', capture: ['name'] },
+    ],
+    'boundaries/files': [{ category: 'private', pattern: ['**/*.entity.ts', '**/*.repository.ts'] }],
+  },
+  rules: {
+    'boundaries/dependencies': [
+      2,
+      {
+        default: 'disallow',
+        // Last matching policy wins.
+        policies: [
+          { from: { element: { type: 'platform' } }, allow: { to: { element: { type: 'platform' } } } },
+          {
+            from: { element: { type: 'core' } },
+            allow: { to: { element: { types: { anyOf: ['platform', 'core'] } } } },
+          },
+          // Types flow upwards (a label catalogue names a feature's status union); code does not.
+          {
+            from: { element: { type: 'core' } },
+            allow: { to: { element: { type: 'feature' } }, dependency: { kind: 'type' } },
+          },
+          {
+            from: { element: { type: 'feature' } },
+            allow: { to: { element: { types: { anyOf: ['platform', 'core', 'feature'] } } } },
+          },
+          {
+            from: { element: { type: 'web' } },
+            allow: { to: { element: { types: { anyOf: ['platform', 'core', 'feature', 'web'] } } } },
+          },
+          { from: { element: { type: 'app' } }, allow: { to: { element: { type: '*' } } } },
+          // Entities and repositories: no class import from outside their own folder…
+          { disallow: { to: { file: { categories: 'private' } }, dependency: { kind: 'value' } } },
+          // …and free use inside it.
+          { allow: { dependency: { relationship: { to: 'internal' } } } },
+        ],
+      },
+    ],
+  },
+};
