@@ -6,6 +6,7 @@ import { RegionsModule } from '../regions/regions.module';
 import { ResidentsModule } from '../residents/residents.module';
 import { AtRiskAlerts } from './at-risk-alerts';
 import { CreateFollowUpsJob } from './create-follow-ups.job';
+import { EmployerPlacements } from './employer-placements';
 import { EmploymentPolicy } from './employment-policy';
 import { FollowUpsService } from './follow-ups.service';
 import { PlacementsController } from './placements.controller';
@@ -19,7 +20,7 @@ import { PlacementsService } from './placements.service';
 @Module({
   imports: [EmployersModule, NotificationsModule, PostingsModule, RegionsModule, ResidentsModule],
   controllers: [PlacementsController],
-  providers: [PlacementsService, FollowUpsService, AtRiskAlerts, EmploymentPolicy, CreateFollowUpsJob],
-  exports: [PlacementsService, EmploymentPolicy, FollowUpsService],
+  providers: [PlacementsService, FollowUpsService, AtRiskAlerts, EmploymentPolicy, CreateFollowUpsJob, EmployerPlacements],
+  exports: [PlacementsService, EmploymentPolicy, FollowUpsService, EmployerPlacements],
 })
 export class PlacementsModule {}

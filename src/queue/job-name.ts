@@ -20,6 +20,7 @@ export enum JobName {
   ImportRoster = 'import-roster',
   CaseworkSyncHousehold = 'casework-sync-household',
   CaseworkDaily = 'casework-daily',
+  WorkshopsDaily = 'workshops-daily',
 }
 
 export interface JobDataMap {
@@ -39,6 +40,8 @@ export interface JobDataMap {
   /** A household's zero-employment flag changed: open, reopen or advance its case (re-read). */
   [JobName.CaseworkSyncHousehold]: { householdId: string };
   [JobName.CaseworkDaily]: Record<string, never>;
+  /** Every workshop on the register judged as of today (issue 17 §1). */
+  [JobName.WorkshopsDaily]: Record<string, never>;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -56,6 +59,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.ImportRoster]: QueueName.Imports,
   [JobName.CaseworkSyncHousehold]: QueueName.Maintenance,
   [JobName.CaseworkDaily]: QueueName.Maintenance,
+  [JobName.WorkshopsDaily]: QueueName.Maintenance,
 };
 
 export type JobData<N extends JobName> = JobDataMap[N];

@@ -25,6 +25,8 @@ export const SCHEDULES: Schedule[] = [
   { id: 'prune-matching-changes', job: JobName.PruneMatchingChanges, pattern: '40 * * * *' },
   // After the household recompute (02:45): overdue notices, stabilisation, missed openings.
   { id: 'casework-daily', job: JobName.CaseworkDaily, pattern: '30 3 * * *' },
+  // Workshops judged daily (issue 17 §1); each run also stores the last quarter as of its last day.
+  { id: 'workshops-daily', job: JobName.WorkshopsDaily, pattern: '50 3 * * *' },
 ];
 
 @Injectable()

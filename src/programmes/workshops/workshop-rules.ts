@@ -77,7 +77,11 @@ export const parseWorkshopRules: SectionParser<WorkshopRules> = (raw, at, base) 
   const known = [...Object.keys(NUMBERS), 'supportedMonitoringStatuses', 'upgrade'];
   for (const k of Object.keys(raw))
     if (!known.includes(k)) failProgrammes(`${at}.${k}`, 'is not a known key');
-  const out = { ...numbers(raw, NUMBERS, at, base), upgrade: base?.upgrade } as WorkshopRules;
+  type NumberKey = keyof typeof NUMBERS;
+  const out = {
+    ...numbers<NumberKey>(raw, NUMBERS, at, base),
+    upgrade: base?.upgrade,
+  } as unknown as WorkshopRules;
   const statuses = raw.supportedMonitoringStatuses;
   if (statuses === undefined && base) out.supportedMonitoringStatuses = base.supportedMonitoringStatuses;
   else {
@@ -98,7 +102,7 @@ export const parseWorkshopRules: SectionParser<WorkshopRules> = (raw, at, base) 
     if (!isRecord(up)) failProgrammes(`${at}.upgrade`, 'must be a mapping');
     for (const k of Object.keys(up))
       if (!(k in UPGRADE_NUMBERS)) failProgrammes(`${at}.upgrade.${k}`, 'is not a known key');
-    out.upgrade = numbers(up, UPGRADE_NUMBERS, `${at}.upgrade`, base?.upgrade ?? null);
+    out.upgrade = numbers<keyof UpgradeRules>(up, UPGRADE_NUMBERS, `${at}.upgrade`, base?.upgrade ?? null);
   }
   return out;
 };
