@@ -28,6 +28,7 @@ import { TrainingModule } from './training/training.module';
 import { DemoModule } from './demo/demo.module';
 import { CooperationModule } from './programmes/cooperation/cooperation.module';
 import { WorkshopsModule } from './programmes/workshops/workshops.module';
+import { SubsidiesModule } from './programmes/subsidies/subsidies.module';
 import { WebModule } from './web/web.module';
 
 /** Infrastructure every process role needs. */
@@ -44,7 +45,7 @@ export const CORE_MODULES = [
 ];
 
 /** The product's features. */
-export const FEATURE_MODULES = [HealthModule, RegionsModule, SkillsModule, ResidentsModule, TrainingModule, EmployersModule, PostingsModule, NotificationsModule, MatchingModule, PlacementsModule, ApplicationsModule, CaseworkModule, WorkshopsModule, CommuteModule, CooperationModule, ReportsModule, ImportsModule, WebModule, DemoModule];
+export const FEATURE_MODULES = [HealthModule, RegionsModule, SkillsModule, ResidentsModule, TrainingModule, EmployersModule, PostingsModule, NotificationsModule, MatchingModule, PlacementsModule, ApplicationsModule, CaseworkModule, WorkshopsModule, CommuteModule, CooperationModule, ReportsModule, ImportsModule, SubsidiesModule, WebModule, DemoModule];
 
 /** Composition only (DESIGN.md "Shape"): the same module serves api, worker and all. */
 @Module({ imports: [...CORE_MODULES, ...FEATURE_MODULES] })

@@ -9,6 +9,7 @@ import { CreateFollowUpsJob } from './create-follow-ups.job';
 import { EmployerPlacements } from './employer-placements';
 import { EmploymentPolicy } from './employment-policy';
 import { FollowUpsService } from './follow-ups.service';
+import { PlacementHistory } from './placement-history';
 import { PlacementsController } from './placements.controller';
 import { PlacementsService } from './placements.service';
 
@@ -20,7 +21,7 @@ import { PlacementsService } from './placements.service';
 @Module({
   imports: [EmployersModule, NotificationsModule, PostingsModule, RegionsModule, ResidentsModule],
   controllers: [PlacementsController],
-  providers: [PlacementsService, FollowUpsService, AtRiskAlerts, EmploymentPolicy, CreateFollowUpsJob, EmployerPlacements],
-  exports: [PlacementsService, EmploymentPolicy, FollowUpsService, EmployerPlacements],
+  providers: [PlacementsService, FollowUpsService, AtRiskAlerts, EmploymentPolicy, CreateFollowUpsJob, EmployerPlacements, PlacementHistory],
+  exports: [PlacementsService, EmploymentPolicy, FollowUpsService, EmployerPlacements, PlacementHistory],
 })
 export class PlacementsModule {}

@@ -11,6 +11,7 @@ import { ResidentPhoneService } from './resident-phone.service';
 import { ResidentRoster } from './resident-roster';
 import { ResidentVersions } from './resident-versions';
 import { ResidentsController } from './residents.controller';
+import { ResidentProgrammeReads } from './resident-programme-facts';
 import { ResidentsService } from './residents.service';
 
 /** Households, residents, skill profiles, preferences, consent; installs the resident registrar. */
@@ -26,7 +27,8 @@ import { ResidentsService } from './residents.service';
     ResidentVersions,
     ResidentRoster,
     RecomputeHouseholdsJob,
+    ResidentProgrammeReads,
   ],
-  exports: [ResidentsService, HouseholdsService, ResidentLinkClaims, ResidentPhoneService],
+  exports: [ResidentsService, HouseholdsService, ResidentLinkClaims, ResidentPhoneService, ResidentProgrammeReads],
 })
 export class ResidentsModule {}

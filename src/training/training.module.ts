@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { RegionsModule } from '../regions/regions.module';
 import { ResidentsModule } from '../residents/residents.module';
 import { SkillsModule } from '../skills/skills.module';
+import { AttendanceReads } from './attendance-reads';
 import { CoursesController } from './courses.controller';
 import { CoursesService } from './courses.service';
 import { EnrollmentsController } from './enrollments.controller';
@@ -12,8 +13,8 @@ import { TrainingService } from './training.service';
 @Module({
   imports: [RegionsModule, SkillsModule, ResidentsModule],
   controllers: [CoursesController, EnrollmentsController],
-  providers: [CoursesService, EnrollmentsService, TrainingService],
+  providers: [CoursesService, EnrollmentsService, TrainingService, AttendanceReads],
   // The provider pages (web/provider) call the same courses and enrolments services as the API.
-  exports: [TrainingService, CoursesService, EnrollmentsService],
+  exports: [TrainingService, CoursesService, EnrollmentsService, AttendanceReads],
 })
 export class TrainingModule {}

@@ -4,6 +4,7 @@ import { ADMIN_EN, ADMIN_ZH } from './admin-messages';
 import { PROVIDER_EN, PROVIDER_ZH } from './provider-messages';
 import { REGISTER_EN, REGISTER_ZH } from './register-messages';
 import { COMMUTE_EN, COMMUTE_ZH } from './commute-messages';
+import { SUBSIDIES_EN, SUBSIDIES_ZH } from './subsidies-messages';
 
 /**
  * Every string the web pages show, Simplified Chinese first (the default), English second.
@@ -125,6 +126,7 @@ const zh = {
   // officer pages (officer.)
   ...OFFICER_ZH,
   ...COMMUTE_ZH,
+  ...SUBSIDIES_ZH,
   // training provider and admin pages (provider., admin.)
   ...PROVIDER_ZH,
   ...ADMIN_ZH,
@@ -141,6 +143,7 @@ const en: Catalogue = {
   ...ADMIN_EN,
   ...OFFICER_EN,
   ...COMMUTE_EN,
+  ...SUBSIDIES_EN,
   ...REGISTER_EN,
   'app.name': 'Leye',
   'app.tagline': 'Good work near home',

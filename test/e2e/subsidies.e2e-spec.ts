@@ -1,0 +1,240 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { todayInPilotZone } from '../../src/common/clock';
+import { addDays, addMonths } from '../../src/programmes/subsidies/subsidy-periods';
+import { createTestApp, type TestApp } from '../support/app';
+import { createSite, loginAdmin, staff, type Session } from '../support/factories';
+import { binaryParser, readXlsx } from '../support/imports-factories';
+import { createHousehold, createResident, type CreatedResident } from '../support/residents-factories';
+
+interface Item {
+  residentId: string;
+  programme: string;
+  amount: number;
+  eligibleSince: string;
+  evidence: { item: string; status: string }[];
+  complete: boolean;
+  claimId: string | null;
+  basis: Record<string, unknown>;
+}
+
+describe('subsidies with their evidence (e2e)', () => {
+  let t: TestApp;
+  let admin: Session;
+  let officer: Session;
+  let otherOfficer: Session;
+  let site: { id: string; regionCode: string };
+  const today = todayInPilotZone();
+  const year = today.slice(0, 4);
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    admin = await loginAdmin(t.http);
+    site = await createSite(t.http, admin);
+    const otherSite = await createSite(t.http, admin);
+    officer = await staff(t.http, admin, 'officer', { siteIds: [site.id] });
+    otherOfficer = await staff(t.http, admin, 'officer', { siteIds: [otherSite.id] });
+  });
+  afterAll(() => t.close());
+
+  /** A resident working away in `city` since `days` days ago, with follow-ups on the given days of work. */
+  async function workingAway(
+    days: number,
+    followUpDays: number[],
+    city = '杭州',
+  ): Promise<CreatedResident & { placementId: string }> {
+    const h = await createHousehold(t.http, officer, site.id);
+    const r = await createResident(t.http, officer, h.id);
+    const start = addDays(today, -days);
+    const p = await t.http.post('/api/v1/placements').set(officer.auth).send({
+      residentId: r.id,
+      kind: 'away_from_home',
+      partnerCity: city,
+      employerName: '杭州服装厂',
+      startDate: start,
+    });
+    expect(p.status).toBe(201);
+    for (const d of followUpDays) {
+      const f = await t.http
+        .post(`/api/v1/placements/${p.body.id}/follow-ups`)
+        .set(officer.auth)
+        .send({ date: addDays(start, d), stillEmployed: true, monthlyIncome: 4200 });
+      expect(f.status).toBe(201);
+    }
+    return { ...r, placementId: p.body.id };
+  }
+
+  const eligible = async (programme: string, http = t.http, who = officer): Promise<Item[]> => {
+    const res = await http
+      .get(`/api/v1/subsidies/eligibility?siteId=${site.id}&programme=${programme}`)
+      .set(who.auth);
+    expect(res.status).toBe(200);
+    return res.body.items;
+  };
+  const mark = (residentId: string, programme: string, item: string, status = 'verified') =>
+    t.http.put('/api/v1/subsidies/evidence').set(officer.auth).send({ residentId, programme, item, status });
+  const claim = (residentId: string, programme: string, period: string) =>
+    t.http.post('/api/v1/subsidies/claims').set(officer.auth).send({ residentId, programme, period });
+
+  let away: CreatedResident & { placementId: string };
+  let batchId: string;
+
+  it('100 days away with its 1- and 3-month follow-ups: eligible for the transport subsidy; the checklist completes as the officer marks it', async () => {
+    away = await workingAway(100, [30, 95]);
+    const tooShort = await workingAway(60, [30]);
+    const items = await eligible('transport');
+    expect(items.map((i) => i.residentId)).not.toContain(tooShort.id);
+    const mine = items.find((i) => i.residentId === away.id)!;
+    expect(mine).toMatchObject({
+      amount: 600,
+      eligibleSince: addMonths(addDays(today, -100), 3),
+      basis: { destination: 'outOfProvince', monthsWorked: 3, partnerCity: '杭州' },
+      complete: false,
+      claimId: null,
+    });
+    expect(mine.evidence).toEqual([
+      { item: 'national_id', status: 'provided' },
+      { item: 'proof_of_work', status: 'missing' },
+      { item: 'follow_up_1m', status: 'provided' },
+      { item: 'follow_up_3m', status: 'provided' },
+      { item: 'bank_account', status: 'missing' },
+    ]);
+    // Claiming before the evidence is complete is refused, naming what is missing.
+    const early = await claim(away.id, 'transport', year);
+    expect(early.status).toBe(409);
+    expect(early.body.message).toContain('proof_of_work');
+
+    expect((await mark(away.id, 'transport', 'proof_of_work', 'provided')).status).toBe(200);
+    expect((await mark(away.id, 'transport', 'bank_account')).status).toBe(200);
+    expect((await mark(away.id, 'transport', 'national_id')).status).toBe(200);
+    const after = (await eligible('transport')).find((i) => i.residentId === away.id)!;
+    expect(after.complete).toBe(true);
+    expect(after.evidence.find((e) => e.item === 'bank_account')!.status).toBe('verified');
+  });
+
+  it('the claim is accepted once and refused the second time, also when both arrive at once', async () => {
+    const first = await claim(away.id, 'transport', year);
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ programme: 'transport', period: year, amount: 600, siteId: site.id });
+    batchId = first.body.batchId;
+    const again = await claim(away.id, 'transport', year);
+    expect(again.status).toBe(409);
+    expect(again.body.message).toContain(first.body.id);
+
+    const other = await workingAway(100, [30, 95], '恩施');
+    for (const item of ['proof_of_work', 'bank_account']) await mark(other.id, 'transport', item);
+    const both = await Promise.all([claim(other.id, 'transport', year), claim(other.id, 'transport', year)]);
+    expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
+    const won = both.find((r) => r.status === 201)!;
+    expect(won.body).toMatchObject({ amount: 200, batchId }); // in the prefecture; same site and period, same batch
+
+    const list = await t.http.get(`/api/v1/subsidies/claims?siteId=${site.id}`).set(officer.auth);
+    expect(list.status).toBe(200);
+    expect(
+      (list.body.items as { residentId: string }[]).filter((c) => c.residentId === other.id),
+    ).toHaveLength(1);
+    expect((await eligible('transport')).find((i) => i.residentId === away.id)!.claimId).toBe(first.body.id);
+  });
+
+  it('one person claims under one category: a public-welfare wage the same year is refused, naming the transport claim', async () => {
+    const post = await t.http.post('/api/v1/placements').set(officer.auth).send({
+      residentId: away.id,
+      kind: 'public_welfare',
+      employerName: '文斗镇保洁',
+      startDate: today,
+      monthlyIncome: 1800,
+    });
+    expect(post.status).toBe(201);
+    const pw = (await eligible('public_welfare')).find((i) => i.residentId === away.id)!;
+    expect(pw.basis).toMatchObject({ monthlyWage: 1800 });
+    for (const item of ['employment_certificate', 'wage_ledger', 'bank_account'])
+      await mark(away.id, 'public_welfare', item);
+    const quarter = `${year}-Q${Math.ceil(Number(today.slice(5, 7)) / 3)}`;
+    const refused = await claim(away.id, 'public_welfare', quarter);
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toContain('one category');
+    expect(refused.body.message).toContain('transport');
+  });
+
+  it('the notice roster opens with masked national IDs', async () => {
+    const res = await t.http
+      .get(`/api/v1/exports/subsidy-notice.xlsx?batch=${batchId}`)
+      .set(officer.auth)
+      .buffer(true)
+      .parse(binaryParser as never);
+    expect(res.status).toBe(200);
+    const ws = (await readXlsx(res.body)).worksheets[0];
+    expect(ws.getRow(1).getCell(3).value).toBe('身份证号');
+    const rows = ws.getSheetValues().slice(2) as unknown[][];
+    expect(rows).toHaveLength(2);
+    const row = rows.find((r) => r[2] === away.name)!;
+    expect(row[3]).toBe(`${away.nationalId.slice(0, 6)}********${away.nationalId.slice(-4)}`);
+    expect(row[4]).toBe('外出务工交通补贴');
+    expect(row[6]).toBe(600);
+    const text = JSON.stringify(rows);
+    expect(text).not.toContain(away.nationalId);
+  });
+
+  it('a changed amount and threshold in config/programmes.yaml change the answer', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'leye-subsidies-'));
+    cpSync(join(__dirname, '../../config'), dir, { recursive: true });
+    const file = join(dir, 'programmes.yaml');
+    const yaml = readFileSync(file, 'utf8')
+      .replace('minMonths: 3 ', 'minMonths: 4 ')
+      .replace('outOfProvince: 600', 'outOfProvince: 900');
+    expect(yaml).toContain('minMonths: 4');
+    writeFileSync(file, yaml);
+    const longer = await workingAway(130, [30, 95, 125]);
+    const changed = await createTestApp({ env: { LEYE_CONFIG_DIR: dir } });
+    try {
+      const items = await eligible('transport', changed.http);
+      expect(items.map((i) => i.residentId)).not.toContain(away.id); // 3 months are no longer enough
+      expect(items.find((i) => i.residentId === longer.id)).toMatchObject({
+        amount: 900,
+        basis: { monthsWorked: 4 },
+      });
+    } finally {
+      await changed.close();
+    }
+    expect((await eligible('transport')).find((i) => i.residentId === longer.id)!.amount).toBe(600);
+  });
+
+  it("400 naming the field; 404 outside the officer's sites", async () => {
+    const bad = await t.http
+      .get(`/api/v1/subsidies/eligibility?siteId=${site.id}&programme=lottery`)
+      .set(officer.auth);
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('programme');
+    const month = await claim(away.id, 'transport', `${year}-09`);
+    expect(month.status).toBe(400);
+    expect(JSON.stringify(month.body)).toContain('period');
+    const item = await mark(away.id, 'transport', 'wage_ledger');
+    expect(item.status).toBe(400);
+
+    const o = otherOfficer.auth;
+    expect(
+      (await t.http.get(`/api/v1/subsidies/eligibility?siteId=${site.id}&programme=transport`).set(o)).status,
+    ).toBe(404);
+    expect((await t.http.get(`/api/v1/subsidies/claims?siteId=${site.id}`).set(o)).status).toBe(404);
+    expect((await t.http.get(`/api/v1/exports/subsidy-notice.xlsx?batch=${batchId}`).set(o)).status).toBe(
+      404,
+    );
+    expect(
+      (
+        await t.http
+          .post('/api/v1/subsidies/claims')
+          .set(o)
+          .send({ residentId: away.id, programme: 'transport', period: year })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await t.http
+          .put('/api/v1/subsidies/evidence')
+          .set(o)
+          .send({ residentId: away.id, programme: 'transport', item: 'bank_account', status: 'missing' })
+      ).status,
+    ).toBe(404);
+  });
+});
