@@ -39,5 +39,5 @@ export function Allow(...roles: Role[]): MethodDecorator & ClassDecorator {
 
 /** Any signed-in user. */
 export function Authenticated(): MethodDecorator & ClassDecorator {
-  return Allow('resident', 'employer', 'officer', 'provider', 'admin');
+  return Allow('resident', 'employer', 'officer', 'provider', 'admin', 'liaison');
 }

@@ -1,2 +1,2 @@
-export const ROLES = ['resident', 'employer', 'officer', 'provider', 'admin'] as const;
+export const ROLES = ['resident', 'employer', 'officer', 'provider', 'admin', 'liaison'] as const;
 export type Role = (typeof ROLES)[number];

@@ -39,6 +39,12 @@ export interface PostingRef {
   status: string;
 }
 
+/** An outflow batch of the east–west labour cooperation (src/programmes/cooperation). */
+export interface BatchRef {
+  site: SiteRef;
+  liaisonUserId: string | null;
+}
+
 export interface CourseRef {
   providerUserId: string;
   regionCode: string;
@@ -166,6 +172,21 @@ export class ScopePolicy {
     if (this.isAdmin(u)) return true;
     if (u?.role === 'provider') return u.id === c.providerUserId;
     return u?.role === 'officer' && this.officerCoversArea(u, c.regionCode);
+  }
+
+  // ---- east–west labour cooperation -----------------------------------------------------------
+
+  /** A batch is managed by the officers of its members' site. */
+  managesBatch(u: AuthUser | undefined, b: BatchRef): boolean {
+    return this.managesSite(u, b.site);
+  }
+
+  /**
+   * A partner city's liaison officer sees the batches that name them, and in them only the
+   * members' names and work status (no phone, national ID or household situation); nothing else.
+   */
+  liaisonSeesBatch(u: AuthUser | undefined, b: BatchRef): boolean {
+    return u?.role === 'liaison' && b.liaisonUserId !== null && b.liaisonUserId === u.id;
   }
 
   /** Throws the 404 that hides an out-of-scope object. */

@@ -112,7 +112,7 @@ export class UsersService {
   async listStaff(q: { page: number; pageSize: number }): Promise<{ items: User[]; total: number }> {
     const [items, total] = await this.dataSource.manager
       .createQueryBuilder(User, 'u')
-      .where(`u.role IN ('officer', 'provider', 'admin')`)
+      .where(`u.role IN ('officer', 'provider', 'admin', 'liaison')`)
       .orderBy('u.createdAt', 'DESC')
       .addOrderBy('u.id', 'ASC')
       .skip((q.page - 1) * q.pageSize)
@@ -130,7 +130,7 @@ export class UsersService {
     if (id === actor.id) throw new ConflictError('You cannot deactivate your own account', 'user.self');
     return this.dataSource.transaction(async (m) => {
       const user = await m.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!user || !['officer', 'provider', 'admin'].includes(user.role)) throw new NotFoundError('User');
+      if (!user || !['officer', 'provider', 'admin', 'liaison'].includes(user.role)) throw new NotFoundError('User');
       if (user.disabledAt) return user;
       user.disabledAt = new Date();
       await m.save(user);

@@ -175,6 +175,7 @@ export class ApplicationsService {
         break;
       }
       case 'provider':
+      case 'liaison':
         qb.andWhere('FALSE');
         break;
     }
@@ -451,6 +452,7 @@ export class ApplicationsService {
         return !!ref && this.policy.readsResident(actor, ref);
       }
       case 'provider':
+      case 'liaison':
         return false;
     }
   }

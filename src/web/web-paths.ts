@@ -28,6 +28,9 @@ export const WEB_PATHS: string[] = [
   'provider/{*rest}',
   'admin',
   'admin/{*rest}',
+  // a partner city's liaison officer (east–west labour cooperation)
+  'liaison',
+  'liaison/{*rest}',
 ];
 
 /** Not pages: the JSON API, its docs, the queue dashboard, health, metrics and static files. */

@@ -112,6 +112,7 @@ describe('access rules (closed by default, one declared permission table)', () =
         officer: await staff(t.http, admin, 'officer', { siteIds: [site.id] }),
         provider: await staff(t.http, admin, 'provider'),
         admin: await staff(t.http, admin, 'admin'),
+        liaison: await staff(t.http, admin, 'liaison'),
       };
       // Sign-outs last: they end the session the other calls use.
       const ordered = [...routes].sort(

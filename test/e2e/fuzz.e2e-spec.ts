@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import type { Role } from '../../src/access/role';
 import { buildOpenApi } from '../../src/http-app';
 import { createTestApp, type TestApp } from '../support/app';
-import { PASSWORD, uniquePhone, type Session } from '../support/factories';
+import { PASSWORD, staff, uniquePhone, type Session } from '../support/factories';
 import { employerBody, postingBody } from '../support/postings-factories';
 import { residentBody } from '../support/residents-factories';
 import { courseBody } from '../support/training-factories';
@@ -245,6 +245,7 @@ describe('fuzzing every write endpoint and every query (fast-check)', () => {
       employer: w.employerA.session,
       resident: w.residentA.session,
       provider: w.provider,
+      liaison: await staff(t.http, w.admin, 'liaison'),
     };
 
     console.log(`fuzz: seed ${SEED}, ${RUNS} runs per route (FUZZ_SEED / FUZZ_RUNS to replay)`);

@@ -47,11 +47,11 @@ export function loginAdmin(http: Http): Promise<Session> {
   return login(http, ADMIN.phone, ADMIN.password);
 }
 
-/** An admin-created staff user (officer, provider, admin), signed in. */
+/** An admin-created staff user (officer, provider, admin, partner-city liaison), signed in. */
 export async function staff(
   http: Http,
   admin: Session,
-  role: 'officer' | 'provider' | 'admin',
+  role: 'officer' | 'provider' | 'admin' | 'liaison',
   scope: { siteIds?: string[]; regionCodes?: string[] } = {},
 ): Promise<Session & { phone: string }> {
   const phone = uniquePhone();

@@ -135,9 +135,9 @@ export class CreateUserDto {
   @Length(1, 100)
   name!: string;
 
-  @ApiProperty({ enum: ['officer', 'provider', 'admin'] })
-  @IsIn(['officer', 'provider', 'admin'])
-  role!: 'officer' | 'provider' | 'admin';
+  @ApiProperty({ enum: ['officer', 'provider', 'admin', 'liaison'] })
+  @IsIn(['officer', 'provider', 'admin', 'liaison'])
+  role!: 'officer' | 'provider' | 'admin' | 'liaison';
 
   @ApiPropertyOptional({ type: ScopeDto })
   @IsOptional()
@@ -148,7 +148,7 @@ export class CreateUserDto {
 
 export class UserSummaryDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ enum: ['resident', 'employer', 'officer', 'provider', 'admin'] }) role!: string;
+  @ApiProperty({ enum: ['resident', 'employer', 'officer', 'provider', 'admin', 'liaison'] }) role!: string;
   @ApiProperty() name!: string;
 }
 

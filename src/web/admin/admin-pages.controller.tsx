@@ -195,7 +195,7 @@ export class AdminPagesController {
   @Allow('admin')
   async confirmDeactivate(@IdParam() id: string, @Res() reply: FastifyReply, @CurrentUser() user: AuthUser) {
     const u = await this.users.findById(id);
-    if (!u || !['officer', 'provider', 'admin'].includes(u.role)) throw new NotFoundError('User');
+    if (!u || !['officer', 'provider', 'admin', 'liaison'].includes(u.role)) throw new NotFoundError('User');
     return render(reply, <DeactivatePage user={this.row(u, new Map(), user)} />);
   }
 

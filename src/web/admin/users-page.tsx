@@ -17,6 +17,8 @@ export const STAFF_ROLE: Record<string, AdminKey> = {
   officer: 'admin.users.role.officer',
   provider: 'admin.users.role.provider',
   admin: 'admin.users.role.admin',
+  // A partner city's liaison officer (east–west labour cooperation): sees the batches naming them.
+  liaison: 'admin.users.role.liaison',
 };
 
 export interface StaffRow {

@@ -13,6 +13,8 @@ export const ROLE_HOME: Record<Role, string> = {
   officer: '/officer',
   provider: '/provider',
   admin: '/admin',
+  // A partner city's liaison officer (east–west labour cooperation): its batches only.
+  liaison: '/liaison',
 };
 
 /**
@@ -60,3 +62,7 @@ export const NAV: Record<Role | 'guest', NavItem[]> = {
     { href: '/account', label: 'nav.account' },
   ],
 };
+  liaison: [
+    { href: '/liaison', label: 'coop.nav.liaison' },
+    { href: '/account', label: 'nav.account' },
+  ],

@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { EmployersModule } from '../../employers/employers.module';
+import { RegionsModule } from '../../regions/regions.module';
+import { PlacementsModule } from '../../placements/placements.module';
+import { PostingsModule } from '../../postings/postings.module';
+import { ResidentsModule } from '../../residents/residents.module';
+import { CooperationPagesController } from '../../web/officer/programmes/cooperation-pages.controller';
+import { LiaisonPagesController } from '../../web/liaison/liaison-pages.controller';
+import { BatchesService } from './batches.service';
+import { CooperationController } from './cooperation.controller';
+import { CooperationReadsService } from './cooperation-reads.service';
+import { CooperationRepository } from './cooperation.repository';
+import { CooperationSettings } from './cooperation-settings';
+import { FairsService } from './fairs.service';
+
+/**
+ * East–west labour cooperation (issue 17 §3). Its pages (officers' /officer/programmes/cooperation
+ * and the liaison officer's /liaison) are declared here, beside the services they call. Exports
+ * CooperationReadsService (the months-of-work evidence for subsidies).
+ */
+@Module({
+  imports: [EmployersModule, PlacementsModule, PostingsModule, RegionsModule, ResidentsModule],
+  controllers: [CooperationController, CooperationPagesController, LiaisonPagesController],
+  providers: [CooperationRepository, CooperationSettings, BatchesService, CooperationReadsService, FairsService],
+  exports: [CooperationReadsService, CooperationSettings],
+})
+export class CooperationModule {}
