@@ -1,18 +1,17 @@
-import { translator, type Translate } from '../web/i18n/i18n';
+import { commuteTranslator, type CommuteLang, type CommuteTranslate } from '../i18n/commute-vocabulary';
 import type { Trip } from './travel-trip';
 
 /** Search filter bands: 「30 分钟以内 / 1 小时以内」. */
 export const TRAVEL_BANDS = [30, 60] as const;
 export type TravelBand = (typeof TRAVEL_BANDS)[number];
 
-const zh = translator('zh');
-
 /**
  * The words people read for a trip: 「坐班车约 25 分钟」「公交约 70 分钟，末班 18:00」「约 40 分钟（估计）」
- * 「通勤时间未知」. An estimate never names a mode: it is a distance rule, not a bus anyone checked.
- * Chinese unless a page passes its own `t`.
+ * 「通勤时间未知」. Chinese unless a page passes its `t` (or 'en'). An estimate never names a mode: it is
+ * a distance rule, not a bus anyone checked.
  */
-export function tripText(trip: Trip, t: Translate = zh): string {
+export function tripText(trip: Trip, lang: CommuteTranslate | CommuteLang = 'zh'): string {
+  const t = commuteTranslator(lang);
   if (trip.source === 'unknown' || trip.minutes === null) return t('commute.trip.unknown');
   const n = trip.minutes;
   if (trip.source === 'estimate' || trip.mode === null) return t('commute.trip.estimate', { n });
@@ -28,7 +27,8 @@ export function travelBand(minutes: number | null): TravelBand | null {
 }
 
 /** 「30 分钟以内」「1 小时以内」「1 小时以上」 for a trip's minutes (null → unknown). */
-export function bandText(minutes: number | null, t: Translate = zh): string {
+export function bandText(minutes: number | null, lang: CommuteTranslate | CommuteLang = 'zh'): string {
+  const t = commuteTranslator(lang);
   if (minutes === null) return t('commute.trip.unknown');
   const b = travelBand(minutes);
   return b === null ? t('commute.band.over') : t(`commute.band.${b}`);

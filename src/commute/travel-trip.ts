@@ -56,7 +56,7 @@ export interface RecordedTrip {
   employerId: string | null;
 }
 
-export const UNKNOWN_TRIP: Trip = Object.freeze({
+export const UNKNOWN_TRIP: Readonly<Trip> = Object.freeze({
   minutes: null,
   mode: null,
   source: 'unknown',
@@ -65,4 +65,4 @@ export const UNKNOWN_TRIP: Trip = Object.freeze({
   lastReturn: null,
   days: null,
   placeName: null,
-}) as Trip;
+});
