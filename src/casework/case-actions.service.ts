@@ -14,6 +14,8 @@ import type {
   LedgerDto,
   UpdateLedgerDto,
 } from './dto/case.dto';
+import { CaseServicesRepository, type QueueReferral } from './case-services.repository';
+import { refusedReferrals } from './member-services';
 import { addCalendarDays } from './working-days';
 
 /** Three months in a row, as calendar days (the shortest three consecutive months are 89 days). */
@@ -26,15 +28,20 @@ const REFUSALS_NEEDED = 3;
  */
 export function missingEvidence(
   reason: CloseReason,
-  actions: Pick<ActionRow, 'kind' | 'date' | 'outcome'>[],
+  actions: (Pick<ActionRow, 'kind' | 'date' | 'outcome'> &
+    Partial<Pick<ActionRow, 'residentId' | 'postingId'>>)[],
   activePlacements: number,
   note: string | undefined,
+  queue: Omit<QueueReferral, 'caseId'>[] = [],
 ): string | null {
   switch (reason) {
     case 'employed':
       return activePlacements > 0 ? null : 'an active placement of a member of the household';
     case 'refused_referrals': {
-      const refused = actions.filter((a) => a.kind === 'referral' && a.outcome === 'refused').length;
+      const refused = refusedReferrals(
+        actions.map((a) => ({ residentId: null, postingId: null, ...a })),
+        queue,
+      );
       return refused >= REFUSALS_NEEDED
         ? null
         : `${REFUSALS_NEEDED} refused referrals on record (${refused} so far)`;
@@ -65,6 +72,7 @@ export function missingEvidence(
 export class CaseActionsService {
   constructor(
     private readonly repo: CaseworkRepository,
+    private readonly services: CaseServicesRepository,
     private readonly access: CaseAccess,
     private readonly policy: ScopePolicy,
     private readonly audit: AuditService,
@@ -172,11 +180,12 @@ export class CaseActionsService {
   ): Promise<{ id: string; status: 'closed'; closedReason: CloseReason }> {
     const c = await this.access.require(actor, id);
     this.open(c);
-    const [actions, placements] = await Promise.all([
+    const [actions, placements, queue] = await Promise.all([
       this.repo.actions([c.id]),
       this.repo.activePlacements(c.householdId),
+      this.services.queueReferrals([c.id]),
     ]);
-    const missing = missingEvidence(dto.reason, actions, placements, dto.note);
+    const missing = missingEvidence(dto.reason, actions, placements, dto.note, queue);
     if (missing) {
       throw new ConflictError(`Closing as ${dto.reason} needs ${missing}`, 'case.evidence_missing', [
         { field: 'reason', message: `missing evidence: ${missing}` },

@@ -6,7 +6,8 @@ import { InvalidInputError } from '../common/domain-errors';
 import { streamXlsx, type XlsxColumn } from '../reports/xlsx-stream';
 import { householdName } from './case-view';
 import { CaseworkRepository } from './casework.repository';
-import { memberServices } from './case-reads.service';
+import { memberServices } from './member-services';
+import { CaseServicesRepository } from './case-services.repository';
 import { CaseworkSettings } from './casework-settings';
 import type { ExportCasesQuery } from './dto/case.dto';
 
@@ -59,6 +60,7 @@ const BATCH = 200;
 export class CaseExportService {
   constructor(
     private readonly repo: CaseworkRepository,
+    private readonly services: CaseServicesRepository,
     private readonly settings: CaseworkSettings,
     private readonly audit: AuditService,
   ) {}
@@ -81,9 +83,10 @@ export class CaseExportService {
           });
           if (!rows.length) return;
           const ids = rows.map((r) => r.id);
-          const [actions, members] = await Promise.all([
+          const [actions, members, queue] = await Promise.all([
             this.repo.actions(ids),
             this.repo.members(rows.map((r) => r.householdId)),
+            this.services.queueReferrals(ids),
           ]);
           await this.audit.recordReads(
             actor,
@@ -99,6 +102,7 @@ export class CaseExportService {
               own,
               actions.filter((a) => a.caseId === c.id),
               bundle,
+              queue.filter((q) => q.caseId === c.id),
             );
             const base = {
               household: householdName(c),

@@ -26,6 +26,8 @@ describe('case figures', () => {
       overdue: 1,
       medianWorkingDaysToFirstContact: 2,
       clearedWithinDeadline: 0.25,
+      contacted: 3,
+      judged: 4,
     });
   });
 
@@ -35,6 +37,8 @@ describe('case figures', () => {
       overdue: 0,
       medianWorkingDaysToFirstContact: null,
       clearedWithinDeadline: null,
+      contacted: 0,
+      judged: 0,
     });
   });
 });

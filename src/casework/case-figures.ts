@@ -7,6 +7,10 @@ export interface CaseFigures {
   medianWorkingDaysToFirstContact: number | null;
   /** Of the cases whose clearing date has come (or that were cleared), the share cleared by it; null when none. */
   clearedWithinDeadline: number | null;
+  /** The cases the median is over (contacted). */
+  contacted: number;
+  /** The cases the share is over (clearing date passed, or cleared). */
+  judged: number;
 }
 
 /** The queue's figures (issue 15 item 4), from the cases' dates. */
@@ -36,5 +40,7 @@ export function caseFigures(
     overdue: active.filter((r) => r.overdue).length,
     medianWorkingDaysToFirstContact: median,
     clearedWithinDeadline: judged.length ? inTime / judged.length : null,
+    contacted: waits.length,
+    judged: judged.length,
   };
 }

@@ -6,9 +6,11 @@ import { page, type Page } from '../common/pagination';
 import { CaseAccess } from './case-access';
 import { caseFigures, type CaseFigures } from './case-figures';
 import { toCaseDto } from './case-view';
-import { CaseworkRepository, type ActionRow, type CaseRow } from './casework.repository';
+import { CaseServicesRepository } from './case-services.repository';
+import { CaseworkRepository, type CaseRow } from './casework.repository';
 import { CaseworkSettings } from './casework-settings';
-import type { CaseDetailDto, CaseDto, CaseQuery, MemberServicesDto } from './dto/case.dto';
+import type { CaseDetailDto, CaseDto, CaseQuery } from './dto/case.dto';
+import { memberServices } from './member-services';
 
 const EMPTY_LEDGER = {
   familySituation: null,
@@ -18,35 +20,12 @@ const EMPTY_LEDGER = {
   jobIntention: null,
 };
 
-/** Services counted per member from the actions that name one. */
-export function memberServices(
-  members: { id: string }[],
-  actions: ActionRow[],
-  bundle: { policyBriefing: number; guidance: number; referrals: number; trainingOffers: number },
-): MemberServicesDto[] {
-  return members.map((m) => {
-    const of = actions.filter((a) => a.residentId === m.id);
-    const n = (k: ActionRow['kind']) => of.filter((a) => a.kind === k).length;
-    const s = {
-      policyBriefing: n('policy_briefing'),
-      guidance: n('guidance'),
-      referrals: n('referral'),
-      trainingOffers: n('training_offer'),
-    };
-    const bundleComplete =
-      s.policyBriefing >= bundle.policyBriefing &&
-      s.guidance >= bundle.guidance &&
-      s.referrals >= bundle.referrals &&
-      s.trainingOffers >= bundle.trainingOffers;
-    return { residentId: m.id, ...s, bundleComplete };
-  });
-}
-
 /** Officers read the queue and a case; the household head's name is personal data: audited. */
 @Injectable()
 export class CaseReadsService {
   constructor(
     private readonly repo: CaseworkRepository,
+    private readonly services: CaseServicesRepository,
     private readonly access: CaseAccess,
     private readonly settings: CaseworkSettings,
     private readonly audit: AuditService,
@@ -58,9 +37,10 @@ export class CaseReadsService {
     const { rows, total } = await this.repo.list(actor, {
       siteId: q.siteId,
       regionCode: q.regionCode,
+      originRegionCode: q.originRegionCode,
       status: q.status,
       overdue: q.overdue,
-      activeOnly: opts.activeOnly,
+      active: opts.activeOnly ? true : q.active,
       today,
       offset: (q.page - 1) * q.pageSize,
       limit: q.pageSize,
@@ -76,16 +56,17 @@ export class CaseReadsService {
   /** The clock's figures over the cases the actor reads (the officer's queue). */
   async figures(actor: AuthUser): Promise<CaseFigures> {
     const today = todayInPilotZone();
-    return caseFigures(await this.repo.figureRows(actor, today), today);
+    return caseFigures(await this.services.dashboardCases(actor, today, {}), today);
   }
 
   async get(actor: AuthUser, id: string): Promise<CaseDetailDto> {
     const today = todayInPilotZone();
     const row = await this.access.require(actor, id, today);
-    const [actions, ledger, members] = await Promise.all([
+    const [actions, ledger, members, queue] = await Promise.all([
       this.repo.actions([row.id]),
       this.repo.ledger(row.householdId),
       this.repo.members([row.householdId]),
+      this.services.queueReferrals([row.id]),
     ]);
     await this.auditHeads(actor, [row]);
     const bundle = this.settings.rules(row.originRegionCode, row.siteRegionCode).serviceBundle;
@@ -94,7 +75,7 @@ export class CaseReadsService {
       actions: actions.map(({ caseId: _caseId, ...a }) => a),
       ledger: ledger ?? EMPTY_LEDGER,
       serviceBundle: bundle.name,
-      members: memberServices(members, actions, bundle),
+      members: memberServices(members, actions, bundle, queue),
     };
   }
 

@@ -15,6 +15,8 @@ import { IdParam } from '../common/id-param';
 import type { Page } from '../common/pagination';
 import { XLSX_MIME } from '../reports/xlsx-stream';
 import { CaseActionsService } from './case-actions.service';
+import { CaseDashboardService } from './case-dashboard.service';
+import { CaseDashboardDto } from './dto/case-dashboard.dto';
 import { CaseExportService } from './case-export.service';
 import { CaseReadsService } from './case-reads.service';
 import {
@@ -39,6 +41,7 @@ export class CasesController {
     private readonly reads: CaseReadsService,
     private readonly actions: CaseActionsService,
     private readonly exports: CaseExportService,
+    private readonly dashboards: CaseDashboardService,
   ) {}
 
   @Get('cases')
@@ -50,6 +53,19 @@ export class CasesController {
   })
   list(@Query() q: CaseQuery, @CurrentUser() user: AuthUser): Promise<Page<CaseDto>> {
     return this.reads.list(user, q);
+  }
+
+  @Get('cases/dashboard')
+  @ApiOperation({
+    summary: 'Casework figures per site and per origin township',
+    description:
+      'Open and overdue cases, median working days to first contact, the share cleared within the deadline ' +
+      'and the service-bundle completion, over the cases you read; each row links to the GET /cases filter it counts',
+  })
+  @Allow('officer', 'admin')
+  @ApiOkResponse({ type: CaseDashboardDto })
+  dashboard(@CurrentUser() user: AuthUser): Promise<CaseDashboardDto> {
+    return this.dashboards.dashboard(user);
   }
 
   @Get('cases/:id')

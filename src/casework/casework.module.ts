@@ -3,6 +3,8 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { CaseAccess } from './case-access';
 import { CaseActionsService } from './case-actions.service';
 import { CaseBackfillStep } from './case-backfill.step';
+import { CaseDashboardService } from './case-dashboard.service';
+import { CaseServicesRepository } from './case-services.repository';
 import { CaseClockService } from './case-clock.service';
 import { CaseExportService } from './case-export.service';
 import { CaseOpeningService } from './case-opening.service';
@@ -19,6 +21,7 @@ import { CaseworkSyncHouseholdJob } from './jobs/casework-sync-household.job';
   controllers: [CasesController],
   providers: [
     CaseworkRepository,
+    CaseServicesRepository,
     CaseworkSettings,
     CaseAccess,
     CaseOpeningService,
@@ -26,10 +29,11 @@ import { CaseworkSyncHouseholdJob } from './jobs/casework-sync-household.job';
     CaseActionsService,
     CaseClockService,
     CaseExportService,
+    CaseDashboardService,
     CaseBackfillStep,
     CaseworkSyncHouseholdJob,
     CaseworkDailyJob,
   ],
-  exports: [CaseReadsService, CaseActionsService],
+  exports: [CaseReadsService, CaseActionsService, CaseDashboardService],
 })
 export class CaseworkModule {}

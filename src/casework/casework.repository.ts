@@ -68,16 +68,18 @@ export interface LedgerFields {
 export interface CaseFilter {
   siteId?: string;
   regionCode?: string;
+  originRegionCode?: string;
   status?: CaseStatus;
   overdue?: boolean;
-  activeOnly?: boolean;
+  /** true: open or assisting; false: every other status. */
+  active?: boolean;
   today: string;
   offset: number;
   limit: number;
 }
 
 /** Overdue: the clock of a case nobody at work has run past a due date (first contact or clearing). */
-const OVERDUE = (c: string, today: string) =>
+export const OVERDUE = (c: string, today: string): string =>
   `(${c}.status IN ('open', 'assisting') AND (${c}.clear_due_on < ${today}
      OR (${c}.first_contact_on IS NULL AND ${c}.first_contact_due_on < ${today})))`;
 
@@ -333,11 +335,15 @@ export class CaseworkRepository {
         `(s.region_code LIKE $${params.length} || '%' OR h.origin_region_code LIKE $${params.length} || '%')`,
       );
     }
+    if (f.originRegionCode) {
+      params.push(f.originRegionCode);
+      where.push(`h.origin_region_code LIKE $${params.length} || '%'`);
+    }
     if (f.status) {
       params.push(f.status);
       where.push(`c.status = $${params.length}`);
     }
-    if (f.activeOnly) where.push(`c.status IN ('open', 'assisting')`);
+    if (f.active !== undefined) where.push(`${f.active ? '' : 'NOT '}c.status IN ('open', 'assisting')`);
     if (f.overdue !== undefined) where.push(`${f.overdue ? '' : 'NOT '}${OVERDUE('c', '$1::date')}`);
     const sql = `${SELECT('$1::date')} WHERE ${where.join(' AND ')}`;
     const [rows, count]: [CaseRow[], { n: number }[]] = await Promise.all([
@@ -349,31 +355,6 @@ export class CaseworkRepository {
       this.dataSource.query(`SELECT count(*)::int AS n FROM (${sql}) x`, params),
     ]);
     return { rows, total: count[0].n };
-  }
-
-  /** The clock's raw figures over the cases the actor reads (the queue's header). */
-  async figureRows(
-    actor: AuthUser,
-    today: string,
-  ): Promise<
-    {
-      status: CaseStatus;
-      overdue: boolean;
-      openedOn: string;
-      firstContactOn: string | null;
-      clearDueOn: string;
-      employedOn: string | null;
-    }[]
-  > {
-    const params: unknown[] = [today];
-    const scope = readableHouseholdsSql(actor, 'c.household_id');
-    return this.dataSource.query(
-      `SELECT c.status, ${OVERDUE('c', '$1::date')} AS overdue, c.opened_on::text AS "openedOn",
-              c.first_contact_on::text AS "firstContactOn", c.clear_due_on::text AS "clearDueOn",
-              c.employed_on::text AS "employedOn"
-         FROM casework_case c WHERE ${bindNamed(scope.sql, scope.params, params)}`,
-      params,
-    );
   }
 
   /** Cases past a due date, with the date passed (the overdue notice names one deadline). */

@@ -81,4 +81,30 @@ describe('casework in a browser', () => {
     expect(watch.errors).toEqual([]);
     await context.close();
   });
+
+  it('the dashboard shows the site and the origin township at 360 px; the overdue number opens the filtered queue', async () => {
+    const context = await phoneContext(env);
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    const watch = watchPage(page);
+    await signIn(page, officer.phone);
+
+    await page.goto('/officer/cases');
+    await page.getByRole('link', { name: '按安置点、户籍乡镇统计' }).click();
+    await page.waitForURL(/\/officer\/cases\/dashboard$/);
+    const site = page.locator('#dashboard-sites li.card', { hasText: '文斗镇帮扶安置点' });
+    // The case was contacted on the day it opened (the first test): 0 working days.
+    expect(await site.locator('dd').nth(2).textContent()).toBe('0 个工作日'); // the median
+    expect(await site.locator('dd').nth(4).textContent()).toContain('0/1 人');
+    expect(await page.locator('#dashboard-townships li.card').count()).toBeGreaterThan(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'casework-dashboard');
+
+    await site.locator('dd').nth(1).getByRole('link').click(); // 已超期
+    await page.waitForURL(/overdue=true/);
+    expect(await page.locator('#case-list-filter').textContent()).toContain('本安置点');
+    expect(watch.errors).toEqual([]);
+    await context.close();
+  });
 });

@@ -41,10 +41,27 @@ export class CaseQuery extends PageQuery {
   @Matches(/^\d{2,12}$/)
   regionCode?: string;
 
+  @ApiPropertyOptional({
+    example: '422802101',
+    description: "The household's origin region only (prefix): the dashboard's township rows link here",
+  })
+  @IsOptional()
+  @Matches(/^\d{2,12}$/)
+  originRegionCode?: string;
+
   @ApiPropertyOptional({ enum: CASE_STATUSES })
   @IsOptional()
   @IsIn(CASE_STATUSES)
   status?: CaseStatus;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    description: 'true: the cases nobody is at work in yet (open or assisting)',
+  })
+  @IsOptional()
+  @Transform(queryBoolean)
+  @IsBoolean()
+  active?: boolean;
 
   @ApiPropertyOptional({ type: Boolean })
   @IsOptional()

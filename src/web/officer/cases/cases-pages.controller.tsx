@@ -5,6 +5,7 @@ import type { FastifyReply } from 'fastify';
 import { Allow } from '../../../access/access.decorator';
 import { CurrentUser, type AuthUser } from '../../../access/auth-user';
 import { CaseActionsService } from '../../../casework/case-actions.service';
+import { CaseDashboardService } from '../../../casework/case-dashboard.service';
 import { CaseReadsService } from '../../../casework/case-reads.service';
 import { CaseQuery, CreateCaseActionDto } from '../../../casework/dto/case.dto';
 import { todayInPilotZone } from '../../../common/clock';
@@ -12,8 +13,10 @@ import { DomainError, NotFoundError } from '../../../common/domain-errors';
 import { formValues, type FormBody } from '../../form-data';
 import { redirect, render } from '../../render';
 import { CasePage } from './case-page';
-import { CasesQueuePage } from './cases-queue-page';
+import { CasesDashboardPage } from './cases-dashboard-page';
+import { CasesQueuePage, type QueueFilter } from './cases-queue-page';
 
+const REGION = /^\d{2,12}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const FIELD_ZH: Record<string, string> = { kind: '方式', outcome: '结果', date: '日期', note: '备注' };
@@ -30,15 +33,35 @@ export class CasesPagesController {
   constructor(
     private readonly reads: CaseReadsService,
     private readonly actions: CaseActionsService,
+    private readonly dashboards: CaseDashboardService,
   ) {}
 
+  /**
+   * The queue; the dashboard's numbers link here with `siteId` or `originRegionCode` (a malformed
+   * one is ignored, the way a stale bookmark should be) and `all=true` for closed cases too.
+   */
   @Get()
   @Allow('officer')
-  async queue(@Res() reply: FastifyReply, @CurrentUser() user: AuthUser, @Query('overdue') overdue?: string) {
+  async queue(
+    @Res() reply: FastifyReply,
+    @CurrentUser() user: AuthUser,
+    @Query('overdue') overdue?: string,
+    @Query('siteId') siteId?: string,
+    @Query('originRegionCode') originRegionCode?: string,
+    @Query('all') all?: string,
+  ) {
     const q = Object.assign(new CaseQuery(), { page: 1, pageSize: 100 });
     if (overdue === 'true') q.overdue = true;
+    const filter: QueueFilter = {
+      overdueOnly: overdue === 'true',
+      all: all === 'true',
+      siteId: siteId && UUID.test(siteId) ? siteId.toLowerCase() : undefined,
+      originRegionCode: originRegionCode && REGION.test(originRegionCode) ? originRegionCode : undefined,
+    };
+    q.siteId = filter.siteId;
+    q.originRegionCode = filter.originRegionCode;
     const [list, figures] = await Promise.all([
-      this.reads.list(user, q, { activeOnly: true }),
+      this.reads.list(user, q, { activeOnly: !filter.all }),
       this.reads.figures(user),
     ]);
     return render(
@@ -47,10 +70,16 @@ export class CasesPagesController {
         cases={list.items}
         total={list.total}
         today={todayInPilotZone()}
-        overdueOnly={overdue === 'true'}
+        filter={filter}
         figures={figures}
       />,
     );
+  }
+
+  @Get('dashboard')
+  @Allow('officer')
+  async dashboardPage(@Res() reply: FastifyReply, @CurrentUser() user: AuthUser) {
+    return render(reply, <CasesDashboardPage d={await this.dashboards.dashboard(user)} />);
   }
 
   @Get(':id')
