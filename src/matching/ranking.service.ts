@@ -27,7 +27,7 @@ import { MatchNotifier, type NotifyOutcome, type OfficersBySite } from './match-
 import { MatchingSettings } from './matching-settings';
 import { rankBothSides } from './posting-scores';
 import { MatchStore, type ResidentMeta } from './results/match-store';
-import { RecommendationLists } from './results/recommendation-lists';
+import { RecommendationLists, type StoredRecommendation } from './results/recommendation-lists';
 import {
   emptyPlan,
   planPostingLeft,
@@ -72,6 +72,8 @@ export interface RerankTime {
   explain: number;
   store: number;
   notify: number;
+  /** The residents' side, written once per batch after its postings' lists (refills included). */
+  residents: number;
 }
 
 export interface RankResidentOutcome {
@@ -97,6 +99,9 @@ interface RankedPosting {
 
 /** Postings of a re-rank batch stored per transaction. */
 const STORE_CHUNK = 25;
+
+/** Residents whose recommendation lists a re-rank batch writes per transaction (their locks held). */
+const RESIDENT_CHUNK = 2_000;
 
 /** Scored between two yields: a few ms of CPU, so BullMQ's lock renewal always gets its turn. */
 const BATCH_SIZE = 20_000;
@@ -272,7 +277,7 @@ export class RankingService {
       skipped: 0,
       candidates: 0,
       ms: 0,
-      time: { load: 0, rank: 0, explain: 0, store: 0, notify: 0 },
+      time: { load: 0, rank: 0, explain: 0, store: 0, notify: 0, residents: 0 },
     };
     if (!postings.length) return { ...out, skipped: postingIds.length, ms: Date.now() - started };
     const { sites, residents } = await this.candidates.candidatesForAll(
@@ -305,7 +310,16 @@ export class RankingService {
         postings.map((p) => p.profile.id),
       ),
     );
+    // Loading includes the officers and the residents' lists (the time before the first ranking).
+    out.time.load = Date.now() - started;
     const versionOf = (id: string): number => byId.get(id)?.version ?? 0;
+    // The residents' side of the whole batch is written once, after the postings' lists: every
+    // posting merges into the lists in memory as it is ranked, and at the end each changed list
+    // is written as the difference between what is stored and what it became (a row a later
+    // posting of the batch pushes out again is never written; a list that lost ground and won it
+    // back is not refilled). Per chunk, the same lists were renumbered and refilled again and again.
+    const explained = new Map<string, RankedMatch>();
+    const skipped = new Set<string>();
     let storing: Promise<void> = Promise.resolve();
     const inFlight: { failure?: Error } = {};
     for (let i = 0; i < postings.length; i += STORE_CHUNK) {
@@ -330,17 +344,19 @@ export class RankingService {
         out.time.rank += performance.now() - t;
         out.ranked += 1;
         t = performance.now();
-        const recommendations = planRecommendations(lists, top, scores, versionOf, names);
+        const plan = planRecommendations(lists, top, scores, versionOf, names);
+        for (const u of plan.changes.upserts)
+          explained.set(rowKey(u.match.residentId, u.match.postingId), u.match);
         const listChanged = stored.get(p.profile.id) !== hash;
         if (!listChanged) out.unchanged += 1;
-        if (listChanged || hasChanges(recommendations))
+        else
           chunk.push({
             loaded: p,
             version: p.profile.version,
-            results: listChanged ? explainTop(top, names) : [],
+            results: explainTop(top, names),
             hash,
             listChanged,
-            recommendations,
+            recommendations: emptyPlan(),
           });
         out.time.explain += performance.now() - t;
       }
@@ -350,8 +366,10 @@ export class RankingService {
       storing = this.storePostings(chunk, byId, siteById, lists, { time: out.time, officers }).then(
         (results) => {
           results.forEach((result, i) => {
-            if (result.skipped) out.skipped += 1;
-            else if (chunk[i].listChanged) out.stored += result.stored ?? 0;
+            if (result.skipped) {
+              out.skipped += 1;
+              skipped.add(chunk[i].loaded.profile.id);
+            } else if (chunk[i].listChanged) out.stored += result.stored ?? 0;
           });
         },
         // Held, not left rejected while the next chunk is ranked (an unhandled rejection).
@@ -363,6 +381,16 @@ export class RankingService {
     }
     await storing;
     if (inFlight.failure) throw inFlight.failure;
+    const t = performance.now();
+    await this.storeResidentSide(
+      postings.filter((p) => !skipped.has(p.profile.id)),
+      lists,
+      explained,
+      byId,
+      siteById,
+      officers,
+    );
+    out.time.residents += performance.now() - t;
     out.skipped += postingIds.length - postings.length;
     out.candidates = residents.length;
     out.ms = Date.now() - started;
@@ -443,6 +471,97 @@ export class RankingService {
   }
 
   /**
+   * The residents' side of a re-rank batch: every list the batch changed, written as the
+   * difference between the stored rows and the list in memory, RESIDENT_CHUNK residents per
+   * transaction. Each transaction takes the batch's posting locks, then the residents' (the
+   * order storePostings and rank-resident use), and leaves out postings whose version changed
+   * since they were ranked (their own rank-posting job writes them). Lists that lost ground for
+   * good are re-ranked whole. Residents who opted in get a job alert for each posting newly in
+   * their list.
+   */
+  private async storeResidentSide(
+    ranked: readonly LoadedPosting[],
+    lists: RecommendationLists,
+    explained: ReadonlyMap<string, RankedMatch>,
+    residents: ReadonlyMap<string, LoadedResident>,
+    sites: ReadonlyMap<string, LoadedSite>,
+    officers: OfficersBySite,
+  ): Promise<void> {
+    const cfg = this.settings.config;
+    const changed = lists.changed();
+    const postingIds = ranked.map((p) => p.profile.id);
+    for (let i = 0; i < changed.length; i += RESIDENT_CHUNK) {
+      const part = changed.slice(i, i + RESIDENT_CHUNK);
+      await this.dataSource.transaction(async (m) => {
+        await this.lockAll(m, 'posting', postingIds);
+        const current = new Map((await this.postings.postings(postingIds, m)).map((p) => [p.profile.id, p]));
+        const valid = new Map(
+          ranked
+            .filter((p) => !this.postingSkip(current.get(p.profile.id) ?? null, p.profile.version))
+            .map((p) => [p.profile.id, p]),
+        );
+        await this.lockAll(m, 'resident', part);
+        const changes: RecommendationPlan['changes'] = { upserts: [], deletes: [] };
+        const entered: RankedMatch[] = [];
+        const refill: string[] = [];
+        for (const id of part) {
+          if (lists.needsRefill(id)) {
+            refill.push(id);
+            continue;
+          }
+          const version = residents.get(id)?.version;
+          const { upserts, deletes } = lists.diff(id);
+          for (const u of upserts) {
+            const match = explained.get(rowKey(id, u.postingId));
+            if (!match || !valid.has(u.postingId)) continue;
+            changes.upserts.push({ match, residentVersion: version ?? 0, rank: u.rank });
+            if (!lists.wasStored(id, u.postingId)) entered.push(match);
+          }
+          // Rows pushed out by better ones go with the renumbering's cut; rows of the batch's
+          // postings that no longer qualify go here (not over a newer profile's list).
+          for (const d of deletes)
+            if (valid.has(d.postingId))
+              changes.deletes.push({ residentId: id, postingId: d.postingId, residentVersion: version });
+        }
+        const now = new Date();
+        await this.recommendations.apply(m, changes, cfg.thresholds.topNPerResident, now);
+        const refilled = await this.refillLists(m, refill);
+        const fresh = refill.map((residentId) => ({
+          residentId,
+          ...(refilled.get(residentId) ?? { recommendations: [], gaps: [] }),
+        }));
+        await this.store.replaceManyResidentLists(m, fresh, now);
+        for (const { residentId, recommendations } of fresh) {
+          for (const r of recommendations)
+            if (valid.has(r.postingId) && !lists.wasStored(residentId, r.postingId)) entered.push(r);
+          lists.replace(residentId, recommendations.map(storedOf));
+        }
+        if (!entered.length) return;
+        await this.notifier.postingsRanked(
+          m,
+          [...new Set(entered.map((e) => e.postingId))].map((id) => {
+            const p = valid.get(id)!;
+            return {
+              posting: {
+                id,
+                version: p.profile.version,
+                title: p.title,
+                wageText: wageText(p.profile.wage.min, p.profile.wage.max, p.profile.wage.unit),
+              },
+              results: [],
+              entered: entered.filter((e) => e.postingId === id),
+            };
+          }),
+          residents,
+          sites,
+          cfg.thresholds.strongMatch,
+          officers,
+        );
+      });
+    }
+  }
+
+  /**
    * Writes a plan's recommendation rows under each touched resident's lock (the one rank-resident
    * takes), and re-ranks whole the residents whose full list lost ground. Returns the rows the
    * postings entered that are still in their lists (job alerts).
@@ -462,20 +581,15 @@ export class RankingService {
     await this.lockAll(m, 'resident', [...touched]);
     const now = new Date();
     await this.recommendations.apply(m, plan.changes, cfg.thresholds.topNPerResident, now);
-    const refilled = await this.refillLists(m, [...plan.refill].sort());
-    for (const residentId of [...plan.refill].sort()) {
-      const { recommendations, gaps } = refilled.get(residentId) ?? { recommendations: [], gaps: [] };
-      await this.store.replaceResidentLists(m, residentId, recommendations, gaps, now);
-      lists.replace(
-        residentId,
-        recommendations.map((r) => ({
-          postingId: r.postingId,
-          postingVersion: r.postingVersion,
-          score: r.score,
-          engineVersion: r.engineVersion,
-        })),
-      );
-    }
+    const refillIds = [...plan.refill].sort();
+    const refilled = await this.refillLists(m, refillIds);
+    const fresh = refillIds.map((residentId) => ({
+      residentId,
+      ...(refilled.get(residentId) ?? { recommendations: [], gaps: [] }),
+    }));
+    await this.store.replaceManyResidentLists(m, fresh, now);
+    for (const { residentId, recommendations } of fresh)
+      lists.replace(residentId, recommendations.map(storedOf));
     return plan.entered.filter((e) => lists.list(e.residentId).some((x) => x.postingId === e.postingId));
   }
 
@@ -630,8 +744,18 @@ export class RankingService {
   }
 }
 
-function hasChanges(plan: RecommendationPlan): boolean {
-  return plan.changes.upserts.length > 0 || plan.changes.deletes.length > 0 || plan.refill.size > 0;
+/** A resident's recommendation row, by resident and posting. */
+function rowKey(residentId: string, postingId: string): string {
+  return `${residentId} ${postingId}`;
+}
+
+function storedOf(r: RankedMatch): StoredRecommendation {
+  return {
+    postingId: r.postingId,
+    postingVersion: r.postingVersion,
+    score: r.score,
+    engineVersion: r.engineVersion,
+  };
 }
 
 /** Adds `from` to `into` (the plans of a chunk's postings, written in one go). */

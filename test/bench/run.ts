@@ -492,7 +492,7 @@ async function main(): Promise<void> {
   const workerRss = worker.peakRssMiB();
   const rerankLists = { ranked: 0, unchanged: 0 };
   // Job time summed over the batches (one worker, concurrency 1: it adds up to the re-rank's time).
-  const rerankTime: RerankTime = { load: 0, rank: 0, explain: 0, store: 0, notify: 0 };
+  const rerankTime: RerankTime = { load: 0, rank: 0, explain: 0, store: 0, notify: 0, residents: 0 };
   for (const j of batches) {
     const v = (j.returnvalue ?? {}) as Partial<RerankOutcome>;
     rerankLists.ranked += v.ranked ?? 0;

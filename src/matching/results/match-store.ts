@@ -117,10 +117,7 @@ export class MatchStore {
       const meta = l.residents.get(r.residentId);
       return { postingId: l.postingId, r, residentVersion: meta?.version ?? null, siteId: meta!.siteId };
     });
-    await m.query(UNNEST_MERGE, [
-      ...MATCH_COLUMNS.map((c) => sources.map((s) => c.value(s))),
-      computedAt,
-    ]);
+    await m.query(UNNEST_MERGE, [...MATCH_COLUMNS.map((c) => sources.map((s) => c.value(s))), computedAt]);
   }
 
   /** Replaces a resident's recommended postings and skill gaps. */
@@ -131,27 +128,40 @@ export class MatchStore {
     gaps: readonly SkillGap[],
     computedAt: Date,
   ): Promise<void> {
+    await this.replaceManyResidentLists(m, [{ residentId, recommendations, gaps }], computedAt);
+  }
+
+  /**
+   * replaceResidentLists for many residents in four statements, whatever their number (a re-rank
+   * batch refills hundreds of lists: four round trips each made that seconds). Rows that stay
+   * and did not change are not rewritten.
+   */
+  async replaceManyResidentLists(
+    m: EntityManager,
+    lists: readonly {
+      residentId: string;
+      recommendations: readonly RankedMatch[];
+      gaps: readonly SkillGap[];
+    }[],
+    computedAt: Date,
+  ): Promise<void> {
+    if (!lists.length) return;
+    const ids = lists.map((l) => l.residentId);
+    const recs = lists.flatMap((l) => l.recommendations.map((r) => ({ residentId: l.residentId, r })));
     await m.query(
-      `DELETE FROM resident_recommendation WHERE resident_id = $1 AND NOT (posting_id = ANY($2::uuid[]))`,
-      [residentId, recommendations.map((r) => r.postingId)],
+      `DELETE FROM resident_recommendation rr
+        WHERE rr.resident_id = ANY($1::uuid[])
+          AND (rr.resident_id, rr.posting_id) NOT IN (SELECT * FROM unnest($2::uuid[], $3::uuid[]))`,
+      [ids, recs.map((x) => x.residentId), recs.map((x) => x.r.postingId)],
     );
-    if (recommendations.length) {
-      const rows = recommendations.map((r) => ({
-        posting_id: r.postingId,
-        posting_version: r.postingVersion,
-        score: r.score,
-        rank: r.rank,
-        // The resident reads their own recommendations: plain sentences, no household note.
-        reason_zh: r.reasons.resident.zh,
-        reason_en: r.reasons.resident.en,
-        engine_version: r.engineVersion,
-      }));
+    if (recs.length)
       await m.query(
         `INSERT INTO resident_recommendation (resident_id, posting_id, posting_version, score, rank, reason_zh,
                                               reason_en, engine_version, computed_at)
-         SELECT $1, x.posting_id, x.posting_version, x.score, x.rank, x.reason_zh, x.reason_en, x.engine_version, $3
-           FROM jsonb_to_recordset($2::jsonb) AS x(posting_id uuid, posting_version int, score numeric, rank int,
-                reason_zh text, reason_en text, engine_version text)
+         SELECT x.*, $9::timestamptz
+           FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::numeric[], $5::int[], $6::text[], $7::text[],
+                       $8::text[])
+             AS x(resident_id, posting_id, posting_version, score, rank, reason_zh, reason_en, engine_version)
          ON CONFLICT (resident_id, posting_id) DO UPDATE SET
                 posting_version = EXCLUDED.posting_version, score = EXCLUDED.score, rank = EXCLUDED.rank,
                 reason_zh = EXCLUDED.reason_zh, reason_en = EXCLUDED.reason_en,
@@ -162,28 +172,42 @@ export class MatchStore {
                 IS DISTINCT FROM
                 (EXCLUDED.posting_version, EXCLUDED.score, EXCLUDED.rank, EXCLUDED.reason_zh,
                  EXCLUDED.reason_en, EXCLUDED.engine_version)`,
-        [residentId, JSON.stringify(rows), computedAt],
+        [
+          recs.map((x) => x.residentId),
+          recs.map((x) => x.r.postingId),
+          recs.map((x) => x.r.postingVersion),
+          recs.map((x) => x.r.score),
+          recs.map((x) => x.r.rank),
+          // The resident reads their own recommendations: plain sentences, no household note.
+          recs.map((x) => x.r.reasons.resident.zh),
+          recs.map((x) => x.r.reasons.resident.en),
+          recs.map((x) => x.r.engineVersion),
+          computedAt,
+        ],
       );
-    }
+    const gaps = lists.flatMap((l) => l.gaps.map((g) => ({ residentId: l.residentId, g })));
     await m.query(
-      `DELETE FROM resident_skill_gap WHERE resident_id = $1 AND NOT (posting_id = ANY($2::uuid[]))`,
-      [residentId, gaps.map((g) => g.postingId)],
+      `DELETE FROM resident_skill_gap sg
+        WHERE sg.resident_id = ANY($1::uuid[])
+          AND (sg.resident_id, sg.posting_id) NOT IN (SELECT * FROM unnest($2::uuid[], $3::uuid[]))`,
+      [ids, gaps.map((x) => x.residentId), gaps.map((x) => x.g.postingId)],
     );
-    if (gaps.length) {
+    if (gaps.length)
       await m.query(
         `INSERT INTO resident_skill_gap (resident_id, posting_id, missing, score, computed_at)
-         SELECT $1, x.posting_id, x.missing, x.score, $3
-           FROM jsonb_to_recordset($2::jsonb) AS x(posting_id uuid, missing jsonb, score numeric)
+         SELECT x.resident_id, x.posting_id, x.missing::jsonb, x.score, $5::timestamptz
+           FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::numeric[]) AS x(resident_id, posting_id, missing, score)
          ON CONFLICT (resident_id, posting_id) DO UPDATE SET
                 missing = EXCLUDED.missing, score = EXCLUDED.score, computed_at = EXCLUDED.computed_at
           WHERE (resident_skill_gap.missing, resident_skill_gap.score)
                 IS DISTINCT FROM (EXCLUDED.missing, EXCLUDED.score)`,
         [
-          residentId,
-          JSON.stringify(gaps.map((g) => ({ posting_id: g.postingId, missing: g.missing, score: g.score }))),
+          gaps.map((x) => x.residentId),
+          gaps.map((x) => x.g.postingId),
+          gaps.map((x) => JSON.stringify(x.g.missing)),
+          gaps.map((x) => x.g.score),
           computedAt,
         ],
       );
-    }
   }
 }

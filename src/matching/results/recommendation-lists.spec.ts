@@ -42,4 +42,56 @@ describe('RecommendationLists (a ranked posting merged into residents’ top lis
   it('an unchanged row is not written again', () => {
     expect(full().merge('r', posting('p2'), 80).change).toBe('none');
   });
+
+  describe('a re-rank batch: many postings merged, then one write per list', () => {
+    it('a full list that lost an entry and won as good a one back needs no refill', () => {
+      const lists = full();
+      lists.merge('r', posting('p2'), null);
+      expect(lists.needsRefill('r')).toBe(true);
+      lists.merge('r', posting('p5'), 75); // above the old last place (70)
+      expect(lists.needsRefill('r')).toBe(false);
+    });
+
+    it('a full list whose last place ends below its best last place needs one', () => {
+      const lists = full();
+      lists.merge('r', posting('p2'), null);
+      lists.merge('r', posting('p5'), 65); // below 70: p3's cut-off neighbours may be better
+      expect(lists.needsRefill('r')).toBe(true);
+      // A posting turned away while the list was full (below 85) may beat a later last place.
+      const l2 = full();
+      l2.merge('r', posting('p4'), 85); // pushes p3 out; last place now 80
+      l2.merge('r', posting('p1'), null);
+      l2.merge('r', posting('p6'), 75);
+      expect(l2.needsRefill('r')).toBe(true); // p3 (70) is below 75, but the mark is 80
+      expect(new RecommendationLists(3).load([{ residentId: 'r', ...P('p1', 90) }]).needsRefill('r')).toBe(
+        false,
+      );
+    });
+
+    it('the diff writes only new or changed rows with their place, and names the rows gone', () => {
+      const lists = full();
+      lists.merge('r', posting('p4'), 85); // enters at 2, pushes p3 out
+      lists.merge('r', posting('p9'), 60); // turned away
+      lists.merge('r', posting('p4'), 50); // updated in place, to the bottom
+      lists.merge('r', posting('p1', 2), 90); // a new version, same score
+      expect(lists.changed()).toEqual(['r']);
+      const { upserts, deletes } = lists.diff('r');
+      expect(upserts.map((u) => [u.postingId, u.rank, u.score])).toEqual([
+        ['p1', 1, 90],
+        ['p4', 3, 50],
+      ]);
+      expect(deletes.map((d) => d.postingId)).toEqual(['p3']);
+      expect(lists.wasStored('r', 'p4')).toBe(false);
+      expect(lists.wasStored('r', 'p3')).toBe(true);
+    });
+
+    it('after a refill the stored state is the fresh list', () => {
+      const lists = full();
+      lists.merge('r', posting('p2'), null);
+      lists.replace('r', [P('p1', 90), P('p3', 70), P('p7', 69)]);
+      expect(lists.changed()).toEqual([]);
+      expect(lists.needsRefill('r')).toBe(false);
+      expect(lists.diff('r')).toEqual({ upserts: [], deletes: [] });
+    });
+  });
 });

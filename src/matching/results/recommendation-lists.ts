@@ -33,21 +33,36 @@ export class RecommendationLists {
   private readonly lists = new Map<string, StoredRecommendation[]>();
   /** posting id → residents whose list holds it. */
   private readonly holdersOf = new Map<string, Set<string>>();
+  /** What the database holds per resident (as loaded or last replaced): the re-rank's diff. */
+  private readonly stored = new Map<string, ReadonlyMap<string, StoredRecommendation>>();
+  /**
+   * Per resident whose list has been full: the best last place it had while full. Everything
+   * outside the list (cut off when stored, pushed out, or turned away since) ranks below it, so a
+   * full list whose last place is not below it is still the resident's true top list.
+   */
+  private readonly highWater = new Map<string, StoredRecommendation>();
+  /** Residents whose list changed since it was loaded. */
+  private readonly dirty = new Set<string>();
 
   constructor(readonly size: number) {}
 
   /** The rows read from the database (any order). Residents without rows have empty lists. */
   load(rows: readonly (StoredRecommendation & { residentId: string })[]): this {
-    const touched = new Set<StoredRecommendation[]>();
+    const touched = new Set<string>();
     for (const row of rows) {
       const { residentId, ...entry } = row;
       const list = this.lists.get(residentId) ?? [];
       list.push(entry);
-      touched.add(list);
+      touched.add(residentId);
       this.lists.set(residentId, list);
       this.hold(entry.postingId, residentId);
     }
-    for (const list of touched) list.sort((a, b) => (worse(a, b) ? 1 : worse(b, a) ? -1 : 0));
+    for (const id of touched) {
+      const list = this.lists.get(id)!;
+      list.sort((a, b) => (worse(a, b) ? 1 : worse(b, a) ? -1 : 0));
+      this.stored.set(id, new Map(list.map((e) => [e.postingId, { ...e }])));
+      this.markFull(id, list);
+    }
     return this;
   }
 
@@ -75,6 +90,19 @@ export class RecommendationLists {
    * every qualifying posting in reach is in it.
    */
   merge(
+    residentId: string,
+    posting: { id: string; version: number; engineVersion: string },
+    score: number | null,
+  ): MergeResult {
+    const result = this.mergeInto(residentId, posting, score);
+    if (result.change !== 'none') {
+      this.dirty.add(residentId);
+      this.markFull(residentId, this.lists.get(residentId)!);
+    }
+    return result;
+  }
+
+  private mergeInto(
     residentId: string,
     posting: { id: string; version: number; engineVersion: string },
     score: number | null,
@@ -122,7 +150,66 @@ export class RecommendationLists {
   replace(residentId: string, entries: readonly StoredRecommendation[]): void {
     for (const e of this.lists.get(residentId) ?? []) this.holdersOf.get(e.postingId)?.delete(residentId);
     this.lists.set(residentId, []);
+    this.stored.set(residentId, new Map());
+    this.highWater.delete(residentId);
+    this.dirty.delete(residentId);
     this.load(entries.map((e) => ({ ...e, residentId })));
+  }
+
+  /** Residents whose list changed since it was loaded (or replaced), in id order. */
+  changed(): string[] {
+    return [...this.dirty].sort();
+  }
+
+  /**
+   * The list lost ground for good: it has been full and is now short, or its last place is below
+   * the best last place it had while full, so a posting outside it may belong in it and only a
+   * fresh rank-resident can tell. A list that lost entries and won as good ones back needs none.
+   */
+  needsRefill(residentId: string): boolean {
+    const mark = this.highWater.get(residentId);
+    if (!mark) return false;
+    const list = this.lists.get(residentId) ?? [];
+    return list.length < this.size || worse(list[list.length - 1], mark);
+  }
+
+  /**
+   * What to write for a resident to turn the stored list into the current one: rows new or
+   * different (with their place in the list), and stored rows no longer in it.
+   */
+  diff(residentId: string): {
+    upserts: (StoredRecommendation & { rank: number })[];
+    deletes: StoredRecommendation[];
+  } {
+    const stored = this.stored.get(residentId) ?? new Map<string, StoredRecommendation>();
+    const list = this.lists.get(residentId) ?? [];
+    const upserts: (StoredRecommendation & { rank: number })[] = [];
+    const kept = new Set<string>();
+    list.forEach((e, i) => {
+      kept.add(e.postingId);
+      const s = stored.get(e.postingId);
+      if (
+        !s ||
+        s.score !== e.score ||
+        s.postingVersion !== e.postingVersion ||
+        s.engineVersion !== e.engineVersion
+      )
+        upserts.push({ ...e, rank: i + 1 });
+    });
+    const deletes = [...stored.values()].filter((s) => !kept.has(s.postingId));
+    return { upserts, deletes };
+  }
+
+  /** Whether the stored list (as loaded or replaced) holds the posting. */
+  wasStored(residentId: string, postingId: string): boolean {
+    return this.stored.get(residentId)?.has(postingId) ?? false;
+  }
+
+  private markFull(residentId: string, list: readonly StoredRecommendation[]): void {
+    if (list.length < this.size) return;
+    const last = list[list.length - 1];
+    const mark = this.highWater.get(residentId);
+    if (!mark || worse(mark, last)) this.highWater.set(residentId, { ...last });
   }
 
   private insert(list: StoredRecommendation[], entry: StoredRecommendation): void {

@@ -8,11 +8,14 @@ export interface RecommendationUpsert {
   match: RankedMatch;
   /** The resident version ranked: not written over a newer profile (its rank-resident decides). */
   residentVersion: number;
+  /** Its place in the list when known (the re-rank's final diff); else 0 until renumbered. */
+  rank?: number;
 }
 
 export interface RecommendationChanges {
   upserts: RecommendationUpsert[];
-  deletes: { residentId: string; postingId: string }[];
+  /** With the resident version ranked when known: a newer profile's list is left to its rank-resident. */
+  deletes: { residentId: string; postingId: string; residentVersion?: number }[];
 }
 
 /**
@@ -76,24 +79,32 @@ export class RecommendationStore {
     if (!upserts.length && !deletes.length) return;
     if (deletes.length)
       await m.query(
-        `DELETE FROM resident_recommendation rr USING unnest($1::uuid[], $2::uuid[]) AS d(resident_id, posting_id)
-          WHERE rr.resident_id = d.resident_id AND rr.posting_id = d.posting_id`,
-        [deletes.map((d) => d.residentId), deletes.map((d) => d.postingId)],
+        `DELETE FROM resident_recommendation rr
+          USING unnest($1::uuid[], $2::uuid[], $3::int[]) AS d(resident_id, posting_id, resident_version)
+          WHERE rr.resident_id = d.resident_id AND rr.posting_id = d.posting_id
+            AND NOT EXISTS (SELECT 1 FROM resident r WHERE r.id = d.resident_id AND r.version > d.resident_version)`,
+        [
+          deletes.map((d) => d.residentId),
+          deletes.map((d) => d.postingId),
+          deletes.map((d) => d.residentVersion ?? null),
+        ],
       );
     if (upserts.length) {
       const col = <T>(f: (u: RecommendationUpsert) => T): T[] => upserts.map(f);
       await m.query(
         `INSERT INTO resident_recommendation (resident_id, posting_id, posting_version, score, rank, reason_zh,
                                               reason_en, engine_version, computed_at)
-         SELECT x.resident_id, x.posting_id, x.posting_version, x.score, 0, x.reason_zh, x.reason_en,
+         SELECT x.resident_id, x.posting_id, x.posting_version, x.score, x.rank, x.reason_zh, x.reason_en,
                 x.engine_version, $9
            FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::numeric[], $5::text[], $6::text[], $7::text[],
-                       $8::int[])
+                       $8::int[], $10::int[])
              AS x(resident_id, posting_id, posting_version, score, reason_zh, reason_en, engine_version,
-                  resident_version)
+                  resident_version, rank)
           WHERE NOT EXISTS (SELECT 1 FROM resident r WHERE r.id = x.resident_id AND r.version > x.resident_version)
          ON CONFLICT (resident_id, posting_id) DO UPDATE SET
                 posting_version = EXCLUDED.posting_version, score = EXCLUDED.score,
+                -- A known place is written with the row (no second write by the renumbering).
+                rank = CASE WHEN EXCLUDED.rank > 0 THEN EXCLUDED.rank ELSE resident_recommendation.rank END,
                 reason_zh = EXCLUDED.reason_zh, reason_en = EXCLUDED.reason_en,
                 engine_version = EXCLUDED.engine_version, computed_at = EXCLUDED.computed_at
           WHERE (resident_recommendation.posting_version, resident_recommendation.score,
@@ -113,6 +124,7 @@ export class RecommendationStore {
           col((u) => u.match.engineVersion),
           col((u) => u.residentVersion),
           computedAt,
+          col((u) => u.rank ?? 0),
         ],
       );
     }

@@ -1,0 +1,148 @@
+/**
+ * The full re-rank alone, in process (issue 18 item 3, issue 11 item 3): a generated county's
+ * open postings ranked again in the RerankAllJob's batches (one county, RERANK_BATCH postings,
+ * id order) through RankingService.rerankPostings, one after the other, with the time split the
+ * batches report. Small enough to run twice in a session, so two checkouts can be compared on the
+ * same database and the same machine (interleaved: load on a shared machine comes and goes).
+ *
+ *   npm run build && node dist/test/bench/rerank-drain.js --residents 30000 --postings 3000 --sites 60
+ *     --nights first,quiet,engine   first: stored match lists, fingerprints AND residents'
+ *                                   recommendation lists cleared (a new install's first night);
+ *                                   quiet: nothing cleared (the next night);
+ *                                   engine: match lists and fingerprints cleared, residents'
+ *                                   lists kept with every stored score nudged up or down (the
+ *                                   night after an engine change: every row on both sides differs)
+ *     --db NAME (leye_rr_county)  --json FILE (appends one line per night)
+ */
+import 'reflect-metadata';
+import { appendFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { NestFactory } from '@nestjs/core';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { AppModule } from '../../src/app.module';
+import { generateDatabase } from '../../src/demo/generate';
+import { RERANK_BATCH } from '../../src/matching/jobs/rerank-all.job';
+import { RankingService, type RerankTime } from '../../src/matching/ranking.service';
+import { databaseExists, databaseUrlFor, query, round } from './bench-support';
+import { markLoad } from './load-gate';
+
+type Night = 'first' | 'quiet' | 'engine';
+
+async function prepare(url: string, night: Night): Promise<void> {
+  if (night === 'quiet') return;
+  await query(
+    url,
+    `DELETE FROM notification_delivery WHERE dedup_key LIKE 'match:%' OR dedup_key LIKE 'jobalert:%'`,
+  );
+  await query(url, `DELETE FROM notification WHERE kind IN ('match.posting_ranked', 'job.alert')`);
+  await query(url, `DELETE FROM match WHERE status = 'new'`);
+  await query(url, `TRUNCATE posting_match_list`);
+  if (night === 'first') await query(url, `TRUNCATE resident_recommendation`);
+  // Every stored score differs from what the engine computes now (an engine change), half of
+  // them up, half down: lists lose ground and gain it.
+  else
+    await query(
+      url,
+      `UPDATE resident_recommendation
+          SET score = greatest(score + CASE WHEN get_byte(decode(md5(posting_id::text), 'hex'), 0) % 2 = 0
+                                            THEN 0.1 ELSE -0.1 END, 0)`,
+    );
+  await query(url, `VACUUM ANALYZE match`);
+  await query(url, `VACUUM ANALYZE resident_recommendation`);
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      residents: { type: 'string' },
+      postings: { type: 'string' },
+      sites: { type: 'string' },
+      seed: { type: 'string' },
+      db: { type: 'string' },
+      nights: { type: 'string' },
+      json: { type: 'string' },
+      label: { type: 'string' },
+    },
+  });
+  const sizes = {
+    residents: Number(values.residents ?? 30_000),
+    postings: Number(values.postings ?? 3_000),
+    sites: Number(values.sites ?? 60),
+    seed: Number(values.seed ?? 1),
+  };
+  const baseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/leye';
+  const url = databaseUrlFor(baseUrl, values.db ?? 'leye_rr_county');
+  if (!(await databaseExists(url))) {
+    const t = Date.now();
+    await generateDatabase(url, { ...sizes, log: (l) => console.log(`  ${l}`) });
+    console.log(`generated in ${Math.round((Date.now() - t) / 1000)} s`);
+  }
+  Object.assign(process.env, {
+    DATABASE_URL: url,
+    LEYE_ROLE: 'api',
+    LEYE_BOOTSTRAP: 'false',
+    LEYE_DEMO: 'false',
+    LEYE_SCHEDULER: 'false',
+    LEYE_QUEUE_PREFIX: `rrdrain_${Date.now().toString(36)}`,
+    LOG_LEVEL: 'warn',
+  });
+  const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error', 'warn'] });
+  const ds = app.get<DataSource>(getDataSourceToken());
+  const ranking = app.get(RankingService);
+  try {
+    for (const night of (values.nights ?? 'first,quiet').split(',') as Night[]) {
+      await prepare(url, night);
+      const counties: { county: string }[] = await ds.query(
+        `SELECT DISTINCT left(region_code, 6) AS county FROM posting WHERE status = 'open' ORDER BY 1`,
+      );
+      const batches: string[][] = [];
+      for (const { county } of counties) {
+        const ids: { id: string }[] = await ds.query(
+          `SELECT id FROM posting WHERE status = 'open' AND left(region_code, 6) = $1 ORDER BY id`,
+          [county],
+        );
+        for (let i = 0; i < ids.length; i += RERANK_BATCH)
+          batches.push(ids.slice(i, i + RERANK_BATCH).map((r) => r.id));
+      }
+      const mark = markLoad();
+      const started = Date.now();
+      const time: RerankTime = { load: 0, rank: 0, explain: 0, store: 0, notify: 0, residents: 0 };
+      let ranked = 0;
+      let unchanged = 0;
+      for (const b of batches) {
+        const out = await ranking.rerankPostings(b);
+        ranked += out.ranked;
+        unchanged += out.unchanged;
+        for (const k of Object.keys(time) as (keyof RerankTime)[]) time[k] += out.time[k];
+      }
+      const ms = Date.now() - started;
+      const [{ matches, recs }] = await query<{ matches: string; recs: string }>(
+        url,
+        `SELECT (SELECT count(*) FROM match) AS matches, (SELECT count(*) FROM resident_recommendation) AS recs`,
+      );
+      const row = {
+        label: values.label ?? '',
+        night,
+        ms,
+        batches: batches.length,
+        ranked,
+        unchanged,
+        matches: Number(matches),
+        recommendations: Number(recs),
+        time: Object.fromEntries(Object.entries(time).map(([k, v]) => [k, round(v / 1000)])),
+        load1: mark.load1,
+        endLoad1: markLoad().load1,
+      };
+      console.log(JSON.stringify(row));
+      if (values.json) appendFileSync(values.json, JSON.stringify(row) + '\n');
+    }
+  } finally {
+    await app.close();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
