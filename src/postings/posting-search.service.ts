@@ -2,6 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { Industry, Schedule, WageUnit } from '../common/domain-enums';
 import { InvalidInputError } from '../common/domain-errors';
 import { boundingBox } from '../common/geo';
+import { CommuteDirectory } from '../commute/commute-directory';
+import type { CommutePlanner } from '../commute/commute-planner';
+import type { RecordedTrip } from '../commute/travel-trip';
 import { ReadReplica, type ReadQuery } from '../database/read-replica';
 import { page, type Page } from '../common/pagination';
 import { EmployersService } from '../employers/employers.service';
@@ -12,6 +15,7 @@ import { AppConfig } from '../config/app-config';
 import type { WageFactors } from '../matching/engine';
 import { loadMatchingConfig } from '../matching/matching-config';
 import { searchGroups } from './posting-search-text';
+import { estimateReachKm, postingTrips, travelMinutesSql } from './posting-travel';
 import { monthlyWageRange } from './posting-wage';
 import type { PostingSkill } from './posting.entity';
 import { skillViews } from './postings.service';
@@ -31,6 +35,7 @@ interface Row {
   shuttle: boolean;
   public_welfare: boolean;
   address: string;
+  region_code: string;
   latitude: number;
   longitude: number;
   location_approximate: boolean;
@@ -64,6 +69,28 @@ function cacheKey(q: PostingSearchQuery): string {
   );
 }
 
+/** A site's recorded trips as the search's SQL reads them (a cache key part). */
+function tripsKey(rows: readonly RecordedTrip[]): string {
+  // Every field the SQL or the items' way (mode, times, days) reads.
+  return JSON.stringify(
+    rows.map((r) => [
+      r.id,
+      r.destinationRegionCode,
+      r.latitude,
+      r.longitude,
+      r.mode,
+      r.minutes,
+      r.fare,
+      r.firstDeparture,
+      r.lastReturn,
+      r.days,
+      r.source,
+      r.employerId,
+      r.placeName,
+    ]),
+  );
+}
+
 /**
  * GET /postings: the public job search. Every filter and the ordering run in PostgreSQL on the
  * open-posting indexes of the Postings migration; Node only shapes one page.
@@ -83,6 +110,7 @@ export class PostingSearchService {
     private readonly employers: EmployersService,
     private readonly skills: SkillsService,
     private readonly skillTerms: SkillTermsProvider,
+    private readonly commute: CommuteDirectory,
     config: AppConfig,
   ) {
     this.wageFactors = loadMatchingConfig(config).wage;
@@ -99,12 +127,18 @@ export class PostingSearchService {
   async search(q: PostingSearchQuery): Promise<Page<PostingSearchItemDto>> {
     if (q.maxDistanceKm !== undefined && !q.siteId)
       throw new InvalidInputError('siteId', 'needed with maxDistanceKm');
+    if (q.maxTravelMinutes !== undefined && !q.siteId)
+      throw new InvalidInputError('siteId', 'needed with maxTravelMinutes');
     if (q.sort === 'nearest' && !q.siteId) throw new InvalidInputError('siteId', 'needed with sort=nearest');
+    // The site's recorded trips: read every time (the search stamp does not move when an officer
+    // records a trip), and part of the cache key, so a new trip is seen by the next search.
+    const planner = q.siteId ? await this.commute.plannerFor([q.siteId]) : null;
+    const trips = q.siteId && planner ? planner.rowsOf(q.siteId) : [];
     // On a read replica when there is one: the stamp and the page from the same server, the
     // stamp first, so a cached page is never older than the stamp it is kept under.
     return this.replica.read(async (read) => {
       const [{ stamp }] = await read<{ stamp: string }>('SELECT stamp::text AS stamp FROM search_stamp');
-      const key = cacheKey(q);
+      const key = trips.length ? `${cacheKey(q)}|${tripsKey(trips)}` : cacheKey(q);
       const hit = this.cache.get(key);
       if (hit?.stamp === stamp) {
         // Most recently used last (Map keeps insertion order).
@@ -112,7 +146,7 @@ export class PostingSearchService {
         this.cache.set(key, hit);
         return hit.page;
       }
-      const page = await this.compute(q, read);
+      const page = await this.compute(q, read, planner, trips);
       this.cache.delete(key);
       this.cache.set(key, { stamp, page });
       if (this.cache.size > CACHE_PAGES) this.cache.delete(this.cache.keys().next().value!);
@@ -120,7 +154,12 @@ export class PostingSearchService {
     });
   }
 
-  private async compute(q: PostingSearchQuery, read: ReadQuery): Promise<Page<PostingSearchItemDto>> {
+  private async compute(
+    q: PostingSearchQuery,
+    read: ReadQuery,
+    planner: CommutePlanner | null,
+    trips: readonly RecordedTrip[],
+  ): Promise<Page<PostingSearchItemDto>> {
     const site = q.siteId ? await this.regions.requireSite('siteId', q.siteId) : null;
     const groups = q.q ? searchGroups(q.q, await this.skillTerms.terms()) : [];
 
@@ -154,6 +193,21 @@ export class PostingSearchService {
         where.push('NOT p.location_approximate');
       }
     }
+    const cfg = this.commute.settings.config;
+    // The planner's minutes in SQL (posting-travel.ts), so the filter and the order come before
+    // the page. Without recorded trips the estimate grows with the straight line: the index box
+    // narrows first, and ordering by distance is ordering by minutes.
+    // Built where used: a parameter the statement does not use has no type, and PostgreSQL refuses it.
+    const travel = () => (site ? travelMinutesSql(cfg, site, trips, arg) : 'NULL::float8');
+    if (site && q.maxTravelMinutes !== undefined) {
+      if (!trips.length) {
+        const box = boundingBox(site.latitude, site.longitude, estimateReachKm(cfg, q.maxTravelMinutes));
+        where.push(`p.latitude BETWEEN ${arg(box.minLat)} AND ${arg(box.maxLat)}`);
+        where.push(`p.longitude BETWEEN ${arg(box.minLon)} AND ${arg(box.maxLon)}`);
+      }
+      // NULL (no known trip) is not "within": left out.
+      where.push(`${travel()} <= ${arg(q.maxTravelMinutes)}`);
+    }
 
     // One point per query word matched, two more when the title has it.
     const relevance = groupArgs.length
@@ -171,8 +225,11 @@ export class PostingSearchService {
         orderBy = 'p.published_at DESC, p.id';
         break;
       case 'nearest':
-        // Unlocated workplaces after every located one: their distance is a stand-in.
-        orderBy = 'p.location_approximate, distance ASC, p.published_at DESC, p.id';
+        // The quickest trip first; unknown trips (unlocated, nothing recorded) after every known
+        // one: their distance is a stand-in. Without recorded trips, minutes follow distance.
+        orderBy = trips.length
+          ? 'travel_minutes ASC NULLS LAST, distance ASC, p.published_at DESC, p.id'
+          : 'p.location_approximate, distance ASC, p.published_at DESC, p.id';
         break;
       case 'wage':
         orderBy = `${this.monthlyWage} DESC NULLS LAST, p.wage_max DESC, p.published_at DESC, p.id`;
@@ -181,10 +238,12 @@ export class PostingSearchService {
 
     const sql = `
       SELECT p.id, p.title, p.employer_id, p.industry, p.wage_min, p.wage_max, p.wage_unit, p.schedule,
-             p.accommodation, p.meals, p.shuttle, p.public_welfare, p.address, p.latitude, p.longitude,
+             p.accommodation, p.meals, p.shuttle, p.public_welfare, p.address, p.region_code,
+             p.latitude, p.longitude,
              p.location_approximate, p.published_at, p.skills,
              ${relevance} AS relevance,
              ${distance} AS distance,
+             ${sort === 'nearest' && trips.length ? `${travel()} AS travel_minutes,` : ''}
              round((${distance})::numeric, 1)::float8 AS distance_km,
              count(*) OVER () AS total
         FROM posting p
@@ -201,6 +260,22 @@ export class PostingSearchService {
     }
     const names = await this.employers.namesOf(rows.map((r) => r.employer_id));
     const skills = await this.skills.all();
+    // The way shown on each item is the planner's (the one the matching engine uses).
+    const way =
+      site && planner
+        ? postingTrips(
+            planner,
+            site,
+            rows.map((r) => ({
+              id: r.id,
+              regionCode: r.region_code,
+              latitude: r.latitude,
+              longitude: r.longitude,
+              locationApproximate: r.location_approximate,
+              employerId: r.employer_id,
+            })),
+          )
+        : null;
     return page(
       rows.map((r) => {
         const item: PostingSearchItemDto = {
@@ -225,6 +300,14 @@ export class PostingSearchService {
           skills: skillViews(r.skills, skills),
         };
         if (r.distance_km !== null) item.distanceKm = r.distance_km;
+        const trip = way?.get(r.id);
+        if (trip) {
+          item.travelMinutes = trip.minutes;
+          item.travelSource = trip.source;
+          item.travelMode = trip.mode;
+          item.travelFirstDeparture = trip.firstDeparture;
+          item.travelLastReturn = trip.lastReturn;
+        }
         return item;
       }),
       total,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CommuteModule } from '../commute/commute.module';
 import { EmployersModule } from '../employers/employers.module';
 import { RegionsModule } from '../regions/regions.module';
 import { SkillsModule } from '../skills/skills.module';
@@ -9,7 +10,7 @@ import { PostingsService } from './postings.service';
 import { SkillTermsProvider } from './skill-terms.provider';
 
 @Module({
-  imports: [EmployersModule, RegionsModule, SkillsModule],
+  imports: [CommuteModule, EmployersModule, RegionsModule, SkillsModule],
   controllers: [PostingsController],
   providers: [PostingsService, PostingSearchService, SkillTermsProvider, ExpirePostingsJob],
   exports: [PostingsService, PostingSearchService],

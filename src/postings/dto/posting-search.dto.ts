@@ -3,6 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
+  IsInt,
   IsNumber,
   IsOptional,
   IsString,
@@ -19,6 +20,7 @@ import {
   type Schedule,
   type WageUnit,
 } from '../../common/domain-enums';
+import { TRAVEL_MODES, type TravelMode, type TravelSource } from '../../commute/travel-trip';
 import { PageQuery } from '../../common/pagination';
 import { toBoolean } from '../../employers/dto/employer.dto';
 import { SEARCH_SORTS, type SearchSort } from '../posting-enums';
@@ -51,6 +53,20 @@ export class PostingSearchQuery extends PageQuery {
   @Min(0)
   @Max(1000)
   maxDistanceKm?: number;
+
+  @ApiPropertyOptional({
+    description:
+      "Needs siteId. Only postings reached from the site within this many minutes: the fastest recorded trip (the site's travel-times table), else the estimate (straight line × detour ÷ bus speed, config/commute.yaml). A workplace with no known trip is left out. The pages offer 30 and 60 (「30 分钟以内 / 1 小时以内」)",
+    minimum: 1,
+    maximum: 600,
+    example: 30,
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(600)
+  maxTravelMinutes?: number;
 
   @ApiPropertyOptional({
     minimum: 0,
@@ -89,7 +105,7 @@ export class PostingSearchQuery extends PageQuery {
   @ApiPropertyOptional({
     enum: SEARCH_SORTS,
     description:
-      'Default: relevance with q, else newest. nearest needs siteId; wage compares estimated monthly pay',
+      'Default: relevance with q, else newest. nearest needs siteId: the quickest trip from it first (as travelMinutes), then the straight line; workplaces with no known trip last. wage compares estimated monthly pay',
   })
   @IsOptional()
   @IsIn(SEARCH_SORTS)
@@ -120,10 +136,44 @@ export class PostingSearchItemDto {
   @ApiProperty() longitude!: number;
   @ApiProperty({
     description:
-      "The workplace was not located: the employer's location stands in; distanceKm is approximate, and maxDistanceKm leaves it out",
+      "The workplace was not located: the employer's location stands in; distanceKm is approximate, maxDistanceKm leaves it out, and its travelSource is unknown unless a trip was recorded to its township",
   })
   locationApproximate!: boolean;
   @ApiPropertyOptional({ description: 'From the siteId site, km rounded to 0.1' }) distanceKm?: number;
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    description:
+      'With siteId: minutes one way from the site (travelSource says how it is known); null when unknown (an unlocated workplace with no recorded trip)',
+  })
+  travelMinutes?: number | null;
+  @ApiPropertyOptional({
+    enum: ['measured', 'estimate', 'unknown'],
+    description:
+      'With siteId: measured = a trip an officer recorded; estimate = straight line × detour ÷ speed (or a row recorded as an estimate); unknown = no way to tell, never 0',
+  })
+  travelSource?: TravelSource;
+  @ApiPropertyOptional({
+    enum: TRAVEL_MODES,
+    nullable: true,
+    description:
+      'With siteId: the way of the trip; for an estimate, the mode it assumes (config/commute.yaml defaultEstimateMode); null when unknown',
+  })
+  travelMode?: TravelMode | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    pattern: '^\\d{2}:\\d{2}$',
+    description: 'With siteId: the first trip from the site (HH:MM, pilot time), when recorded',
+  })
+  travelFirstDeparture?: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    pattern: '^\\d{2}:\\d{2}$',
+    description: 'With siteId: the last trip back to the site (HH:MM, pilot time), when recorded',
+  })
+  travelLastReturn?: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) publishedAt!: Date;
   @ApiProperty({ type: [PostingSkillViewDto] }) skills!: PostingSkillViewDto[];
 }
