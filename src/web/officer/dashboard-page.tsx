@@ -162,6 +162,10 @@ export function DashboardPage({ sites, siteId, summary, dashboard, queues }: Das
         <a class="button" href={withSite('/officer/placements')}>
           {t('officer.placements.title')}
         </a>
+        {' '}
+        <a class="button" href={withSite('/officer/travel-times')}>
+          {t('commute.page.link')}
+        </a>
       </p>
 
       {!siteId && <p class="empty">{t('officer.noSites')}</p>}
