@@ -43,19 +43,41 @@ function fieldKey(field: string): MessageKey | undefined {
 }
 const FIELD_KEYS = Object.fromEntries(
   [
-    'partnerCity', 'departureOn', 'transport', 'liaisonPhone', 'fairId', 'residentIds', 'arrivedOn',
-    'returnedOn', 'reason', 'checkedOn', 'month', 'stillAtWork', 'employerName', 'name', 'heldOn', 'siteId',
+    'partnerCity',
+    'departureOn',
+    'transport',
+    'liaisonPhone',
+    'fairId',
+    'residentIds',
+    'arrivedOn',
+    'returnedOn',
+    'reason',
+    'checkedOn',
+    'month',
+    'stillAtWork',
+    'employerName',
+    'name',
+    'heldOn',
+    'siteId',
     'residentId',
   ].map((f) => [`coop.field.${f}`, true]),
 );
 
+const CONFLICT_KEYS = Object.fromEntries(
+  ['cooperation.already_away', 'cooperation.already_arrived', 'cooperation.returned', 'cooperation.check_closed'].map(
+    (c) => [`coop.conflict.${c}`, true],
+  ),
+);
+
 /** The DTO the API validates, or the first failure as the page shows it. */
-async function checked<T extends object>(cls: new () => T, plain: Record<string, unknown>): Promise<T | PageError> {
+async function checked<T extends object>(
+  cls: new () => T,
+  plain: Record<string, unknown>,
+): Promise<T | PageError> {
   const dto = plainToInstance(cls, plain);
   const errors = await validate(dto);
   if (!errors.length) return dto;
-  const e = errors[0];
-  return { field: fieldKey(e.property), message: Object.values(e.constraints ?? {})[0] ?? e.property };
+  return { field: fieldKey(errors[0].property) ?? 'coop.field.residentId' };
 }
 
 function isError<T extends object>(x: T | PageError, cls: new () => T): x is PageError {
@@ -66,7 +88,9 @@ function isError<T extends object>(x: T | PageError, cls: new () => T): x is Pag
 function refused(e: unknown): PageError {
   if (!(e instanceof DomainError) || (e.status !== 400 && e.status !== 409)) throw e;
   const d = e.details?.[0];
-  return d ? { field: fieldKey(d.field), message: d.message } : { message: e.message };
+  if (d) return { field: fieldKey(d.field) ?? 'coop.field.residentId' };
+  const conflict = `coop.conflict.${e.code}`;
+  return { conflict: conflict in CONFLICT_KEYS ? (conflict as MessageKey) : 'coop.conflict.other' };
 }
 
 /**
@@ -87,15 +111,29 @@ export class CooperationPagesController {
   ) {}
 
   private async sitesAndCities(user: AuthUser) {
-    const sites = (await this.regions.listSites(user, Object.assign(new SiteQuery(), { page: 1, pageSize: 100 }))).items;
+    const sites = (
+      await this.regions.listSites(user, Object.assign(new SiteQuery(), { page: 1, pageSize: 100 }))
+    ).items;
     const cities = new Set<string>();
-    for (const s of sites) for (const c of this.settings.rules(s.regionCode).partnerCities) cities.add(c.name);
+    for (const s of sites)
+      for (const c of this.settings.rules(s.regionCode).partnerCities) cities.add(c.name);
     if (!cities.size) for (const c of this.settings.config.default.partnerCities) cities.add(c.name);
     return { sites: sites.map((s) => ({ id: s.id, name: s.name })), cities: [...cities] };
   }
 
-  private async home(reply: FastifyReply, user: AuthUser, opts: { by?: string; notice?: MessageKey; error?: PageError; values?: Record<string, string | undefined> }) {
-    const by = (OUTCOME_GROUPS as readonly string[]).includes(opts.by ?? '') ? (opts.by as (typeof OUTCOME_GROUPS)[number]) : 'city';
+  private async home(
+    reply: FastifyReply,
+    user: AuthUser,
+    opts: {
+      by?: string;
+      notice?: MessageKey;
+      error?: PageError;
+      values?: Record<string, string | undefined>;
+    },
+  ) {
+    const by = (OUTCOME_GROUPS as readonly string[]).includes(opts.by ?? '')
+      ? (opts.by as (typeof OUTCOME_GROUPS)[number])
+      : 'city';
     const [batches, fairs, outcomes, sc] = await Promise.all([
       this.reads.list(user),
       this.fairs.list(user),
@@ -104,14 +142,28 @@ export class CooperationPagesController {
     ]);
     return render(
       reply,
-      <CooperationHomePage batches={batches} fairs={fairs} outcomes={outcomes} {...sc} today={todayInPilotZone()} notice={opts.notice} error={opts.error} values={opts.values} />,
+      <CooperationHomePage
+        batches={batches}
+        fairs={fairs}
+        outcomes={outcomes}
+        {...sc}
+        today={todayInPilotZone()}
+        notice={opts.notice}
+        error={opts.error}
+        values={opts.values}
+      />,
       { status: opts.error ? 400 : 200 },
     );
   }
 
   @Get()
   @Allow('officer')
-  async index(@Res() reply: FastifyReply, @CurrentUser() user: AuthUser, @Query('by') by?: string, @Query('done') done?: string) {
+  async index(
+    @Res() reply: FastifyReply,
+    @CurrentUser() user: AuthUser,
+    @Query('by') by?: string,
+    @Query('done') done?: string,
+  ) {
     return this.home(reply, user, { by, notice: done ? DONE[done] : undefined });
   }
 
@@ -129,12 +181,26 @@ export class CooperationPagesController {
     return redirect(reply, `${BASE}?done=fair`);
   }
 
-  private async newBatch(reply: FastifyReply, user: AuthUser, opts: { values?: Record<string, string | undefined>; residentIds?: string[]; error?: PageError } = {}) {
+  private async newBatch(
+    reply: FastifyReply,
+    user: AuthUser,
+    opts: { values?: Record<string, string | undefined>; residentIds?: string[]; error?: PageError } = {},
+  ) {
     const q = Object.assign(new ResidentQuery(), { page: 1, pageSize: 100, status: 'active' });
-    const [residents, fairs, sc] = await Promise.all([this.residents.list(user, q), this.fairs.list(user), this.sitesAndCities(user)]);
+    const [residents, fairs, sc] = await Promise.all([
+      this.residents.list(user, q),
+      this.fairs.list(user),
+      this.sitesAndCities(user),
+    ]);
     return render(
       reply,
-      <NewBatchPage residents={residents.items} cities={sc.cities} fairs={fairs} today={todayInPilotZone()} {...opts} />,
+      <NewBatchPage
+        residents={residents.items}
+        cities={sc.cities}
+        fairs={fairs}
+        today={todayInPilotZone()}
+        {...opts}
+      />,
       { status: opts.error ? 400 : 200 },
     );
   }
@@ -168,14 +234,26 @@ export class CooperationPagesController {
     return redirect(reply, `${BASE}/batches/${id}?done=created`);
   }
 
-  private async batchPage(reply: FastifyReply, user: AuthUser, id: string, opts: { notice?: MessageKey; error?: PageError } = {}) {
+  private async batchPage(
+    reply: FastifyReply,
+    user: AuthUser,
+    id: string,
+    opts: { notice?: MessageKey; error?: PageError } = {},
+  ) {
     const b = await this.reads.get(user, id);
-    return render(reply, <BatchPage b={b} today={todayInPilotZone()} {...opts} />, { status: opts.error ? 400 : 200 });
+    return render(reply, <BatchPage b={b} today={todayInPilotZone()} {...opts} />, {
+      status: opts.error ? 400 : 200,
+    });
   }
 
   @Get('batches/:id')
   @Allow('officer')
-  page(@IdParam() id: string, @Res() reply: FastifyReply, @CurrentUser() user: AuthUser, @Query('done') done?: string) {
+  page(
+    @IdParam() id: string,
+    @Res() reply: FastifyReply,
+    @CurrentUser() user: AuthUser,
+    @Query('done') done?: string,
+  ) {
     return this.batchPage(reply, user, id, { notice: done ? DONE[done] : undefined });
   }
 
@@ -203,23 +281,67 @@ export class CooperationPagesController {
 
   @Post('batches/:id/arrivals')
   @Allow('officer')
-  arrive(@IdParam() id: string, @Res() reply: FastifyReply, @CurrentUser() user: AuthUser, @Body() body: FormBody) {
+  arrive(
+    @IdParam() id: string,
+    @Res() reply: FastifyReply,
+    @CurrentUser() user: AuthUser,
+    @Body() body: FormBody,
+  ) {
     const v = formValues(body, ['residentId', 'arrivedOn', 'employerName']);
-    return this.act(reply, user, id, ArrivalDto, { residentId: v.residentId, arrivedOn: v.arrivedOn, employerName: v.employerName || undefined }, (dto) => this.batches.arrive(user, id, dto), 'arrival');
+    return this.act(
+      reply,
+      user,
+      id,
+      ArrivalDto,
+      { residentId: v.residentId, arrivedOn: v.arrivedOn, employerName: v.employerName || undefined },
+      (dto) => this.batches.arrive(user, id, dto),
+      'arrival',
+    );
   }
 
   @Post('batches/:id/checks')
   @Allow('officer')
-  check(@IdParam() id: string, @Res() reply: FastifyReply, @CurrentUser() user: AuthUser, @Body() body: FormBody) {
+  check(
+    @IdParam() id: string,
+    @Res() reply: FastifyReply,
+    @CurrentUser() user: AuthUser,
+    @Body() body: FormBody,
+  ) {
     const v = formValues(body, ['residentId', 'month', 'stillAtWork', 'checkedOn']);
-    const plain = { residentId: v.residentId, month: v.month, stillAtWork: v.stillAtWork === 'true' ? true : v.stillAtWork === 'false' ? false : v.stillAtWork, checkedOn: v.checkedOn };
-    return this.act(reply, user, id, RetentionCheckInputDto, plain, (dto) => this.batches.check(user, id, dto), 'check');
+    const plain = {
+      residentId: v.residentId,
+      month: v.month,
+      stillAtWork: v.stillAtWork === 'true' ? true : v.stillAtWork === 'false' ? false : v.stillAtWork,
+      checkedOn: v.checkedOn,
+    };
+    return this.act(
+      reply,
+      user,
+      id,
+      RetentionCheckInputDto,
+      plain,
+      (dto) => this.batches.check(user, id, dto),
+      'check',
+    );
   }
 
   @Post('batches/:id/returns')
   @Allow('officer')
-  returnHome(@IdParam() id: string, @Res() reply: FastifyReply, @CurrentUser() user: AuthUser, @Body() body: FormBody) {
+  returnHome(
+    @IdParam() id: string,
+    @Res() reply: FastifyReply,
+    @CurrentUser() user: AuthUser,
+    @Body() body: FormBody,
+  ) {
     const v = formValues(body, ['residentId', 'returnedOn', 'reason']);
-    return this.act(reply, user, id, ReturnHomeDto, { residentId: v.residentId, returnedOn: v.returnedOn, reason: v.reason }, (dto) => this.batches.returnHome(user, id, dto), 'return');
+    return this.act(
+      reply,
+      user,
+      id,
+      ReturnHomeDto,
+      { residentId: v.residentId, returnedOn: v.returnedOn, reason: v.reason },
+      (dto) => this.batches.returnHome(user, id, dto),
+      'return',
+    );
   }
 }

@@ -14,10 +14,11 @@ import { useWeb } from '../../render';
 
 export const BASE = '/officer/programmes/cooperation';
 
-/** A form's failure: the field (its label key) and the service's message, or a conflict. */
+/** A form's failure: the field (its label key), or the words of a conflict. */
 export interface PageError {
   field?: MessageKey;
-  message: string;
+  /** The words of a refusal (409) that names no field. */
+  conflict?: MessageKey;
 }
 
 function ErrorLine({ error }: { error?: PageError }) {
@@ -25,7 +26,7 @@ function ErrorLine({ error }: { error?: PageError }) {
   if (!error) return null;
   return (
     <p class="error" role="alert">
-      {error.field ? t('coop.error', { field: t(error.field), message: error.message }) : t('coop.error.conflict', { message: error.message })}
+      {error.field ? t('coop.error', { field: t(error.field) }) : t(error.conflict ?? 'coop.conflict.other')}
     </p>
   );
 }
@@ -63,7 +64,9 @@ export function CooperationHomePage(p: {
         <ul id="coop-batches">
           {p.batches.map((b) => (
             <li key={b.id}>
-              <a href={`${BASE}/batches/${b.id}`}>{t('coop.batch.title', { city: b.partnerCity, date: b.departureOn })}</a>
+              <a href={`${BASE}/batches/${b.id}`}>
+                {t('coop.batch.title', { city: b.partnerCity, date: b.departureOn })}
+              </a>
               {' · '}
               {t('coop.batch.members', { n: b.memberCount, arrived: b.arrivedCount })}
             </li>
@@ -74,7 +77,11 @@ export function CooperationHomePage(p: {
       <p>
         {(['city', 'fair', 'employer'] as const).map((by) => (
           <>
-            {by === p.outcomes.by ? <strong>{t(`coop.outcomes.by.${by}`)}</strong> : <a href={`${BASE}?by=${by}#outcomes`}>{t(`coop.outcomes.by.${by}`)}</a>}{' '}
+            {by === p.outcomes.by ? (
+              <strong>{t(`coop.outcomes.by.${by}`)}</strong>
+            ) : (
+              <a href={`${BASE}?by=${by}#outcomes`}>{t(`coop.outcomes.by.${by}`)}</a>
+            )}{' '}
           </>
         ))}
       </p>
@@ -85,7 +92,12 @@ export function CooperationHomePage(p: {
           {p.outcomes.items.map((o) => (
             <li key={o.key ?? 'none'}>
               <strong>{o.label ?? t('coop.outcomes.unknown')}</strong>：
-              {t('coop.outcomes.row', { departed: o.departed, arrived: o.arrived, at3: o.atWork3, at6: o.atWork6 })}
+              {t('coop.outcomes.row', {
+                departed: o.departed,
+                arrived: o.arrived,
+                at3: o.atWork3,
+                at6: o.atWork6,
+              })}
             </li>
           ))}
         </ul>
@@ -105,26 +117,34 @@ export function CooperationHomePage(p: {
       <Form action={`${BASE}/fairs`} label={t('coop.fair.new')}>
         <h3>{t('coop.fair.new')}</h3>
         <ErrorLine error={p.error} />
-        <label for="fair-name">{t('coop.field.name')}</label>
-        <input id="fair-name" name="name" maxLength={100} required value={v.name ?? ''} />
-        <label for="fair-held">{t('coop.field.heldOn')}</label>
-        <input id="fair-held" name="heldOn" type="date" required value={v.heldOn ?? p.today} />
-        <label for="fair-city">{t('coop.field.partnerCity')}</label>
-        <select id="fair-city" name="partnerCity" required>
-          {p.cities.map((c) => (
-            <option key={c} value={c} selected={v.partnerCity === c}>
-              {c}
-            </option>
-          ))}
-        </select>
-        <label for="fair-site">{t('coop.field.siteId')}</label>
-        <select id="fair-site" name="siteId" required>
-          {p.sites.map((s) => (
-            <option key={s.id} value={s.id} selected={v.siteId === s.id}>
-              {s.name}
-            </option>
-          ))}
-        </select>
+        <div class="field">
+          <label for="fair-name">{t('coop.field.name')}</label>
+          <input id="fair-name" name="name" maxLength={100} required value={v.name ?? ''} />
+        </div>
+        <div class="field">
+          <label for="fair-held">{t('coop.field.heldOn')}</label>
+          <input id="fair-held" name="heldOn" type="date" required value={v.heldOn ?? p.today} />
+        </div>
+        <div class="field">
+          <label for="fair-city">{t('coop.field.partnerCity')}</label>
+          <select id="fair-city" name="partnerCity" required>
+            {p.cities.map((c) => (
+              <option key={c} value={c} selected={v.partnerCity === c}>
+                {c}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="fair-site">{t('coop.field.siteId')}</label>
+          <select id="fair-site" name="siteId" required>
+            {p.sites.map((s) => (
+              <option key={s.id} value={s.id} selected={v.siteId === s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </div>
         <button type="submit" class="button">
           {t('coop.save')}
         </button>
@@ -151,36 +171,53 @@ export function NewBatchPage(p: {
       <h1>{t('coop.batch.new')}</h1>
       <Form action={`${BASE}/batches`} label={t('coop.batch.new')}>
         <ErrorLine error={p.error} />
-        <label for="b-city">{t('coop.field.partnerCity')}</label>
-        <select id="b-city" name="partnerCity" required>
-          {p.cities.map((c) => (
-            <option key={c} value={c} selected={v.partnerCity === c}>
-              {c}
-            </option>
-          ))}
-        </select>
-        <label for="b-date">{t('coop.field.departureOn')}</label>
-        <input id="b-date" name="departureOn" type="date" required value={v.departureOn ?? p.today} />
-        <label for="b-transport">{t('coop.field.transport')}</label>
-        <select id="b-transport" name="transport">
-          {(['', 'bus', 'train'] as const).map((x) => (
-            <option key={x} value={x} selected={(v.transport ?? '') === x}>
-              {t(x ? `coop.transport.${x}` : 'coop.transport.none')}
-            </option>
-          ))}
-        </select>
-        <label for="b-fair">{t('coop.field.fairId')}</label>
-        <select id="b-fair" name="fairId">
-          <option value="">—</option>
-          {p.fairs.map((f) => (
-            <option key={f.id} value={f.id} selected={v.fairId === f.id}>
-              {f.heldOn} {f.name}
-            </option>
-          ))}
-        </select>
-        <label for="b-liaison">{t('coop.field.liaisonPhone')}</label>
-        <input id="b-liaison" name="liaisonPhone" type="tel" inputMode="tel" maxLength={11} value={v.liaisonPhone ?? ''} />
-        <fieldset class="field" id="b-residents">
+        <div class="field">
+          <label for="b-city">{t('coop.field.partnerCity')}</label>
+          <select id="b-city" name="partnerCity" required>
+            {p.cities.map((c) => (
+              <option key={c} value={c} selected={v.partnerCity === c}>
+                {c}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="b-date">{t('coop.field.departureOn')}</label>
+          <input id="b-date" name="departureOn" type="date" required value={v.departureOn ?? p.today} />
+        </div>
+        <div class="field">
+          <label for="b-transport">{t('coop.field.transport')}</label>
+          <select id="b-transport" name="transport">
+            {(['', 'bus', 'train'] as const).map((x) => (
+              <option key={x} value={x} selected={(v.transport ?? '') === x}>
+                {t(x ? `coop.transport.${x}` : 'coop.transport.none')}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="b-fair">{t('coop.field.fairId')}</label>
+          <select id="b-fair" name="fairId">
+            <option value="">—</option>
+            {p.fairs.map((f) => (
+              <option key={f.id} value={f.id} selected={v.fairId === f.id}>
+                {f.heldOn} {f.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="b-liaison">{t('coop.field.liaisonPhone')}</label>
+          <input
+            id="b-liaison"
+            name="liaisonPhone"
+            type="tel"
+            inputMode="tel"
+            maxLength={11}
+            value={v.liaisonPhone ?? ''}
+          />
+        </div>
+        <fieldset class={p.error?.field === 'coop.field.residentIds' ? 'field invalid' : 'field'} id="b-residents">
           <legend>{t('coop.field.residentIds')}</legend>
           {p.residents.length === 0 ? (
             <p class="empty">{t('coop.noResidents')}</p>
@@ -188,7 +225,8 @@ export function NewBatchPage(p: {
             <div class="checks">
               {p.residents.map((r) => (
                 <label key={r.id} class="check">
-                  <input type="checkbox" name="residentIds" value={r.id} checked={picked.has(r.id)} /> {r.name}
+                  <input type="checkbox" name="residentIds" value={r.id} checked={picked.has(r.id)} />{' '}
+                  {r.name}
                 </label>
               ))}
             </div>
@@ -223,20 +261,26 @@ function MemberCard({ b, m, today }: { b: BatchDetailDto; m: MemberDto; today: s
   const action = (what: string) => `${BASE}/batches/${b.id}/${what}`;
   return (
     <li class="member" id={`member-${id}`}>
-      <h3>{m.name}</h3>
+      <h2>{m.name}</h2>
       <p>
         {t(`coop.work.${m.workStatus}`)}
         {m.arrivedOn ? ` · ${t('coop.member.arrived', { date: m.arrivedOn })}` : ''}
         {m.employerName ? ` · ${m.employerName}` : ''}
       </p>
-      {m.returnedOn && <p>{t('coop.member.returned', { date: m.returnedOn, reason: m.returnReason ?? '' })}</p>}
+      {m.returnedOn && (
+        <p>{t('coop.member.returned', { date: m.returnedOn, reason: m.returnReason ?? '' })}</p>
+      )}
       {!m.arrivedOn && !m.returnedOn && (
         <Form action={action('arrivals')} label={`${t('coop.member.arrive')} ${m.name}`}>
           <input type="hidden" name="residentId" value={id} />
-          <label for={`arr-${id}`}>{t('coop.field.arrivedOn')}</label>
-          <input id={`arr-${id}`} name="arrivedOn" type="date" required value={today} max={today} />
-          <label for={`emp-${id}`}>{t('coop.field.employerName')}</label>
-          <input id={`emp-${id}`} name="employerName" maxLength={100} />
+          <div class="field">
+            <label for={`arr-${id}`}>{t('coop.field.arrivedOn')}</label>
+            <input id={`arr-${id}`} name="arrivedOn" type="date" required value={today} max={today} />
+          </div>
+          <div class="field">
+            <label for={`emp-${id}`}>{t('coop.field.employerName')}</label>
+            <input id={`emp-${id}`} name="employerName" maxLength={100} />
+          </div>
           <button type="submit" class="button primary">
             {t('coop.member.arrive')}
           </button>
@@ -244,28 +288,34 @@ function MemberCard({ b, m, today }: { b: BatchDetailDto; m: MemberDto; today: s
       )}
       {m.retention && m.retention.length > 0 && (
         <>
-          <h4>{t('coop.retention')}</h4>
+          <h3>{t('coop.retention')}</h3>
           <Retention items={m.retention} />
         </>
       )}
       {open.length > 0 && !m.returnedOn && (
         <Form action={action('checks')} label={`${t('coop.member.check')} ${m.name}`}>
           <input type="hidden" name="residentId" value={id} />
-          <label for={`mo-${id}`}>{t('coop.field.month')}</label>
-          <select id={`mo-${id}`} name="month">
-            {open.map((r) => (
-              <option key={r.month} value={String(r.month)}>
-                {monthLabel(t, r.month)}
-              </option>
-            ))}
-          </select>
-          <label for={`at-${id}`}>{t('coop.field.stillAtWork')}</label>
-          <select id={`at-${id}`} name="stillAtWork">
-            <option value="true">{t('coop.yes')}</option>
-            <option value="false">{t('coop.no')}</option>
-          </select>
-          <label for={`ck-${id}`}>{t('coop.field.checkedOn')}</label>
-          <input id={`ck-${id}`} name="checkedOn" type="date" required value={today} max={today} />
+          <div class="field">
+            <label for={`mo-${id}`}>{t('coop.field.month')}</label>
+            <select id={`mo-${id}`} name="month">
+              {open.map((r) => (
+                <option key={r.month} value={String(r.month)}>
+                  {monthLabel(t, r.month)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label for={`at-${id}`}>{t('coop.field.stillAtWork')}</label>
+            <select id={`at-${id}`} name="stillAtWork">
+              <option value="true">{t('coop.yes')}</option>
+              <option value="false">{t('coop.no')}</option>
+            </select>
+          </div>
+          <div class="field">
+            <label for={`ck-${id}`}>{t('coop.field.checkedOn')}</label>
+            <input id={`ck-${id}`} name="checkedOn" type="date" required value={today} max={today} />
+          </div>
           <button type="submit" class="button">
             {t('coop.member.check')}
           </button>
@@ -276,10 +326,14 @@ function MemberCard({ b, m, today }: { b: BatchDetailDto; m: MemberDto; today: s
           <summary>{t('coop.member.return')}</summary>
           <Form action={action('returns')} label={`${t('coop.member.return')} ${m.name}`}>
             <input type="hidden" name="residentId" value={id} />
-            <label for={`ret-${id}`}>{t('coop.field.returnedOn')}</label>
-            <input id={`ret-${id}`} name="returnedOn" type="date" required value={today} max={today} />
-            <label for={`why-${id}`}>{t('coop.field.reason')}</label>
-            <input id={`why-${id}`} name="reason" maxLength={200} required />
+            <div class="field">
+              <label for={`ret-${id}`}>{t('coop.field.returnedOn')}</label>
+              <input id={`ret-${id}`} name="returnedOn" type="date" required value={today} max={today} />
+            </div>
+            <div class="field">
+              <label for={`why-${id}`}>{t('coop.field.reason')}</label>
+              <input id={`why-${id}`} name="reason" maxLength={200} required />
+            </div>
             <button type="submit" class="button">
               {t('coop.member.return')}
             </button>
