@@ -29,6 +29,7 @@ import { DemoModule } from './demo/demo.module';
 import { CooperationModule } from './programmes/cooperation/cooperation.module';
 import { WorkshopsModule } from './programmes/workshops/workshops.module';
 import { SubsidiesModule } from './programmes/subsidies/subsidies.module';
+import { SubsidiesPagesModule } from './web/officer/programmes/subsidies-pages.module';
 import { WebModule } from './web/web.module';
 
 /** Infrastructure every process role needs. */
@@ -45,7 +46,7 @@ export const CORE_MODULES = [
 ];
 
 /** The product's features. */
-export const FEATURE_MODULES = [HealthModule, RegionsModule, SkillsModule, ResidentsModule, TrainingModule, EmployersModule, PostingsModule, NotificationsModule, MatchingModule, PlacementsModule, ApplicationsModule, CaseworkModule, WorkshopsModule, CommuteModule, CooperationModule, ReportsModule, ImportsModule, SubsidiesModule, WebModule, DemoModule];
+export const FEATURE_MODULES = [HealthModule, RegionsModule, SkillsModule, ResidentsModule, TrainingModule, EmployersModule, PostingsModule, NotificationsModule, MatchingModule, PlacementsModule, ApplicationsModule, CaseworkModule, WorkshopsModule, CommuteModule, CooperationModule, ReportsModule, ImportsModule, SubsidiesModule, SubsidiesPagesModule, WebModule, DemoModule];
 
 /** Composition only (DESIGN.md "Shape"): the same module serves api, worker and all. */
 @Module({ imports: [...CORE_MODULES, ...FEATURE_MODULES] })

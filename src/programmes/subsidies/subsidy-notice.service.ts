@@ -6,27 +6,8 @@ import { maskNationalId } from '../../crypto/masking';
 import { RegionsService } from '../../regions/regions.service';
 import { ResidentProgrammeReads } from '../../residents/resident-programme-facts';
 import { streamXlsx, type XlsxColumn } from '../../reports/xlsx-stream';
-import { translator, type Translate } from '../../web/i18n/i18n';
-import type { EligibilityBasisDto } from './dto/subsidy.dto';
+import { basisText, subsidyWords } from '../../i18n/subsidy-vocabulary';
 import { SubsidiesRepository } from './subsidies.repository';
-
-/** The words a basis is read in (page and roster share them). */
-export function basisText(t: Translate, programme: string, b: EligibilityBasisDto): string {
-  if (programme === 'transport' && b.destination)
-    return t('subsidy.basis.transport', {
-      city: b.partnerCity ?? '',
-      destination: t(`subsidy.destination.${b.destination}` as never),
-      months: b.monthsWorked ?? 0,
-    });
-  if (programme === 'training_allowance') return t('subsidy.basis.training', { days: b.days ?? 0 });
-  if (programme === 'public_welfare')
-    return t('subsidy.basis.publicWelfare', {
-      wage: b.monthlyWage ?? 0,
-      months: b.months ?? 0,
-      until: b.until ?? '',
-    });
-  return '';
-}
 
 /**
  * The public notice roster (公示名单) of a batch: posted on the site's notice board before the
@@ -57,7 +38,7 @@ export class SubsidyNoticeService {
       claims.map((c) => c.residentId),
       'resident.exported',
     );
-    const t = translator('zh');
+    const t = subsidyWords('zh');
     const columns: XlsxColumn[] = [
       { header: t('subsidy.roster.no'), key: 'no', width: 6 },
       { header: t('subsidy.roster.name'), key: 'name', width: 10 },
