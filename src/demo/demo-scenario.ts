@@ -350,7 +350,9 @@ function featuredResident(b: PopulationBuilder, site: ReturnType<PopulationBuild
       prefIndustries: ['tea', 'garments'],
       prefWageMin: 2000,
       prefSchedules: ['part_time', 'flexible', 'full_time'],
-      prefMaxCommuteKm: 10,
+      // Home when school ends: she says how long, not how far (issue 16).
+      prefMaxCommuteKm: null,
+      prefMaxCommuteMinutes: 45,
       willingToWorkAway: false,
       education: 'junior_secondary',
       skills: [

@@ -150,6 +150,13 @@ describe('county population builder', () => {
         expect(r.prefMaxCommuteKm).toBeGreaterThanOrEqual(5);
         expect(r.prefMaxCommuteKm).toBeLessThanOrEqual(30);
       }
+      if (r.prefMaxCommuteMinutes !== null) {
+        // Residents with care duties state minutes instead (issue 16), never both.
+        expect(r.careDuties).toBe(true);
+        expect(r.prefMaxCommuteKm).toBeNull();
+        expect(r.prefMaxCommuteMinutes).toBeGreaterThanOrEqual(20);
+        expect(r.prefMaxCommuteMinutes).toBeLessThanOrEqual(45);
+      }
       if (r.prefWageMin !== null) {
         expect(r.prefWageMin).toBeGreaterThanOrEqual(1500);
         expect(r.prefWageMin).toBeLessThanOrEqual(4000);
@@ -173,7 +180,8 @@ describe('county population builder', () => {
         r.prefIndustries.length === 0 &&
         r.prefWageMin === null &&
         r.prefSchedules.length === 0 &&
-        r.prefMaxCommuteKm === null,
+        r.prefMaxCommuteKm === null &&
+        r.prefMaxCommuteMinutes === null,
     ).length;
     expect(bare / able.length).toBeGreaterThan(0.3);
     expect(bare / able.length).toBeLessThan(0.4);

@@ -77,6 +77,8 @@ export interface ResidentRow {
   prefWageMin: number | null;
   prefSchedules: Schedule[];
   prefMaxCommuteKm: number | null;
+  /** Minutes, one way (issue 16): what residents with care duties state; the others give km as before. */
+  prefMaxCommuteMinutes: number | null;
   willingToWorkAway: boolean;
   jobAlerts: boolean;
   careDuties: boolean;
@@ -495,6 +497,7 @@ export class PopulationBuilder {
         : null,
       prefSchedules: wishes ? this.schedules(careDuties) : [],
       prefMaxCommuteKm: wishes ? (careDuties ? rng.int(5, 10) : rng.int(8, 30)) : null,
+      prefMaxCommuteMinutes: null,
       willingToWorkAway: wishes && !careDuties && rng.chance(age < 45 ? 0.35 : 0.08),
       jobAlerts: phone !== null && wishes && rng.chance(0.5),
       careDuties,
@@ -502,6 +505,12 @@ export class PopulationBuilder {
       skills,
       certificates,
     };
+    // A parent who must be home when school ends thinks in minutes: the km drawn above (same
+    // draws, so the rest of the county stays as it was) becomes 20–45 minutes in steps of 5.
+    if (careDuties && r.prefMaxCommuteKm !== null) {
+      r.prefMaxCommuteMinutes = Math.min(45, Math.max(20, Math.round((r.prefMaxCommuteKm * 4.32) / 5) * 5));
+      r.prefMaxCommuteKm = null;
+    }
     this.pop.residents.push(r);
     return r;
   }

@@ -42,6 +42,8 @@ interface MatchRow {
   dismissReason: string | null;
   referredApplicationId: string | null;
   distanceKm: string | null;
+  travelMinutes: number | null;
+  travelSource: string | null;
   requiredSkillsMissing: string[];
   siteId: string;
   computedAt: Date;
@@ -68,7 +70,8 @@ const MATCH_SELECT = `
          mt.employer_reason_zh AS "employerReasonZh", mt.employer_reason_en AS "employerReasonEn",
          p.wage_min AS "postingWageMin", p.wage_unit AS "postingWageUnit",
          mt.status, mt.dismiss_reason AS "dismissReason", mt.referred_application_id AS "referredApplicationId",
-         mt.distance_km AS "distanceKm", mt.required_skills_missing AS "requiredSkillsMissing",
+         mt.distance_km AS "distanceKm", mt.travel_minutes AS "travelMinutes",
+         mt.travel_source AS "travelSource", mt.required_skills_missing AS "requiredSkillsMissing",
          mt.site_id AS "siteId", mt.computed_at AS "computedAt", mt.engine_version AS "engineVersion",
          r.name, r.consent_to_share AS "consentToShare", r.household_id AS "householdId",
          h.site_id AS "householdSiteId", s.region_code AS "siteRegionCode",
@@ -127,7 +130,10 @@ function officerView(row: MatchRow, lang: Lang, wage?: WageRule): OfficerMatchDt
     score: Number(row.score),
     priority: Number(row.priority),
     rank: row.rank,
-    components: componentsOf(row.componentValues, row.componentPoints),
+    components: componentsOf(row.componentValues, row.componentPoints, {
+      minutes: row.travelMinutes,
+      source: row.travelSource,
+    }),
     reason: reasonOf(row, lang),
     status: row.status,
     postingId: row.postingId,
@@ -150,7 +156,10 @@ function employerView(row: MatchRow, lang: Lang): EmployerMatchDto {
     residentId: row.residentId,
     displayName: maskName(row.name),
     score: Number(row.score),
-    components: componentsOf(row.componentValues, row.componentPoints),
+    components: componentsOf(row.componentValues, row.componentPoints, {
+      minutes: row.travelMinutes,
+      source: row.travelSource,
+    }),
     // The employer's own reason: the officer's (reason_zh/en) carries the household priority note.
     reason: lang === 'en' ? row.employerReasonEn : row.employerReasonZh,
   };

@@ -3,16 +3,22 @@ import { join } from 'node:path';
 import { ConfigError } from '../config/app-config';
 import { projectRoot } from '../config/project-root';
 import { COMPONENT_NAMES } from './engine/types';
-import { parseMatchingConfigYaml } from './matching-config';
+import { parseCommuteConfigYaml } from '../commute/commute-config';
+import { parseMatchingConfigYaml as parseWith } from './matching-config';
 
 const text = readFileSync(join(projectRoot(), 'config', 'matching.yaml'), 'utf8');
+const commute = parseCommuteConfigYaml(readFileSync(join(projectRoot(), 'config', 'commute.yaml'), 'utf8'));
+const parseMatchingConfigYaml = (t: string) => parseWith(t, commute);
 
 describe('config/matching.yaml', () => {
   it('is valid, with weights normalised to a total of 100', () => {
     const c = parseMatchingConfigYaml(text);
     const total = COMPONENT_NAMES.reduce((s, k) => s + c.weights[k], 0);
     expect(total).toBeCloseTo(100, 9);
-    expect(c.distance.defaultMaxCommuteKm).toBe(15);
+    // The limit and the km rule come from config/commute.yaml (one source).
+    expect(c.distance.defaultMaxCommuteMinutes).toBe(commute.defaultMaxCommuteMinutes);
+    expect(c.distance.minutesPerKm).toBe(commute.minutesPerKm);
+    expect(c.distance.fullCreditMinutes).toBe(15);
     expect(c.age.publicWelfareMaxAge).toBe(60);
     expect(c.training.recentDays).toBe(180);
     expect(c.ranking.order).toBe('score_then_priority');

@@ -1,18 +1,26 @@
 import { parse as parseYaml } from 'yaml';
+import { loadCommuteConfig, type CommuteConfig } from '../commute/commute-config';
 import { ConfigError, type AppConfig } from '../config/app-config';
 import { COMPONENT_NAMES, type MatchingConfig } from './engine/types';
+
+/** What the engine takes from config/commute.yaml (one source for the limit and the km rule). */
+export type CommuteLimits = Pick<CommuteConfig, 'defaultMaxCommuteMinutes' | 'minutesPerKm'>;
+
+/** Keys of `distance` that come from config/commute.yaml, not from matching.yaml. */
+type FromCommute = 'defaultMaxCommuteMinutes' | 'minutesPerKm';
 
 const FILE = 'matching.yaml';
 
 type Rule = { min: number; max: number; integer?: boolean; positiveSum?: boolean };
 
 /** Every key of config/matching.yaml with its allowed range; a key not listed here is a typo. */
-const NUMBERS: Record<Exclude<keyof MatchingConfig, 'ranking'>, Record<string, Rule>> = {
+const NUMBERS: Record<Exclude<keyof MatchingConfig, 'ranking'>, Record<string, Rule>> & {
+  distance: Record<Exclude<keyof MatchingConfig['distance'], FromCommute>, Rule>;
+} = {
   weights: Object.fromEntries(COMPONENT_NAMES.map((c) => [c, { min: 0, max: 1000 }])),
   skills: { partialLevelCredit: { min: 0, max: 1 } },
   distance: {
-    defaultMaxCommuteKm: { min: 0, max: 1000 },
-    fullCreditKm: { min: 0, max: 1000 },
+    fullCreditMinutes: { min: 0, max: 600 },
     shuttleBonus: { min: 0, max: 1 },
     awayWithAccommodationCredit: { min: 0, max: 1 },
   },
@@ -58,7 +66,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
  * Validates the parsed YAML and returns the engine's config with weights normalised to sum to 100.
  * Throws a ConfigError naming the offending key (`config/matching.yaml: weights.skills must be …`).
  */
-export function parseMatchingConfig(doc: unknown): MatchingConfig {
+export function parseMatchingConfig(doc: unknown, commute: CommuteLimits): MatchingConfig {
   if (!isRecord(doc)) fail('(root)', 'must be a mapping');
   const allowed = new Set([...Object.keys(NUMBERS), 'ranking']);
   for (const k of Object.keys(doc)) if (!allowed.has(k)) fail(k, 'is not a known key');
@@ -113,21 +121,26 @@ export function parseMatchingConfig(doc: unknown): MatchingConfig {
     fail('ranking.blendPointsPerPriority', 'must be a number between 0 and 1');
   }
   out.ranking = { order: ranking.order, blendPointsPerPriority: blend };
+  const distance = out.distance as Record<string, number>;
+  distance.defaultMaxCommuteMinutes = commute.defaultMaxCommuteMinutes;
+  distance.minutesPerKm = commute.minutesPerKm;
+  if (distance.fullCreditMinutes > commute.defaultMaxCommuteMinutes)
+    fail('distance.fullCreditMinutes', 'must be at most config/commute.yaml defaultMaxCommuteMinutes');
   return out as unknown as MatchingConfig;
 }
 
 /** Parses YAML text (tests, tools). */
-export function parseMatchingConfigYaml(text: string): MatchingConfig {
+export function parseMatchingConfigYaml(text: string, commute: CommuteLimits): MatchingConfig {
   let doc: unknown;
   try {
     doc = parseYaml(text);
   } catch (e) {
     fail('(file)', `is not valid YAML: ${(e as Error).message}`);
   }
-  return parseMatchingConfig(doc);
+  return parseMatchingConfig(doc, commute);
 }
 
-/** Reads and validates config/matching.yaml of the running deployment. */
+/** Reads and validates config/matching.yaml (and the commute limits of config/commute.yaml). */
 export function loadMatchingConfig(config: AppConfig): MatchingConfig {
-  return parseMatchingConfig(config.readYaml<unknown>(FILE));
+  return parseMatchingConfig(config.readYaml<unknown>(FILE), loadCommuteConfig(config));
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ApplicationsModule } from '../applications/applications.module';
+import { CommuteModule } from '../commute/commute.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { PostingsModule } from '../postings/postings.module';
 import { RegionsModule } from '../regions/regions.module';
@@ -17,6 +18,7 @@ import { SkillCatalogueLoader } from './loaders/skill-catalogue.loader';
 import { MatchNotifier } from './match-notifier';
 import { MatchesController } from './matches.controller';
 import { MatchesService } from './matches.service';
+import { MatchingOutboxRoutes } from './matching-outbox-routes';
 import { MatchingSettings } from './matching-settings';
 import { RankingService } from './ranking.service';
 import { RecommendationsService } from './recommendations.service';
@@ -31,6 +33,7 @@ import { RecommendationStore } from './results/recommendation-store';
 @Module({
   imports: [
     ApplicationsModule,
+    CommuteModule,
     NotificationsModule,
     PostingsModule,
     RegionsModule,
@@ -40,6 +43,7 @@ import { RecommendationStore } from './results/recommendation-store';
   ],
   controllers: [MatchesController],
   providers: [
+    MatchingOutboxRoutes,
     MatchingSettings,
     CandidateLoader,
     PostingLoader,

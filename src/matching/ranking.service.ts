@@ -10,6 +10,7 @@ import {
   rankResident,
   residentIndex,
   skillGaps,
+  statedCommuteMinutes,
   topSummary,
   ENGINE_VERSION,
   type MatchingConfig,
@@ -193,10 +194,7 @@ export class RankingService {
       return { skipped: skip };
     }
     const posting = loaded!.profile;
-    const { sites, residents } = await this.candidates.candidatesFor(
-      posting,
-      cfg.distance.defaultMaxCommuteKm,
-    );
+    const { sites, residents, travel } = await this.candidates.candidatesFor(loaded!, cfg.distance);
     const loadedMs = Date.now() - started;
     const { codes, names } = await this.catalogue.load();
     const cs = buildCandidateSet(
@@ -204,8 +202,10 @@ export class RankingService {
       codes,
       sites,
       cfg.wage,
+      cfg.distance.minutesPerKm,
     );
     const { top, scores } = await rankBothSides(posting, cs, cfg, {
+      travel: travel.lookup,
       today: chinaToday(),
       batchSize: BATCH_SIZE,
       topN: postingListSize(cfg, loaded!.openings),
@@ -280,16 +280,14 @@ export class RankingService {
       time: { load: 0, rank: 0, explain: 0, store: 0, notify: 0, residents: 0 },
     };
     if (!postings.length) return { ...out, skipped: postingIds.length, ms: Date.now() - started };
-    const { sites, residents } = await this.candidates.candidatesForAll(
-      postings.map((p) => p.profile),
-      cfg.distance.defaultMaxCommuteKm,
-    );
+    const { sites, residents, travel } = await this.candidates.candidatesForAll(postings, cfg.distance);
     const { codes, names } = await this.catalogue.load();
     const cs = buildCandidateSet(
       residents.map((r) => r.input),
       codes,
       sites,
       cfg.wage,
+      cfg.distance.minutesPerKm,
     );
     out.time.load = Date.now() - started;
     const today = chinaToday();
@@ -335,6 +333,7 @@ export class RankingService {
         await new Promise((resolve) => setImmediate(resolve));
         let t = performance.now();
         const { top, scores } = await rankBothSides(p.profile, cs, cfg, {
+          travel: travel.lookup,
           today,
           batchSize: BATCH_SIZE,
           topN: postingListSize(cfg, p.openings),
@@ -609,7 +608,7 @@ export class RankingService {
     for (const r of await this.candidates.residentsByIds(residentIds, m)) {
       if (!r.seeking) continue; // empty lists, as rank-resident stores for someone not seeking
       const p = r.input.preferences;
-      const key = `${r.input.siteId}|${p.maxCommuteKm ?? cfg.distance.defaultMaxCommuteKm}|${p.willingToWorkAway}`;
+      const key = `${r.input.siteId}|${this.limitMinutes(p)}|${p.willingToWorkAway}`;
       groups.set(key, [...(groups.get(key) ?? []), r]);
     }
     const { codes, names } = await this.catalogue.load();
@@ -618,9 +617,9 @@ export class RankingService {
       const first = group[0].input;
       const [site] = await this.candidates.sitesByIds([first.siteId], m);
       if (!site) continue;
-      const postings = await this.postings.openPostingsInReach(
+      const { postings, travel } = await this.postings.openPostingsInReach(
         site,
-        first.preferences.maxCommuteKm ?? cfg.distance.defaultMaxCommuteKm,
+        this.limitMinutes(first.preferences),
         first.preferences.willingToWorkAway,
         m,
       );
@@ -629,12 +628,13 @@ export class RankingService {
         codes,
         [site],
         cfg.wage,
+        cfg.distance.minutesPerKm,
       );
       const set = buildPostingSet(
         postings.map((p) => p.profile),
         cs,
         cfg,
-        { today },
+        { today, travel: travel.lookup },
       );
       for (const r of group) {
         const idx = residentIndex(cs, r.input.id);
@@ -707,26 +707,33 @@ export class RankingService {
     const [site] = await this.candidates.sitesByIds([resident.input.siteId], m);
     if (!site) return { recommendations: [], gaps: [] };
     const prefs = resident.input.preferences;
-    const postings = await this.postings.openPostingsInReach(
+    const { postings, travel } = await this.postings.openPostingsInReach(
       site,
-      prefs.maxCommuteKm ?? cfg.distance.defaultMaxCommuteKm,
+      this.limitMinutes(prefs),
       prefs.willingToWorkAway,
       m,
     );
     const { codes, names } = await this.catalogue.load();
-    const cs = buildCandidateSet([resident.input], codes, [site], cfg.wage);
+    const cs = buildCandidateSet([resident.input], codes, [site], cfg.wage, cfg.distance.minutesPerKm);
     const today = chinaToday();
     const set = buildPostingSet(
       postings.map((p) => p.profile),
       cs,
       cfg,
-      { today },
+      { today, travel: travel.lookup },
     );
     const idx = residentIndex(cs, resident.input.id);
     return {
       recommendations: rankResident(idx, set, cfg, { skillNames: names }),
       gaps: skillGaps(idx, set, { maxMissing: 2, limit: 50 }),
     };
+  }
+
+  /** A resident's commute limit in minutes: stated, else their km converted, else the default. */
+  private limitMinutes(p: LoadedResident['input']['preferences']): number {
+    const d = this.settings.config.distance;
+    const stated = statedCommuteMinutes(p, d.minutesPerKm);
+    return stated >= 0 ? stated : d.defaultMaxCommuteMinutes;
   }
 
   private postingSkip(

@@ -7,6 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import { ResidentsService } from '../residents/residents.service';
 import { TrainingService } from '../training/training.service';
 import type { Lang, RecommendationsDto, RecommendedCourseDto } from './dto/match.dto';
+import { statedCommuteMinutes } from './engine';
 import { CandidateLoader } from './loaders/candidate.loader';
 import { SkillCatalogueLoader } from './loaders/skill-catalogue.loader';
 import { MatchingSettings } from './matching-settings';
@@ -74,8 +75,10 @@ export class RecommendationsService {
     const [site] = await this.candidates.sitesByIds([resident.input.siteId]);
     if (!site) return [];
     const codes = [...new Set(gaps.flatMap((g) => g.missing.map((s) => s.code)))].sort();
-    const withinKm =
-      resident.input.preferences.maxCommuteKm ?? this.settings.config.distance.defaultMaxCommuteKm;
+    // Courses are found by straight-line km: the resident's limit in minutes, back through the km rule.
+    const d = this.settings.config.distance;
+    const stated = statedCommuteMinutes(resident.input.preferences, d.minutesPerKm);
+    const withinKm = (stated >= 0 ? stated : d.defaultMaxCommuteMinutes) / d.minutesPerKm;
     const courses = await this.training.upcomingCoursesTeaching(codes, site, {
       withinKm,
       limit: COURSES_SHOWN * 2,

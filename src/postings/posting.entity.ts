@@ -138,6 +138,13 @@ export class Posting {
   @Column({ type: 'date', nullable: true })
   startDate!: string | null;
 
+  /** When the shift starts and ends, 'HH:MM' pilot time (null = not stated): matching's shift filter. */
+  @Column({ type: 'varchar', length: 5, nullable: true })
+  shiftStart!: string | null;
+
+  @Column({ type: 'varchar', length: 5, nullable: true })
+  shiftEnd!: string | null;
+
   @Column({ type: 'timestamptz', nullable: true })
   expiresAt!: Date | null;
 

@@ -50,11 +50,13 @@ const MATCHING_FIELDS = [
   'ageMin',
   'ageMax',
   'startDate',
+  'shiftStart',
+  'shiftEnd',
   'expiresAt',
 ] as const satisfies readonly (keyof Posting)[];
 
 /** Fields a PATCH may set to null; every other field must have a value. */
-const NULLABLE_FIELDS = new Set(['ageMin', 'ageMax', 'startDate', 'expiresAt']);
+const NULLABLE_FIELDS = new Set(['ageMin', 'ageMax', 'startDate', 'shiftStart', 'shiftEnd', 'expiresAt']);
 
 const TEXT_FIELDS = ['title', 'description', 'skills'] as const;
 
@@ -289,6 +291,8 @@ export class PostingsService implements OnModuleInit {
       ageMin: dto.ageMin ?? null,
       ageMax: dto.ageMax ?? null,
       startDate: dto.startDate ?? null,
+      shiftStart: dto.shiftStart ?? null,
+      shiftEnd: dto.shiftEnd ?? null,
       expiresAt: dto.expiresAt ? new Date(dto.expiresAt) : null,
       status: 'draft',
       version: 1,
@@ -547,6 +551,8 @@ export class PostingsService implements OnModuleInit {
       ageMin: p.ageMin,
       ageMax: p.ageMax,
       startDate: p.startDate,
+      shiftStart: p.shiftStart,
+      shiftEnd: p.shiftEnd,
       expiresAt: p.expiresAt,
       status: p.status,
       version: p.version,

@@ -98,8 +98,13 @@ export class Resident {
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   prefSchedules!: Schedule[];
 
+  /** An older client's limit in km; used (converted by config/commute.yaml minutesPerKm) while no minutes are stated. */
   @Column({ type: 'numeric', precision: 7, scale: 1, nullable: true, transformer: numericColumn })
   prefMaxCommuteKm!: number | null;
+
+  /** The longest trip the resident accepts, one way, minutes (issue 16); null = km converted, or the default. */
+  @Column({ type: 'smallint', nullable: true })
+  prefMaxCommuteMinutes!: number | null;
 
   @Column({ type: 'boolean', default: false })
   willingToWorkAway!: boolean;

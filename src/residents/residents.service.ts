@@ -323,6 +323,7 @@ export class ResidentsService {
           prefWageMin: prefs?.wageMin ?? null,
           prefSchedules: prefs?.schedules ?? [],
           prefMaxCommuteKm: prefs?.maxCommuteKm ?? null,
+          prefMaxCommuteMinutes: prefs?.maxCommuteMinutes ?? null,
           willingToWorkAway: prefs?.willingToWorkAway ?? false,
           jobAlerts: dto.jobAlerts ?? false,
           careDuties: dto.careDuties ?? false,
@@ -471,6 +472,9 @@ export class ResidentsService {
         if (p.willingToWorkAway !== undefined) r.willingToWorkAway = p.willingToWorkAway;
         if ('wageMin' in p) r.prefWageMin = p.wageMin ?? null;
         if ('maxCommuteKm' in p) r.prefMaxCommuteKm = p.maxCommuteKm ?? null;
+        // An older client that changes the km means a new limit: the stated minutes give way to it.
+        if ('maxCommuteMinutes' in p) r.prefMaxCommuteMinutes = p.maxCommuteMinutes ?? null;
+        else if ('maxCommuteKm' in p) r.prefMaxCommuteMinutes = null;
       }
       await m.save(r);
 
@@ -715,6 +719,7 @@ export class ResidentsService {
         wageMin: r.prefWageMin,
         schedules: r.prefSchedules,
         maxCommuteKm: r.prefMaxCommuteKm,
+        maxCommuteMinutes: r.prefMaxCommuteMinutes,
         willingToWorkAway: r.willingToWorkAway,
       },
       jobAlerts: r.jobAlerts,

@@ -26,6 +26,7 @@ import {
   type ResidentInput,
   type SiteInput,
 } from '../../src/matching/engine';
+import { parseCommuteConfigYaml } from '../../src/commute/commute-config';
 import { parseMatchingConfigYaml } from '../../src/matching/matching-config';
 
 export interface EngineBenchOptions {
@@ -206,7 +207,8 @@ function bareLoop(cs: CandidateSet, compiled: CompiledPosting[]): number {
 }
 
 function loadConfig(): MatchingConfig {
-  return parseMatchingConfigYaml(readFileSync(join(projectRoot(), 'config', 'matching.yaml'), 'utf8'));
+  const read = (f: string) => readFileSync(join(projectRoot(), 'config', f), 'utf8');
+  return parseMatchingConfigYaml(read('matching.yaml'), parseCommuteConfigYaml(read('commute.yaml')));
 }
 
 export function benchEngine(options: EngineBenchOptions = {}): EngineBenchResult {
@@ -226,7 +228,13 @@ export function benchEngine(options: EngineBenchOptions = {}): EngineBenchResult
   const today = '2026-03-01';
   const county = syntheticCounty(o);
   let t = performance.now();
-  const cs = buildCandidateSet(county.residents, county.skillCodes, county.sites, config.wage);
+  const cs = buildCandidateSet(
+    county.residents,
+    county.skillCodes,
+    county.sites,
+    config.wage,
+    config.distance.minutesPerKm,
+  );
   const buildCandidateSetMs = performance.now() - t;
   const postings = syntheticPostings(o.postings, county.skillCodes, county.sites, county.rand);
   const compiled = postings.map((p) => compilePosting(p, cs, config, { today }));

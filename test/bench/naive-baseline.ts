@@ -50,8 +50,11 @@ export interface NaiveResult {
 
 function score(p: PlainPosting, r: PlainResident, cfg: MatchingConfig): number {
   if (!r.seeking) return -1;
-  const d = distanceKm(r.site.latitude, r.site.longitude, p.latitude, p.longitude);
-  if (d > (r.maxCommuteKm ?? cfg.distance.defaultMaxCommuteKm)) return -1;
+  // Minutes on the straight line (the engine's own estimate without a planner).
+  const perKm = cfg.distance.minutesPerKm;
+  const d = distanceKm(r.site.latitude, r.site.longitude, p.latitude, p.longitude) * perKm;
+  const limit = r.maxCommuteKm !== null ? r.maxCommuteKm * perKm : cfg.distance.defaultMaxCommuteMinutes;
+  if (d > limit) return -1;
   const w = cfg.weights;
   const total = w.skills + w.preferredSkills + w.distance + w.wage + w.schedule + w.industry + w.training;
   const required = p.skills.filter((s) => s.required);
@@ -64,10 +67,7 @@ function score(p: PlainPosting, r: PlainResident, cfg: MatchingConfig): number {
   let pref = 0;
   for (const s of preferred)
     if (r.skills.some((x) => x.skillCode === s.code && x.level >= s.minLevel)) pref += 1;
-  const dist =
-    d <= cfg.distance.fullCreditKm
-      ? 1
-      : Math.max(0, 1 - d / (r.maxCommuteKm ?? cfg.distance.defaultMaxCommuteKm));
+  const dist = d <= cfg.distance.fullCreditMinutes ? 1 : Math.max(0, 1 - d / limit);
   const wage = r.wageMin === null ? 0 : p.wageMonthly >= r.wageMin ? 1 : p.wageMonthly / r.wageMin;
   const sched = r.schedules.includes(p.schedule) ? 1 : 0;
   const ind = r.industries.includes(p.industry) ? cfg.industry.preferenceShare : 0;

@@ -38,6 +38,8 @@ function ranked(
     requiredSkillsMet: [],
     requiredSkillsMissing: rank === 2 ? ['焊工 "二级"', 'a\\b,c{d}'] : [],
     distanceKm: rank === 3 ? 0 : 12.4 * rank,
+    travelMinutes: rank === 3 ? null : 20 * rank,
+    travelSource: rank === 3 ? 'unknown' : 'estimate',
     facts: {} as RankedMatch['facts'],
     reasons: {
       officer: { zh: `第${rank}名\t制表符\n换行 \\ 反斜杠 "引号"`, en: `rank ${rank}\r\nwith CRLF` },

@@ -1,6 +1,8 @@
 import { DataSource } from 'typeorm';
 import { CandidateLoader } from '../../src/matching/loaders/candidate.loader';
 import { PostingLoader } from '../../src/matching/loaders/posting.loader';
+import type { PostingPlace } from '../../src/matching/loaders/travel';
+import { MatchingSettings } from '../../src/matching/matching-settings';
 import { createTestApp, type TestApp } from '../support/app';
 import { createSite, loginAdmin, staff, type Session } from '../support/factories';
 import { seeker } from '../support/matching-factories';
@@ -123,9 +125,24 @@ describe('caches of the matching worker (seekers per site, postings with accommo
     const dave = await seeker(t.http, homeOfficer, home.id, {
       preferences: { industries: [], schedules: [], maxCommuteKm: 10, willingToWorkAway: false },
     });
-    const workplace = { latitude: 30.17, longitude: 108.6, accommodation: false };
+    const workplace = {
+      profile: {
+        id: '00000000-0000-4000-8000-00000000c0de',
+        latitude: 30.17,
+        longitude: 108.6,
+        accommodation: false,
+      },
+      workplace: {
+        regionCode: null,
+        latitude: 30.17,
+        longitude: 108.6,
+        approximate: false,
+        employerId: null,
+      },
+    } as PostingPlace;
+    const limits = t.app.get(MatchingSettings).config.distance;
     const candidates = async () =>
-      (await loader.candidatesFor(workplace, 15)).residents.map((r) => r.input.id);
+      (await loader.candidatesFor(workplace, limits)).residents.map((r) => r.input.id);
     expect(await candidates()).not.toContain(dave.id);
     expect(await candidates()).not.toContain(dave.id); // the reach per site now comes from memory
 
@@ -140,16 +157,18 @@ describe('caches of the matching worker (seekers per site, postings with accommo
   it('keeps the postings with accommodation until a posting changes, however it was changed', async () => {
     const postings = t.app.get(PostingLoader);
     const employer = await employerWithRecord(t.http, { verifiedBy: officer });
-    const far = { latitude: 30.62, longitude: 109.52 }; // about 90 km from the workplace
-    const reach = async () => (await postings.openPostingsInReach(far, 15, true)).map((p) => p.profile.id);
+    // About 90 km from the workplace (a site id nobody recorded trips for: the estimate applies).
+    const far = { id: '00000000-0000-4000-8000-00000000fa40', latitude: 30.62, longitude: 109.52 };
+    const reach = async () =>
+      (await postings.openPostingsInReach(far, 65, true)).postings.map((p) => p.profile.id);
     const dorm = await openPosting(t.http, employer.session, { accommodation: true });
     expect(await reach()).toContain(dorm.id);
     const plain = await openPosting(t.http, employer.session, { accommodation: false });
     expect(await reach()).not.toContain(plain.id);
     // Only for residents willing to work away.
-    expect((await postings.openPostingsInReach(far, 15, false)).map((p) => p.profile.id)).not.toContain(
-      dorm.id,
-    );
+    expect(
+      (await postings.openPostingsInReach(far, 65, false)).postings.map((p) => p.profile.id),
+    ).not.toContain(dorm.id);
 
     await t.http.post(`/api/v1/postings/${dorm.id}/close`).set(employer.session.auth).expect(200);
     expect(await reach()).not.toContain(dorm.id);

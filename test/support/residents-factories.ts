@@ -80,6 +80,7 @@ export interface ResidentBody {
     wageMin?: number | null;
     schedules: string[];
     maxCommuteKm?: number | null;
+    maxCommuteMinutes?: number | null;
     willingToWorkAway: boolean;
   };
   skills?: { code: string; level: number }[];

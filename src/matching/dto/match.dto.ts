@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { MONITORING_STATUSES } from '../../common/domain-enums';
@@ -71,15 +71,35 @@ export class DismissMatchDto {
   reason!: string;
 }
 
+const PART = {
+  type: 'object',
+  properties: { value: { type: 'number' }, points: { type: 'number' } },
+  required: ['value', 'points'],
+};
+
 const COMPONENTS_SCHEMA = {
   type: 'object',
   description:
-    'Score parts: skills, preferredSkills, distance, wage, schedule, industry, training — each { value, points }',
-  additionalProperties: {
-    type: 'object',
-    properties: { value: { type: 'number' }, points: { type: 'number' } },
+    'Score parts: skills, preferredSkills, distance, wage, schedule, industry, training — each { value, points }; distance also says the trip from the resident’s site it was scored on: minutes (one way; null = unknown) and source',
+  properties: {
+    skills: PART,
+    preferredSkills: PART,
+    distance: {
+      type: 'object',
+      properties: {
+        value: { type: 'number' },
+        points: { type: 'number' },
+        minutes: { type: 'integer', nullable: true, example: 70 },
+        source: { type: 'string', enum: ['measured', 'estimate', 'unknown'] },
+      },
+      required: ['value', 'points', 'minutes', 'source'],
+    },
+    wage: PART,
+    schedule: PART,
+    industry: PART,
+    training: PART,
   },
-} as const;
+} as unknown as ApiPropertyOptions;
 
 /** A match as an employer sees it: consenting residents only, no name or contact data. */
 export class EmployerMatchDto {

@@ -31,7 +31,8 @@ export const NO_TRAINING = -0x80000000;
  *
  * Skill levels and certificate expiries are stored skill-major (`skillLevels[k * n + r]`): ranking a
  * posting walks all residents for a handful of required skills, so each required skill is one
- * sequential scan of n bytes instead of n strided reads. Distance is per site, not per resident.
+ * sequential scan of n bytes instead of n strided reads. Distance and travel time are per site, not
+ * per resident.
  */
 export interface CandidateSet {
   readonly n: number;
@@ -49,10 +50,10 @@ export interface CandidateSet {
   readonly seekers: Uint32Array;
   /** Seekers of site s are seekers[siteSeekerStart[s] … siteSeekerStart[s + 1]). */
   readonly siteSeekerStart: Uint32Array;
-  /** Largest maxCommuteKm stated by a seeker of the site (0 when none stated). */
-  readonly siteMaxStatedKm: Float32Array;
+  /** Longest commute (minutes) stated by a seeker of the site (0 when none stated). */
+  readonly siteMaxStatedMinutes: Float32Array;
   /** Site has a seeker without a stated maximum (the configured default applies). */
-  readonly siteUsesDefaultKm: Uint8Array;
+  readonly siteUsesDefaultMinutes: Uint8Array;
   /** Site has a seeker willing to work away (reachable by any posting with accommodation). */
   readonly siteHasWillingAway: Uint8Array;
   readonly flags: Uint8Array;
@@ -67,8 +68,8 @@ export interface CandidateSet {
   readonly certExpiry: Int32Array;
   /** Bit i = SCHEDULES[i]; 0 = no preference stated. */
   readonly schedules: Uint8Array;
-  /** Kilometres; NaN = not stated (the configured default applies). */
-  readonly maxCommuteKm: Float32Array;
+  /** Longest trip accepted, one way, minutes (a km limit converted); NaN = not stated (the default applies). */
+  readonly maxCommuteMinutes: Float32Array;
   /** Monthly equivalent (day × workDaysPerMonth, hour × hoursPerDay × workDaysPerMonth); NaN = not stated or piece rate. */
   readonly wageMin: Float32Array;
   readonly industryPrefs: Uint32Array;
@@ -85,6 +86,23 @@ export interface WageFactors {
 }
 
 export const DEFAULT_WAGE_FACTORS: WageFactors = { workDaysPerMonth: 22, hoursPerDay: 8 };
+
+/**
+ * The km → minutes rule for residents who stated a limit in km only, when the caller passes none
+ * (tests, tools): 2 minutes a km, the 15 km of engine 2 being the 30 minutes it was meant as. The
+ * worker passes config/commute.yaml's minutesPerKm.
+ */
+export const DEFAULT_MINUTES_PER_KM = 2;
+
+/** A resident's stated limit in minutes: minutes when stated, else km × minutesPerKm, else NaN (the default). */
+export function statedCommuteMinutes(
+  p: { maxCommuteMinutes?: number | null; maxCommuteKm?: number | null },
+  minutesPerKm: number,
+): number {
+  if (p.maxCommuteMinutes != null && p.maxCommuteMinutes >= 0) return p.maxCommuteMinutes;
+  if (p.maxCommuteKm != null && p.maxCommuteKm >= 0) return Math.round(p.maxCommuteKm * minutesPerKm);
+  return NaN;
+}
 
 /** Monthly equivalent of a wage; NaN for piece rates, which cannot be compared. */
 export function monthlyWage(amount: number, unit: WageUnit, f: WageFactors): number {
@@ -128,6 +146,7 @@ export function buildCandidateSet(
   skillCodes: readonly string[],
   sites: readonly SiteInput[],
   wageFactors: WageFactors = DEFAULT_WAGE_FACTORS,
+  minutesPerKm: number = DEFAULT_MINUTES_PER_KM,
 ): CandidateSet {
   // Residents of one site sit next to each other (and the order never depends on the input order):
   // the hot loop then reads memory sequentially and its commute branch changes once per site.
@@ -158,7 +177,7 @@ export function buildCandidateSet(
   const skillLevels = new Uint8Array(skillCodes.length * n);
   const certExpiry = new Int32Array(certTypes.length * n).fill(CERT_NOT_HELD);
   const schedules = new Uint8Array(n);
-  const maxCommuteKm = new Float32Array(n);
+  const maxCommuteMinutes = new Float32Array(n);
   const wageMin = new Float32Array(n);
   const industryPrefs = new Uint32Array(n);
   const industryExperience = new Uint32Array(n);
@@ -202,7 +221,7 @@ export function buildCandidateSet(
 
     const p = r.preferences;
     schedules[i] = maskOf(p.schedules, SCHEDULE_BIT);
-    maxCommuteKm[i] = p.maxCommuteKm != null && p.maxCommuteKm >= 0 ? p.maxCommuteKm : NaN;
+    maxCommuteMinutes[i] = statedCommuteMinutes(p, minutesPerKm);
     wageMin[i] =
       p.wageMin != null && p.wageMin > 0 ? monthlyWage(p.wageMin, p.wageUnit ?? 'month', wageFactors) : NaN;
     industryPrefs[i] = maskOf(p.industries, INDUSTRY_BIT);
@@ -216,15 +235,15 @@ export function buildCandidateSet(
   const seekers = Uint32Array.from(seekerList);
   const siteCount = siteIds.length;
   const siteSeekerStart = new Uint32Array(siteCount + 1);
-  const siteMaxStatedKm = new Float32Array(siteCount);
-  const siteUsesDefaultKm = new Uint8Array(siteCount);
+  const siteMaxStatedMinutes = new Float32Array(siteCount);
+  const siteUsesDefaultMinutes = new Uint8Array(siteCount);
   const siteHasWillingAway = new Uint8Array(siteCount);
   for (const r of seekers) {
     const st = siteIndex[r];
     siteSeekerStart[st + 1]++;
-    const km = maxCommuteKm[r];
-    if (Number.isNaN(km)) siteUsesDefaultKm[st] = 1;
-    else if (km > siteMaxStatedKm[st]) siteMaxStatedKm[st] = km;
+    const limit = maxCommuteMinutes[r];
+    if (Number.isNaN(limit)) siteUsesDefaultMinutes[st] = 1;
+    else if (limit > siteMaxStatedMinutes[st]) siteMaxStatedMinutes[st] = limit;
     if ((flags[r] & FLAG_WILLING_AWAY) !== 0) siteHasWillingAway[st] = 1;
   }
   for (let st = 0; st < siteCount; st++) siteSeekerStart[st + 1] += siteSeekerStart[st];
@@ -247,8 +266,8 @@ export function buildCandidateSet(
     siteIndex,
     seekers,
     siteSeekerStart,
-    siteMaxStatedKm,
-    siteUsesDefaultKm,
+    siteMaxStatedMinutes,
+    siteUsesDefaultMinutes,
     siteHasWillingAway,
     flags,
     birthDay,
@@ -259,7 +278,7 @@ export function buildCandidateSet(
     certIndex,
     certExpiry,
     schedules,
-    maxCommuteKm,
+    maxCommuteMinutes,
     wageMin,
     industryPrefs,
     industryExperience,

@@ -13,6 +13,8 @@ import {
   type DateInput,
   type MatchingConfig,
   type PostingProfile,
+  type SiteTrip,
+  type TravelLookup,
   type WageUnit,
 } from './types';
 
@@ -21,11 +23,42 @@ export interface CompileOptions {
   today?: DateInput;
   /** Exclude residents who did not consent to share their profile (the employer's view). */
   onlyConsenting?: boolean;
+  /** The trip from each site to the workplace (the commute planner); default: estimated from the straight line. */
+  travel?: TravelLookup;
+}
+
+/**
+ * Whether a trip gets the resident to the shift and home again: the first departure from the
+ * site plus the trip is not after the start, and the end plus the trip is not after the last
+ * return. A trip without a timetable (walk, e-bike, own car) or a shift without times always fits.
+ */
+export function tripFitsShift(
+  trip: Pick<SiteTrip, 'minutes' | 'firstDeparture' | 'lastReturn'>,
+  shiftStart: number | null | undefined,
+  shiftEnd: number | null | undefined,
+): boolean {
+  if (trip.minutes === null) return true;
+  if (shiftStart != null && trip.firstDeparture !== null && trip.firstDeparture + trip.minutes > shiftStart)
+    return false;
+  if (shiftEnd != null && trip.lastReturn !== null && shiftEnd + trip.minutes > trip.lastReturn) return false;
+  return true;
+}
+
+/** The engine's own trip where no planner is given: the straight line at distance.minutesPerKm. */
+function estimatedTrip(km: number, minutesPerKm: number): SiteTrip {
+  return {
+    minutes: km * minutesPerKm,
+    source: 'estimate',
+    mode: null,
+    firstDeparture: null,
+    lastReturn: null,
+    text: null,
+  };
 }
 
 /**
  * A posting turned into numbers against one candidate set: skill and certificate offsets into the
- * set's skill-major arrays, distance per site, age limits as birth-day bounds, weights as an array.
+ * set's skill-major arrays, distance and travel minutes per site, age limits as birth-day bounds, weights as an array.
  * Compiling is O(sites + skills); scoring a resident is then a handful of array reads.
  */
 export interface CompiledPosting {
@@ -37,10 +70,16 @@ export interface CompiledPosting {
   readonly earliestBirthDay: number;
   readonly scheduleBit: number;
   readonly siteDist: Float64Array;
+  /** The trip from each site, one way, minutes; NaN = unknown. What reach and the distance component use. */
+  readonly siteMinutes: Float32Array;
+  /** 1 when the site's trip reaches the shift's start and gets home after its end (tripFitsShift). */
+  readonly siteShiftOk: Uint8Array;
+  /** The trips themselves (source, mode, words), for explanations. */
+  readonly siteTrips: readonly SiteTrip[];
   /** 0 when no seeker of the site can take the post (too far for all, no one works away): skipped whole. */
   readonly siteReachable: Uint8Array;
-  readonly defaultMaxCommuteKm: number;
-  readonly fullCreditKm: number;
+  readonly defaultMaxCommuteMinutes: number;
+  readonly fullCreditMinutes: number;
   readonly shuttleBonus: number;
   readonly awayCredit: number;
   readonly accommodation: boolean;
@@ -186,18 +225,28 @@ export function compilePosting(
     ? shared.yearsBefore(referenceDay, ageMax + 1) + 1
     : -0x80000000;
 
-  const siteDist = new Float64Array(cs.siteIds.length);
-  for (let s = 0; s < siteDist.length; s++) {
+  const sites = cs.siteIds.length;
+  const siteDist = new Float64Array(sites);
+  const siteMinutes = new Float32Array(sites);
+  const siteShiftOk = new Uint8Array(sites);
+  const siteTrips: SiteTrip[] = new Array<SiteTrip>(sites);
+  const siteReachable = new Uint8Array(sites);
+  const lookup = opts.travel;
+  for (let s = 0; s < sites; s++) {
     siteDist[s] = distanceKm(cs.siteLat[s], cs.siteLon[s], posting.latitude, posting.longitude);
-  }
-
-  const siteReachable = new Uint8Array(siteDist.length);
-  for (let s = 0; s < siteDist.length; s++) {
+    const trip = lookup
+      ? lookup(cs.siteIds[s], posting)
+      : estimatedTrip(siteDist[s], config.distance.minutesPerKm);
+    siteTrips[s] = trip;
+    siteMinutes[s] = trip.minutes === null ? NaN : trip.minutes;
+    siteShiftOk[s] = tripFitsShift(trip, posting.shiftStart, posting.shiftEnd) ? 1 : 0;
     const reach = Math.max(
-      cs.siteMaxStatedKm[s],
-      cs.siteUsesDefaultKm[s] ? config.distance.defaultMaxCommuteKm : 0,
+      cs.siteMaxStatedMinutes[s],
+      cs.siteUsesDefaultMinutes[s] ? config.distance.defaultMaxCommuteMinutes : 0,
     );
-    siteReachable[s] = siteDist[s] <= reach || (posting.accommodation && cs.siteHasWillingAway[s]) ? 1 : 0;
+    // An unknown trip is not "too far" (nor near: it earns the unknown share in scoreBlock).
+    const inReach = trip.minutes === null || (siteMinutes[s] <= reach && siteShiftOk[s] === 1);
+    siteReachable[s] = inReach || (posting.accommodation && cs.siteHasWillingAway[s]) ? 1 : 0;
   }
 
   const certs = posting.requiredCertificates;
@@ -244,9 +293,12 @@ export function compilePosting(
     earliestBirthDay,
     scheduleBit: SCHEDULE_BIT[posting.schedule],
     siteDist,
+    siteMinutes,
+    siteShiftOk,
+    siteTrips,
     siteReachable,
-    defaultMaxCommuteKm: config.distance.defaultMaxCommuteKm,
-    fullCreditKm: config.distance.fullCreditKm,
+    defaultMaxCommuteMinutes: config.distance.defaultMaxCommuteMinutes,
+    fullCreditMinutes: config.distance.fullCreditMinutes,
     shuttleBonus: posting.shuttle ? config.distance.shuttleBonus : 0,
     awayCredit: config.distance.awayWithAccommodationCredit,
     accommodation: posting.accommodation,

@@ -7,23 +7,19 @@ export {
   buildCandidateSet,
   residentIndex,
   monthlyWage,
+  statedCommuteMinutes,
   DEFAULT_WAGE_FACTORS,
   type CandidateSet,
   type WageFactors,
 } from './candidate-set';
 export {
   belowLocalMinimum,
+  tripFitsShift,
   compilePosting,
   type CompiledPosting,
   type CompileOptions,
 } from './compiled-posting';
-export {
-  buildReasons,
-  residentReason,
-  officerReason,
-  employerReason,
-  type SkillNames,
-} from './reason';
+export { buildReasons, residentReason, officerReason, employerReason, type SkillNames } from './reason';
 export {
   ENGINE_VERSION,
   rankPosting,

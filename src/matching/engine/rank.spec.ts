@@ -47,10 +47,10 @@ describe('reasons per reader', () => {
       resident('r1', { skills: teaSkills, household: { zeroEmployment: true, monitoringStatus: 'none' } }),
     ]);
     expect(m.reasons.officer.zh).toBe(
-      '具备采茶、茶叶加工 2/2 项要求技能；距离 3.2 公里；未填期望工资、班次意向、行业意向；零就业家庭优先',
+      '具备采茶、茶叶加工 2/2 项要求技能；距离 3.2 公里，约 6 分钟（估计）；未填期望工资、班次意向、行业意向；零就业家庭优先',
     );
     expect(m.reasons.officer.en).toBe(
-      'Has 2/2 required skills (tea picking, tea processing); 3.2 km away; ' +
+      'Has 2/2 required skills (tea picking, tea processing); 3.2 km away, about 6 min (estimate); ' +
         'not stated: expected pay, preferred hours, preferred industries; zero-employment household priority',
     );
     expect(m.engineVersion).toBe(ENGINE_VERSION);
@@ -64,9 +64,11 @@ describe('reasons per reader', () => {
         household: { zeroEmployment: true, monitoringStatus: 'hardship' },
       }),
     ]);
-    expect(m.reasons.employer.zh).toBe('具备采茶、茶叶加工 2/2 项要求技能；距离 3.2 公里；愿意做全职');
+    expect(m.reasons.employer.zh).toBe(
+      '具备采茶、茶叶加工 2/2 项要求技能；距离 3.2 公里，约 6 分钟（估计）；愿意做全职',
+    );
     expect(m.reasons.employer.en).toBe(
-      'Has 2/2 required skills (tea picking, tea processing); 3.2 km away; available for full-time',
+      'Has 2/2 required skills (tea picking, tea processing); 3.2 km away, about 6 min (estimate); available for full-time',
     );
     for (const text of [m.reasons.employer.zh, m.reasons.employer.en])
       expect(text).not.toMatch(/零就业|困难|脱贫|优先|priority|hardship|zero-employment/i);
@@ -78,9 +80,11 @@ describe('reasons per reader', () => {
       [resident('r1', { skills: [{ code: 'tea.picking', level: 2 }] })],
       posting('p1', { requiredSkills: [{ code: 'tea.picking', minLevel: 2 }], shuttle: true }),
     );
-    expect(m.reasons.resident.zh).toBe('您会采茶，这份工作要的就是这个。离您的安置点 3.2 公里。有班车。');
+    expect(m.reasons.resident.zh).toBe(
+      '您会采茶，这份工作要的就是这个。离您的安置点 3.2 公里，约 6 分钟（估计）。有班车。',
+    );
     expect(m.reasons.resident.en).toBe(
-      'You can do tea picking: just what this job needs. 3.2 km from your site. Shuttle bus.',
+      'You can do tea picking: just what this job needs. 3.2 km from your site, about 6 min (estimate). Shuttle bus.',
     );
     expect(m.reasons.resident.zh).not.toMatch(/\d\/\d/);
   });
@@ -111,15 +115,15 @@ describe('reasons per reader', () => {
       posting('p1', { shuttle: true }),
     );
     expect(m.reasons.officer.zh).toBe(
-      '具备采茶 1/2 项要求技能；缺茶叶加工；距离 3.2 公里，有班车；工资达到期望；近期完成培训；未填班次意向；边缘易致贫户优先',
+      '具备采茶 1/2 项要求技能；缺茶叶加工；距离 3.2 公里，约 6 分钟（估计），有班车；工资达到期望；近期完成培训；未填班次意向；边缘易致贫户优先',
     );
     expect(m.reasons.officer.en).toBe(
-      'Has 1/2 required skills (tea picking); lacks tea processing; 3.2 km away, shuttle from the site; ' +
+      'Has 1/2 required skills (tea picking); lacks tea processing; 3.2 km away, about 6 min (estimate), shuttle from the site; ' +
         'pay meets the expected minimum; recently completed training; not stated: preferred hours; ' +
         'marginal household at risk priority',
     );
     expect(m.reasons.resident.zh).toBe(
-      '您会采茶，这份工作用得上。还差：要会茶叶加工（熟练）。离您的安置点 3.2 公里。有班车。工资达到您的期望。',
+      '您会采茶，这份工作用得上。还差：要会茶叶加工（熟练）。离您的安置点 3.2 公里，约 6 分钟（估计）。有班车。工资达到您的期望。',
     );
     expect(m.requiredSkillsMissing).toEqual(['tea.processing']);
   });

@@ -6,6 +6,8 @@ import { TopHeap } from './top-heap';
 import {
   COMPONENT_NAMES,
   MONITORING_STATUSES,
+  type ComponentName,
+  type ComponentScore,
   type Components,
   type HardFilter,
   type MatchingConfig,
@@ -22,7 +24,9 @@ import {
  */
 // 2.0.0: components that do not apply are left out and the rest rescaled to 100; unstated
 // preferences earn the unknown share; wage against the local minimum; reasons per reader.
-export const ENGINE_VERSION = '2.0.0';
+// 2.1.0: reach and the distance component on the trip's minutes (commute planner), the shift
+// filter on the timetable, reasons that say the way (「公交约 70 分钟」).
+export const ENGINE_VERSION = '2.1.0';
 
 export interface RankOptions extends CompileOptions {
   /** How many results to keep; default config.thresholds.topNPerPosting (per resident for rankResident). */
@@ -63,14 +67,21 @@ export function explain(
   const raw = evaluate(cp, r, comp);
   if (raw < 0) return null;
   const cs = cp.candidates;
-  const components = {} as Components;
+  const scored = {} as Record<ComponentName, ComponentScore>;
   COMPONENT_NAMES.forEach((name, i) => {
     const applies = (cp.appliesMask & (1 << i)) !== 0;
-    components[name] = {
+    scored[name] = {
       value: applies ? Math.round(comp[i] * 1000) / 1000 : 0,
       points: applies ? Math.round(comp[i] * cp.weights[i] * cp.weightScale * 100) / 100 : 0,
     };
   });
+  const site = cs.siteIndex[r];
+  const trip = cp.siteTrips[site];
+  const travelMinutes = trip.minutes === null ? null : Math.round(trip.minutes);
+  const components: Components = {
+    ...scored,
+    distance: { ...scored.distance, minutes: travelMinutes, source: trip.source },
+  };
   const skillFacts = (
     skills: PostingProfile['requiredSkills'],
     off: Int32Array,
@@ -84,22 +95,27 @@ export function explain(
   const required = skillFacts(cp.posting.requiredSkills, cp.reqOff, cp.reqMin);
   const met = required.filter((s) => s.level >= s.minLevel).map((s) => s.code);
   const missing = required.filter((s) => s.level < s.minLevel).map((s) => s.code);
-  const distanceKm = cp.siteDist[cs.siteIndex[r]];
-  let limit = cs.maxCommuteKm[r];
-  if (!(limit >= 0)) limit = cp.defaultMaxCommuteKm;
+  const distanceKm = cp.siteDist[site];
+  let limit = cs.maxCommuteMinutes[r];
+  if (!(limit >= 0)) limit = cp.defaultMaxCommuteMinutes;
   const monitoring = MONITORING_STATUSES[cs.monitoring[r]];
   const wageStated = cs.wageMin[r] === cs.wageMin[r];
   const unknown: UnknownFact[] = [];
   if (!wageStated) unknown.push('wage');
   if (cs.schedules[r] === 0) unknown.push('schedule');
   if (cs.industryPrefs[r] === 0) unknown.push('industry');
-  if (cp.distanceApproximate) unknown.push('distance');
+  if (cp.distanceApproximate || trip.minutes === null) unknown.push('distance');
   const facts: ReasonFacts = {
     required,
     preferred: skillFacts(cp.posting.preferredSkills, cp.prefOff, cp.prefMin),
     distanceKm: Math.round(distanceKm * 10) / 10,
     distanceApproximate: cp.distanceApproximate,
-    withinCommute: distanceKm <= limit,
+    travelMinutes,
+    travelSource: trip.source,
+    travelMode: trip.mode,
+    travelText: trip.text,
+    travelLastReturn: trip.lastReturn,
+    withinCommute: trip.minutes === null || (trip.minutes <= limit && cp.siteShiftOk[site] === 1),
     shuttle: cp.posting.shuttle,
     accommodation: cp.posting.accommodation,
     wage: cp.pieceRate
@@ -133,6 +149,8 @@ export function explain(
     requiredSkillsMet: met,
     requiredSkillsMissing: missing,
     distanceKm: facts.distanceKm,
+    travelMinutes,
+    travelSource: trip.source,
     facts,
     reasons: buildReasons(facts, opts.skillNames),
     engineVersion: ENGINE_VERSION,
@@ -273,7 +291,7 @@ export function explainTop(top: RankedTop, skillNames?: SkillNames): RankedMatch
 
 /**
  * Everything a stored list's rows are computed from, per resident, in rank order: id, score,
- * priority, site, distance and the household flags the reason mentions. Equal summaries (with
+ * priority, site, distance, the trip and the household flags the reason mentions. Equal summaries (with
  * the same posting version, engine, configuration and skill names) give equal stored rows.
  */
 export function topSummary(top: RankedTop): (string | number)[][] {
@@ -285,6 +303,10 @@ export function topSummary(top: RankedTop): (string | number)[][] {
     priorityOf(cp, r),
     cs.siteIds[cs.siteIndex[r]],
     Math.round(cp.siteDist[cs.siteIndex[r]] * 10),
+    // The trip, and its words: an officer's new record changes the stored reason.
+    cp.siteMinutes[cs.siteIndex[r]],
+    cp.siteTrips[cs.siteIndex[r]].source,
+    cp.siteTrips[cs.siteIndex[r]].text ?? '',
     cs.flags[r],
     cs.monitoring[r],
   ]);

@@ -43,7 +43,9 @@ describe('real-life inputs', () => {
   it('a bare roster resident who picks tea is a strong match for the 采茶 job 2.9 km away with a shuttle', () => {
     const m = match('bareTeaPicker', 'teaPicking')!;
     expect(m.score).toBeGreaterThanOrEqual(config.thresholds.strongMatch);
-    expect(m.reasons.resident.zh).toBe('您会采茶，这份工作要的就是这个。离您的安置点 2.9 公里。有班车。');
+    expect(m.reasons.resident.zh).toBe(
+      '您会采茶，这份工作要的就是这个。离您的安置点 2.9 公里，约 6 分钟（估计）。有班车。',
+    );
     expect(m.reasons.officer.zh).toContain('未填期望工资、班次意向、行业意向');
     expect(m.reasons.officer.zh).toContain('脱贫不稳定户优先');
   });

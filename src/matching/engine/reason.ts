@@ -92,6 +92,47 @@ function km(f: ReasonFacts): string {
   return f.distanceApproximate ? String(Math.max(1, Math.round(f.distanceKm))) : f.distanceKm.toFixed(1);
 }
 
+const MODE_ZH: Record<string, string> = {
+  bus: '公交',
+  shuttle: '坐班车',
+  walk: '走路',
+  ebike: '骑电动车',
+  car: '开车',
+};
+const MODE_EN: Record<string, string> = {
+  bus: 'bus',
+  shuttle: 'shuttle',
+  walk: 'on foot',
+  ebike: 'e-bike',
+  car: 'car',
+};
+
+function clock(minutes: number): string {
+  const h = Math.floor(minutes / 60) % 24;
+  return `${String(h).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
+/**
+ * The trip in words (issue 16): 「公交约 70 分钟，末班 18:00」「约 40 分钟（估计）」「通勤时间未知」.
+ * The planner's own words (src/commute tripText) when the loader passed them; these are the same
+ * patterns for the engine's straight-line estimate and the English reader.
+ */
+function tripZh(f: ReasonFacts): string {
+  if (f.travelText) return f.travelText;
+  if (f.travelMinutes === null) return '通勤时间未知';
+  if (f.travelSource === 'estimate' || f.travelMode === null) return `约 ${f.travelMinutes} 分钟（估计）`;
+  const mode = MODE_ZH[f.travelMode] ?? '';
+  return `${mode}约 ${f.travelMinutes} 分钟${f.travelLastReturn !== null ? `，末班 ${clock(f.travelLastReturn)}` : ''}`;
+}
+
+function tripEn(f: ReasonFacts): string {
+  if (f.travelMinutes === null) return 'travel time unknown';
+  if (f.travelSource === 'estimate' || f.travelMode === null)
+    return `about ${f.travelMinutes} min (estimate)`;
+  const mode = MODE_EN[f.travelMode] ?? f.travelMode;
+  return `about ${f.travelMinutes} min by ${mode}${f.travelLastReturn !== null ? `, last one back ${clock(f.travelLastReturn)}` : ''}`;
+}
+
 function zhNames(skills: readonly SkillFact[], names: SkillNames | undefined): string {
   return skills.map((s) => skillName(names, s.code).zh).join('、');
 }
@@ -127,8 +168,10 @@ export function residentReason(f: ReasonFacts, names: SkillNames | undefined): M
     en.push(`Still to learn: ${lowerFirst(n.en)} (${levelEn(s.minLevel)})`);
   }
   // Far posts are only offered with accommodation to residents who will work away: 提供住宿 says it.
-  zh.push(`离您的安置点${f.distanceApproximate ? '约' : ''} ${km(f)} 公里`);
-  en.push(`${f.distanceApproximate ? 'About ' : ''}${km(f)} km from your site`);
+  // The way there only for a daily commute: a resident taking a far post lives at the work.
+  const way = f.withinCommute;
+  zh.push(`离您的安置点${f.distanceApproximate ? '约' : ''} ${km(f)} 公里${way ? `，${tripZh(f)}` : ''}`);
+  en.push(`${f.distanceApproximate ? 'About ' : ''}${km(f)} km from your site${way ? `, ${tripEn(f)}` : ''}`);
   if (f.shuttle) {
     zh.push('有班车');
     en.push('Shuttle bus');
@@ -193,8 +236,10 @@ function distancePart(f: ReasonFacts, zh: string[], en: string[]): void {
     zh.push(`${dzh}，提供住宿`);
     en.push(`${den}, accommodation provided`);
   } else {
-    zh.push(f.shuttle ? `${dzh}，有班车` : dzh);
-    en.push(f.shuttle ? `${den}, shuttle from the site` : den);
+    const wzh = `${dzh}，${tripZh(f)}`;
+    const wen = `${den}, ${tripEn(f)}`;
+    zh.push(f.shuttle ? `${wzh}，有班车` : wzh);
+    en.push(f.shuttle ? `${wen}, shuttle from the site` : wen);
   }
 }
 

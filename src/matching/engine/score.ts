@@ -10,6 +10,7 @@ export const EXCLUDED_SCHEDULE = -4;
 export const EXCLUDED_COMMUTE = -5;
 export const EXCLUDED_CERTIFICATE = -6;
 export const EXCLUDED_NO_CONSENT = -7;
+export const EXCLUDED_SHIFT = -8;
 
 export function hardFilterName(code: number): HardFilter | null {
   switch (code) {
@@ -27,6 +28,8 @@ export function hardFilterName(code: number): HardFilter | null {
       return 'certificate';
     case EXCLUDED_NO_CONSENT:
       return 'no_consent';
+    case EXCLUDED_SHIFT:
+      return 'shift';
     default:
       return null;
   }
@@ -56,7 +59,7 @@ export function scoreBlock(
   const birthDay = cs.birthDay;
   const schedules = cs.schedules;
   const siteIndex = cs.siteIndex;
-  const maxCommuteKm = cs.maxCommuteKm;
+  const maxCommuteMinutes = cs.maxCommuteMinutes;
   const certExpiry = cs.certExpiry;
   const levels = cs.skillLevels;
   const wageMin = cs.wageMin;
@@ -68,9 +71,10 @@ export function scoreBlock(
   const latestBirthDay = cp.latestBirthDay;
   const earliestBirthDay = cp.earliestBirthDay;
   const scheduleBit = cp.scheduleBit;
-  const siteDist = cp.siteDist;
-  const defaultMaxCommuteKm = cp.defaultMaxCommuteKm;
-  const fullCreditKm = cp.fullCreditKm;
+  const siteMinutes = cp.siteMinutes;
+  const siteShiftOk = cp.siteShiftOk;
+  const defaultMaxCommuteMinutes = cp.defaultMaxCommuteMinutes;
+  const fullCreditMinutes = cp.fullCreditMinutes;
   const shuttleBonus = cp.shuttleBonus;
   const awayCredit = cp.awayCredit;
   const accommodation = cp.accommodation;
@@ -124,18 +128,25 @@ export function scoreBlock(
       continue;
     }
 
-    const d = siteDist[siteIndex[r]];
-    let limit = maxCommuteKm[r];
-    if (!(limit >= 0)) limit = defaultMaxCommuteKm;
+    // Reach and the distance component on the trip's minutes (issue 16): full credit up to
+    // fullCreditMinutes, falling to 0 at the resident's limit; a trip whose timetable misses the
+    // shift is out like a trip too long. An unknown trip (NaN) is neither near nor too far: the
+    // unknown share. A post with accommodation stays open to residents willing to work away.
+    const site = siteIndex[r];
+    const t = siteMinutes[site];
+    let limit = maxCommuteMinutes[r];
+    if (!(limit >= 0)) limit = defaultMaxCommuteMinutes;
     let dist: number;
-    if (d <= limit) {
-      dist = d <= fullCreditKm ? 1 : (limit - d) / (limit - fullCreditKm);
+    if (t !== t) {
+      dist = unknown;
+    } else if (t <= limit && siteShiftOk[site] === 1) {
+      dist = t <= fullCreditMinutes ? 1 : (limit - t) / (limit - fullCreditMinutes);
       dist += shuttleBonus;
       if (dist > 1) dist = 1;
     } else if (accommodation && (f & FLAG_WILLING_AWAY) !== 0) {
       dist = awayCredit;
     } else {
-      out[o] = EXCLUDED_COMMUTE;
+      out[o] = t <= limit ? EXCLUDED_SHIFT : EXCLUDED_COMMUTE;
       continue;
     }
 

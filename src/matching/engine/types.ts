@@ -63,7 +63,41 @@ export interface PostingProfile {
   ageMax?: number | null;
   /** The day work starts; null = today (the `today` option of the call). */
   startDate?: DateInput | null;
+  /**
+   * The shift's start and end, minutes after midnight (pilot time); null = not stated. A resident
+   * whose trip cannot arrive before the start (first departure + minutes) or get home after the
+   * end (end + minutes after the last return) is excluded (hard filter `shift`).
+   */
+  shiftStart?: number | null;
+  shiftEnd?: number | null;
 }
+
+/** Where a travel time comes from: an officer's record, an estimate, or nothing known. */
+export type TravelSource = 'measured' | 'estimate' | 'unknown';
+export const TRAVEL_SOURCES: readonly TravelSource[] = ['unknown', 'estimate', 'measured'];
+
+/**
+ * The trip from one site to one posting's workplace, as the loader's commute planner found it
+ * (src/commute). The engine only reads numbers from it; the words are for the reasons.
+ */
+export interface SiteTrip {
+  /** Door to door, one way; null = unknown (no coordinates and nothing recorded). */
+  minutes: number | null;
+  source: TravelSource;
+  /** bus, shuttle, walk, ebike, car (null when unknown). */
+  mode: string | null;
+  /** Minutes after midnight of the first trip from the site / the last trip back; null = no timetable. */
+  firstDeparture: number | null;
+  lastReturn: number | null;
+  /** The Chinese words people read (src/commute tripText: 「公交约 70 分钟」); null = the engine's own. */
+  text: string | null;
+}
+
+/**
+ * The trip from a site to a posting's workplace (compile calls it once per site of the candidate
+ * set). Without one, the engine estimates from the straight line (km × distance.minutesPerKm).
+ */
+export type TravelLookup = (siteId: string, posting: PostingProfile) => SiteTrip;
 
 /** One resident as the loader hands it over (plain object, nothing personal beyond what matching needs). */
 export interface ResidentInput {
@@ -83,7 +117,9 @@ export interface ResidentInput {
     wageUnit?: WageUnit;
     /** Empty = no restriction for the hard filter, but no schedule points (missing data is never a match). */
     schedules: Schedule[];
-    /** Null = the configured default (distance.defaultMaxCommuteKm). */
+    /** The longest trip the resident accepts, one way; null = the configured default (distance.defaultMaxCommuteMinutes). */
+    maxCommuteMinutes?: number | null;
+    /** Older clients' limit in km: used only when no minutes are stated, converted by distance.minutesPerKm. */
     maxCommuteKm?: number | null;
     willingToWorkAway: boolean;
   };
@@ -124,9 +160,15 @@ export interface MatchingConfig {
     partialLevelCredit: number;
   };
   distance: {
-    defaultMaxCommuteKm: number;
-    /** Up to this distance the distance component is 1; it falls linearly to 0 at the resident's limit. */
-    fullCreditKm: number;
+    /** A resident who stated no limit (config/commute.yaml defaultMaxCommuteMinutes). */
+    defaultMaxCommuteMinutes: number;
+    /** Up to this trip the distance component is 1; it falls linearly to 0 at the resident's limit. */
+    fullCreditMinutes: number;
+    /**
+     * A limit stated in km becomes km × minutesPerKm minutes (config/commute.yaml); the engine's own
+     * estimate without a travel lookup (tests, tools) uses the same rule on the straight line.
+     */
+    minutesPerKm: number;
     /** Added to the distance component (capped at 1) when a shuttle runs from the site. */
     shuttleBonus: number;
     /** Distance component for a resident beyond their limit who may still take the post (accommodation + willing to work away). */
@@ -205,7 +247,13 @@ export interface ComponentScore {
   points: number;
 }
 
-export type Components = Record<ComponentName, ComponentScore>;
+/** The distance component says what it was computed from: the trip's minutes and their source. */
+export interface DistanceComponentScore extends ComponentScore {
+  minutes: number | null;
+  source: TravelSource;
+}
+
+export type Components = Record<ComponentName, ComponentScore> & { distance: DistanceComponentScore };
 
 export interface MatchReason {
   zh: string;
@@ -233,6 +281,14 @@ export interface ReasonFacts {
   distanceKm: number;
   /** The workplace coordinates are a stand-in: the distance is about, not exact. */
   distanceApproximate: boolean;
+  /** The trip from the resident's site, one way (null = unknown), where it comes from, and how. */
+  travelMinutes: number | null;
+  travelSource: TravelSource;
+  travelMode: string | null;
+  /** The trip in Chinese words from the commute planner (null: the engine's own words). */
+  travelText: string | null;
+  /** Minutes after midnight of the last trip back (null = no timetable): 「末班 18:00」. */
+  travelLastReturn: number | null;
   withinCommute: boolean;
   shuttle: boolean;
   accommodation: boolean;
@@ -267,6 +323,9 @@ export interface RankedMatch {
   requiredSkillsMet: string[];
   requiredSkillsMissing: string[];
   distanceKm: number;
+  /** The trip from the resident's site (null = unknown) and its source: components.distance too. */
+  travelMinutes: number | null;
+  travelSource: TravelSource;
   /** The facts the reasons are written from (the officer's view; never shown to an employer as such). */
   facts: ReasonFacts;
   /** The reason per reader and language: only the employer's is free of household situation. */
@@ -275,4 +334,12 @@ export interface RankedMatch {
 }
 
 export type HardFilter =
-  'not_seeking' | 'no_labor_capacity' | 'age' | 'schedule' | 'commute' | 'certificate' | 'no_consent';
+  | 'not_seeking'
+  | 'no_labor_capacity'
+  | 'age'
+  | 'schedule'
+  | 'commute'
+  | 'certificate'
+  | 'no_consent'
+  /** The trip cannot reach the shift's start (first departure) or get home after its end (last return). */
+  | 'shift';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { distanceKm } from '../../common/geo';
+import { CommuteDirectory } from '../../commute/commute-directory';
 import { AppConfig } from '../../config/app-config';
 import type {
   EmploymentStatus,
@@ -12,7 +12,9 @@ import type {
   Schedule,
   SiteInput,
 } from '../engine';
+import { tripFitsShift } from '../engine';
 import { SeekerCache } from './seeker-cache';
+import { TravelTable, type PostingPlace } from './travel';
 
 /*
  * Bulk reads that build the engine's inputs. They read the residents', households', enrolments'
@@ -35,6 +37,12 @@ export interface LoadedSite extends SiteInput {
   name: string;
 }
 
+/** The resident limits of config/commute.yaml the loader needs (MatchingConfig.distance). */
+export interface CommuteLimits {
+  defaultMaxCommuteMinutes: number;
+  minutesPerKm: number;
+}
+
 interface ResidentRow {
   id: string;
   siteId: string;
@@ -47,6 +55,7 @@ interface ResidentRow {
   prefWageMin: string | null;
   prefSchedules: Schedule[];
   prefMaxCommuteKm: string | null;
+  prefMaxCommuteMinutes: number | null;
   willingToWorkAway: boolean;
   jobAlerts: boolean;
   zeroEmployment: boolean;
@@ -67,7 +76,8 @@ const RESIDENT_COLUMNS = `
   r.employment_status AS "employmentStatus", r.labor_capacity AS "laborCapacity",
   r.consent_to_share AS "consentToShare", r.pref_industries AS "prefIndustries",
   r.pref_wage_min AS "prefWageMin", r.pref_schedules AS "prefSchedules",
-  r.pref_max_commute_km AS "prefMaxCommuteKm", r.willing_to_work_away AS "willingToWorkAway",
+  r.pref_max_commute_km AS "prefMaxCommuteKm", r.pref_max_commute_minutes AS "prefMaxCommuteMinutes",
+  r.willing_to_work_away AS "willingToWorkAway",
   r.job_alerts AS "jobAlerts", h.zero_employment AS "zeroEmployment",
   h.monitoring_status AS "monitoringStatus",
   (SELECT max(e.completed_at) FROM enrollment e
@@ -82,6 +92,7 @@ export class CandidateLoader {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     config: AppConfig,
+    private readonly commute: CommuteDirectory,
   ) {
     this.cache = new SeekerCache(config.matchingCacheSeekers, (ids, m) =>
       this.residents(m, `r.site_id = ANY($1::uuid[]) AND ${SEEKING}`, [ids]),
@@ -89,40 +100,53 @@ export class CandidateLoader {
   }
 
   /**
-   * The seekers who could take a job at (lat, lon), and their sites: every seeker of a site within
-   * the largest commute any of its seekers accepts (or the configured default), and, when the
-   * posting offers accommodation, the seekers willing to work away from every other site. Nobody
-   * else can pass the engine's commute filter, so they are not loaded: at county scale this cut an
-   * accommodation posting's load from every seeker (~18k) to about a third (test/bench).
+   * The seekers who could take a job at the posting's workplace, and their sites: every seeker of
+   * a site whose trip there (the commute planner's, in minutes, fitting the shift) is within the
+   * longest commute any of its seekers accepts (or the configured default), or unknown; and, when
+   * the posting offers accommodation, the seekers willing to work away from every other site.
+   * Nobody else can pass the engine's commute and shift filters, so they are not loaded: at county
+   * scale this cut an accommodation posting's load from every seeker (~18k) to about a third
+   * (test/bench). `travel` holds the trips worked out, for the engine (CompileOptions.travel).
    */
   async candidatesFor(
-    workplace: { latitude: number; longitude: number; accommodation: boolean },
-    defaultMaxCommuteKm: number,
+    posting: PostingPlace,
+    limits: CommuteLimits,
     m: EntityManager = this.dataSource.manager,
-  ): Promise<{ sites: LoadedSite[]; residents: LoadedResident[] }> {
-    return this.candidatesForAll([workplace], defaultMaxCommuteKm, m);
+  ): Promise<{ sites: LoadedSite[]; residents: LoadedResident[]; travel: TravelTable }> {
+    return this.candidatesForAll([posting], limits, m);
   }
 
   /**
-   * The union of candidatesFor over several workplaces (a batch of the nightly re-rank): loaded
+   * The union of candidatesFor over several postings (a batch of the nightly re-rank): loaded
    * once, so each posting of the batch is ranked against the same compiled candidate set.
    */
   async candidatesForAll(
-    workplaces: readonly { latitude: number; longitude: number; accommodation: boolean }[],
-    defaultMaxCommuteKm: number,
+    postings: readonly PostingPlace[],
+    limits: CommuteLimits,
     m: EntityManager = this.dataSource.manager,
-  ): Promise<{ sites: LoadedSite[]; residents: LoadedResident[] }> {
+  ): Promise<{ sites: LoadedSite[]; residents: LoadedResident[]; travel: TravelTable }> {
     const all = await this.sites(m, '', []);
-    const maxBySite = await this.cache.maxCommuteBySite(m, (mm) => this.maxCommuteBySite(mm));
+    const maxBySite = await this.cache.maxCommuteBySite(m, (mm) => this.maxCommuteBySite(mm, limits));
+    const planner = await this.commute.plannerFor(
+      all.map((s) => s.id),
+      m,
+    );
+    const travel = new TravelTable(planner, all, postings);
     const near = all.filter((s) => {
-      const reach = Math.max(defaultMaxCommuteKm, maxBySite.get(s.id) ?? 0);
-      return workplaces.some((w) => distanceKm(s.latitude, s.longitude, w.latitude, w.longitude) <= reach);
+      const reach = Math.max(limits.defaultMaxCommuteMinutes, maxBySite.get(s.id) ?? 0);
+      return postings.some((p) => {
+        const t = travel.trip(s.id, p.profile);
+        return (
+          t.minutes === null ||
+          (t.minutes <= reach && tripFitsShift(t, p.profile.shiftStart, p.profile.shiftEnd))
+        );
+      });
     });
     const nearIds = near.map((s) => s.id);
     // Through the cache even with no site near: the call syncs it, and the far sites' cached
     // seekers below must be as current as the near ones.
     const residents = await this.cache.seekersOfSites(nearIds, m);
-    if (!workplaces.some((w) => w.accommodation)) return { sites: near, residents };
+    if (!postings.some((p) => p.profile.accommodation)) return { sites: near, residents, travel };
     // Accommodation: seekers willing to work away, from every other site (cached ones filtered,
     // the rest read through the partial index idx_resident_seeking_away).
     const nearSet = new Set(nearIds);
@@ -139,17 +163,20 @@ export class CandidateLoader {
       );
     const used = new Set(residents.map((r) => r.input.siteId));
     for (const id of nearIds) used.add(id);
-    return { sites: all.filter((s) => used.has(s.id)), residents };
+    return { sites: all.filter((s) => used.has(s.id)), residents, travel };
   }
 
   /*
-   * The farthest commute any job seeker of each site accepts, in one grouped scan. The former
-   * correlated subquery per site cost ~0.9 s per posting at county scale (test/bench).
+   * The longest commute (minutes; a km limit converted by the engine's rule) any job seeker of
+   * each site accepts, in one grouped scan. The former correlated subquery per site cost ~0.9 s
+   * per posting at county scale (test/bench).
    */
-  private async maxCommuteBySite(m: EntityManager): Promise<Map<string, number>> {
+  private async maxCommuteBySite(m: EntityManager, limits: CommuteLimits): Promise<Map<string, number>> {
     const rows: { siteId: string; max: number | null }[] = await m.query(
-      `SELECT r.site_id AS "siteId", max(r.pref_max_commute_km)::double precision AS max
+      `SELECT r.site_id AS "siteId",
+              max(coalesce(r.pref_max_commute_minutes, round(r.pref_max_commute_km * $1)))::double precision AS max
          FROM resident r WHERE ${SEEKING} GROUP BY r.site_id`,
+      [limits.minutesPerKm],
     );
     return new Map(rows.map((r) => [r.siteId, Number(r.max ?? 0)]));
   }
@@ -241,6 +268,7 @@ export class CandidateLoader {
           wageUnit: 'month',
           schedules: r.prefSchedules ?? [],
           maxCommuteKm: r.prefMaxCommuteKm === null ? null : Number(r.prefMaxCommuteKm),
+          maxCommuteMinutes: r.prefMaxCommuteMinutes === null ? null : Number(r.prefMaxCommuteMinutes),
           willingToWorkAway: r.willingToWorkAway,
         },
         // Placements are not built yet: no declared work history to read.

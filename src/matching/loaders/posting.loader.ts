@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import { CommuteDirectory } from '../../commute/commute-directory';
+import type { SitePoint, Workplace } from '../../commute/travel-trip';
 import { boundingBox } from '../../common/geo';
 import type { Industry, PostingProfile, Schedule, WageUnit } from '../engine';
+import { TravelTable, clockMinutes } from './travel';
 
 /*
  * Posting profiles for the engine, read straight from the posting table (hot path, read-only:
@@ -15,6 +18,8 @@ export interface LoadedPosting {
   status: string;
   /** Places still open (headcount − hired): sizes the posting's stored list (postingListSize). */
   openings: number;
+  /** Where the work is, for the commute planner (its region, and the employer whose shuttle counts). */
+  workplace: Workplace;
 }
 
 interface PostingRow {
@@ -39,12 +44,17 @@ interface PostingRow {
   ageMin: number | null;
   ageMax: number | null;
   startDate: string | null;
+  regionCode: string;
+  employerId: string;
+  shiftStart: string | null;
+  shiftEnd: string | null;
 }
 
 const COLUMNS = `p.id, p.version, p.title, p.status, p.headcount - p.hired_count AS openings, p.industry, p.skills, p.certificates,
   p.wage_min AS "wageMin", p.wage_max AS "wageMax", p.wage_unit AS "wageUnit", p.schedule,
   p.latitude, p.longitude, p.location_approximate AS "locationApproximate", p.accommodation, p.shuttle, p.public_welfare AS "publicWelfare",
-  p.age_min AS "ageMin", p.age_max AS "ageMax", to_char(p.start_date, 'YYYY-MM-DD') AS "startDate"`;
+  p.age_min AS "ageMin", p.age_max AS "ageMax", to_char(p.start_date, 'YYYY-MM-DD') AS "startDate",
+  p.region_code AS "regionCode", p.employer_id AS "employerId", p.shift_start AS "shiftStart", p.shift_end AS "shiftEnd"`;
 
 function toLoaded(r: PostingRow): LoadedPosting {
   const skills = r.skills ?? [];
@@ -52,6 +62,13 @@ function toLoaded(r: PostingRow): LoadedPosting {
     title: r.title,
     status: r.status,
     openings: Number(r.openings),
+    workplace: {
+      regionCode: r.regionCode,
+      latitude: Number(r.latitude),
+      longitude: Number(r.longitude),
+      approximate: r.locationApproximate,
+      employerId: r.employerId,
+    },
     profile: {
       id: r.id,
       version: Number(r.version),
@@ -71,6 +88,8 @@ function toLoaded(r: PostingRow): LoadedPosting {
       ageMin: r.ageMin === null ? null : Number(r.ageMin),
       ageMax: r.ageMax === null ? null : Number(r.ageMax),
       startDate: r.startDate,
+      shiftStart: clockMinutes(r.shiftStart),
+      shiftEnd: clockMinutes(r.shiftEnd),
     },
   };
 }
@@ -85,7 +104,10 @@ export class PostingLoader {
    */
   private accommodation: { stamp: string; postings: LoadedPosting[] } | null = null;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly commute: CommuteDirectory,
+  ) {}
 
   /** The posting in any status (the job decides what a closed or newer one means), or null. */
   async posting(id: string, m: EntityManager = this.dataSource.manager): Promise<LoadedPosting | null> {
@@ -107,14 +129,36 @@ export class PostingLoader {
   }
 
   /**
-   * Open postings a resident of the site at (lat, lon) could take: within `maxKm`, or anywhere
-   * with accommodation when the resident is willing to work away.
+   * Open postings a resident of the site could take: the trip there (the commute planner's, in
+   * minutes) within `maxMinutes` or unknown, or anywhere with accommodation when the resident is
+   * willing to work away; with the trips worked out (`travel`, for the engine). The database
+   * narrows by a straight-line radius first: maxMinutes at the fastest mode's speed of
+   * config/commute.yaml times its detour factor, which no road trip can beat.
    */
   async openPostingsInReach(
+    site: SitePoint,
+    maxMinutes: number,
+    willingToWorkAway: boolean,
+    m: EntityManager = this.dataSource.manager,
+  ): Promise<{ postings: LoadedPosting[]; travel: TravelTable }> {
+    const cfg = this.commute.settings.config;
+    const fastest = Math.max(...Object.values(cfg.speedKmh));
+    const radiusKm = (maxMinutes / 60) * fastest * cfg.detourFactor;
+    const found = await this.inRadius(site, radiusKm, willingToWorkAway, m);
+    const travel = new TravelTable(await this.commute.plannerFor([site.id], m), [site], found);
+    const postings = found.filter((p) => {
+      if (willingToWorkAway && p.profile.accommodation) return true;
+      const t = travel.trip(site.id, p.profile);
+      return t.minutes === null || t.minutes <= maxMinutes;
+    });
+    return { postings, travel };
+  }
+
+  private async inRadius(
     site: { latitude: number; longitude: number },
     maxKm: number,
     willingToWorkAway: boolean,
-    m: EntityManager = this.dataSource.manager,
+    m: EntityManager,
   ): Promise<LoadedPosting[]> {
     // The box (idx_posting_open_location) narrows the rows before the exact distance. (One WHERE
     // with "OR accommodation" made PostgreSQL compute the distance to every open posting: 200 ms

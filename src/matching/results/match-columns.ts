@@ -58,6 +58,9 @@ export const MATCH_VALUE_COLUMNS: readonly MatchColumn[] = [
   { name: 'component_points', type: 'real[]', value: (s) => arrayLiteral(components(s.r).points) },
   { name: 'required_skills_missing', type: 'text[]', value: (s) => arrayLiteral(s.r.requiredSkillsMissing) },
   { name: 'distance_km', type: 'numeric', value: (s) => s.r.distanceKm },
+  // The trip it was ranked on (issue 16): components.distance's minutes and source.
+  { name: 'travel_minutes', type: 'smallint', value: (s) => s.r.travelMinutes },
+  { name: 'travel_source', type: 'text', value: (s) => s.r.travelSource },
   // reason_* is the officer's text (it carries the priority note); employers read employer_reason_*.
   { name: 'reason_zh', type: 'text', value: (s) => s.r.reasons.officer.zh },
   { name: 'reason_en', type: 'text', value: (s) => s.r.reasons.officer.en },

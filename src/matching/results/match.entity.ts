@@ -63,6 +63,14 @@ export class Match {
   @Column({ type: 'numeric', precision: 7, scale: 1, nullable: true, transformer: numericColumn })
   distanceKm!: number | null;
 
+  /** The trip from the resident's site when ranked, one way (null = unknown, or ranked before engine 2.1). */
+  @Column({ type: 'smallint', nullable: true })
+  travelMinutes!: number | null;
+
+  /** measured | estimate | unknown (null: ranked before engine 2.1). */
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  travelSource!: string | null;
+
   @Column({ type: 'text' })
   reasonZh!: string;
 

@@ -193,6 +193,28 @@ export class CreatePostingDto {
 
   @ApiPropertyOptional({
     type: String,
+    example: '07:00',
+    description:
+      "When the shift starts, 'HH:MM' pilot time. Matching leaves out residents whose first bus from their site cannot arrive by then",
+    nullable: true,
+  })
+  @IsOptional()
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'shiftStart must be a time HH:MM' })
+  shiftStart?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    example: '17:00',
+    description:
+      "When the shift ends, 'HH:MM' pilot time. Matching leaves out residents who could not be back by their site's last return",
+    nullable: true,
+  })
+  @IsOptional()
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'shiftEnd must be a time HH:MM' })
+  shiftEnd?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
     format: 'date-time',
     example: '2026-04-30T00:00:00+08:00',
     description: 'In the future',
@@ -250,6 +272,8 @@ export class PostingDto {
   @ApiProperty({ type: Number, nullable: true }) ageMin!: number | null;
   @ApiProperty({ type: Number, nullable: true }) ageMax!: number | null;
   @ApiProperty({ type: String, nullable: true }) startDate!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '07:00' }) shiftStart!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '17:00' }) shiftEnd!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) expiresAt!: Date | null;
   @ApiProperty({ enum: POSTING_STATUSES }) status!: PostingStatus;
   @ApiProperty() version!: number;

@@ -63,12 +63,33 @@ export class PreferencesDto {
   @IsIn(SCHEDULES, { each: true })
   schedules!: Schedule[];
 
-  @ApiPropertyOptional({ type: Number, example: 15, nullable: true })
+  @ApiPropertyOptional({
+    type: Number,
+    example: 15,
+    nullable: true,
+    description:
+      'Older clients: the longest commute in km. Used only while maxCommuteMinutes is not stated (converted with config/commute.yaml minutesPerKm); setting it without maxCommuteMinutes clears the minutes',
+  })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 1 })
   @Min(0)
   @Max(5000)
   maxCommuteKm?: number | null;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 5,
+    maximum: 240,
+    example: 45,
+    nullable: true,
+    description:
+      'The longest trip the resident accepts from their site, one way, in minutes (null: maxCommuteKm converted, or the default of config/commute.yaml). An officer may set it on their behalf',
+  })
+  @IsOptional()
+  @IsInt({ message: 'maxCommuteMinutes must be a whole number of minutes' })
+  @Min(5)
+  @Max(240)
+  maxCommuteMinutes?: number | null;
 
   @ApiProperty({ description: 'Would work away from home with accommodation' })
   @IsBoolean()
@@ -268,6 +289,12 @@ export class PreferencesOutDto {
   @ApiProperty({ nullable: true, type: Number }) wageMin!: number | null;
   @ApiProperty({ enum: SCHEDULES, isArray: true }) schedules!: Schedule[];
   @ApiProperty({ nullable: true, type: Number }) maxCommuteKm!: number | null;
+  @ApiProperty({
+    nullable: true,
+    type: 'integer',
+    description: 'As stated in minutes (null: not stated in minutes; maxCommuteKm, if any, is converted)',
+  })
+  maxCommuteMinutes!: number | null;
   @ApiProperty() willingToWorkAway!: boolean;
 }
 

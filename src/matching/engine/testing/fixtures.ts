@@ -30,7 +30,7 @@ export const DEG_PER_KM = 1 / ((6371.0088 * Math.PI) / 180);
 
 export const TODAY = '2026-03-01';
 
-/** Same values as config/matching.yaml (already normalised: weights sum to 100). */
+/** The values of config/matching.yaml (already normalised: weights sum to 100), distance in test minutes. */
 export function testConfig(overrides: Partial<MatchingConfig> = {}): MatchingConfig {
   return {
     weights: {
@@ -43,9 +43,13 @@ export function testConfig(overrides: Partial<MatchingConfig> = {}): MatchingCon
       training: 5,
     },
     skills: { partialLevelCredit: 0.5 },
+    // At 2 minutes a km (the engine's own straight-line estimate when no travel lookup is
+    // given), the 15 km limit and 2 km full credit of engine 2 are 30 and 4 minutes: the specs'
+    // distances read as before. config/commute.yaml's values are 60 minutes and 4.32 a km.
     distance: {
-      defaultMaxCommuteKm: 15,
-      fullCreditKm: 2,
+      defaultMaxCommuteMinutes: 30,
+      fullCreditMinutes: 4,
+      minutesPerKm: 2,
       shuttleBonus: 0.2,
       awayWithAccommodationCredit: 0.5,
     },
