@@ -1,4 +1,4 @@
-import type { ApplicationStatus } from '../../applications/application-status';
+import type { ApplicationStatus } from '../applications/application-status';
 
 /**
  * One word per application status and per reader, in zh and en: every page, chip and

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { appendFileSync } from 'node:fs';
-import { maskPhone } from '../../crypto/masking';
+import { maskPhone } from '../crypto/masking';
 import { SmsSender } from './sms-sender';
 
 export interface DevSms {

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { maskPhone } from '../../crypto/masking';
+import { maskPhone } from '../crypto/masking';
 
 /**
  * The port for an SMS gateway (Aliyun, Tencent Cloud …). A real adapter implements `send` and
