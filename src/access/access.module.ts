@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { AppConfig } from '../config/app-config';
 import { AccessGuard } from './access.guard';
@@ -7,7 +7,6 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { RateLimits } from './rate-limits';
 import { SmsSender, smsSenderFor } from '../sms/sms-sender';
-import { RegistrationHooks } from './registration-hooks';
 import { RegistrationService } from './registration.service';
 import { ScopePolicy } from './scope-policy';
 import { UsersService } from './users.service';
@@ -16,6 +15,8 @@ import { WebSessions } from './web-sessions';
 @Global()
 @Module({
   imports: [
+    // RegistrationService finds the resident registrar (common/reactions.ts).
+    DiscoveryModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256' } }),
@@ -26,7 +27,6 @@ import { WebSessions } from './web-sessions';
     AuthService,
     UsersService,
     RateLimits,
-    RegistrationHooks,
     RegistrationService,
     ScopePolicy,
     WebSessions,
@@ -34,15 +34,6 @@ import { WebSessions } from './web-sessions';
     { provide: SmsSender, inject: [AppConfig], useFactory: smsSenderFor },
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [
-    AuthService,
-    UsersService,
-    RateLimits,
-    RegistrationHooks,
-    RegistrationService,
-    ScopePolicy,
-    WebSessions,
-    SmsSender,
-  ],
+  exports: [AuthService, UsersService, RateLimits, RegistrationService, ScopePolicy, WebSessions, SmsSender],
 })
 export class AccessModule {}

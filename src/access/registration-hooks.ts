@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { reactionPoint } from '../common/reactions';
 
 export interface ResidentRegistration {
   userId: string;
@@ -23,8 +23,10 @@ export interface ResidentRegistrationOutcome {
 
 /**
  * Self-registration of a resident links the account to a roster entry (or creates a pending
- * one). That belongs to the residents module, which registers itself here at start, so the
- * access module does not depend on it (DESIGN.md: dependencies point one way).
+ * one). That belongs to the residents module, whose registrar carries
+ * @ReactsTo(RESIDENT_REGISTRAR), so the access module does not depend on it (DESIGN.md:
+ * dependencies point one way). RegistrationService finds it at start and refuses to start
+ * without one (common/reactions.ts).
  */
 export interface ResidentRegistrar {
   /** Refuses (400) what is wrong without looking at the roster: ID checksum, unknown site. */
@@ -32,15 +34,4 @@ export interface ResidentRegistrar {
   register(manager: EntityManager, r: ResidentRegistration): Promise<ResidentRegistrationOutcome>;
 }
 
-@Injectable()
-export class RegistrationHooks {
-  private residentRegistrar: ResidentRegistrar | null = null;
-
-  setResidentRegistrar(r: ResidentRegistrar): void {
-    this.residentRegistrar = r;
-  }
-
-  resident(): ResidentRegistrar | null {
-    return this.residentRegistrar;
-  }
-}
+export const RESIDENT_REGISTRAR = reactionPoint<ResidentRegistrar>('RESIDENT_REGISTRAR', 'one');

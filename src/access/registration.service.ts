@@ -1,9 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { LessThan, type DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { ConflictError, InvalidInputError } from '../common/domain-errors';
+import { discoverOne } from '../common/reactions';
 import { AppConfig } from '../config/app-config';
 import { PiiCipher } from '../crypto/pii-cipher';
 import { SmsSender } from '../sms/sms-sender';
@@ -12,7 +14,7 @@ import { CODE_MAX_ATTEMPTS, codeExpiry, codeHash, codeMatches, newCode } from '.
 import { hashPassword } from './passwords';
 import { RateLimits } from './rate-limits';
 import { RegistrationCode } from './registration-code.entity';
-import { RegistrationHooks } from './registration-hooks';
+import { RESIDENT_REGISTRAR, type ResidentRegistrar } from './registration-hooks';
 import type { User } from './user.entity';
 import { UsersService } from './users.service';
 
@@ -42,17 +44,24 @@ const TEXT = {
  * is linked to a roster record only with proof (the residents module's registrar decides).
  */
 @Injectable()
-export class RegistrationService {
+export class RegistrationService implements OnModuleInit {
+  /** The residents module's registrar, found at start (none: the process does not start). */
+  private registrar!: ResidentRegistrar;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly users: UsersService,
     private readonly limits: RateLimits,
-    private readonly hooks: RegistrationHooks,
+    private readonly discovery: DiscoveryService,
     private readonly audit: AuditService,
     private readonly pii: PiiCipher,
     private readonly sms: SmsSender,
     private readonly config: AppConfig,
   ) {}
+
+  onModuleInit(): void {
+    this.registrar = discoverOne(this.discovery, RESIDENT_REGISTRAR);
+  }
 
   /**
    * Returns the ticket verify needs with the code. Why a ticket: without it, anyone who starts a
@@ -72,9 +81,7 @@ export class RegistrationService {
       throw new InvalidInputError(dto.nationalId ? 'nationalId' : 'siteId', 'is only for residents');
     }
     if (dto.role === 'resident') {
-      const registrar = this.hooks.resident();
-      if (!registrar) throw new Error('No resident registrar is installed');
-      await registrar.check(dto);
+      await this.registrar.check(dto);
     }
     const phoneKey = this.users.phoneKey(dto.phone);
     await this.limits.smsCode(phoneKey, ip);
@@ -162,9 +169,7 @@ export class RegistrationService {
       }
       let afterCommit: (() => Promise<void>) | undefined;
       if (pending.role === 'resident') {
-        const registrar = this.hooks.resident();
-        if (!registrar) throw new Error('No resident registrar is installed');
-        const outcome = await registrar.register(m, {
+        const outcome = await this.registrar.register(m, {
           userId: user.id,
           name: pending.name,
           phone,

@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { todayInPilotZone } from '../common/clock';
 import { JobName } from '../queue/job-name';
-import { OUTBOX_ROUTES } from '../queue/outbox-routes';
+import type { OutboxEvent } from '../database/outbox-event.entity';
+import { OutboxRoute, type RouteContext, type RoutedJob } from '../queue/outbox-routes';
 import { MAINTENANCE_RETRY } from '../queue/retry-policy';
 import { CaseworkRepository } from './casework.repository';
 import { CaseworkSettings } from './casework-settings';
@@ -26,9 +27,12 @@ export class CaseOpeningService {
   constructor(
     private readonly repo: CaseworkRepository,
     private readonly settings: CaseworkSettings,
-  ) {
-    // The outbox row id names the job: every flip is its own event (the version is always 0).
-    OUTBOX_ROUTES['household.employment_changed'] = (e, ctx) => [
+  ) {}
+
+  /** The outbox row id names the job: every flip is its own event (the version is always 0). */
+  @OutboxRoute('household.employment_changed')
+  employmentChangedRoute(e: OutboxEvent, ctx: RouteContext): RoutedJob[] {
+    return [
       {
         name: JobName.CaseworkSyncHousehold,
         data: { householdId: e.entityId },

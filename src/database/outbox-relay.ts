@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { JOB_QUEUE, type JobName } from '../queue/job-name';
 import { JobQueue } from '../queue/job-queue.service';
-import { OUTBOX_ROUTES } from '../queue/outbox-routes';
+import { OutboxRouter } from '../queue/outbox-router';
 import type { QueueName } from '../queue/queue-name';
 import { Deployment } from './deployment';
 import type { OutboxEvent } from './outbox-event.entity';
@@ -20,8 +20,9 @@ const UNROUTED_CHECK_MS = 30_000;
  * Redis is away the transaction rolls back and the rows wait; if the process dies after the add
  * but before the commit, the row is published again and the fixed job id makes that harmless.
  *
- * Only kinds with a route are taken. An event whose kind has none (a module that should
- * register it is not loaded, a kind written by a newer release) stays unpublished — it is
+ * Only kinds with a route are taken (OutboxRouter: the @OutboxRoute methods found at start). An
+ * event whose kind has none (the module declaring it is not loaded, a kind written by a newer
+ * release) stays unpublished — it is
  * published as soon as a process with the route runs — and is reported: logged once per kind,
  * counted in /health/ready and /metrics (`leye_outbox_unrouted_events`).
  */
@@ -39,6 +40,7 @@ export class OutboxRelay {
     private readonly queues: JobQueue,
     private readonly config: AppConfig,
     private readonly deployment: Deployment,
+    private readonly router: OutboxRouter,
   ) {}
 
   start(): void {
@@ -63,7 +65,7 @@ export class OutboxRelay {
 
   /** The kinds this process can publish. */
   routedKinds(): string[] {
-    return Object.keys(OUTBOX_ROUTES);
+    return this.router.kinds();
   }
 
   /** Publishes one batch of routed events; returns how many rows it moved. */
@@ -79,9 +81,9 @@ export class OutboxRelay {
       const ctx = { deploymentShortId: this.deployment.short };
       const byQueue = new Map<QueueName, { name: JobName; data: unknown; opts: object }[]>();
       for (const row of rows) {
-        const route = OUTBOX_ROUTES[row.kind];
-        if (!route) throw new Error(`no route for ${row.kind}, although it was selected as routed`);
-        for (const job of route(row, ctx)) {
+        const jobs = this.router.route(row, ctx);
+        if (!jobs) throw new Error(`no route for ${row.kind}, although it was selected as routed`);
+        for (const job of jobs) {
           const q = JOB_QUEUE[job.name];
           if (!byQueue.has(q)) byQueue.set(q, []);
           byQueue.get(q)!.push(job);

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { RegionsModule } from '../regions/regions.module';
 import { EmployersController } from './employers.controller';
 import { EmployersService } from './employers.service';
 
 @Module({
-  imports: [RegionsModule],
+  imports: [RegionsModule, DiscoveryModule],
   controllers: [EmployersController],
   providers: [EmployersService],
   exports: [EmployersService],

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
@@ -7,6 +8,7 @@ import { UsersService } from '../access/users.service';
 import { AuditService } from '../audit/audit.service';
 import { ConflictError, InvalidInputError } from '../common/domain-errors';
 import { page, type Page } from '../common/pagination';
+import { discoverReactions } from '../common/reactions';
 import { RegionsService } from '../regions/regions.service';
 import { creditCodeProblem, normalizeCreditCode } from './credit-code';
 import type {
@@ -17,6 +19,7 @@ import type {
   UpdateEmployerDto,
 } from './dto/employer.dto';
 import { Employer } from './employer.entity';
+import { EMPLOYER_RENAMED, type EmployerRenamedReaction } from './employer-renamed';
 
 /** What other modules (postings) may know about an employer. */
 export interface EmployerSummary extends EmployerRef {
@@ -41,16 +44,10 @@ function isUniqueViolation(e: unknown, constraint: string): boolean {
   return d.code === '23505' && d.constraint === constraint;
 }
 
-/** Called in the renaming transaction (postings keep the employer's name in their search tokens). */
-export type EmployerRenamedListener = (
-  manager: EntityManager,
-  employerId: string,
-  name: string,
-) => Promise<void>;
-
 @Injectable()
-export class EmployersService {
-  private readonly renamedListeners: EmployerRenamedListener[] = [];
+export class EmployersService implements OnModuleInit {
+  /** Who reacts to a rename (postings), found at start: employer-renamed.ts. */
+  private renamedReactions: EmployerRenamedReaction[] = [];
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -58,14 +55,14 @@ export class EmployersService {
     private readonly users: UsersService,
     private readonly regions: RegionsService,
     private readonly audit: AuditService,
+    private readonly discovery: DiscoveryService,
   ) {}
 
-  // ---- for other modules -------------------------------------------------------------------
-
-  /** Lets a module that depends on employers react to a rename without employers depending on it. */
-  onRenamed(listener: EmployerRenamedListener): void {
-    this.renamedListeners.push(listener);
+  onModuleInit(): void {
+    this.renamedReactions = discoverReactions(this.discovery, EMPLOYER_RENAMED);
   }
+
+  // ---- for other modules -------------------------------------------------------------------
 
   /** An employer's name, area and verification, or null. No scope check (callers ask ScopePolicy). */
   async summary(
@@ -201,7 +198,7 @@ export class EmployersService {
         }
         const saved = await m.save(employer);
         if (dto.name !== undefined && nameBefore !== saved.name) {
-          for (const listener of this.renamedListeners) await listener(m, saved.id, saved.name);
+          for (const r of this.renamedReactions) await r.employerRenamed(m, saved.id, saved.name);
         }
         await this.audit.record(
           actor,

@@ -1,13 +1,14 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
 import { ScopePolicy } from '../access/scope-policy';
 import { AuditService } from '../audit/audit.service';
 import { InvalidInputError } from '../common/domain-errors';
+import type { OutboxEvent } from '../database/outbox-event.entity';
 import { OutboxService } from '../database/outbox.service';
 import { JobName } from '../queue/job-name';
-import { OUTBOX_ROUTES } from '../queue/outbox-routes';
+import { OutboxRoute, type RoutedJob } from '../queue/outbox-routes';
 import { IMPORT_RETRY } from '../queue/retry-policy';
 import { RegionsService } from '../regions/regions.service';
 import type { ImportDto } from './dto/import.dto';
@@ -37,7 +38,7 @@ export function detectFormat(fileName: string, content: Buffer): 'xlsx' | 'csv' 
 }
 
 @Injectable()
-export class ImportsService implements OnModuleInit {
+export class ImportsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policy: ScopePolicy,
@@ -51,8 +52,9 @@ export class ImportsService implements OnModuleInit {
    * the upload, so an accepted import always runs, even when Redis is away at upload time (the
    * relay publishes it once Redis is back), and never runs for an upload that rolled back.
    */
-  onModuleInit(): void {
-    OUTBOX_ROUTES['import.requested'] = (e) => [
+  @OutboxRoute('import.requested')
+  importRequestedRoute(e: OutboxEvent): RoutedJob[] {
+    return [
       {
         name: JobName.ImportRoster,
         data: { importId: e.entityId },

@@ -7,7 +7,8 @@ import { OutboxService } from '../database/outbox.service';
 import { JobName } from '../queue/job-name';
 import { JobQueue } from '../queue/job-queue.service';
 import { QueueName } from '../queue/queue-name';
-import { OUTBOX_ROUTES } from '../queue/outbox-routes';
+import type { OutboxEvent } from '../database/outbox-event.entity';
+import { OutboxRoute, type RoutedJob } from '../queue/outbox-routes';
 import { RegionsService } from '../regions/regions.service';
 import type { SiteChannel } from '../regions/site.entity';
 import type { ChannelText } from './channels/channel-text';
@@ -96,8 +97,12 @@ export class NotificationsService {
     private readonly outbox: OutboxService,
     private readonly queues: JobQueue,
     private readonly config: AppConfig,
-  ) {
-    OUTBOX_ROUTES['notification.deliveries'] = (e) => routeDeliveries(e, this.config.notifyRetryDelayMs);
+  ) {}
+
+  /** The outbox event of a batch of deliveries becomes one job per delivery (see above). */
+  @OutboxRoute('notification.deliveries')
+  deliveriesRoute(e: OutboxEvent): RoutedJob[] {
+    return routeDeliveries(e, this.config.notifyRetryDelayMs);
   }
 
   /** One in-app notification per recipient; returns how many were new. */

@@ -1,12 +1,14 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
 import { ScopePolicy, type PostingRef } from '../access/scope-policy';
 import { AuditService } from '../audit/audit.service';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/domain-errors';
+import { ReactsTo } from '../common/reactions';
 import { page, type Page } from '../common/pagination';
 import { OutboxService } from '../database/outbox.service';
+import { EMPLOYER_RENAMED, type EmployerRenamedReaction } from '../employers/employer-renamed';
 import { EmployersService } from '../employers/employers.service';
 import { RegionsService } from '../regions/regions.service';
 import { SkillsService } from '../skills/skills.service';
@@ -73,7 +75,8 @@ export interface PostingHeadline {
 }
 
 @Injectable()
-export class PostingsService implements OnModuleInit {
+@ReactsTo(EMPLOYER_RENAMED)
+export class PostingsService implements EmployerRenamedReaction {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policy: ScopePolicy,
@@ -91,12 +94,8 @@ export class PostingsService implements OnModuleInit {
   /** The engine's day/hour → month factors, for the 「约每月 X 元」 of day and hour wages. */
   private readonly wageFactors: WageFactors;
 
-  onModuleInit(): void {
-    this.employers.onRenamed((m, employerId, name) => this.retokenizeEmployer(m, employerId, name));
-  }
-
-  /** The employer's name is part of every one of its postings' search tokens. */
-  private async retokenizeEmployer(
+  /** The employer's name is part of every one of its postings' search tokens (EMPLOYER_RENAMED). */
+  async employerRenamed(
     m: EntityManager,
     employerId: string,
     employerName: string,

@@ -1,7 +1,31 @@
+import { SetMetadata } from '@nestjs/common';
 import type { JobsOptions } from 'bullmq';
 import type { OutboxEvent, OutboxKind } from '../database/outbox-event.entity';
-import { JobName, type JobData } from './job-name';
-import { RANKING_RETRY } from './retry-policy';
+import type { JobData, JobName } from './job-name';
+
+/*
+ * HOW A FEATURE DECLARES WHERE ITS OUTBOX EVENT GOES (issue 14 item 3)
+ *
+ * 1. Add the kind to `OutboxKind` (database/outbox-event.entity.ts) and write the event with
+ *    OutboxService in the transaction of the change.
+ * 2. In the feature's own provider (a service or a small `<feature>-outbox-routes.ts` class
+ *    listed in the feature module's providers), put @OutboxRoute('<kind>') on a method
+ *    `(e: OutboxEvent, ctx: RouteContext) => RoutedJob[]` that turns the event into jobs; build
+ *    the job id with outboxJobId(e, ctx.deploymentShortId) (or another id fixed by the event,
+ *    ending in ctx.deploymentShortId) so publishing twice adds the job once.
+ * 3. Give each job name its @JobHandler (queue/job-handler.ts) as usual.
+ *
+ * OutboxRouter (queue/outbox-router.ts) finds every @OutboxRoute at start; two routes for one
+ * kind stop the process. Nothing else registers a route: do not export a map to write into.
+ * An event whose kind has no route in the running process is kept unpublished and reported
+ * (OutboxRelay: logged once per kind, /health/ready, /metrics leye_outbox_unrouted_events).
+ *
+ * Where each kind goes today (grep "@OutboxRoute(" for the list):
+ *   posting.changed, resident.changed, enrollment.completed, placement.ended → matching/matching-outbox-routes.ts
+ *   notification.deliveries → notifications/notifications.service.ts
+ *   import.requested → imports/imports.service.ts
+ *   household.employment_changed → casework/case-opening.service.ts
+ */
 
 export interface RoutedJob<N extends JobName = JobName> {
   name: N;
@@ -10,11 +34,11 @@ export interface RoutedJob<N extends JobName = JobName> {
 }
 
 /**
- * What each outbox event becomes in BullMQ. The job id is built from (kind, entity id,
- * version), so publishing the same event twice adds the job once (BullMQ ignores a known id),
- * and ends with the deployment's short id (issue 11 item 8): an id BullMQ still keeps as
- * completed from another database on the same prefix (an earlier install) never swallows this
- * database's event. BullMQ forbids ':' in custom ids, hence the dots.
+ * The job id built from (kind, entity id, version), so publishing the same event twice adds the
+ * job once (BullMQ ignores a known id), and ending with the deployment's short id (issue 11
+ * item 8): an id BullMQ still keeps as completed from another database on the same prefix (an
+ * earlier install) never swallows this database's event. BullMQ forbids ':' in custom ids,
+ * hence the dots.
  */
 export function outboxJobId(
   e: Pick<OutboxEvent, 'kind' | 'entityId' | 'version'>,
@@ -28,44 +52,9 @@ export interface RouteContext {
   deploymentShortId: string;
 }
 
-export type OutboxRoute = (e: OutboxEvent, ctx: RouteContext) => RoutedJob[];
+export type OutboxRouteFn = (e: OutboxEvent, ctx: RouteContext) => RoutedJob[];
 
-function rankResident(
-  residentId: string,
-  version: number,
-  e: OutboxEvent,
-  ctx: RouteContext,
-): RoutedJob<JobName.RankResident> {
-  return {
-    name: JobName.RankResident,
-    data: { residentId, version },
-    opts: { ...RANKING_RETRY, jobId: outboxJobId(e, ctx.deploymentShortId) },
-  };
-}
+export const OUTBOX_ROUTE = 'leye:outbox-route';
 
-/**
- * Filled in by the modules that react to events (matching, placements; notifications adds its
- * own at start). Matching (DESIGN.md "The matching worker"):
- * - `posting.changed` re-ranks that posting version (the job skips it when closed or stale);
- * - `resident.changed` re-ranks the resident (recommendations, skill gaps);
- * - `enrollment.completed` adds nothing: the skill grant of the completion already wrote a
- *   `resident.changed` in the same transaction, which re-ranks the resident;
- * - `placement.ended` re-ranks the resident named in the payload `{ residentId, residentVersion }`.
- * A kind with no route here is not lost: the relay leaves its rows unpublished and reports them.
- */
-export const OUTBOX_ROUTES: Partial<Record<OutboxKind, OutboxRoute>> = {
-  'posting.changed': (e, ctx) => [
-    {
-      name: JobName.RankPosting,
-      data: { postingId: e.entityId, version: e.version },
-      opts: { ...RANKING_RETRY, jobId: outboxJobId(e, ctx.deploymentShortId) },
-    },
-  ],
-  'resident.changed': (e, ctx) => [rankResident(e.entityId, e.version, e, ctx)],
-  'enrollment.completed': () => [],
-  'placement.ended': (e, ctx) => {
-    const { residentId, residentVersion } = e.payload ?? {};
-    if (typeof residentId !== 'string' || typeof residentVersion !== 'number') return [];
-    return [rankResident(residentId, residentVersion, e, ctx)];
-  },
-};
+/** Declares the decorated method as the route of outbox events of `kind` (see the top of this file). */
+export const OutboxRoute = (kind: OutboxKind): MethodDecorator => SetMetadata(OUTBOX_ROUTE, kind);

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { JobQueue } from './job-queue.service';
+import { OutboxRouter } from './outbox-router';
 import { SchedulerService } from './scheduler.service';
 import { WorkerService } from './worker.service';
 import { PrefixSharing } from './prefix-sharing';
@@ -9,7 +10,14 @@ import { PurgeExpiredSessionsJob } from './purge-expired-sessions.job';
 @Global()
 @Module({
   imports: [DiscoveryModule],
-  providers: [JobQueue, WorkerService, SchedulerService, PrefixSharing, PurgeExpiredSessionsJob],
-  exports: [JobQueue, WorkerService, SchedulerService, PrefixSharing],
+  providers: [
+    JobQueue,
+    WorkerService,
+    SchedulerService,
+    PrefixSharing,
+    PurgeExpiredSessionsJob,
+    OutboxRouter,
+  ],
+  exports: [JobQueue, WorkerService, SchedulerService, PrefixSharing, OutboxRouter],
 })
 export class QueueModule {}

@@ -1,15 +1,16 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { codeExpiry, codeHash, newCode } from '../access/one-time-codes';
 import { RateLimits } from '../access/rate-limits';
 import {
-  RegistrationHooks,
+  RESIDENT_REGISTRAR,
   type ResidentRegistrar,
   type ResidentRegistration,
   type ResidentRegistrationOutcome,
 } from '../access/registration-hooks';
 import { AuditService } from '../audit/audit.service';
 import { InvalidInputError } from '../common/domain-errors';
+import { ReactsTo } from '../common/reactions';
 import { AppConfig } from '../config/app-config';
 import { PiiCipher } from '../crypto/pii-cipher';
 import { SmsSender } from '../sms/sms-sender';
@@ -36,9 +37,9 @@ export const rosterCodeText = (code: string) =>
  * the registrant every case with a typed ID looks the same: no residentId until proof.
  */
 @Injectable()
-export class ResidentRegistrationService implements ResidentRegistrar, OnModuleInit {
+@ReactsTo(RESIDENT_REGISTRAR)
+export class ResidentRegistrationService implements ResidentRegistrar {
   constructor(
-    private readonly hooks: RegistrationHooks,
     private readonly pii: PiiCipher,
     private readonly regions: RegionsService,
     private readonly households: HouseholdsService,
@@ -48,10 +49,6 @@ export class ResidentRegistrationService implements ResidentRegistrar, OnModuleI
     private readonly config: AppConfig,
     private readonly limits: RateLimits,
   ) {}
-
-  onModuleInit(): void {
-    this.hooks.setResidentRegistrar(this);
-  }
 
   async check(r: { nationalId?: string; siteId?: string }): Promise<void> {
     if (r.nationalId) {

@@ -4,7 +4,6 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../access/access.decorator';
 import { CurrentUser, type AuthUser } from '../access/auth-user';
 import { LoginDto, RegisterDto, VerifyRegistrationDto } from '../access/dto/auth.dto';
-import { RegistrationHooks } from '../access/registration-hooks';
 import { RegistrationService } from '../access/registration.service';
 import type { User } from '../access/user.entity';
 import { WebSessions } from '../access/web-sessions';
@@ -37,7 +36,6 @@ export class AuthPagesController {
   constructor(
     private readonly sessions: WebSessions,
     private readonly registration: RegistrationService,
-    private readonly hooks: RegistrationHooks,
     private readonly regions: RegionsService,
     private readonly config: AppConfig,
   ) {}
@@ -110,7 +108,6 @@ export class AuthPagesController {
     if (values.role === 'resident' && !values.siteId && !values.nationalId && !errors.siteId)
       errors.siteId = 'field.site.invalid';
     if (Object.keys(errors).length) return fail(errors);
-    if (value.role === 'resident' && !this.hooks.resident()) return fail({}, 'register.residentClosed', 503);
     let ticket: string;
     try {
       ({ ticket } = await this.registration.start(value, req.ip));

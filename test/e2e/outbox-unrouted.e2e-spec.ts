@@ -43,6 +43,18 @@ describe('outbox: an event of a kind nobody routes', () => {
     return row.id;
   };
 
+  it('routes every kind the features declare with @OutboxRoute (found at start)', () => {
+    expect(t.app.get(OutboxRelay).routedKinds()).toEqual([
+      'enrollment.completed',
+      'household.employment_changed',
+      'import.requested',
+      'notification.deliveries',
+      'placement.ended',
+      'posting.changed',
+      'resident.changed',
+    ]);
+  });
+
   it('stays unpublished, is logged once for its kind, and /health/ready reports it', async () => {
     const unknown = [await insert(kind), await insert(kind)];
     // A routed event written after it is published: the relay ran past the unknown ones.
