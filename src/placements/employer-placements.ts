@@ -23,7 +23,9 @@ interface Row extends Omit<EmployerPlacement, 'monthlyIncome'> {
 /**
  * The placements module's read for the programmes: the placements of one kind at an employer
  * that overlap a period. Ids, dates and money only (no names); no scope check — the caller has
- * checked it may read the employer's register.
+ * checked it may read the employer's register. The household's monitoring status is read with
+ * the placement (a declared read of the household table, as casework's read model does), so the
+ * register needs one query per workshop rather than a second round trip to the residents module.
  */
 @Injectable()
 export class EmployerPlacements {

@@ -5,6 +5,7 @@ import { AuthPagesController } from './auth-pages.controller';
 import { EmployerPagesModule } from './employer/employer-pages.module';
 import { HomePagesController } from './home-pages.controller';
 import { OfficerPagesModule } from './officer/officer-pages.module';
+import { WorkshopsPagesModule } from './officer/programmes/workshops-pages.module';
 import { CommutePagesModule } from './officer/commute/commute-pages.module';
 import { ProviderPagesModule } from './provider/provider-pages.module';
 import { ResidentsModule } from '../residents/residents.module';
@@ -23,6 +24,7 @@ import { ResidentPagesModule } from './resident/resident-pages.module';
     ResidentPagesModule,
     EmployerPagesModule,
     OfficerPagesModule,
+    WorkshopsPagesModule,
     CommutePagesModule,
     ProviderPagesModule,
     AdminPagesModule,

@@ -129,6 +129,11 @@ export const PERMISSIONS: Record<string, 'public' | readonly Role[]> = {
   'GET /officer/cases': ['officer'],
   'GET /officer/cases/dashboard': ['officer'],
   'GET /officer/cases/:id': ['officer'],
+  'GET /officer/programmes': ['officer'],
+  'GET /officer/programmes/workshops': ['officer'],
+  'GET /officer/programmes/workshops/new': ['officer'],
+  'POST /officer/programmes/workshops': ['officer'],
+  'GET /officer/programmes/workshops/:id': ['officer'],
   'POST /officer/cases/:id/actions': ['officer'],
   'GET /officer/programmes/subsidies': ['officer'],
   'POST /officer/programmes/subsidies/evidence': ['officer'],
@@ -222,7 +227,6 @@ export const PERMISSIONS: Record<string, 'public' | readonly Role[]> = {
   'POST /officer/residents/:id/placements': ['officer'],
   'POST /officer/residents/:id/referrals': ['officer'],
   'POST /officer/residents/:id/contacts': ['officer'],
-};
   // east–west labour cooperation (issue 17 §3): officers' batches and fairs; the partner-city
   // liaison officer reads only the batches naming them (object scope: 404 for any other)
   'POST /api/v1/cooperation/batches': ['admin', 'officer'],
@@ -244,3 +248,4 @@ export const PERMISSIONS: Record<string, 'public' | readonly Role[]> = {
   'POST /officer/programmes/cooperation/batches/:id/checks': ['officer'],
   'POST /officer/programmes/cooperation/batches/:id/returns': ['officer'],
   'GET /liaison': ['liaison'],
+};

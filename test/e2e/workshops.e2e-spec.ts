@@ -1,7 +1,10 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import { todayInPilotZone } from '../../src/common/clock';
+import { WorkshopsDailyJob } from '../../src/programmes/workshops/workshops-daily.job';
 import { addMonths } from '../../src/programmes/workshops/workshop-rules';
 import { inbox, monthsAgo } from '../support/applications-factories';
 import { createTestApp, type TestApp } from '../support/app';
@@ -171,6 +174,13 @@ describe('poverty-alleviation workshops (e2e)', () => {
       minSupportedWorkers: 5,
       minInsuranceYuanPerWorkerMonth: 15,
       bufferMonths: 6,
+      upgrade: {
+        minWorkers: 10,
+        minContractMonths: 12,
+        minYearlyWagesYuan: 20000,
+        minOperatingMonths: 12,
+        minRevenueYuan: 500000,
+      },
     });
     expect(detail.body.history[0]).toMatchObject({ workers: 3, state: 'pending' });
   });
@@ -191,5 +201,26 @@ describe('poverty-alleviation workshops (e2e)', () => {
     } finally {
       await changed.close();
     }
+  });
+
+  it('past its buffer the daily job clears the workshop once and tells the officers; its employer may be registered again', async () => {
+    const db = t.app.get<DataSource>(getDataSourceToken());
+    await db.query(`UPDATE workshop SET state = 'pending', pending_since = $2 WHERE id = $1`, [
+      workshopId,
+      addMonths(today, -7),
+    ]);
+    const run = await t.app.get(WorkshopsDailyJob).process();
+    expect(run.judged).toBeGreaterThanOrEqual(1);
+    const detail = await t.http.get(`/api/v1/workshops/${workshopId}`).set(officer.auth);
+    expect(detail.body.quarter).toMatchObject({ state: 'cleared', bufferUntil: addMonths(today, -1) });
+    const cleared = (await inbox(t.http, officer, 'workshop.state_changed')).filter(
+      (n) => n.payload.state === 'cleared',
+    );
+    expect(cleared).toHaveLength(1);
+    await t.app.get(WorkshopsDailyJob).process();
+    expect(
+      (await inbox(t.http, officer, 'workshop.state_changed')).filter((n) => n.payload.state === 'cleared'),
+    ).toHaveLength(1);
+    expect((await register(officer, body())).status).toBe(201);
   });
 });

@@ -76,19 +76,34 @@ export class WorkshopMonitor {
   }
 
   /**
-   * The previous quarter's figures as of its last day, with the state the workshop had then (the
-   * daily job runs before today's judgement): a placement ended on the quarter's last evening
-   * is in the record, which the last in-quarter run could not see.
+   * The previous quarter's figures as of its last day, once (the first daily run of a quarter):
+   * a placement ended on the quarter's last evening is in the record, which the last in-quarter
+   * run could not see. The state stays the one judged inside that quarter.
    */
-  async closePreviousQuarter(w: Workshop, siteRegionCode: string, today = todayInPilotZone()): Promise<void> {
-    const rules = this.settings.rules(siteRegionCode);
+  async closePreviousQuarter(
+    w: Workshop,
+    siteRegionCode: string,
+    today = todayInPilotZone(),
+  ): Promise<boolean> {
     const prev = quarterOf(addMonths(quarterOf(today).start, -1));
+    const stored = await this.repo.quarter(w.id, prev);
+    if (stored?.asOf === prev.end) return false;
+    const rules = this.settings.rules(siteRegionCode);
     const ps = await this.placements.overlapping(w.employerId, 'workshop', prev.start, prev.end);
     const figures = quarterFigures(ps, rules, prev, prev.end);
     const bufferUntil = w.pendingSince ? addMonths(w.pendingSince, rules.bufferMonths) : null;
     await this.repo.transaction((m) =>
-      this.repo.saveQuarter(m, w.id, prev, prev.end, figures, w.state, bufferUntil),
+      this.repo.saveQuarter(
+        m,
+        w.id,
+        prev,
+        prev.end,
+        figures,
+        stored?.state ?? w.state,
+        stored ? stored.bufferUntil : bufferUntil,
+      ),
     );
+    return true;
   }
 
   /** evaluate, then store the quarter and the state; `w` is updated in place. */

@@ -32,6 +32,7 @@ export class WorkshopsDailyJob implements JobProcessor<JobName.WorkshopsDaily> {
       if (!site) continue;
       const before = w.state;
       // Not for a workshop registered this quarter: it had no previous quarter on the register.
+      // The quarter's start in the pilot's zone (+08:00 all year).
       if (w.createdAt < new Date(`${quarterOf(todayInPilotZone()).start}T00:00:00+08:00`))
         await this.monitor.closePreviousQuarter(w, site.regionCode);
       await this.monitor.refresh(w, site.regionCode);

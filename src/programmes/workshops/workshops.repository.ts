@@ -136,6 +136,12 @@ export class WorkshopsRepository {
       .execute();
   }
 
+  quarter(workshopId: string, q: Pick<Quarter, 'year' | 'quarter'>): Promise<WorkshopQuarter | null> {
+    return this.dataSource.manager.findOne(WorkshopQuarter, {
+      where: { workshopId, year: q.year, quarter: q.quarter },
+    });
+  }
+
   /** The quarters on record, newest first. */
   quarters(workshopId: string, limit = 8): Promise<WorkshopQuarter[]> {
     return this.dataSource.manager.find(WorkshopQuarter, {

@@ -4,6 +4,7 @@ import { ScopePolicy } from '../../access/scope-policy';
 import { AuditService } from '../../audit/audit.service';
 import { todayInPilotZone } from '../../common/clock';
 import { ConflictError, InvalidInputError } from '../../common/domain-errors';
+import { EmployerQuery } from '../../employers/dto/employer.dto';
 import { EmployersService } from '../../employers/employers.service';
 import { RegionsService } from '../../regions/regions.service';
 import type { Site } from '../../regions/site.entity';
@@ -42,6 +43,20 @@ export class WorkshopsService {
   /** The sites the actor manages (for the register's site choice), by name. */
   async managedSites(actor: AuthUser): Promise<Site[]> {
     return (await this.regions.allSites()).filter((s) => this.policy.managesSite(actor, s));
+  }
+
+  /** Verified employers of kind `workshop` the actor may name (the register form's choice). */
+  async workshopEmployers(actor: AuthUser): Promise<{ id: string; name: string }[]> {
+    const out: { id: string; name: string }[] = [];
+    for (let page = 1; page <= 10; page += 1) {
+      const res = await this.employers.list(
+        actor,
+        Object.assign(new EmployerQuery(), { verified: true, page, pageSize: 100 }),
+      );
+      for (const e of res.items) if (e.kind === 'workshop') out.push({ id: e.id, name: e.name });
+      if (page * 100 >= res.total) break;
+    }
+    return out;
   }
 
   async register(actor: AuthUser, dto: CreateWorkshopDto): Promise<WorkshopDetailDto> {
@@ -118,6 +133,7 @@ export class WorkshopsService {
         minSupportedWorkers: ev.rules.minSupportedWorkers,
         minInsuranceYuanPerWorkerMonth: ev.rules.minInsuranceYuanPerWorkerMonth,
         bufferMonths: ev.rules.bufferMonths,
+        upgrade: { ...ev.rules.upgrade },
       },
       history: history.map((h) => ({
         year: h.year,

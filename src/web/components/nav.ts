@@ -42,11 +42,13 @@ export const NAV: Record<Role | 'guest', NavItem[]> = {
     { href: '/account', label: 'nav.account' },
   ],
   officer: [
-    { href: '/officer', label: 'nav.home' },
+    // No 首页: the brand links to /officer (as for residents), so six items keep one row at 360 px.
     // Every zero-employment household is a case until it is cleared (casework): the queue with the clock.
     { href: '/officer/cases', label: 'officer.nav.queue' },
     { href: '/officer/matches', label: 'officer.nav.matches' },
     { href: '/officer/follow-ups', label: 'officer.nav.followUps' },
+    // Workshops, subsidies and labour cooperation (issue 17): one entry, the hub links the three.
+    { href: '/officer/programmes', label: 'officer.nav.programmes' },
     { href: '/officer/notifications', label: 'officer.nav.notifications' },
     { href: '/account', label: 'nav.account' },
   ],
@@ -61,8 +63,8 @@ export const NAV: Record<Role | 'guest', NavItem[]> = {
     { href: '/admin/sites', label: 'admin.nav.sites' },
     { href: '/account', label: 'nav.account' },
   ],
-};
   liaison: [
     { href: '/liaison', label: 'coop.nav.liaison' },
     { href: '/account', label: 'nav.account' },
   ],
+};

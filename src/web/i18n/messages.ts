@@ -3,6 +3,7 @@ import { OFFICER_EN, OFFICER_ZH } from '../officer/officer-messages';
 import { ADMIN_EN, ADMIN_ZH } from './admin-messages';
 import { PROVIDER_EN, PROVIDER_ZH } from './provider-messages';
 import { REGISTER_EN, REGISTER_ZH } from './register-messages';
+import { WORKSHOP_EN, WORKSHOP_ZH } from './workshop-messages';
 import { COMMUTE_EN, COMMUTE_ZH } from './commute-messages';
 import { SUBSIDIES_EN, SUBSIDIES_ZH } from './subsidies-messages';
 
@@ -135,6 +136,7 @@ const zh = {
   ...ADMIN_ZH,
   // the registration code step (register., field.code)
   ...REGISTER_ZH,
+  ...WORKSHOP_ZH,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -148,6 +150,7 @@ const en: Catalogue = {
   ...COMMUTE_EN,
   ...SUBSIDIES_EN,
   ...REGISTER_EN,
+  ...WORKSHOP_EN,
   'app.name': 'Leye',
   ...COOPERATION_EN,
   'app.tagline': 'Good work near home',

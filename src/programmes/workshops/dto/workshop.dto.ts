@@ -143,10 +143,20 @@ export class UpgradeCheckDto {
     boolean | null;
 }
 
+export class UpgradeRulesDto {
+  @ApiProperty() minWorkers!: number;
+  @ApiProperty({ description: 'Months a placement has lasted, standing in for a contract of that length' })
+  minContractMonths!: number;
+  @ApiProperty() minYearlyWagesYuan!: number;
+  @ApiProperty() minOperatingMonths!: number;
+  @ApiProperty() minRevenueYuan!: number;
+}
+
 export class WorkshopRulesDto {
   @ApiProperty() minSupportedWorkers!: number;
   @ApiProperty() minInsuranceYuanPerWorkerMonth!: number;
   @ApiProperty() bufferMonths!: number;
+  @ApiProperty({ type: UpgradeRulesDto }) upgrade!: UpgradeRulesDto;
 }
 
 export class WorkshopHistoryDto {
