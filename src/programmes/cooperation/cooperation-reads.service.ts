@@ -3,8 +3,8 @@
  * behind them is `CooperationReadsService.workMonthsOf(residentIds)` (exported by
  * CooperationModule). It answers, per resident with a confirmed arrival, the partner city, the
  * arrival date, the away-from-home placement it started, and the outcome of the retention check
- * configured as `cooperation.subsidyCheckMonth` (default 3): `monthsOfWork` is that month when the
- * check found them still at work, else null. No scope check: the caller has already checked the
+ * configured as `cooperation.subsidyCheckMonth` (default 3; the batch site's jurisdiction):
+ * `monthsOfWork` is that month when the check found them still at work, else null. No scope check: the caller has already checked the
  * residents (ScopePolicy) it asks about. The check also records a placement follow-up
  * (stillEmployed) on the same date, so evidence read from the placements' follow-ups agrees.
  */
@@ -44,22 +44,26 @@ export class CooperationReadsService {
 
   /** See the comment at the top of this file. */
   async workMonthsOf(residentIds: string[]): Promise<Map<string, WorkMonthsEvidence>> {
-    const month = this.settings.config.default.subsidyCheckMonth;
-    const rows = await this.repo.workMonths([...new Set(residentIds)], month);
+    const rows = await this.repo.workMonths([...new Set(residentIds)]);
     return new Map(
-      rows.map((r) => [
-        r.residentId,
-        {
-          residentId: r.residentId,
-          partnerCity: r.partnerCity,
-          arrivedOn: r.arrivedOn,
-          placementId: r.placementId,
-          checkMonth: month,
-          checkDueOn: r.dueOn,
-          checkedOn: r.checkedOn,
-          monthsOfWork: r.stillAtWork ? month : null,
-        },
-      ]),
+      rows.map((r) => {
+        // The site's jurisdiction says which check is the months-of-work evidence.
+        const month = this.settings.rules(r.siteRegionCode).subsidyCheckMonth;
+        const c = r.checks.find((x) => x.month === month);
+        return [
+          r.residentId,
+          {
+            residentId: r.residentId,
+            partnerCity: r.partnerCity,
+            arrivedOn: r.arrivedOn,
+            placementId: r.placementId,
+            checkMonth: month,
+            checkDueOn: c?.dueOn ?? null,
+            checkedOn: c?.checkedOn ?? null,
+            monthsOfWork: c?.stillAtWork ? month : null,
+          },
+        ];
+      }),
     );
   }
 

@@ -195,42 +195,40 @@ export class CooperationRepository {
   }
 
   /**
-   * The months-of-work evidence of residents (subsidies): each resident's latest arrival, with
-   * the `month` check's outcome when it was made.
+   * The months-of-work evidence of residents (subsidies): each resident's latest arrival, the
+   * site's township code (whose rules say which check counts) and every retention check of it.
    */
-  async workMonths(
-    residentIds: string[],
-    month: number,
-  ): Promise<
+  async workMonths(residentIds: string[]): Promise<
     {
       residentId: string;
+      siteRegionCode: string;
       partnerCity: string;
       arrivedOn: string;
       placementId: string | null;
-      dueOn: string | null;
-      checkedOn: string | null;
-      stillAtWork: boolean | null;
+      checks: { month: number; dueOn: string; checkedOn: string | null; stillAtWork: boolean | null }[];
     }[]
   > {
     if (!residentIds.length) return [];
     const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT DISTINCT ON (cm.resident_id) cm.resident_id, b.partner_city, cm.arrived_on::text AS arrived_on,
-              cm.placement_id, rc.due_on::text AS due_on, rc.checked_on::text AS checked_on, rc.still_at_work
+      `SELECT DISTINCT ON (cm.resident_id) cm.resident_id, s.region_code, b.partner_city,
+              cm.arrived_on::text AS arrived_on, cm.placement_id,
+              (SELECT coalesce(json_agg(json_build_object('month', rc.due_month, 'dueOn', rc.due_on::text,
+                        'checkedOn', rc.checked_on::text, 'stillAtWork', rc.still_at_work)), '[]'::json)
+                 FROM cooperation_retention_check rc WHERE rc.member_id = cm.id) AS checks
          FROM cooperation_member cm
          JOIN cooperation_batch b ON b.id = cm.batch_id
-         LEFT JOIN cooperation_retention_check rc ON rc.member_id = cm.id AND rc.due_month = $2
+         JOIN site s ON s.id = b.site_id
         WHERE cm.resident_id = ANY($1::uuid[]) AND cm.arrived_on IS NOT NULL
         ORDER BY cm.resident_id, cm.arrived_on DESC`,
-      [residentIds, month],
+      [residentIds],
     );
     return rows.map((r) => ({
       residentId: r.resident_id as string,
+      siteRegionCode: r.region_code as string,
       partnerCity: r.partner_city as string,
       arrivedOn: r.arrived_on as string,
       placementId: (r.placement_id as string | null) ?? null,
-      dueOn: (r.due_on as string | null) ?? null,
-      checkedOn: (r.checked_on as string | null) ?? null,
-      stillAtWork: (r.still_at_work as boolean | null) ?? null,
+      checks: r.checks as { month: number; dueOn: string; checkedOn: string | null; stillAtWork: boolean | null }[],
     }));
   }
 

@@ -114,7 +114,7 @@ export function CooperationHomePage(p: {
           ))}
         </ul>
       )}
-      <Form action={`${BASE}/fairs`} label={t('coop.fair.new')}>
+      <Form class="stack" action={`${BASE}/fairs`} label={t('coop.fair.new')}>
         <h3>{t('coop.fair.new')}</h3>
         <ErrorLine error={p.error} />
         <div class="field">
@@ -169,7 +169,7 @@ export function NewBatchPage(p: {
   return (
     <Layout title={t('coop.batch.new')}>
       <h1>{t('coop.batch.new')}</h1>
-      <Form action={`${BASE}/batches`} label={t('coop.batch.new')}>
+      <Form class="stack" action={`${BASE}/batches`} label={t('coop.batch.new')}>
         <ErrorLine error={p.error} />
         <div class="field">
           <label for="b-city">{t('coop.field.partnerCity')}</label>
@@ -224,9 +224,9 @@ export function NewBatchPage(p: {
           ) : (
             <div class="checks">
               {p.residents.map((r) => (
-                <label key={r.id} class="check">
-                  <input type="checkbox" name="residentIds" value={r.id} checked={picked.has(r.id)} />{' '}
-                  {r.name}
+                <label key={r.id} class="choice">
+                  <input type="checkbox" name="residentIds" value={r.id} checked={picked.has(r.id)} />
+                  <span>{r.name}</span>
                 </label>
               ))}
             </div>
@@ -271,7 +271,7 @@ function MemberCard({ b, m, today }: { b: BatchDetailDto; m: MemberDto; today: s
         <p>{t('coop.member.returned', { date: m.returnedOn, reason: m.returnReason ?? '' })}</p>
       )}
       {!m.arrivedOn && !m.returnedOn && (
-        <Form action={action('arrivals')} label={`${t('coop.member.arrive')} ${m.name}`}>
+        <Form class="stack" action={action('arrivals')} label={`${t('coop.member.arrive')} ${m.name}`}>
           <input type="hidden" name="residentId" value={id} />
           <div class="field">
             <label for={`arr-${id}`}>{t('coop.field.arrivedOn')}</label>
@@ -293,7 +293,7 @@ function MemberCard({ b, m, today }: { b: BatchDetailDto; m: MemberDto; today: s
         </>
       )}
       {open.length > 0 && !m.returnedOn && (
-        <Form action={action('checks')} label={`${t('coop.member.check')} ${m.name}`}>
+        <Form class="stack" action={action('checks')} label={`${t('coop.member.check')} ${m.name}`}>
           <input type="hidden" name="residentId" value={id} />
           <div class="field">
             <label for={`mo-${id}`}>{t('coop.field.month')}</label>
@@ -324,7 +324,7 @@ function MemberCard({ b, m, today }: { b: BatchDetailDto; m: MemberDto; today: s
       {!m.returnedOn && (
         <details>
           <summary>{t('coop.member.return')}</summary>
-          <Form action={action('returns')} label={`${t('coop.member.return')} ${m.name}`}>
+          <Form class="stack" action={action('returns')} label={`${t('coop.member.return')} ${m.name}`}>
             <input type="hidden" name="residentId" value={id} />
             <div class="field">
               <label for={`ret-${id}`}>{t('coop.field.returnedOn')}</label>
