@@ -10,6 +10,7 @@ import { RegionsService } from '../regions/regions.service';
 import type { FollowUpTaskDto, FollowUpTaskQuery } from './dto/follow-up.dto';
 import { todayInPilotZone as todayInChina } from '../common/clock';
 import type { FollowUpMonth, PlacementKind } from './placement-kind';
+import { managesSiteSql, positionalBind } from '../access/scope-sql';
 
 /** A visit up to two weeks before the due date counts for that follow-up. */
 const EARLY_DAYS = 14;
@@ -121,10 +122,7 @@ export class FollowUpsService {
       where += ` AND t.site_id = $${params.length}`;
     }
     if (actor.role !== 'admin') {
-      // The SQL twin of ScopePolicy.managesSite: the officer's sites, or sites inside their regions.
-      params.push(actor.scope.siteIds, actor.scope.regionCodes);
-      where += ` AND (t.site_id = ANY($${params.length - 1}::uuid[])
-                 OR EXISTS (SELECT 1 FROM unnest($${params.length}::text[]) c WHERE s.region_code LIKE c || '%'))`;
+      where += ` AND ${managesSiteSql(actor, positionalBind(params), { siteId: 't.site_id', siteRegion: 's.region_code' })}`;
     }
     const from = `FROM follow_up_task t JOIN site s ON s.id = t.site_id
                   JOIN placement p ON p.id = t.placement_id JOIN resident r ON r.id = p.resident_id`;

@@ -6,6 +6,7 @@ import { laborCapableSql } from '../residents/household-figures';
 import type { DashboardDto } from './dto/dashboard.dto';
 import { POSTINGS_IN_REACH } from './indicators-sql';
 import { IndicatorsService, ratio } from './indicators.service';
+import { managesSiteSql, positionalBind } from '../access/scope-sql';
 
 /**
  * The months a chart shows: the last 12, but none before the site's first placement — earlier
@@ -102,13 +103,13 @@ export class DashboardService {
 
   /** Every site the caller manages (at most 200), with its employment rate. */
   private async employmentRateBySite(actor: AuthUser): Promise<DashboardDto['employmentRateBySite']> {
-    const admin = actor.role === 'admin';
+    const params: unknown[] = [];
+    const scope = managesSiteSql(actor, positionalBind(params), { siteId: 'id', siteRegion: 'region_code' });
     const rows: { siteId: string; name: string; laborForce: number; employed: number }[] =
       await this.dataSource.query(
         `WITH sites AS (
          SELECT id, name FROM site
-          WHERE $1::boolean OR id = ANY($2::uuid[])
-             OR EXISTS (SELECT 1 FROM unnest($3::text[]) c WHERE region_code LIKE c || '%')
+          WHERE ${scope}
           ORDER BY name LIMIT 200),
        lf AS (
          SELECT site_id, count(*) AS capable, count(*) FILTER (WHERE employment_status = 'employed') AS employed
@@ -116,7 +117,7 @@ export class DashboardService {
           GROUP BY site_id)
        SELECT s.id AS "siteId", s.name, coalesce(lf.capable, 0)::int AS "laborForce", coalesce(lf.employed, 0)::int AS employed
          FROM sites s LEFT JOIN lf ON lf.site_id = s.id ORDER BY s.name`,
-        [admin, actor.scope.siteIds, actor.scope.regionCodes],
+        params,
       );
     return rows.map((r) => ({ ...r, employmentRate: ratio(r.employed, r.laborForce) }));
   }

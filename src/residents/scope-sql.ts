@@ -1,7 +1,8 @@
 import type { AuthUser } from '../access/auth-user';
+import { managesSiteSql, namedBind, readsHouseholdSql } from '../access/scope-sql';
 
 /**
- * The list twin of ScopePolicy.readsHousehold for SQL: an officer reads the households of their
+ * ScopePolicy.readsHousehold for a household list (the rule itself: access/scope-sql.ts): an officer reads the households of their
  * sites, of sites inside their regions, and those registered in their regions (the dual
  * jurisdiction). `h` is the household alias, `s` its site. Admins read everything.
  */
@@ -11,12 +12,13 @@ export function householdReadScope(
   s = 's',
 ): { sql: string; params: Record<string, unknown> } | null {
   if (actor.role === 'admin') return null;
-  if (actor.role !== 'officer') return { sql: 'FALSE', params: {} };
-  return {
-    sql: `(${h}.site_id = ANY(CAST(:scopeSiteIds AS uuid[])) OR EXISTS (SELECT 1 FROM unnest(CAST(:scopeCodes AS text[])) c
-            WHERE ${s}.region_code LIKE c || '%' OR ${h}.origin_region_code LIKE c || '%'))`,
-    params: { scopeSiteIds: actor.scope.siteIds, scopeCodes: actor.scope.regionCodes },
-  };
+  const params: Record<string, unknown> = {};
+  const sql = readsHouseholdSql(actor, namedBind(params, 'scopeRead'), {
+    siteId: `${h}.site_id`,
+    siteRegion: `${s}.region_code`,
+    originRegion: `${h}.origin_region_code`,
+  });
+  return { sql, params };
 }
 
 /**
@@ -40,7 +42,7 @@ export function readableResidentsSql(
 }
 
 /**
- * The list twin of ScopePolicy.managesResident (narrower than reading: no origin-region
+ * ScopePolicy.managesResident for a resident list (narrower than reading: no origin-region
  * households): the residents of the officer's sites and of sites inside their regions.
  */
 export function managedResidentsSql(
@@ -48,17 +50,17 @@ export function managedResidentsSql(
   residentIdColumn: string,
 ): { sql: string; params: Record<string, unknown> } {
   if (actor.role !== 'admin' && actor.role !== 'officer') return { sql: 'FALSE', params: {} };
-  const scope =
-    actor.role === 'admin'
-      ? null
-      : `(scope_h.site_id = ANY(CAST(:scopeSiteIds AS uuid[])) OR EXISTS (SELECT 1 FROM unnest(CAST(:scopeCodes AS text[])) c
-            WHERE scope_s.region_code LIKE c || '%'))`;
+  const params: Record<string, unknown> = {};
+  const scope = managesSiteSql(actor, namedBind(params, 'scopeManaged'), {
+    siteId: 'scope_h.site_id',
+    siteRegion: 'scope_s.region_code',
+  });
   return {
     sql: `${residentIdColumn} IN (SELECT scope_r.id FROM resident scope_r
             JOIN household scope_h ON scope_h.id = scope_r.household_id
             JOIN site scope_s ON scope_s.id = scope_h.site_id
-           WHERE ${scope ?? 'TRUE'})`,
-    params: scope ? { scopeSiteIds: actor.scope.siteIds, scopeCodes: actor.scope.regionCodes } : {},
+           WHERE ${scope})`,
+    params,
   };
 }
 
