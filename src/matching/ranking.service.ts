@@ -36,6 +36,7 @@ import {
   type RecommendationPlan,
 } from './results/recommendation-plan';
 import { RecommendationStore } from './results/recommendation-store';
+import { SeekerHashes } from './results/scores-fingerprint';
 
 export type RankSkip = 'stale' | 'not_open' | 'missing';
 
@@ -299,18 +300,15 @@ export class RankingService {
     // process ranks on the other. Never more than one store in flight, so chunks commit in order.
     const base = listBase(cfg, names);
     const officers = await this.notifier.officersBySite(sites.map((s) => s.id));
-    // Both sides: the recommendation lists of every candidate and of every holder of a posting of
-    // the batch, read once and kept current in memory as each posting is merged into them.
-    const lists = new RecommendationLists(cfg.thresholds.topNPerResident).load(
-      await this.recommendations.lists(
-        this.dataSource.manager,
-        residents.map((r) => r.input.id),
-        postings.map((p) => p.profile.id),
-      ),
-    );
-    // Loading includes the officers and the residents' lists (the time before the first ranking).
     out.time.load = Date.now() - started;
     const versionOf = (id: string): number => byId.get(id)?.version ?? 0;
+    // Both sides: the recommendation lists of every candidate and of every holder of a posting of
+    // the batch, read once, when the first posting whose scores changed since its last merge
+    // needs them (a quiet night reads none), and kept current in memory as postings merge in.
+    const lists = new RecommendationLists(cfg.thresholds.topNPerResident);
+    let listsRead = false;
+    const seekerHashes = new SeekerHashes(cs.ids, versionOf);
+    const scoresHashes = new Map<string, string>();
     // The residents' side of the whole batch is written once, after the postings' lists: every
     // posting merges into the lists in memory as it is ranked, and at the end each changed list
     // is written as the difference between what is stored and what it became (a row a later
@@ -343,10 +341,26 @@ export class RankingService {
         out.time.rank += performance.now() - t;
         out.ranked += 1;
         t = performance.now();
-        const plan = planRecommendations(lists, top, scores, versionOf, names);
-        for (const u of plan.changes.upserts)
-          explained.set(rowKey(u.match.residentId, u.match.postingId), u.match);
-        const listChanged = stored.get(p.profile.id) !== hash;
+        const scoresHash = seekerHashes.fingerprint(base, p.profile.version, scores);
+        if (stored.get(p.profile.id)?.scores !== scoresHash) {
+          if (!listsRead) {
+            const r = performance.now();
+            lists.load(
+              await this.recommendations.lists(
+                this.dataSource.manager,
+                residents.map((x) => x.input.id),
+                postings.map((x) => x.profile.id),
+              ),
+            );
+            listsRead = true;
+            out.time.load += performance.now() - r;
+          }
+          const plan = planRecommendations(lists, top, scores, versionOf, names);
+          for (const u of plan.changes.upserts)
+            explained.set(rowKey(u.match.residentId, u.match.postingId), u.match);
+          scoresHashes.set(p.profile.id, scoresHash);
+        }
+        const listChanged = stored.get(p.profile.id)?.list !== hash;
         if (!listChanged) out.unchanged += 1;
         else
           chunk.push({
@@ -381,14 +395,11 @@ export class RankingService {
     await storing;
     if (inFlight.failure) throw inFlight.failure;
     const t = performance.now();
-    await this.storeResidentSide(
-      postings.filter((p) => !skipped.has(p.profile.id)),
-      lists,
-      explained,
-      byId,
-      siteById,
-      officers,
-    );
+    const merged = postings.filter((p) => !skipped.has(p.profile.id) && scoresHashes.has(p.profile.id));
+    await this.storeResidentSide(merged, lists, explained, byId, siteById, officers);
+    // Once every list is written: a failure before leaves the postings to be merged again.
+    for (const id of skipped) scoresHashes.delete(id);
+    await this.store.setScoresHashes(this.dataSource.manager, scoresHashes);
     out.time.residents += performance.now() - t;
     out.skipped += postingIds.length - postings.length;
     out.candidates = residents.length;

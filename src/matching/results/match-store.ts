@@ -37,15 +37,28 @@ export class MatchStore {
     await this.replaceManyPostingMatches(m, [{ postingId, results, residents }], computedAt);
   }
 
-  /** The list hashes stored with these postings' lists (PostingMatchList), by posting id. */
-  async listHashes(m: EntityManager, postingIds: readonly string[]): Promise<Map<string, string>> {
+  /** The list and scores hashes stored with these postings' lists (PostingMatchList), by posting id. */
+  async listHashes(
+    m: EntityManager,
+    postingIds: readonly string[],
+  ): Promise<Map<string, { list: string; scores: string | null }>> {
     if (!postingIds.length) return new Map();
-    const rows: { postingId: string; listHash: string }[] = await m.query(
-      `SELECT posting_id AS "postingId", list_hash AS "listHash" FROM posting_match_list
-        WHERE posting_id = ANY($1::uuid[])`,
+    const rows: { postingId: string; listHash: string; scoresHash: string | null }[] = await m.query(
+      `SELECT posting_id AS "postingId", list_hash AS "listHash", scores_hash AS "scoresHash"
+         FROM posting_match_list WHERE posting_id = ANY($1::uuid[])`,
       [[...postingIds]],
     );
-    return new Map(rows.map((r) => [r.postingId, r.listHash]));
+    return new Map(rows.map((r) => [r.postingId, { list: r.listHash, scores: r.scoresHash }]));
+  }
+
+  /** Records what these postings' residents' side was merged from (their rows exist by then). */
+  async setScoresHashes(m: EntityManager, hashes: ReadonlyMap<string, string>): Promise<void> {
+    if (!hashes.size) return;
+    await m.query(
+      `UPDATE posting_match_list l SET scores_hash = x.hash
+         FROM unnest($1::uuid[], $2::text[]) AS x(id, hash) WHERE l.posting_id = x.id`,
+      [[...hashes.keys()], [...hashes.values()]],
+    );
   }
 
   /**

@@ -19,4 +19,11 @@ export class PostingMatchList {
 
   @Column({ type: 'timestamptz' })
   computedAt!: Date;
+
+  /**
+   * What the residents' side was last merged from (SeekerHashes.fingerprint): a re-rank finding
+   * the same skips the merge. Null: not merged by a re-rank since (or ever).
+   */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  scoresHash!: string | null;
 }
