@@ -6,6 +6,7 @@ import { addDays, addMonths } from '../../src/programmes/subsidies/subsidy-perio
 import { createTestApp, type TestApp } from '../support/app';
 import { createSite, loginAdmin, staff, type Session } from '../support/factories';
 import { binaryParser, readXlsx } from '../support/imports-factories';
+import { csrfOf, webAgent } from '../support/web-factories';
 import { createHousehold, createResident, type CreatedResident } from '../support/residents-factories';
 
 interface Item {
@@ -22,7 +23,7 @@ interface Item {
 describe('subsidies with their evidence (e2e)', () => {
   let t: TestApp;
   let admin: Session;
-  let officer: Session;
+  let officer: Session & { phone: string };
   let otherOfficer: Session;
   let site: { id: string; regionCode: string };
   const today = todayInPilotZone();
@@ -155,6 +156,49 @@ describe('subsidies with their evidence (e2e)', () => {
     expect(refused.status).toBe(409);
     expect(refused.body.message).toContain('one category');
     expect(refused.body.message).toContain('transport');
+  });
+
+  it('the page refuses in Chinese and keeps what was typed; a second claim names the first', async () => {
+    const web = await webAgent(t, officer.phone);
+    const bad = await web.get(
+      `/officer/programmes/subsidies?siteId=${site.id}&programme=transport&period=${year}-09`,
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain(`value="${year}-09"`);
+    expect(bad.text).toContain(`这个项目请写成 2026 这样`);
+
+    const page = await web.get(
+      `/officer/programmes/subsidies?siteId=${site.id}&programme=transport&period=${year}`,
+    );
+    expect(page.status).toBe(200);
+    expect(page.text).toContain(away.name);
+    const again = await web
+      .post(`/officer/programmes/subsidies/claims?siteId=${site.id}&programme=transport&period=${year}`)
+      .type('form')
+      .send({ residentId: away.id, _csrf: csrfOf(page.text) });
+    expect(again.status).toBe(409);
+    expect(again.text).toContain('这个人这一期已经申报过了');
+
+    const quarter = `${year}-Q${Math.ceil(Number(today.slice(5, 7)) / 3)}`;
+    const pw = await web.get(
+      `/officer/programmes/subsidies?siteId=${site.id}&programme=public_welfare&period=${quarter}`,
+    );
+    const conflict = await web
+      .post(
+        `/officer/programmes/subsidies/claims?siteId=${site.id}&programme=public_welfare&period=${quarter}`,
+      )
+      .type('form')
+      .send({ residentId: away.id, _csrf: csrfOf(pw.text) });
+    expect(conflict.status).toBe(409);
+    expect(conflict.text).toContain(`一人只能按一个类别申报：已有申报「外出务工交通补贴 ${year}」`);
+
+    const noToken = await web
+      .post(`/officer/programmes/subsidies/evidence?siteId=${site.id}&programme=transport&period=${year}`)
+      .type('form')
+      .send({ residentId: away.id, 'ev.bank_account': 'missing' });
+    expect(noToken.status).toBe(403);
+    const still = (await eligible('transport')).find((i) => i.residentId === away.id)!;
+    expect(still.evidence.find((e) => e.item === 'bank_account')!.status).toBe('verified');
   });
 
   it('the notice roster opens with masked national IDs', async () => {

@@ -25,6 +25,12 @@ export const SUBSIDIES_ZH = {
   'subsidy.page.done.claim': '已申报。',
   'subsidy.page.done.evidence': '材料已更新。',
   'subsidy.page.noSite': '你还没有负责的安置点。',
+  'subsidy.page.error.period': '期间写法不对，这个项目请写成 {example} 这样。',
+  'subsidy.page.error.duplicate': '这个人这一期已经申报过了。',
+  'subsidy.page.error.conflict': '一人只能按一个类别申报：已有申报「{claim}」。',
+  'subsidy.page.error.once': '一次性求职补贴每人只能领一次：已有申报「{claim}」。',
+  'subsidy.page.error.notEligible': '这个人这一期不符合条件。',
+  'subsidy.page.error.evidence': '材料不齐：{items}。',
 } as const;
 
 export type SubsidiesKey = keyof typeof SUBSIDIES_ZH;
@@ -54,4 +60,10 @@ export const SUBSIDIES_EN: Record<SubsidiesKey, string> = {
   'subsidy.page.done.claim': 'Claim filed.',
   'subsidy.page.done.evidence': 'Evidence updated.',
   'subsidy.page.noSite': 'You manage no site yet.',
+  'subsidy.page.error.period': 'Write the period like {example} for this programme.',
+  'subsidy.page.error.duplicate': 'This person already has a claim for this period.',
+  'subsidy.page.error.conflict': 'One person claims under one category: there is already “{claim}”.',
+  'subsidy.page.error.once': 'The job-seeking subsidy is paid once per person: there is already “{claim}”.',
+  'subsidy.page.error.notEligible': 'This person is not eligible in this period.',
+  'subsidy.page.error.evidence': 'Evidence missing: {items}.',
 };

@@ -6,11 +6,16 @@ import { CurrentUser, type AuthUser } from '../../../access/auth-user';
 import { DomainError, NotFoundError } from '../../../common/domain-errors';
 import { SiteQuery } from '../../../regions/dto/site.dto';
 import { RegionsService } from '../../../regions/regions.service';
-import { EVIDENCE_STATUSES, type EvidenceStatus } from '../../../programmes/subsidies/dto/subsidy.dto';
+import {
+  EVIDENCE_STATUSES,
+  type ClaimDto,
+  type EvidenceStatus,
+} from '../../../programmes/subsidies/dto/subsidy.dto';
 import { SUBSIDY_PROGRAMMES, type SubsidyProgramme } from '../../../programmes/subsidies/subsidies-config';
 import { SubsidiesService } from '../../../programmes/subsidies/subsidies.service';
 import { formString, type FormBody } from '../../form-data';
 import type { Translate } from '../../i18n/i18n';
+import type { MessageKey } from '../../i18n/messages';
 import { redirect, render, webContextOf } from '../../render';
 import { SubsidiesPage, type SubsidiesPageProps } from './subsidies-page';
 
@@ -80,11 +85,7 @@ export class SubsidiesPagesController {
       }
     } catch (e) {
       if (e instanceof DomainError && (e.status === 400 || e.status === 409))
-        return this.show(reply, user, q, {
-          error: e.message,
-          status: e.status,
-          kept: { residentId, statuses },
-        });
+        return this.show(reply, user, q, { refused: e, kept: { residentId, statuses } });
       throw e;
     }
     return redirect(reply, this.back(q, 'evidence'));
@@ -105,10 +106,7 @@ export class SubsidiesPagesController {
       await this.subsidies.fileClaim(user, { residentId, programme, period: q.period ?? '' });
     } catch (e) {
       if (e instanceof DomainError && (e.status === 400 || e.status === 409))
-        return this.show(reply, user, q, {
-          error: claimError(webContextOf(reply.request).t, e),
-          status: e.status,
-        });
+        return this.show(reply, user, q, { refused: e });
       throw e;
     }
     return redirect(reply, this.back(q, 'claim'));
@@ -153,8 +151,11 @@ export class SubsidiesPagesController {
     reply: FastifyReply,
     user: AuthUser,
     q: Ask,
-    extra: { notice?: string; error?: string; status?: number; kept?: SubsidiesPageProps['kept'] },
+    extra: { notice?: string; refused?: DomainError; kept?: SubsidiesPageProps['kept'] },
   ) {
+    const t = webContextOf(reply.request).t;
+    let status = extra.refused?.status;
+    let refused = extra.refused;
     const sites = await this.sites(user);
     if (q.siteId && !sites.some((s) => s.id === q.siteId)) throw new NotFoundError('Site');
     const siteId = q.siteId || sites[0]?.id || null;
@@ -166,7 +167,8 @@ export class SubsidiesPagesController {
       period: q.period ?? '',
       items: [],
       claims: [],
-      ...extra,
+      notice: extra.notice,
+      kept: extra.kept,
     };
     if (siteId) {
       try {
@@ -179,17 +181,41 @@ export class SubsidiesPagesController {
         props.period = list.period;
       } catch (e) {
         if (!(e instanceof DomainError && e.status === 400)) throw e;
-        props.error = e.message;
-        extra.status = 400;
+        refused = e;
+        status = 400;
       }
       props.claims = await this.subsidies.claims(user, siteId);
     }
-    return render(reply, <SubsidiesPage {...props} />, { status: extra.status });
+    if (refused) props.error = refusal(t, refused, props.claims);
+    return render(reply, <SubsidiesPage {...props} />, { status });
   }
 }
 
-/** The service's 409 in the officer's words where one exists; the message names the claim otherwise. */
-function claimError(t: Translate, e: DomainError): string {
-  if (e.code === 'subsidy.evidence_missing') return `${t('subsidy.page.incomplete')}（${e.message}）`;
-  return e.message;
+const CLAIM_ID = /claim ([0-9a-f-]{36})/;
+
+/**
+ * A refusal in the officer's words (the service speaks English to API clients): the period's
+ * expected shape, the missing evidence by name, the conflicting claim by programme and period.
+ */
+function refusal(t: Translate, e: DomainError, claims: ClaimDto[]): string {
+  const name = (k: string) => t(k as MessageKey);
+  if (e.code === 'validation') {
+    const example = /e\.g\. (\S+)$/.exec(e.message)?.[1];
+    return example ? t('subsidy.page.error.period', { example }) : e.message;
+  }
+  if (e.code === 'subsidy.evidence_missing') {
+    const items = e.message.replace(/^.*?: /, '').split(', ');
+    return t('subsidy.page.error.evidence', {
+      items: items.map((i) => name(`subsidy.evidence.${i}`)).join('、'),
+    });
+  }
+  if (e.code === 'subsidy.not_eligible') return t('subsidy.page.error.notEligible');
+  if (e.code === 'subsidy.claim_duplicate') return t('subsidy.page.error.duplicate');
+  const id = CLAIM_ID.exec(e.message)?.[1];
+  const c = claims.find((x) => x.id === id);
+  if (!c) return t('subsidy.page.error.duplicate');
+  const claim = `${name(`subsidy.programme.${c.programme}`)} ${c.period}`;
+  if (e.message.includes('once per person')) return t('subsidy.page.error.once', { claim });
+  if (e.message.includes('one category')) return t('subsidy.page.error.conflict', { claim });
+  return t('subsidy.page.error.duplicate');
 }
