@@ -88,7 +88,7 @@ describe('resident and employer journeys in a phone browser', () => {
     expect(home).toContain('田秀英');
     expect(home).toContain('明前春茶采摘工');
     expect(home).toContain('每天 120–180 元');
-    expect(home).toMatch(/离安置点 \d+\.\d 公里/);
+    expect(home).toMatch(/30 分钟以内 · 约 \d+ 分钟（估计）/);
     expect(home).toContain('有班车接送');
     await expectAccessible(page);
     await expectFitsPhone(page);

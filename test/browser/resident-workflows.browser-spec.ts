@@ -197,7 +197,7 @@ describe('resident workflows (issue 13)', () => {
   });
 
   for (const js of [false, true]) {
-    it(`a visitor picks a site and sees 「离 X N 公里」, remembered (JavaScript ${js ? 'on' : 'off'})`, async () => {
+    it(`a visitor picks a site and sees 「从 X：… 约 N 分钟（估计）」, remembered (JavaScript ${js ? 'on' : 'off'})`, async () => {
       const context = await phoneContext(env, { javaScriptEnabled: js });
       const page = await context.newPage();
       await page.goto('/jobs');
@@ -206,7 +206,7 @@ describe('resident workflows (issue 13)', () => {
       await page.getByRole('button', { name: '按离我近的看' }).click();
       await page.waitForURL('**/jobs?site=*');
       const card = page.locator('li.card', { hasText: '帮扶车间缝纫工' });
-      expect(await card.textContent()).toMatch(new RegExp(`离 ${siteName} \\d+\\.\\d 公里`));
+      expect(await card.textContent()).toMatch(new RegExp(`从 ${siteName}：.*约 \\d+ 分钟（估计）`));
       await expectAccessible(page, js);
       await expectFitsPhone(page, js);
       await screenshot(page, `workflows-06-visitor-site-${js ? 'js' : 'nojs'}`);
@@ -214,10 +214,10 @@ describe('resident workflows (issue 13)', () => {
       // Remembered: the first screen and the posting measure from the same site.
       await page.goto('/');
       expect(await page.getByLabel('您住哪个安置点？').inputValue()).toBe(w.site.id);
-      expect(await page.locator('main').textContent()).toMatch(new RegExp(`离 ${siteName} \\d+\\.\\d 公里`));
+      expect(await page.locator('main').textContent()).toMatch(new RegExp(`从 ${siteName}：.*约 \\d+ 分钟（估计）`));
       await page.goto(`/jobs/${postingId}`);
       expect(await page.locator('dl.summary').textContent()).toMatch(
-        new RegExp(`离 ${siteName}\\d+\\.\\d 公里`),
+        new RegExp(`从 ${siteName} 过去.*约 \\d+ 分钟（估计）直线 \\d+\\.\\d 公里`),
       );
       await expectAccessible(page, js);
       await screenshot(page, `workflows-07-visitor-posting-${js ? 'js' : 'nojs'}`);
@@ -240,7 +240,7 @@ describe('resident workflows (issue 13)', () => {
     const flags = ['willingToWorkAway', 'consentToShare', 'jobAlerts'];
     for (const f of flags) await page.locator(`input[name="${f}"]`).check();
     await page.locator('input[name="wageMin"]').fill('3200');
-    await page.locator('input[name="maxCommuteKm"]').fill('-5');
+    await page.locator('input[name="maxCommuteMinutes"]').fill('-5');
     const ticked = await page.$$eval('form input[type=checkbox]:checked', (els) =>
       els.map((e) => `${(e as HTMLInputElement).name}=${(e as HTMLInputElement).value}`),
     );
@@ -258,11 +258,11 @@ describe('resident workflows (issue 13)', () => {
       ),
     ).toEqual(ticked);
     expect(await page.locator('input[name="wageMin"]').inputValue()).toBe('3200');
-    expect(await page.locator('input[name="maxCommuteKm"]').inputValue()).toBe('-5');
+    expect(await page.locator('input[name="maxCommuteMinutes"]').inputValue()).toBe('-5');
     await expectAccessible(page);
     await screenshot(page, 'workflows-08-profile-error-keeps-ticks');
     // Fixed, it saves every tick and says so.
-    await page.locator('input[name="maxCommuteKm"]').fill('15');
+    await page.locator('input[name="maxCommuteMinutes"]').fill('45');
     await page.getByRole('button', { name: '保存' }).click();
     await page.waitForURL('**/my/profile?done=saved');
     expect(await page.locator('.notice').first().textContent()).toContain('已保存');

@@ -2,16 +2,16 @@ import type { WageUnit } from '../../common/domain-enums';
 import type { MessageKey } from '../i18n/messages';
 import { useWeb } from '../render';
 import type { Translate } from '../i18n/i18n';
+import { TravelFact, travelWords, type TravelView } from './travel-line';
 
 /** What a job card shows; the postings search result maps onto it. */
-export interface JobCardView {
+export interface JobCardView extends TravelView {
   id: string;
   title: string;
   employerName?: string | null;
   wageMin?: number | null;
   wageMax?: number | null;
   wageUnit?: WageUnit | null;
-  distanceKm?: number | null;
   shuttle?: boolean;
   accommodation?: boolean;
   meals?: boolean;
@@ -45,9 +45,13 @@ export function wageText(
   return t(RANGE[unit], { min: lo, max: hi });
 }
 
-/** One job in a list: title, wage, distance, shuttle/housing/meals, and a big apply button. */
+/**
+ * One job in a list: title, wage, how long it takes from the site (the band and the way, 「30 分钟以内 ·
+ * 坐班车约 25 分钟」; km only where no trip is known), shuttle/housing/meals, and a big apply button.
+ */
 export function JobCard({ job, applyHref }: { job: JobCardView; applyHref?: string }) {
-  const { t } = useWeb();
+  const { t, lang } = useWeb();
+  const travel = travelWords(lang, job, (km) => t('jobs.distanceAbout', { km: String(km) }));
   return (
     <li class="card job">
       <h3>
@@ -56,7 +60,11 @@ export function JobCard({ job, applyHref }: { job: JobCardView; applyHref?: stri
       {job.employerName && <p class="muted">{job.employerName}</p>}
       <p class="wage">{wageText(t, job.wageMin, job.wageMax, job.wageUnit)}</p>
       <ul class="facts">
-        {job.distanceKm != null && <li>{t('home.distance', { km: job.distanceKm.toFixed(1) })}</li>}
+        {travel ? (
+          <TravelFact words={travel} />
+        ) : (
+          job.distanceKm != null && <li>{t('home.distance', { km: job.distanceKm.toFixed(1) })}</li>
+        )}
         {job.shuttle && <li>{t('home.shuttle')}</li>}
         {job.accommodation && <li>{t('home.accommodation')}</li>}
         {job.meals && <li>{t('home.meals')}</li>}

@@ -1,10 +1,11 @@
 import type { Industry, Schedule, WageUnit } from '../../common/domain-enums';
 import { wageText } from '../components/job-card';
+import { TravelFact, travelWords, type TravelView } from '../components/travel-line';
 import { useWeb } from '../render';
 import { INDUSTRY_ICON, industryLabel, scheduleLabel } from './labels';
 
 /** What a job card shows (a search result, a recommendation, a posting). */
-export interface JobItemView {
+export interface JobItemView extends TravelView {
   id: string;
   title: string;
   employerName: string;
@@ -56,6 +57,25 @@ export function distanceText(
   return t('jobs.distanceAbout', { km: String(Math.max(1, Math.round(km))) });
 }
 
+/**
+ * How to get there from the resident's (or the visitor's chosen) site: the band and the way
+ * (「30 分钟以内 · 坐班车约 25 分钟」); the distance in km only where no trip is known at all.
+ */
+export function JobTravel({ job }: { job: JobItemView }) {
+  const { t, lang } = useWeb();
+  const words = travelWords(lang, job, (km) => t('jobs.distanceAbout', { km: String(km) }));
+  if (words) {
+    return (
+      <TravelFact
+        words={words}
+        from={job.siteName ? t('jobs.travel.from', { site: job.siteName }) : undefined}
+      />
+    );
+  }
+  if (job.distanceKm == null) return null;
+  return <li>{distanceText(t, job.distanceKm, job.locationApproximate, job.siteName)}</li>;
+}
+
 /** The industry's icon and word, side by side (the icon is decoration). */
 export function IndustryTag({ industry }: { industry: Industry }) {
   const { t } = useWeb();
@@ -91,9 +111,7 @@ export function JobItem({ job, reason }: { job: JobItemView; reason?: string }) 
       </p>
       {reason && <p class="reason">{t('resident.forMe.why', { reason })}</p>}
       <ul class="facts">
-        {job.distanceKm != null && (
-          <li>{distanceText(t, job.distanceKm, job.locationApproximate, job.siteName)}</li>
-        )}
+        <JobTravel job={job} />
         {job.shuttle && <li class="yes">{t('home.shuttle')}</li>}
         {job.accommodation && <li class="yes">{t('home.accommodation')}</li>}
         {job.meals && <li class="yes">{t('home.meals')}</li>}

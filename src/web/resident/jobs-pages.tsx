@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { INDUSTRIES, SCHEDULES } from '../../common/domain-enums';
+import { TRAVEL_BANDS } from '../../commute/commute-text';
 import { SelectField, TextField } from '../components/form';
 import { Layout } from '../components/layout';
 import { useWeb } from '../render';
@@ -7,10 +8,11 @@ import { IndustryTag, JobItem, Pager, type JobItemView } from './job-item';
 import { jobsHref, type JobsParams } from './jobs-search';
 import { CHIP_INDUSTRIES, INDUSTRY_ICON, industryLabel, scheduleLabel } from './labels';
 
-/** The resident's site, when the search measures distances from it. */
+/** The resident's site, when the search measures travel times from it. */
 export interface NearSite {
   name: string;
-  km: number;
+  /** The resident's own limit (maxCommuteMinutes, or their km converted, or the default). */
+  minutes: number;
 }
 
 /** A site a visitor may pick. */
@@ -78,6 +80,7 @@ function SearchForm({ p }: { p: JobsParams }) {
       {p.shuttle && <input type="hidden" name="shuttle" value="1" />}
       {p.accommodation && <input type="hidden" name="accommodation" value="1" />}
       {!p.near && <input type="hidden" name="near" value="0" />}
+      {p.travel && <input type="hidden" name="travel" value={String(p.travel)} />}
       <button type="submit" class="button primary">
         {t('jobs.searchButton')}
       </button>
@@ -100,8 +103,11 @@ function Chip({ on, href, children }: { on: boolean; href: string; children: Com
   );
 }
 
-/** Filters as chips: one tap turns each on or off (plain links, no script). */
-function FilterChips({ p, site }: { p: JobsParams; site?: NearSite | null }) {
+/**
+ * Filters as chips: one tap turns each on or off (plain links, no script). From a site, the travel
+ * bands 「30 分钟以内」「1 小时以内」 are chips too; a band wins over 离家近 (the resident's own limit).
+ */
+function FilterChips({ p, site, bands }: { p: JobsParams; site?: NearSite | null; bands: boolean }) {
   const { t } = useWeb();
   const industries =
     p.industry && !CHIP_INDUSTRIES.includes(p.industry) ? [p.industry, ...CHIP_INDUSTRIES] : CHIP_INDUSTRIES;
@@ -109,10 +115,19 @@ function FilterChips({ p, site }: { p: JobsParams; site?: NearSite | null }) {
     <section aria-label={t('jobs.filters')}>
       <ul class="chips">
         {site && (
-          <Chip on={p.near} href={jobsHref(p, { near: !p.near })}>
+          <Chip
+            on={p.near && !p.travel}
+            href={jobsHref(p, { near: !(p.near && !p.travel), travel: undefined })}
+          >
             {t('jobs.near')}
           </Chip>
         )}
+        {bands &&
+          TRAVEL_BANDS.map((b) => (
+            <Chip key={b} on={p.travel === b} href={jobsHref(p, { travel: p.travel === b ? undefined : b })}>
+              {t(`commute.band.${b}`)}
+            </Chip>
+          ))}
         <Chip on={p.shuttle} href={jobsHref(p, { shuttle: !p.shuttle })}>
           {t('jobs.shuttle')}
         </Chip>
@@ -146,6 +161,7 @@ function FilterChips({ p, site }: { p: JobsParams; site?: NearSite | null }) {
           {p.shuttle && <input type="hidden" name="shuttle" value="1" />}
           {p.accommodation && <input type="hidden" name="accommodation" value="1" />}
           {!p.near && <input type="hidden" name="near" value="0" />}
+          {p.travel && <input type="hidden" name="travel" value={String(p.travel)} />}
           <SelectField
             name="industry"
             label={t('jobs.industry')}
@@ -198,9 +214,16 @@ export function JobsPage({ params, site, picker, jobs, total, pageSize }: JobsPa
     <Layout title={t('jobs.title')}>
       <h1>{t('jobs.title')}</h1>
       <SearchForm p={params} />
-      <FilterChips p={params} site={site} />
+      <FilterChips p={params} site={site} bands={!!site || !!picker?.chosen} />
       {picker && <SitePicker {...picker} action="/jobs" />}
-      {site && params.near && <p class="muted">{t('jobs.nearHint', { site: site.name, km: site.km })}</p>}
+      {(site || picker?.chosen) && (params.travel || (site && params.near)) && (
+        <p class="muted">
+          {t('jobs.travel.within', {
+            site: (site ?? picker!.chosen!).name,
+            n: params.travel ?? site!.minutes,
+          })}
+        </p>
+      )}
       <h2 aria-live="polite">{t('jobs.found', { n: total })}</h2>
       {jobs.length ? <JobList jobs={jobs} /> : <p class="empty">{t('jobs.none')}</p>}
       <Pager

@@ -1,4 +1,5 @@
 import { INDUSTRIES, SCHEDULES, type Industry, type Schedule } from '../../common/domain-enums';
+import { TRAVEL_BANDS, type TravelBand } from '../../commute/commute-text';
 
 /** The job search as the page's query string carries it (anything invalid is ignored, never a 500). */
 export interface JobsParams {
@@ -12,6 +13,8 @@ export interface JobsParams {
   accommodation: boolean;
   /** Only jobs within commuting distance of the resident's site (default on for residents). */
   near: boolean;
+  /** 「30 分钟以内 / 1 小时以内」 from the site (a site is needed; it wins over `near`). */
+  travel?: TravelBand;
   page: number;
 }
 
@@ -24,6 +27,7 @@ export function parseJobsParams(query: Record<string, unknown>): JobsParams {
   const schedule = first(query.schedule);
   const wage = Number(first(query.wageMin));
   const pageNo = Number(first(query.page));
+  const band = Number(first(query.travel));
   const wageTyped = (first(query.wageMin) ?? '').trim().slice(0, 20);
   const wageOk = wageTyped !== '' && Number.isFinite(wage) && wage > 0 && wage < 1e8;
   return {
@@ -35,6 +39,7 @@ export function parseJobsParams(query: Record<string, unknown>): JobsParams {
     shuttle: first(query.shuttle) === '1',
     accommodation: first(query.accommodation) === '1',
     near: first(query.near) !== '0',
+    travel: (TRAVEL_BANDS as readonly number[]).includes(band) ? (band as TravelBand) : undefined,
     page: Number.isInteger(pageNo) && pageNo >= 1 && pageNo <= 1000 ? pageNo : 1,
   };
 }
@@ -50,6 +55,7 @@ export function jobsHref(p: JobsParams, change: Partial<JobsParams> = {}): strin
   if (n.shuttle) qs.set('shuttle', '1');
   if (n.accommodation) qs.set('accommodation', '1');
   if (!n.near) qs.set('near', '0');
+  if (n.travel) qs.set('travel', String(n.travel));
   if (n.page > 1) qs.set('page', String(n.page));
   const s = qs.toString();
   return s ? `/jobs?${s}` : '/jobs';

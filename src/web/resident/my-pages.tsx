@@ -206,7 +206,7 @@ export function ProfilePage(props: ProfilePageProps) {
   const pref = r.preferences;
   const values: FormValues = props.values ?? {
     wageMin: pref.wageMin != null ? String(pref.wageMin) : '',
-    maxCommuteKm: pref.maxCommuteKm != null ? String(pref.maxCommuteKm) : '',
+    maxCommuteMinutes: pref.maxCommuteMinutes != null ? String(pref.maxCommuteMinutes) : '',
   };
   const errors = props.errors ?? {};
   const ticks: ProfileTicks = props.ticked ?? {
@@ -338,11 +338,17 @@ export function ProfilePage(props: ProfilePageProps) {
           values={values}
           errors={errors}
         />
+        {/* People decide on minutes (issue 16); a limit saved in km by an older form still counts. */}
         <TextField
-          name="maxCommuteKm"
+          name="maxCommuteMinutes"
           type="number"
-          inputMode="decimal"
+          inputMode="numeric"
           label={t('resident.profile.maxCommute')}
+          hint={
+            pref.maxCommuteMinutes == null && pref.maxCommuteKm != null
+              ? t('resident.profile.maxCommute.km', { km: pref.maxCommuteKm })
+              : undefined
+          }
           values={values}
           errors={errors}
         />

@@ -2,6 +2,7 @@ import type { ApplicationStatus } from '../../applications/application-status';
 import type { PostingDto } from '../../postings/dto/posting.dto';
 import { wageText } from '../components/job-card';
 import { Form } from '../components/form';
+import { travelWords, type TravelView } from '../components/travel-line';
 import { Layout } from '../components/layout';
 import { useWeb } from '../render';
 import { IndustryTag, monthlyText } from './job-item';
@@ -11,6 +12,8 @@ export interface PostingPageProps {
   posting: PostingDto;
   /** km from the resident's site, when known. */
   distanceKm?: number | null;
+  /** The planner's best trip from that site (travelFields), when there is a site. */
+  travel?: TravelView | null;
   /** The resident's own application to this posting, if any. */
   applied?: ApplicationStatus | null;
   /** No live application, but an earlier one was withdrawn or declined: say so, offer 我要报名. */
@@ -24,12 +27,62 @@ export interface PostingPageProps {
 }
 
 /**
+ * 「从您的安置点过去」: the band and the way (「1 小时以上 · 公交约 70 分钟，末班 18:00」), the first
+ * trip's time when recorded, and the straight line as a footnote for a located workplace.
+ */
+function TravelRow(props: {
+  p: PostingDto;
+  travel: TravelView;
+  distanceKm?: number | null;
+  siteName?: string;
+}) {
+  const { t, lang } = useWeb();
+  const { p, travel, distanceKm, siteName } = props;
+  const words = travelWords(
+    lang,
+    { ...travel, distanceKm, locationApproximate: p.locationApproximate },
+    (km) => t('jobs.posting.kmAbout', { km: String(km) }),
+  );
+  if (!words) return null;
+  return (
+    <>
+      <dt>{siteName ? t('jobs.posting.travelFrom', { site: siteName }) : t('jobs.posting.travel')}</dt>
+      <dd class="travel">
+        {words.band && (
+          <>
+            <strong>{words.band}</strong>
+            {' · '}
+          </>
+        )}
+        {words.way}
+        {(travel.travelFirstDeparture || (!p.locationApproximate && distanceKm != null)) && (
+          <>
+            <br />
+            <span class="muted">
+              {[
+                travel.travelFirstDeparture &&
+                  t('jobs.posting.firstDeparture', { time: travel.travelFirstDeparture }),
+                !p.locationApproximate &&
+                  distanceKm != null &&
+                  t('jobs.posting.straightLine', { km: distanceKm.toFixed(1) }),
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+            </span>
+          </>
+        )}
+      </dd>
+    </>
+  );
+}
+
+/**
  * GET /jobs/:id: everything a person needs to decide, in plain words — wage, hours, distance,
  * shuttle, housing, meals, skills, employer — and one big apply button (a POST form with CSRF).
  * The description is the employer's text and is only ever shown as text.
  */
 export function PostingPage(props: PostingPageProps) {
-  const { posting: p, distanceKm, applied, before, justApplied, error, siteName } = props;
+  const { posting: p, distanceKm, applied, before, justApplied, error, siteName, travel } = props;
   const { t, user, url } = useWeb();
   const open = p.status === 'open';
   const ageRange =
@@ -58,7 +111,8 @@ export function PostingPage(props: PostingPageProps) {
         </dd>
         <dt>{t('jobs.posting.where')}</dt>
         <dd>{p.address}</dd>
-        {distanceKm != null && (
+        {travel && <TravelRow p={p} travel={travel} distanceKm={distanceKm} siteName={siteName} />}
+        {!travel && distanceKm != null && (
           <>
             <dt>
               {siteName ? t('jobs.posting.distanceFrom', { site: siteName }) : t('jobs.posting.distance')}

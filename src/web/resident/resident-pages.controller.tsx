@@ -17,6 +17,7 @@ import { IdParam } from '../../common/id-param';
 import { RecommendationsService } from '../../matching/recommendations.service';
 import { NotificationQuery } from '../../notifications/dto/notification.dto';
 import { InboxService } from '../../notifications/inbox.service';
+import type { PostingDto } from '../../postings/dto/posting.dto';
 import { PostingSearchQuery } from '../../postings/dto/posting-search.dto';
 import { PostingSearchService } from '../../postings/posting-search.service';
 import { PostingsService } from '../../postings/postings.service';
@@ -44,9 +45,8 @@ import {
   RecommendationsPage,
 } from './my-pages';
 import { PostingPage } from './posting-page';
+import { ResidentTravel } from './resident-travel';
 
-/** "Near home" when the resident stated no maximum commute. */
-export const DEFAULT_NEAR_KM = 30;
 const HOME_JOBS = 10;
 const PAGE_SIZE = 10;
 
@@ -78,6 +78,7 @@ export class ResidentPagesController {
     private readonly regions: RegionsService,
     private readonly inbox: InboxService,
     private readonly config: AppConfig,
+    private readonly travel: ResidentTravel,
   ) {}
 
   /**
@@ -128,10 +129,11 @@ export class ResidentPagesController {
     if (user && user.role !== 'resident') return redirect(reply, ROLE_HOME[user.role]);
     const ctx = await this.residentCtx(user);
     if (ctx?.site) {
+      // "Near home" is the resident's own limit in minutes (their km converted, else the default).
       const res = await this.search.search(
         this.searchQuery({
           siteId: ctx.site.id,
-          maxDistanceKm: ctx.resident.preferences.maxCommuteKm ?? DEFAULT_NEAR_KM,
+          maxTravelMinutes: this.travel.limitMinutes(ctx.resident.preferences),
           sort: 'nearest',
           pageSize: HOME_JOBS,
         }),
@@ -157,8 +159,10 @@ export class ResidentPagesController {
     const params = parseJobsParams((reply.request.query ?? {}) as Record<string, unknown>);
     const ctx = await this.residentCtx(user);
     const visitor = ctx ? null : await this.visitorSite(reply);
-    const km = ctx?.resident.preferences.maxCommuteKm ?? DEFAULT_NEAR_KM;
-    const near = !!ctx?.site && params.near;
+    const minutes = ctx ? this.travel.limitMinutes(ctx.resident.preferences) : 0;
+    const siteId = ctx?.site?.id ?? visitor?.id;
+    // A band (「30 分钟以内」) wins over the resident's own limit (离家近); both need a site.
+    const within = siteId ? (params.travel ?? (ctx?.site && params.near ? minutes : undefined)) : undefined;
     const res = await this.search.search(
       this.searchQuery({
         q: params.q || undefined,
@@ -167,9 +171,9 @@ export class ResidentPagesController {
         wageMin: params.wageMin,
         shuttle: params.shuttle ? true : undefined,
         accommodation: params.accommodation ? true : undefined,
-        siteId: ctx?.site?.id ?? visitor?.id,
-        maxDistanceKm: near ? km : undefined,
-        sort: near && !params.q ? 'nearest' : undefined,
+        siteId,
+        maxTravelMinutes: within,
+        sort: within !== undefined && !params.q ? 'nearest' : undefined,
         page: params.page,
         pageSize: PAGE_SIZE,
       }),
@@ -178,7 +182,7 @@ export class ResidentPagesController {
       reply,
       <JobsPage
         params={params}
-        site={ctx?.site ? { name: ctx.site.name, km } : null}
+        site={ctx?.site ? { name: ctx.site.name, minutes } : null}
         picker={ctx ? undefined : { sites: await this.siteChoices(), chosen: visitor }}
         jobs={visitor ? res.items.map((j) => ({ ...j, siteName: visitor.name })) : res.items}
         total={res.total}
@@ -212,11 +216,13 @@ export class ResidentPagesController {
     const km = from
       ? Math.round(distanceKm(from.latitude, from.longitude, posting.latitude, posting.longitude) * 10) / 10
       : null;
+    const travel = from ? (await this.travel.trips(from, [posting])).get(posting.id) : null;
     return render(
       reply,
       <PostingPage
         posting={posting}
         distanceKm={km}
+        travel={travel}
         siteName={ctx ? undefined : from?.name}
         applied={applied}
         before={before}
@@ -267,15 +273,24 @@ export class ResidentPagesController {
     const { lang } = webContextOf(reply.request);
     const ctx = await this.residentCtx(user);
     const recs = await this.recommendations.forResident(user, user.residentId, lang);
-    const jobs: { job: JobItemView; reason: string }[] = [];
+    const shown: { p: PostingDto; reason: string }[] = [];
     for (const r of recs.postings.slice(0, 20)) {
       const p = await this.postings.get(user, r.postingId).catch(() => null);
-      if (!p || p.status !== 'open') continue;
-      const km = ctx?.site
-        ? Math.round(distanceKm(ctx.site.latitude, ctx.site.longitude, p.latitude, p.longitude) * 10) / 10
-        : null;
-      jobs.push({ job: { ...p, distanceKm: km }, reason: r.reason });
+      if (p && p.status === 'open') shown.push({ p, reason: r.reason });
     }
+    const site = ctx?.site;
+    const ways = site
+      ? await this.travel.trips(
+          site,
+          shown.map((s) => s.p),
+        )
+      : new Map<string, never>();
+    const jobs: { job: JobItemView; reason: string }[] = shown.map(({ p, reason }) => {
+      const km = site
+        ? Math.round(distanceKm(site.latitude, site.longitude, p.latitude, p.longitude) * 10) / 10
+        : null;
+      return { job: { ...p, distanceKm: km, ...ways.get(p.id) }, reason };
+    });
     return render(reply, <RecommendationsPage jobs={jobs} courses={recs.courses} />);
   }
 
@@ -389,7 +404,7 @@ export class ResidentPagesController {
   @Allow('resident')
   async saveProfile(@Res() reply: FastifyReply, @CurrentUser() user: AuthUser, @Body() body: FormBody) {
     if (!user.residentId) return render(reply, <NoRecordPage title="resident.profile.title" />);
-    const values = formValues(body, ['wageMin', 'maxCommuteKm']);
+    const values = formValues(body, ['wageMin', 'maxCommuteMinutes']);
     const errors: FormErrors = {};
     const num = (v: string | undefined, max: number, field: string, msg: MessageKey): number | null => {
       if (!v) return null;
@@ -401,12 +416,10 @@ export class ResidentPagesController {
       return Math.round(n * 10) / 10;
     };
     const wageMin = num(values.wageMin, 1000000, 'wageMin', 'resident.profile.wageMin.invalid');
-    const maxCommuteKm = num(
-      values.maxCommuteKm,
-      5000,
-      'maxCommuteKm',
-      'resident.profile.maxCommute.invalid',
-    );
+    // Minutes, one way, a whole number from 5 to 240 (the API's rule for maxCommuteMinutes).
+    const minutes = values.maxCommuteMinutes ? Number(values.maxCommuteMinutes) : null;
+    if (minutes !== null && !(Number.isInteger(minutes) && minutes >= 5 && minutes <= 240))
+      errors.maxCommuteMinutes = 'resident.profile.maxCommute.invalid';
     const industries = [...new Set(formStrings(body, 'industries'))].filter((i): i is Industry =>
       (INDUSTRIES as readonly string[]).includes(i),
     );
@@ -428,7 +441,8 @@ export class ResidentPagesController {
         industries,
         schedules,
         wageMin: wageMin === null ? null : Math.round(wageMin),
-        maxCommuteKm,
+        // Left empty: no minutes stated (a km limit saved before still counts, converted).
+        maxCommuteMinutes: minutes,
         willingToWorkAway: ticked.willingToWorkAway,
       },
       consentToShare: ticked.consentToShare,

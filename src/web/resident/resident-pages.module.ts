@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ApplicationsModule } from '../../applications/applications.module';
+import { CommuteModule } from '../../commute/commute.module';
 import { MatchingModule } from '../../matching/matching.module';
 import { NotificationsModule } from '../../notifications/notifications.module';
 import { PostingsModule } from '../../postings/postings.module';
@@ -7,11 +8,13 @@ import { RegionsModule } from '../../regions/regions.module';
 import { ResidentsModule } from '../../residents/residents.module';
 import { SkillsModule } from '../../skills/skills.module';
 import { ResidentPagesController } from './resident-pages.controller';
+import { ResidentTravel } from './resident-travel';
 
 /** The resident's pages; they call the services the owning modules export. */
 @Module({
   imports: [
     ApplicationsModule,
+    CommuteModule,
     MatchingModule,
     NotificationsModule,
     PostingsModule,
@@ -20,5 +23,6 @@ import { ResidentPagesController } from './resident-pages.controller';
     SkillsModule,
   ],
   controllers: [ResidentPagesController],
+  providers: [ResidentTravel],
 })
 export class ResidentPagesModule {}
