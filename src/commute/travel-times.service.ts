@@ -99,10 +99,19 @@ export class TravelTimesService {
     const names = await this.employers.namesOf(
       rows.map((r) => r.employerId).filter((x): x is string => x !== null),
     );
+    const codes = [
+      ...new Set(rows.map((r) => r.destinationRegionCode).filter((x): x is string => x !== null)),
+    ];
+    const regions = new Map(
+      await Promise.all(
+        codes.map(async (c) => [c, (await this.regions.findRegion(c))?.name ?? null] as const),
+      ),
+    );
     return rows.map((r) => ({
       id: r.id,
       siteId: r.siteId,
       destinationRegionCode: r.destinationRegionCode,
+      destinationName: r.destinationRegionCode ? (regions.get(r.destinationRegionCode) ?? null) : null,
       placeName: r.placeName,
       latitude: r.latitude,
       longitude: r.longitude,

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { createTestApp, type TestApp } from '../support/app';
 import { createSite, loginAdmin, staff, type Session } from '../support/factories';
 import { binaryParser, readXlsx } from '../support/imports-factories';
+import { employerWithRecord } from '../support/postings-factories';
 import { xlsxZipBomb } from '../support/zip-bomb';
 
 interface Row {
@@ -56,17 +57,14 @@ describe('travel times per site (e2e, issue 16)', () => {
     expect(row).toMatchObject({ ...bus, recordedBy: officer.userId });
     expect(row.recordedByName).toMatch(/^officer /);
 
-    const place = await t.http
-      .post(url())
-      .set(officer.auth)
-      .send({
-        placeName: '东城工业园',
-        latitude: 30.3,
-        longitude: 108.9,
-        mode: 'ebike',
-        minutes: 35,
-        source: 'estimate',
-      });
+    const place = await t.http.post(url()).set(officer.auth).send({
+      placeName: '东城工业园',
+      latitude: 30.3,
+      longitude: 108.9,
+      mode: 'ebike',
+      minutes: 35,
+      source: 'estimate',
+    });
     expect(place.status).toBe(201);
     expect(place.body.days).toBeNull();
 
@@ -97,6 +95,24 @@ describe('travel times per site (e2e, issue 16)', () => {
     const res = await t.http.post(url()).set(officer.auth).send(body);
     expect(res.status).toBe(400);
     expect((res.body.details as { field: string }[]).map((d) => d.field)).toContain(field);
+  });
+
+  it("an employer's shuttle names its employer; an employer account may not read the table", async () => {
+    const { employer, session } = await employerWithRecord(t.http, { verifiedBy: admin });
+    const res = await t.http
+      .post(url())
+      .set(officer.auth)
+      .send({
+        destinationRegionCode: '422802101',
+        mode: 'shuttle',
+        minutes: 25,
+        source: 'measured',
+        employerId: employer.id,
+      });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ employerId: employer.id, employerName: employer.name });
+    expect((await t.http.get(url()).set(session.auth)).status).toBe(403);
+    expect((await t.http.delete(`${url()}/${res.body.id}`).set(officer.auth)).status).toBe(204);
   });
 
   it('404 for a site the officer does not manage, for every route; the other site is untouched', async () => {

@@ -112,6 +112,12 @@ export class TravelTimeDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) siteId!: string;
   @ApiProperty({ type: String, nullable: true }) destinationRegionCode!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "The region code's name (null for a code not in the region table)",
+  })
+  destinationName!: string | null;
   @ApiProperty({ type: String, nullable: true }) placeName!: string | null;
   @ApiProperty({ type: Number, nullable: true }) latitude!: number | null;
   @ApiProperty({ type: Number, nullable: true }) longitude!: number | null;

@@ -76,6 +76,7 @@ export function TravelTimesPage(p: TravelTimesPageProps) {
           {p.rows.map((r) => (
             <li key={r.id} class="card">
               <h2>
+                {r.destinationName ? `${r.destinationName} ` : ''}
                 {r.destinationRegionCode ?? ''}
                 {r.destinationRegionCode && r.placeName ? ' · ' : ''}
                 {r.placeName ?? ''}
