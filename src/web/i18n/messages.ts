@@ -6,8 +6,8 @@ import { REGISTER_EN, REGISTER_ZH } from './register-messages';
 import { WORKSHOP_EN, WORKSHOP_ZH } from './workshop-messages';
 import { COMMUTE_EN, COMMUTE_ZH } from './commute-messages';
 import { SUBSIDIES_EN, SUBSIDIES_ZH } from './subsidies-messages';
-
 import { COOPERATION_EN, COOPERATION_ZH } from './cooperation-messages';
+
 /**
  * Every string the web pages show, Simplified Chinese first (the default), English second.
  * `zh` defines the key set; `en` must have every key (a missing one is a type error).
@@ -110,8 +110,8 @@ const zh = {
   'role.officer': '就业专干',
   'role.provider': '培训机构',
   'role.admin': '管理员',
-
   'role.liaison': '劳务协作联络员',
+
   'error.404.title': '找不到这个页面',
   'error.404.body': '这个页面不存在，或者您没有权限看。',
   'error.403.title': '不能这样操作',
@@ -130,8 +130,8 @@ const zh = {
   ...OFFICER_ZH,
   ...COMMUTE_ZH,
   ...SUBSIDIES_ZH,
-  // training provider and admin pages (provider., admin.)
   ...COOPERATION_ZH,
+  // training provider and admin pages (provider., admin.)
   ...PROVIDER_ZH,
   ...ADMIN_ZH,
   // the registration code step (register., field.code)
@@ -149,10 +149,10 @@ const en: Catalogue = {
   ...OFFICER_EN,
   ...COMMUTE_EN,
   ...SUBSIDIES_EN,
+  ...COOPERATION_EN,
   ...REGISTER_EN,
   ...WORKSHOP_EN,
   'app.name': 'Leye',
-  ...COOPERATION_EN,
   'app.tagline': 'Good work near home',
   'lang.switch': '中文',
   'lang.switchLabel': 'Change language',
@@ -248,10 +248,10 @@ const en: Catalogue = {
   'role.officer': 'Employment officer',
   'role.provider': 'Training provider',
   'role.admin': 'Administrator',
+  'role.liaison': 'Partner-city liaison',
 
   'error.404.title': 'Page not found',
   'error.404.body': 'This page does not exist, or you may not see it.',
-  'role.liaison': 'Partner-city liaison',
   'error.403.title': 'Not allowed',
   'error.403.body': 'You may not do this.',
   'error.csrf.body': 'The page expired or came from elsewhere. Go back, reload it and submit again.',
