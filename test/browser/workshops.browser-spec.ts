@@ -115,6 +115,11 @@ describe('workshop register in a browser', () => {
     const card = page.locator('#workshops li', { hasText: '长顺社区藤编帮扶车间' });
     expect(await card.textContent()).toContain('正常运行');
     await fitsAndPasses(page, 'workshops-list');
+
+    // The same hub in English: the menu still fits the phone.
+    await page.goto('/lang/en?next=/officer/programmes');
+    expect(await page.locator('h1').textContent()).toBe('Programmes');
+    await fitsAndPasses(page, 'programmes-hub-en');
     expect(watch.errors).toEqual([]);
     await context.close();
   });

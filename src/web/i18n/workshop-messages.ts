@@ -91,7 +91,8 @@ export const WORKSHOP_ZH = {
 } as const;
 
 export const WORKSHOP_EN: Record<keyof typeof WORKSHOP_ZH, string> = {
-  'officer.nav.programmes': 'Programmes',
+  // Short: the six English menu words share one row at 360 px (帮扶 = support).
+  'officer.nav.programmes': 'Support',
   'programmes.title': 'Programmes',
   'programmes.lead':
     'Registers of workshops, subsidies and labour cooperation, computed from the work on record.',
