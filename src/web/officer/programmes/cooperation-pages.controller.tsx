@@ -64,9 +64,12 @@ const FIELD_KEYS = Object.fromEntries(
 );
 
 const CONFLICT_KEYS = Object.fromEntries(
-  ['cooperation.already_away', 'cooperation.already_arrived', 'cooperation.returned', 'cooperation.check_closed'].map(
-    (c) => [`coop.conflict.${c}`, true],
-  ),
+  [
+    'cooperation.already_away',
+    'cooperation.already_arrived',
+    'cooperation.returned',
+    'cooperation.check_closed',
+  ].map((c) => [`coop.conflict.${c}`, true]),
 );
 
 /** The DTO the API validates, or the first failure as the page shows it. */
@@ -164,7 +167,7 @@ export class CooperationPagesController {
     @Query('by') by?: string,
     @Query('done') done?: string,
   ) {
-    return this.home(reply, user, { by, notice: done ? DONE[done] : undefined });
+    return this.home(reply, user, { by, notice: done && Object.hasOwn(DONE, done) ? DONE[done] : undefined });
   }
 
   @Post('fairs')
@@ -254,7 +257,9 @@ export class CooperationPagesController {
     @CurrentUser() user: AuthUser,
     @Query('done') done?: string,
   ) {
-    return this.batchPage(reply, user, id, { notice: done ? DONE[done] : undefined });
+    return this.batchPage(reply, user, id, {
+      notice: done && Object.hasOwn(DONE, done) ? DONE[done] : undefined,
+    });
   }
 
   /** One member action: validate as the API does, call the service, back to the batch. */
