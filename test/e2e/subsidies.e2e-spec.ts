@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { todayInPilotZone } from '../../src/common/clock';
 import { addDays, addMonths } from '../../src/programmes/subsidies/subsidy-periods';
 import { createTestApp, type TestApp } from '../support/app';
+import { courseBody } from '../support/training-factories';
 import { createSite, loginAdmin, staff, type Session } from '../support/factories';
 import { binaryParser, readXlsx } from '../support/imports-factories';
 import { csrfOf, webAgent } from '../support/web-factories';
@@ -201,6 +202,76 @@ describe('subsidies with their evidence (e2e)', () => {
     expect(still.evidence.find((e) => e.item === 'bank_account')!.status).toBe('verified');
   });
 
+  it('training allowance: 25 yuan per session day attended of a subsidised course, in the month claimed', async () => {
+    const h = await createHousehold(t.http, officer, site.id);
+    const r = await createResident(t.http, officer, h.id);
+    const course = await t.http
+      .post('/api/v1/courses')
+      .set(officer.auth)
+      .send(courseBody({ startDate: addDays(today, -10), endDate: addDays(today, 5), subsidized: true }));
+    expect(course.status).toBe(201);
+    const days = [-5, -3, 2].map((d) => addDays(today, d));
+    for (const day of days) {
+      const s = await t.http
+        .post(`/api/v1/courses/${course.body.id}/sessions`)
+        .set(officer.auth)
+        .send({ startsAt: `${day}T09:00:00+08:00`, endsAt: `${day}T11:00:00+08:00` });
+      expect(s.status).toBe(201);
+    }
+    const e = await t.http
+      .post(`/api/v1/courses/${course.body.id}/enrollments`)
+      .set(officer.auth)
+      .send({ residentId: r.id });
+    expect(e.status).toBe(201);
+    expect((await t.http.post(`/api/v1/enrollments/${e.body.id}/attend`).set(officer.auth)).status).toBe(200);
+    const month = days[0].slice(0, 7);
+    const res = await t.http
+      .get(`/api/v1/subsidies/eligibility?siteId=${site.id}&programme=training_allowance&period=${month}`)
+      .set(officer.auth);
+    expect(res.status).toBe(200);
+    // Past session days of that month count; the one still to come does not.
+    const attended = days.slice(0, 2).filter((d) => d.startsWith(month));
+    expect((res.body.items as Item[]).find((i) => i.residentId === r.id)).toMatchObject({
+      amount: attended.length * 25,
+      eligibleSince: attended[0],
+      basis: { days: attended.length },
+      evidence: [
+        { item: 'national_id', status: 'provided' },
+        { item: 'attendance', status: 'provided' },
+        { item: 'bank_account', status: 'missing' },
+      ],
+    });
+  });
+
+  it('one-time job-seeking subsidy: a student of a monitored household, once per person', async () => {
+    const h = await createHousehold(t.http, officer, site.id, { monitoringStatus: 'marginal' });
+    const student = await createResident(t.http, officer, h.id, { employmentStatus: 'student' });
+    const plain = await createResident(
+      t.http,
+      officer,
+      (await createHousehold(t.http, officer, site.id)).id,
+      {
+        employmentStatus: 'student',
+      },
+    );
+    const items = await eligible('job_seeking');
+    expect(items.map((i) => i.residentId)).not.toContain(plain.id); // household not monitored
+    expect(items.find((i) => i.residentId === student.id)).toMatchObject({
+      amount: 1500,
+      evidence: [
+        { item: 'national_id', status: 'provided' },
+        { item: 'household_status', status: 'provided' },
+        { item: 'bank_account', status: 'missing' },
+      ],
+    });
+    await mark(student.id, 'job_seeking', 'bank_account');
+    const first = await claim(student.id, 'job_seeking', year);
+    expect(first.status).toBe(201);
+    const nextYear = await claim(student.id, 'job_seeking', String(Number(year) + 1));
+    expect(nextYear.status).toBe(409);
+    expect(nextYear.body.message).toContain(first.body.id);
+  });
+
   it('the notice roster opens with masked national IDs', async () => {
     const res = await t.http
       .get(`/api/v1/exports/subsidy-notice.xlsx?batch=${batchId}`)
@@ -211,7 +282,7 @@ describe('subsidies with their evidence (e2e)', () => {
     const ws = (await readXlsx(res.body)).worksheets[0];
     expect(ws.getRow(1).getCell(3).value).toBe('身份证号');
     const rows = ws.getSheetValues().slice(2) as unknown[][];
-    expect(rows).toHaveLength(2);
+    expect(rows).toHaveLength(3); // two transport claims and the job-seeking one: same site, same period
     const row = rows.find((r) => r[2] === away.name)!;
     expect(row[3]).toBe(`${away.nationalId.slice(0, 6)}********${away.nationalId.slice(-4)}`);
     expect(row[4]).toBe('外出务工交通补贴');
