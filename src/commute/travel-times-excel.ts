@@ -26,10 +26,15 @@ import { RECORDED_SOURCES, TRAVEL_MODES } from './travel-trip';
 export const TRAVEL_IMPORT_LIMITS = { maxUncompressedBytes: 2 * 1024 * 1024, maxEntries: 64 };
 export const TRAVEL_IMPORT_MAX_ROWS = 500;
 
-type Col = { key: keyof TravelTimeFields | 'recordedByName' | 'recordedAt'; header: string; width: number };
+type Col = {
+  key: keyof TravelTimeFields | 'destinationName' | 'recordedByName' | 'recordedAt';
+  header: string;
+  width: number;
+};
 /** Headers are the sheet's contract: import finds columns by these names, whatever their order. */
 const COLUMNS: Col[] = [
   { key: 'destinationRegionCode', header: '目的地地区代码', width: 16 },
+  { key: 'destinationName', header: '目的地名称（导入时不读）', width: 14 },
   { key: 'placeName', header: '地点名称', width: 18 },
   { key: 'latitude', header: '纬度', width: 10 },
   { key: 'longitude', header: '经度', width: 10 },
@@ -178,7 +183,8 @@ export class TravelTimesExcel {
     ws.getRow(1).eachCell((cell, col) => {
       const v = cellValue(cell.value);
       const key = typeof v === 'string' ? byHeader.get(v.trim()) : undefined;
-      if (key && key !== 'recordedByName' && key !== 'recordedAt') columns.set(col, key);
+      if (key && key !== 'destinationName' && key !== 'recordedByName' && key !== 'recordedAt')
+        columns.set(col, key);
     });
     for (const need of ['mode', 'minutes', 'source'] as const) {
       if (![...columns.values()].includes(need)) {
