@@ -13,6 +13,7 @@ import { createTestApp, type TestApp } from '../support/app';
 import { staff, type Session } from '../support/factories';
 import { eventually } from '../support/notifications-factories';
 import { createResident } from '../support/residents-factories';
+import { csrfOf, webAgent } from '../support/web-factories';
 
 /*
  * Issue 17 §3 "How we will know": a batch of two residents with one arrival has retention checks
@@ -243,6 +244,35 @@ describe('east–west labour cooperation (e2e)', () => {
     expect(m.retention!.map((r) => r.status)).toEqual(['cancelled', 'cancelled', 'cancelled', 'cancelled']);
     // Back home, the resident may leave with a new batch.
     expect((await batch(w.siteOfficer, { partnerCity: '杭州', departureOn: today, residentIds: [a.resident.id] })).status).toBe(201);
+  });
+
+  it('the pages: a form without its CSRF token is refused, a bad date keeps the form, another site\'s batch is 404', async () => {
+    const a = await householdWithResident(t.http, w);
+    const created = await batch(w.siteOfficer, { partnerCity: '杭州', departureOn: today, residentIds: [a.resident.id] });
+    const agent = await webAgent(t, (w.siteOfficer as Session & { phone: string }).phone);
+    const page = await agent.get(`/officer/programmes/cooperation/batches/${created.body.id}`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain(a.resident.name as string);
+    expect(page.text).not.toContain(a.resident.nationalId);
+    // Unknown notices are ignored, prototype names included.
+    for (const done of ['__proto__', 'constructor', 'nope'])
+      expect((await agent.get(`/officer/programmes/cooperation?done=${done}`)).status).toBe(200);
+    const url = `/officer/programmes/cooperation/batches/${created.body.id}/arrivals`;
+    expect((await agent.post(url).type('form').send({ residentId: a.resident.id, arrivedOn: today })).status).toBe(403);
+    const bad = await agent
+      .post(url)
+      .type('form')
+      .send({ residentId: a.resident.id, arrivedOn: '2026-02-30', _csrf: csrfOf(page.text) });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('请检查「到岗日期」');
+    const ok = await agent
+      .post(url)
+      .type('form')
+      .send({ residentId: a.resident.id, arrivedOn: today, _csrf: csrfOf(page.text) });
+    expect(ok.status).toBe(303);
+    expect((await get(w.siteOfficer, created.body.id)).body.arrivedCount).toBe(1);
+    const other = await webAgent(t, (w.otherOfficer as Session & { phone: string }).phone);
+    expect((await other.get(`/officer/programmes/cooperation/batches/${created.body.id}`)).status).toBe(404);
   });
 
   it('outcomes per fair, employer and city: departed, arrived, still at work at 3 and 6 months', async () => {
