@@ -36,7 +36,7 @@ export const COMMUTE_ZH = {
   'commute.page.lastReturn': '末班返回（回安置点）',
   'commute.page.timeHint': '24 小时制，如 07:30',
   'commute.page.daysHint': '不选 = 每天都有',
-  'commute.page.employerId': '企业班车：企业编号',
+  'commute.page.employerId': '企业班车：所属企业',
   'commute.page.employerIdHint': '只有这家企业的岗位用这趟班车；普通公交不填',
   'commute.page.submit': '添加',
   'commute.page.minutesUnit': '分钟',
@@ -99,7 +99,7 @@ export const COMMUTE_EN: Record<keyof typeof COMMUTE_ZH, string> = {
   'commute.page.lastReturn': 'Last return (to the site)',
   'commute.page.timeHint': '24-hour clock, e.g. 07:30',
   'commute.page.daysHint': 'None ticked = every day',
-  'commute.page.employerId': 'Employer shuttle: employer id',
+  'commute.page.employerId': 'Employer shuttle: whose',
   'commute.page.employerIdHint':
     "Only this employer's postings use the shuttle; leave empty for a public bus",
   'commute.page.submit': 'Add',
