@@ -99,16 +99,13 @@ describe('travel times per site (e2e, issue 16)', () => {
 
   it("an employer's shuttle names its employer; an employer account may not read the table", async () => {
     const { employer, session } = await employerWithRecord(t.http, { verifiedBy: admin });
-    const res = await t.http
-      .post(url())
-      .set(officer.auth)
-      .send({
-        destinationRegionCode: '422802101',
-        mode: 'shuttle',
-        minutes: 25,
-        source: 'measured',
-        employerId: employer.id,
-      });
+    const res = await t.http.post(url()).set(officer.auth).send({
+      destinationRegionCode: '422802101',
+      mode: 'shuttle',
+      minutes: 25,
+      source: 'measured',
+      employerId: employer.id,
+    });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ employerId: employer.id, employerName: employer.name });
     expect((await t.http.get(url()).set(session.auth)).status).toBe(403);
@@ -132,7 +129,11 @@ describe('travel times per site (e2e, issue 16)', () => {
   });
 
   it('export → edit in Excel → import replaces the table (round trip read back with exceljs)', async () => {
-    const exported = await t.http.get(`${url()}.xlsx`).set(officer.auth).buffer(true).parse(binaryParser);
+    const exported = await t.http
+      .get(`${url()}.xlsx`)
+      .set(officer.auth)
+      .buffer(true)
+      .parse(binaryParser as never);
     expect(exported.status).toBe(200);
     const wb = await readXlsx(exported.body);
     const ws = wb.worksheets[0];
@@ -173,7 +174,13 @@ describe('travel times per site (e2e, issue 16)', () => {
 
     // Read back once more: the second export is the first one plus the shuttle.
     const again = await readXlsx(
-      (await t.http.get(`${url()}.xlsx`).set(officer.auth).buffer(true).parse(binaryParser)).body,
+      (
+        await t.http
+          .get(`${url()}.xlsx`)
+          .set(officer.auth)
+          .buffer(true)
+          .parse(binaryParser as never)
+      ).body,
     );
     expect(again.worksheets[0].actualRowCount).toBe(3);
   });
