@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AccessModule } from './access/access.module';
 import { CaseworkModule } from './casework/casework.module';
@@ -7,7 +7,7 @@ import { ApplicationsModule } from './applications/applications.module';
 import { AuditModule } from './audit/audit.module';
 import { BootstrapModule } from './bootstrap/bootstrap.module';
 import { loggerParams } from './common/logging';
-import { AppConfig } from './config/app-config';
+import { AppConfig, type ProcessRole } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { CryptoModule } from './crypto/crypto.module';
 import { DatabaseModule } from './database/database.module';
@@ -25,10 +25,11 @@ import { ReportsModule } from './reports/reports.module';
 import { ResidentsModule } from './residents/residents.module';
 import { SkillsModule } from './skills/skills.module';
 import { TrainingModule } from './training/training.module';
+import { DemoAccountsModule } from './demo/demo-accounts.module';
 import { DemoModule } from './demo/demo.module';
 import { CooperationModule } from './programmes/cooperation/cooperation.module';
-import { WorkshopsModule } from './programmes/workshops/workshops.module';
 import { SubsidiesModule } from './programmes/subsidies/subsidies.module';
+import { WorkshopsModule } from './programmes/workshops/workshops.module';
 import { SubsidiesPagesModule } from './web/officer/programmes/subsidies-pages.module';
 import { WebModule } from './web/web.module';
 
@@ -45,9 +46,54 @@ export const CORE_MODULES = [
   BootstrapModule,
 ];
 
-/** The product's features. */
-export const FEATURE_MODULES = [HealthModule, RegionsModule, SkillsModule, ResidentsModule, TrainingModule, EmployersModule, PostingsModule, NotificationsModule, MatchingModule, PlacementsModule, ApplicationsModule, CaseworkModule, WorkshopsModule, CommuteModule, CooperationModule, ReportsModule, ImportsModule, SubsidiesModule, SubsidiesPagesModule, WebModule, DemoModule];
+/**
+ * The product's features, in every role: the worker's jobs, outbox reactions and bootstrap steps
+ * live in these modules (their API controllers come along; an application context serves no
+ * route). DemoAccountsModule closes the demo accounts when the demo is off, so it is always on.
+ */
+export const FEATURE_MODULES = [
+  HealthModule,
+  RegionsModule,
+  SkillsModule,
+  ResidentsModule,
+  TrainingModule,
+  EmployersModule,
+  PostingsModule,
+  NotificationsModule,
+  MatchingModule,
+  PlacementsModule,
+  ApplicationsModule,
+  CaseworkModule,
+  WorkshopsModule,
+  CommuteModule,
+  CooperationModule,
+  ReportsModule,
+  ImportsModule,
+  SubsidiesModule,
+  DemoAccountsModule,
+];
 
-/** Composition only (DESIGN.md "Shape"): the same module serves api, worker and all. */
-@Module({ imports: [...CORE_MODULES, ...FEATURE_MODULES] })
-export class AppModule {}
+/** The server-rendered pages (src/web): only in a process that serves HTTP (issue 14 item 7). */
+export const WEB_MODULES = [SubsidiesPagesModule, WebModule];
+
+/** What decides a process's modules: its role and whether the demo is on (src/config). */
+export type Composition = Pick<AppConfig, 'role' | 'demo'>;
+
+/** The modules of one process: no pages in a worker, the demo data only when LEYE_DEMO is on. */
+export function appModules(c: Composition): NonNullable<DynamicModule['imports']> {
+  const serves: Record<ProcessRole, boolean> = { api: true, all: true, worker: false };
+  return [
+    ...CORE_MODULES,
+    ...FEATURE_MODULES,
+    ...(serves[c.role] ? WEB_MODULES : []),
+    ...(c.demo ? [DemoModule] : []),
+  ];
+}
+
+/** Composition only (DESIGN.md "Shape"): one module, its imports chosen by the process's config. */
+@Module({})
+export class AppModule {
+  static forConfig(c: Composition): DynamicModule {
+    return { module: AppModule, imports: appModules(c) };
+  }
+}

@@ -62,7 +62,7 @@ const HELMET_OPTIONS: FastifyHelmetOptions = {
 
 export async function createHttpApp(
   config: AppConfig,
-  module: unknown = AppModule,
+  module: unknown = AppModule.forConfig(config),
 ): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,

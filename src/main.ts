@@ -29,7 +29,7 @@ async function main(): Promise<void> {
 
   const app: INestApplicationContext =
     config.role === 'worker'
-      ? await NestFactory.createApplicationContext(AppModule, { bufferLogs: true })
+      ? await NestFactory.createApplicationContext(AppModule.forConfig(config), { bufferLogs: true })
       : await createHttpApp(config);
   if (config.role === 'worker') app.useLogger(app.get(Logger));
   const log = new NestLogger('Main');

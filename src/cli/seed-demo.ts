@@ -20,7 +20,10 @@ async function main(): Promise<void> {
   process.env.LEYE_SCHEDULER = 'false';
   const config = loadConfig();
   if (await ensureDatabase(config.databaseUrl)) console.log('Created the database');
-  const app = await NestFactory.createApplicationContext(AppModule);
+  const app = await NestFactory.createApplicationContext(
+    // The demo module explicitly: LEYE_DEMO stays false so the bootstrap step does not load it too.
+    AppModule.forConfig({ role: 'api', demo: true }),
+  );
   try {
     const boot = app.get(BootstrapService);
     await boot.migrate();

@@ -15,11 +15,16 @@ import { canonicalJson } from '../openapi/canonical-json';
  */
 async function main(): Promise<void> {
   const target = resolve(process.argv[2] ?? 'openapi.json');
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, new FastifyAdapter(), {
-    preview: true,
-    logger: ['error'],
-    abortOnError: false,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    // The document of an api process; the demo adds no route.
+    AppModule.forConfig({ role: 'api', demo: false }),
+    new FastifyAdapter(),
+    {
+      preview: true,
+      logger: ['error'],
+      abortOnError: false,
+    },
+  );
   // As configureHttpApp does: the operations' paths depend on it.
   app.setGlobalPrefix(API_PREFIX, { exclude: UNPREFIXED_PATHS });
   writeFileSync(target, canonicalJson(buildOpenApi(app)));

@@ -1,10 +1,9 @@
 import { Module } from '@nestjs/common';
-import { DemoAccountsStep } from './demo-accounts.step';
 import { DemoDataStep } from './demo-data.step';
 
 /**
- * Demo data at start (DemoDataStep), the demo accounts closed when the demo is off
- * (DemoAccountsStep); the generator lives beside them (generate.ts).
+ * The demo data at start (DemoDataStep); loaded only when LEYE_DEMO is on (app.module.ts), or by
+ * `npm run seed:demo`. The demo accounts' guard is DemoAccountsModule; the generator is generate.ts.
  */
-@Module({ providers: [DemoDataStep, DemoAccountsStep], exports: [DemoDataStep] })
+@Module({ providers: [DemoDataStep], exports: [DemoDataStep] })
 export class DemoModule {}

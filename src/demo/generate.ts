@@ -108,7 +108,10 @@ export async function generateDatabase(
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   });
   try {
-    const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error', 'warn'] });
+    const app = await NestFactory.createApplicationContext(
+      AppModule.forConfig({ role: 'api', demo: false }),
+      { logger: ['error', 'warn'] },
+    );
     try {
       const boot = app.get(BootstrapService);
       await boot.migrate();

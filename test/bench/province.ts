@@ -109,7 +109,9 @@ async function withApp<T>(
     LEYE_QUEUE_PREFIX: prefix,
     LOG_LEVEL: 'warn',
   });
-  const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error', 'warn'] });
+  const app = await NestFactory.createApplicationContext(AppModule.forConfig({ role: 'api', demo: false }), {
+    logger: ['error', 'warn'],
+  });
   try {
     return await f(app);
   } finally {

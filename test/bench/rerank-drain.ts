@@ -24,6 +24,7 @@ import { dataSourceOptions } from '../../src/database/data-source-options';
 import { AppModule } from '../../src/app.module';
 import { generateDatabase } from '../../src/demo/generate';
 import { RERANK_BATCH } from '../../src/matching/jobs/rerank-all.job';
+import { MatchingSettings } from '../../src/matching/matching-settings';
 import { RankingService, type RerankTime } from '../../src/matching/ranking.service';
 import { databaseExists, databaseUrlFor, query, round } from './bench-support';
 import { markLoad } from './load-gate';
@@ -51,6 +52,51 @@ async function prepare(url: string, night: Night): Promise<void> {
     );
   await query(url, `VACUUM ANALYZE match`);
   await query(url, `VACUUM ANALYZE resident_recommendation`);
+}
+
+/**
+ * Issue 11 item 9: the generator's real-life-shaped inputs reported on their own: seekers with a
+ * bare roster profile (no skill, no stated wish) against the others, postings that ask no skill
+ * (普工) against the others — how many reach a strong match after the night.
+ */
+async function realLifeSlices(url: string, strong: number): Promise<Record<string, unknown>> {
+  const residents = await query<{ bare: boolean; n: string; listed: string; strong: string }>(
+    url,
+    `SELECT (NOT EXISTS (SELECT 1 FROM resident_skill s WHERE s.resident_id = r.id)
+             AND r.pref_wage_min IS NULL AND cardinality(r.pref_industries) = 0
+             AND cardinality(r.pref_schedules) = 0) AS bare,
+            count(*) AS n,
+            count(*) FILTER (WHERE EXISTS (SELECT 1 FROM resident_recommendation rr WHERE rr.resident_id = r.id)) AS listed,
+            count(*) FILTER (WHERE EXISTS (SELECT 1 FROM resident_recommendation rr
+                                            WHERE rr.resident_id = r.id AND rr.score >= $1)) AS strong
+       FROM resident r
+      WHERE r.status = 'active' AND r.erased_at IS NULL AND r.employment_status = 'unemployed'
+        AND r.labor_capacity <> 'none'
+      GROUP BY 1`,
+    [strong],
+  );
+  const postings = await query<{ noskill: boolean; n: string; strong: string }>(
+    url,
+    `SELECT cardinality(p.required_skill_codes) = 0 AS noskill, count(*) AS n,
+            count(*) FILTER (WHERE EXISTS (SELECT 1 FROM match m WHERE m.posting_id = p.id AND m.score >= $1)) AS strong
+       FROM posting p WHERE p.status = 'open' GROUP BY 1`,
+    [strong],
+  );
+  const pct = (a: string, b: string): number => round((100 * Number(a)) / Math.max(Number(b), 1));
+  return {
+    seekers: Object.fromEntries(
+      residents.map((r) => [
+        r.bare ? 'bareProfile' : 'statedProfile',
+        { n: Number(r.n), withList: pct(r.listed, r.n), withStrong: pct(r.strong, r.n) },
+      ]),
+    ),
+    postings: Object.fromEntries(
+      postings.map((p) => [
+        p.noskill ? 'noSkill' : 'asksSkills',
+        { n: Number(p.n), withStrong: pct(p.strong, p.n) },
+      ]),
+    ),
+  };
 }
 
 async function main(): Promise<void> {
@@ -96,9 +142,12 @@ async function main(): Promise<void> {
     LEYE_QUEUE_PREFIX: `rrdrain_${Date.now().toString(36)}`,
     LOG_LEVEL: 'warn',
   });
-  const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error', 'warn'] });
+  const app = await NestFactory.createApplicationContext(AppModule.forConfig({ role: 'api', demo: false }), {
+    logger: ['error', 'warn'],
+  });
   const ds = app.get<DataSource>(getDataSourceToken());
   const ranking = app.get(RankingService);
+  const strong = app.get(MatchingSettings).config.thresholds.strongMatch;
   try {
     for (const night of (values.nights ?? 'first,quiet').split(',') as Night[]) {
       await prepare(url, night);
@@ -131,6 +180,7 @@ async function main(): Promise<void> {
         `SELECT (SELECT count(*) FROM match) AS matches, (SELECT count(*) FROM resident_recommendation) AS recs`,
       );
       const row = {
+        realLife: await realLifeSlices(url, strong),
         label: values.label ?? '',
         night,
         ms,

@@ -236,7 +236,9 @@ async function main(): Promise<void> {
     LEYE_QUEUE_PREFIX: prefix,
     LOG_LEVEL: 'warn',
   });
-  const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error', 'warn'] });
+  const app = await NestFactory.createApplicationContext(AppModule.forConfig({ role: 'api', demo: false }), {
+    logger: ['error', 'warn'],
+  });
   const ds = app.get<DataSource>(getDataSourceToken());
   const cfg = app.get(MatchingSettings).config;
   const [{ seekers }] = await query<{ seekers: string }>(
