@@ -14,11 +14,17 @@ describe('officerNotificationHref', () => {
     expect(
       officerNotificationHref({ kind: 'household.at_risk', payload: { householdId: B, placementId: A } }),
     ).toBe(`/officer/households/${B}`);
+    expect(
+      officerNotificationHref({ kind: 'workshop.state_changed', payload: { workshopId: A, siteId: B } }),
+    ).toBe(`/officer/programmes/workshops/${A}`);
   });
 
   it('makes no link from a payload that is not an id', () => {
     expect(
       officerNotificationHref({ kind: 'household.at_risk', payload: { householdId: '//evil.example' } }),
+    ).toBe(null);
+    expect(
+      officerNotificationHref({ kind: 'workshop.state_changed', payload: { workshopId: '../admin' } }),
     ).toBe(null);
     expect(officerNotificationHref({ kind: 'notification.deliveries', payload: {} })).toBe(null);
   });

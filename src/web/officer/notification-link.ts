@@ -12,6 +12,8 @@ export function officerNotificationHref(n: Pick<NotificationDto, 'kind' | 'paylo
   const p = n.payload;
   const caseId = id(p.caseId);
   if (caseId) return `/officer/cases/${caseId}`;
+  const workshop = id(p.workshopId);
+  if (workshop) return `/officer/programmes/workshops/${workshop}`;
   const posting = id(p.postingId);
   if (n.kind === 'match.posting_ranked' && posting) {
     const site = id(p.siteId);
