@@ -15,7 +15,7 @@ import { AppConfig } from '../config/app-config';
 import type { WageFactors } from '../matching/engine';
 import { loadMatchingConfig } from '../matching/matching-config';
 import { searchGroups } from './posting-search-text';
-import { estimateReachKm, postingTrips, travelMinutesSql } from './posting-travel';
+import { postingTrips, travelMinutesSql, travelReachSql } from './posting-travel';
 import { monthlyWageRange } from './posting-wage';
 import type { PostingSkill } from './posting.entity';
 import { skillViews } from './postings.service';
@@ -200,11 +200,8 @@ export class PostingSearchService {
     // Built where used: a parameter the statement does not use has no type, and PostgreSQL refuses it.
     const travel = () => (site ? travelMinutesSql(cfg, site, trips, arg) : 'NULL::float8');
     if (site && q.maxTravelMinutes !== undefined) {
-      if (!trips.length) {
-        const box = boundingBox(site.latitude, site.longitude, estimateReachKm(cfg, q.maxTravelMinutes));
-        where.push(`p.latitude BETWEEN ${arg(box.minLat)} AND ${arg(box.maxLat)}`);
-        where.push(`p.longitude BETWEEN ${arg(box.minLon)} AND ${arg(box.maxLon)}`);
-      }
+      // The cheap superset first (the index box alone when the site has no recorded trips).
+      where.push(travelReachSql(cfg, site, trips, q.maxTravelMinutes, arg));
       // NULL (no known trip) is not "within": left out.
       where.push(`${travel()} <= ${arg(q.maxTravelMinutes)}`);
     }

@@ -1,3 +1,4 @@
+import { boundingBox } from '../common/geo';
 import type { CommuteConfig } from '../commute/commute-config';
 import type { CommutePlanner } from '../commute/commute-planner';
 import type { RecordedTrip, SitePoint, Trip, Workplace } from '../commute/travel-trip';
@@ -60,16 +61,60 @@ export function travelMinutesSql(
   const estimate = `CASE WHEN p.location_approximate THEN NULL::float8
     ELSE greatest(1, floor(((${km} * ${arg(cfg.detourFactor)}::float8) / ${arg(speed)}::float8) * 60 + 0.5)) END`;
   if (!rows.length) return `(${estimate})`;
+  // A named place's box first (four comparisons), the haversine only inside it: at 20k postings and
+  // 30 recorded rows the exact distance for every pair was most of the statement's time.
+  const boxes = rows.map((r) => placeBox(cfg, r));
+  const col = (f: (b: NonNullable<ReturnType<typeof placeBox>>) => number) =>
+    arg(boxes.map((b) => (b ? f(b) : null)));
   const recorded = `(SELECT t.minutes FROM unnest(${arg(rows.map((r) => r.destinationRegionCode))}::text[],
       ${arg(rows.map((r) => r.latitude))}::float8[], ${arg(rows.map((r) => r.longitude))}::float8[],
+      ${col((b) => b.minLat)}::float8[], ${col((b) => b.maxLat)}::float8[],
+      ${col((b) => b.minLon)}::float8[], ${col((b) => b.maxLon)}::float8[],
       ${arg(rows.map((r) => r.minutes))}::float8[], ${arg(rows.map((r) => r.employerId))}::uuid[])
-      WITH ORDINALITY AS t(code, lat, lon, minutes, employer_id, ord)
+      WITH ORDINALITY AS t(code, lat, lon, min_lat, max_lat, min_lon, max_lon, minutes, employer_id, ord)
     WHERE (t.employer_id IS NULL OR t.employer_id = p.employer_id)
       AND ((t.code IS NOT NULL AND left(p.region_code, length(t.code)) = t.code)
-        OR (t.lat IS NOT NULL AND t.lon IS NOT NULL AND NOT p.location_approximate
+        OR (t.lat IS NOT NULL AND NOT p.location_approximate
+            AND p.latitude BETWEEN t.min_lat AND t.max_lat AND p.longitude BETWEEN t.min_lon AND t.max_lon
             AND haversine_km(t.lat, t.lon, p.latitude, p.longitude) <= ${arg(cfg.matchRadiusKm)}::float8))
     ORDER BY t.ord LIMIT 1)`;
   return `COALESCE(${recorded}, ${estimate})`;
+}
+
+/** A lat/lon box around a recorded named place that holds every workplace within matchRadiusKm
+ *  (padded: the box of common/geo is exact only along the place's own latitude). */
+function placeBox(cfg: Pick<CommuteConfig, 'matchRadiusKm'>, r: RecordedTrip) {
+  if (r.latitude === null || r.longitude === null) return null;
+  return boundingBox(r.latitude, r.longitude, cfg.matchRadiusKm * 1.01 + 0.01);
+}
+
+/**
+ * A cheap condition every posting within `minutes` meets (a superset, before the exact test): the
+ * estimate's box (an unlocated workplace has no estimate), or the region or the place box of a
+ * recorded row of at most `minutes` — the row that decides a posting within reach is one of those,
+ * or no row applies and the estimate does.
+ */
+export function travelReachSql(
+  cfg: Pick<CommuteConfig, 'detourFactor' | 'speedKmh' | 'defaultEstimateMode' | 'matchRadiusKm'>,
+  site: SitePoint,
+  rows: readonly RecordedTrip[],
+  minutes: number,
+  arg: Arg,
+): string {
+  const box = boundingBox(site.latitude, site.longitude, estimateReachKm(cfg, minutes));
+  const within = (b: { minLat: number; maxLat: number; minLon: number; maxLon: number }) =>
+    `(p.latitude BETWEEN ${arg(b.minLat)}::float8 AND ${arg(b.maxLat)}::float8
+      AND p.longitude BETWEEN ${arg(b.minLon)}::float8 AND ${arg(b.maxLon)}::float8)`;
+  const any = [`(NOT p.location_approximate AND ${within(box)})`];
+  const reaching = rows.filter((r) => r.minutes <= minutes);
+  const codes = reaching.map((r) => r.destinationRegionCode).filter((c): c is string => c !== null);
+  // Region codes are digits (travel-time-fields REGION_CODE): no LIKE wildcard in them.
+  if (codes.length) any.push(`p.region_code LIKE ANY (${arg(codes.map((c) => `${c}%`))}::text[])`);
+  for (const r of reaching) {
+    const b = placeBox(cfg, r);
+    if (b) any.push(`(NOT p.location_approximate AND ${within(b)})`);
+  }
+  return `(${any.join(' OR ')})`;
 }
 
 /**

@@ -101,6 +101,10 @@ describe('job search by travel time from a site (GET /postings?siteId=&maxTravel
         longitude: 108.7,
       })
     ).id;
+    // ~33 km, in an industrial park an officer recorded by name and coordinates: 45 minutes by e-bike.
+    ids.park = (
+      await open(other, { title: '园区电子厂', regionCode: '422802107', latitude: 30.3, longitude: 108.7 })
+    ).id;
     // Not located: the employer's office stands in. Nothing recorded to its township: unknown.
     ids.unlocated = (
       await open(other, {
@@ -126,13 +130,22 @@ describe('job search by travel time from a site (GET /postings?siteId=&maxTravel
       employerId: employer.employer.id,
     });
   });
+  beforeAll(async () => {
+    // within matchRadiusKm (3 km) of the park's workplace
+    await record({ placeName: '文斗工业园', latitude: 30.31, longitude: 108.71, mode: 'ebike', minutes: 45 });
+  });
   afterAll(async () => {
     await t?.close();
   });
 
   it('each item carries travelMinutes and travelSource: measured, estimate, unknown (never 0)', async () => {
     const all = byId(await search({ siteId: site.id }));
-    expect(all.size).toBe(5);
+    expect(all.size).toBe(6);
+    expect(all.get(ids.park)).toMatchObject({
+      travelMinutes: 45,
+      travelSource: 'measured',
+      travelMode: 'ebike',
+    });
     expect(all.get(ids.valley)).toMatchObject({
       travelMinutes: 70,
       travelSource: 'measured',
@@ -161,7 +174,7 @@ describe('job search by travel time from a site (GET /postings?siteId=&maxTravel
 
     // Without a site there is nothing to measure from: no travel fields at all.
     const plain = (await search({})).items;
-    expect(plain).toHaveLength(5);
+    expect(plain).toHaveLength(6);
     for (const i of plain) expect(i).not.toHaveProperty('travelSource');
   });
 
@@ -169,16 +182,16 @@ describe('job search by travel time from a site (GET /postings?siteId=&maxTravel
     expect(idsOf(await search({ siteId: site.id, maxTravelMinutes: 30 }))).toEqual(
       [ids.near, ids.shuttle].sort(),
     );
-    // The valley's straight line is within an hour; the bus is not.
+    // The valley's straight line is within an hour; the bus is not. The park is far, the e-bike quick.
     expect(idsOf(await search({ siteId: site.id, maxTravelMinutes: 60 }))).toEqual(
-      [ids.near, ids.shuttle].sort(),
+      [ids.near, ids.shuttle, ids.park].sort(),
     );
     expect(idsOf(await search({ siteId: site.id, maxTravelMinutes: 70 }))).toEqual(
-      [ids.near, ids.shuttle, ids.valley].sort(),
+      [ids.near, ids.shuttle, ids.park, ids.valley].sort(),
     );
     // The SQL filter agrees with the minutes on the items (the planner's), for every limit.
     const all = (await search({ siteId: site.id })).items;
-    for (const limit of [5, 10, 11, 25, 26, 60, 85, 86, 87, 90, 120]) {
+    for (const limit of [5, 10, 11, 25, 26, 44, 45, 60, 85, 86, 87, 90, 120]) {
       const expected = all
         .filter((i) => i.travelMinutes != null && i.travelMinutes <= limit)
         .map((i) => i.id)
@@ -199,28 +212,28 @@ describe('job search by travel time from a site (GET /postings?siteId=&maxTravel
 
   it('filters before paging: pages of one add up to the total, and the total is the same on every page', async () => {
     const seen: string[] = [];
-    for (const pageNo of [1, 2, 3]) {
+    for (const pageNo of [1, 2, 3, 4]) {
       const p = await search({ siteId: site.id, maxTravelMinutes: 60, pageSize: 1, page: pageNo });
-      expect({ pageNo, total: p.total }).toEqual({ pageNo, total: 2 });
-      expect(p.items.length).toBe(pageNo <= 2 ? 1 : 0);
+      expect({ pageNo, total: p.total }).toEqual({ pageNo, total: 3 });
+      expect(p.items.length).toBe(pageNo <= 3 ? 1 : 0);
       seen.push(...p.items.map((i) => i.id));
     }
-    expect(seen.sort()).toEqual([ids.near, ids.shuttle].sort());
+    expect(seen.sort()).toEqual([ids.near, ids.shuttle, ids.park].sort());
   });
 
   it('nearest orders by the trip, the unknown last', async () => {
     const order = (await search({ siteId: site.id, sort: 'nearest' })).items.map((i) => i.id);
-    expect(order).toEqual([ids.near, ids.shuttle, ids.valley, ids.far, ids.unlocated]);
+    expect(order).toEqual([ids.near, ids.shuttle, ids.park, ids.valley, ids.far, ids.unlocated]);
   });
 
   it('a trip the officer deletes is gone from the next search (no stale cached page)', async () => {
     const before = await search({ siteId: site.id, maxTravelMinutes: 60 });
-    expect(before.total).toBe(2);
+    expect(before.total).toBe(3);
     const del = await t.http.delete(`/api/v1/sites/${site.id}/travel-times/${busTripId}`).set(officer.auth);
     expect([200, 204]).toContain(del.status);
     // Back to the estimate (~43 minutes): within the hour now.
     const after = await search({ siteId: site.id, maxTravelMinutes: 60 });
-    expect(idsOf(after)).toEqual([ids.near, ids.shuttle, ids.valley].sort());
+    expect(idsOf(after)).toEqual([ids.near, ids.shuttle, ids.park, ids.valley].sort());
     expect(byId(after).get(ids.valley)).toMatchObject({ travelSource: 'estimate', travelMode: 'bus' });
   });
 
