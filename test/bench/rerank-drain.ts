@@ -142,7 +142,9 @@ async function main(): Promise<void> {
     LEYE_QUEUE_PREFIX: `rrdrain_${Date.now().toString(36)}`,
     LOG_LEVEL: 'warn',
   });
-  const app = await NestFactory.createApplicationContext(AppModule, { logger: ['error', 'warn'] });
+  const app = await NestFactory.createApplicationContext(AppModule.forConfig({ role: 'api', demo: false }), {
+    logger: ['error', 'warn'],
+  });
   const ds = app.get<DataSource>(getDataSourceToken());
   const ranking = app.get(RankingService);
   const strong = app.get(MatchingSettings).config.thresholds.strongMatch;
