@@ -44,10 +44,15 @@ export function tripFitsShift(
   return true;
 }
 
-/** The engine's own trip where no planner is given: the straight line at distance.minutesPerKm. */
-function estimatedTrip(km: number, minutesPerKm: number): SiteTrip {
+/**
+ * The trip from site s: the lookup's, or where none was given the engine's own estimate (the
+ * straight line at distance.minutesPerKm, kept in siteMinutes), made only when a result is explained.
+ */
+export function siteTrip(cp: CompiledPosting, s: number): SiteTrip {
+  const given = cp.siteTrips?.[s];
+  if (given) return given;
   return {
-    minutes: km * minutesPerKm,
+    minutes: cp.siteMinutes[s],
     source: 'estimate',
     mode: null,
     firstDeparture: null,
@@ -74,8 +79,11 @@ export interface CompiledPosting {
   readonly siteMinutes: Float32Array;
   /** 1 when the site's trip reaches the shift's start and gets home after its end (tripFitsShift). */
   readonly siteShiftOk: Uint8Array;
-  /** The trips themselves (source, mode, words), for explanations. */
-  readonly siteTrips: readonly SiteTrip[];
+  /**
+   * The trips themselves (source, mode, words), for explanations (siteTrip()); null without a
+   * travel lookup: no object per site and posting (rank-resident compiles thousands of postings).
+   */
+  readonly siteTrips: readonly SiteTrip[] | null;
   /** 0 when no seeker of the site can take the post (too far for all, no one works away): skipped whole. */
   readonly siteReachable: Uint8Array;
   readonly defaultMaxCommuteMinutes: number;
@@ -229,23 +237,29 @@ export function compilePosting(
   const siteDist = new Float64Array(sites);
   const siteMinutes = new Float32Array(sites);
   const siteShiftOk = new Uint8Array(sites);
-  const siteTrips: SiteTrip[] = new Array<SiteTrip>(sites);
-  const siteReachable = new Uint8Array(sites);
   const lookup = opts.travel;
+  const siteTrips: SiteTrip[] | null = lookup ? new Array<SiteTrip>(sites) : null;
+  const siteReachable = new Uint8Array(sites);
+  const perKm = config.distance.minutesPerKm;
   for (let s = 0; s < sites; s++) {
     siteDist[s] = distanceKm(cs.siteLat[s], cs.siteLon[s], posting.latitude, posting.longitude);
-    const trip = lookup
-      ? lookup(cs.siteIds[s], posting)
-      : estimatedTrip(siteDist[s], config.distance.minutesPerKm);
-    siteTrips[s] = trip;
-    siteMinutes[s] = trip.minutes === null ? NaN : trip.minutes;
-    siteShiftOk[s] = tripFitsShift(trip, posting.shiftStart, posting.shiftEnd) ? 1 : 0;
+    if (lookup && siteTrips) {
+      const trip = lookup(cs.siteIds[s], posting);
+      siteTrips[s] = trip;
+      siteMinutes[s] = trip.minutes === null ? NaN : trip.minutes;
+      siteShiftOk[s] = tripFitsShift(trip, posting.shiftStart, posting.shiftEnd) ? 1 : 0;
+    } else {
+      // The engine's own estimate has no timetable: nothing to miss.
+      siteMinutes[s] = siteDist[s] * perKm;
+      siteShiftOk[s] = 1;
+    }
     const reach = Math.max(
       cs.siteMaxStatedMinutes[s],
       cs.siteUsesDefaultMinutes[s] ? config.distance.defaultMaxCommuteMinutes : 0,
     );
     // An unknown trip is not "too far" (nor near: it earns the unknown share in scoreBlock).
-    const inReach = trip.minutes === null || (siteMinutes[s] <= reach && siteShiftOk[s] === 1);
+    const t = siteMinutes[s];
+    const inReach = t !== t || (t <= reach && siteShiftOk[s] === 1);
     siteReachable[s] = inReach || (posting.accommodation && cs.siteHasWillingAway[s]) ? 1 : 0;
   }
 

@@ -1,5 +1,11 @@
 import { FLAG_ZERO_EMPLOYMENT, type CandidateSet } from './candidate-set';
-import { compilePosting, compileShared, type CompileOptions, type CompiledPosting } from './compiled-posting';
+import {
+  compilePosting,
+  compileShared,
+  siteTrip,
+  type CompileOptions,
+  type CompiledPosting,
+} from './compiled-posting';
 import { buildReasons, type SkillNames } from './reason';
 import { evaluate, hardFilterName, priorityOf, roundScore, scoreBlock } from './score';
 import { TopHeap } from './top-heap';
@@ -76,7 +82,7 @@ export function explain(
     };
   });
   const site = cs.siteIndex[r];
-  const trip = cp.siteTrips[site];
+  const trip = siteTrip(cp, site);
   const travelMinutes = trip.minutes === null ? null : Math.round(trip.minutes);
   const components: Components = {
     ...scored,
@@ -305,8 +311,8 @@ export function topSummary(top: RankedTop): (string | number)[][] {
     Math.round(cp.siteDist[cs.siteIndex[r]] * 10),
     // The trip, and its words: an officer's new record changes the stored reason.
     cp.siteMinutes[cs.siteIndex[r]],
-    cp.siteTrips[cs.siteIndex[r]].source,
-    cp.siteTrips[cs.siteIndex[r]].text ?? '',
+    cp.siteTrips?.[cs.siteIndex[r]].source ?? 'estimate',
+    cp.siteTrips?.[cs.siteIndex[r]].text ?? '',
     cs.flags[r],
     cs.monitoring[r],
   ]);
