@@ -1,4 +1,4 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AccessModule } from './access/access.module';
 import { CaseworkModule } from './casework/casework.module';
@@ -90,10 +90,18 @@ export function appModules(c: Composition): NonNullable<DynamicModule['imports']
   ];
 }
 
-/** Composition only (DESIGN.md "Shape"): one module, its imports chosen by the process's config. */
-@Module({})
+/**
+ * Composition only (DESIGN.md "Shape"): the root module of one process, its imports chosen by the
+ * process's config. A class with static metadata rather than a DynamicModule on purpose: Nest
+ * registers a dynamic root's imports in another order, and the shutdown hooks follow that order
+ * (TypeORM then closed the pool under the worker's active job, test/fault/sigterm.fault-spec.ts).
+ */
 export class AppModule {
-  static forConfig(c: Composition): DynamicModule {
-    return { module: AppModule, imports: appModules(c) };
+  static forConfig(c: Composition): Type {
+    @Module({ imports: appModules(c) })
+    class ComposedAppModule {}
+    // Nest's start-up lines name the root module.
+    Object.defineProperty(ComposedAppModule, 'name', { value: 'AppModule' });
+    return ComposedAppModule;
   }
 }
