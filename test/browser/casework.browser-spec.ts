@@ -1,25 +1,16 @@
-import type { Page } from 'playwright-core';
 import { addWorkingDays, workingDaysBetween } from '../../src/casework/working-days';
 import { todayInPilotZone } from '../../src/common/clock';
 import {
-  axeViolations,
+  fitsAndPasses,
   phoneContext,
-  screenshot,
+  signIn,
   startBrowserEnv,
   watchPage,
   type BrowserEnv,
 } from '../support/browser';
-import { createSite, loginAdmin, PASSWORD, staff, type Session } from '../support/factories';
+import { createSite, loginAdmin, staff, type Session } from '../support/factories';
 import { eventually } from '../support/notifications-factories';
 import { createHousehold, createResident } from '../support/residents-factories';
-
-async function signIn(page: Page, phone: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('手机号').fill(phone);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL((u) => u.pathname === '/officer');
-}
 
 jest.setTimeout(180_000);
 
@@ -59,9 +50,7 @@ describe('casework in a browser', () => {
     const left = workingDaysBetween(today, addWorkingDays(today, 3));
     const card = page.locator('#case-queue li', { hasText: '向春花' });
     expect(await card.textContent()).toContain(`还剩 ${left} 个工作日`);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    expect(await axeViolations(page)).toEqual([]);
-    await screenshot(page, 'casework-queue');
+    await fitsAndPasses(page, 'casework-queue');
 
     await card.getByRole('link').click();
     await page.waitForURL(/\/officer\/cases\/[0-9a-f-]+$/);
@@ -75,9 +64,7 @@ describe('casework in a browser', () => {
       '电话（已联系上）：电话联系，想在附近茶厂上班',
     );
     expect(await page.locator('main, body').first().textContent()).toContain('帮扶中');
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    expect(await axeViolations(page)).toEqual([]);
-    await screenshot(page, 'casework-case');
+    await fitsAndPasses(page, 'casework-case');
     expect(watch.errors).toEqual([]);
     await context.close();
   });
@@ -97,9 +84,7 @@ describe('casework in a browser', () => {
     expect(await site.locator('dd').nth(2).textContent()).toBe('0 个工作日'); // the median
     expect(await site.locator('dd').nth(4).textContent()).toContain('0/1 人');
     expect(await page.locator('#dashboard-townships li.card').count()).toBeGreaterThan(0);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    expect(await axeViolations(page)).toEqual([]);
-    await screenshot(page, 'casework-dashboard');
+    await fitsAndPasses(page, 'casework-dashboard');
 
     await site.locator('dd').nth(1).getByRole('link').click(); // 已超期
     await page.waitForURL(/overdue=true/);

@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { hiringWorld, householdWithResident, type HiringWorld } from '../support/applications-factories';
 import {
-  axeViolations,
+  expectAccessible,
+  expectFitsPhone,
   phoneContext,
   screenshot,
   startBrowserEnv,
@@ -10,15 +11,6 @@ import {
 } from '../support/browser';
 import { PASSWORD } from '../support/factories';
 import { openPosting } from '../support/postings-factories';
-
-async function expectAccessible(page: Page): Promise<void> {
-  const violations = await axeViolations(page);
-  expect({ url: page.url(), violations }).toEqual({ url: page.url(), violations: [] });
-}
-
-async function expectFitsPhone(page: Page): Promise<void> {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-}
 
 const text = async (page: Page, selector = 'main') =>
   (await page.locator(selector).first().textContent()) ?? '';

@@ -1,27 +1,12 @@
-import type { Page } from 'playwright-core';
 import {
-  axeViolations,
+  fitsAndPasses,
   phoneContext,
-  screenshot,
+  signIn,
   startBrowserEnv,
   watchPage,
   type BrowserEnv,
 } from '../support/browser';
-import { createSite, loginAdmin, PASSWORD, staff, type Session } from '../support/factories';
-
-async function signIn(page: Page, phone: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('手机号').fill(phone);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL((u) => u.pathname === '/officer');
-}
-
-async function fitsAndPasses(page: Page, name: string): Promise<void> {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-  expect(await axeViolations(page)).toEqual([]);
-  await screenshot(page, name);
-}
+import { createSite, loginAdmin, staff, type Session } from '../support/factories';
 
 jest.setTimeout(180_000);
 

@@ -1,29 +1,14 @@
-import type { Page } from 'playwright-core';
 import { todayInPilotZone } from '../../src/common/clock';
 import {
-  axeViolations,
+  fitsAndPasses,
   phoneContext,
-  screenshot,
+  signIn,
   startBrowserEnv,
   watchPage,
   type BrowserEnv,
 } from '../support/browser';
-import { createSite, loginAdmin, PASSWORD, staff, type Session } from '../support/factories';
+import { createSite, loginAdmin, staff, type Session } from '../support/factories';
 import { createHousehold, createResident } from '../support/residents-factories';
-
-async function signIn(page: Page, phone: string, home: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('手机号').fill(phone);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL((u) => u.pathname === home);
-}
-
-async function fitsPhone(page: Page, name: string): Promise<void> {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-  expect(await axeViolations(page)).toEqual([]);
-  await screenshot(page, name);
-}
 
 jest.setTimeout(180_000);
 
@@ -54,10 +39,10 @@ describe('east–west labour cooperation in a browser', () => {
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
     const watch = watchPage(page);
-    await signIn(page, officer.phone, '/officer');
+    await signIn(page, officer.phone);
 
     await page.goto('/officer/programmes/cooperation');
-    await fitsPhone(page, 'cooperation-home-empty');
+    await fitsAndPasses(page, 'cooperation-home-empty');
     await page.getByRole('link', { name: '新建输出批次' }).click();
     await page.waitForURL(/batches\/new$/);
     await page.getByLabel('交通方式').selectOption('train');
@@ -67,7 +52,7 @@ describe('east–west labour cooperation in a browser', () => {
     expect(await page.getByRole('alert').textContent()).toContain('随批外出的居民');
     expect(await page.getByLabel('协作城市联络员手机号（可不填）').inputValue()).toBe(liaison.phone);
     expect(await page.getByLabel('交通方式').inputValue()).toBe('train');
-    await fitsPhone(page, 'cooperation-new-batch-error');
+    await fitsAndPasses(page, 'cooperation-new-batch-error');
     await page.getByLabel('谭春燕').check();
     await page.getByLabel('向阳明').check();
     await page.getByRole('button', { name: '建立批次' }).click();
@@ -75,7 +60,7 @@ describe('east–west labour cooperation in a browser', () => {
     const today = todayInPilotZone();
     expect(await page.locator('h1').textContent()).toBe(`杭州 · ${today} 出发`);
     expect(await page.locator('main, body').first().textContent()).toContain('2 人，已到岗 0 人');
-    await fitsPhone(page, 'cooperation-batch-created');
+    await fitsAndPasses(page, 'cooperation-batch-created');
 
     const member = page.locator('li.member', { hasText: '谭春燕' });
     await member.getByLabel('用工企业（可不填）').fill('杭州某电子厂');
@@ -88,12 +73,12 @@ describe('east–west labour cooperation in a browser', () => {
     expect(text).toContain(`到岗时 ${today}：今天到期`);
     expect(await arrived.locator('.retention li').count()).toBe(4);
     expect(await page.locator('li.member', { hasText: '向阳明' }).textContent()).toContain('已出发，未到岗');
-    await fitsPhone(page, 'cooperation-batch-arrival');
+    await fitsAndPasses(page, 'cooperation-batch-arrival');
 
     await page.goto('/officer/programmes/cooperation');
     expect(await page.locator('#coop-batches').textContent()).toContain('2 人，已到岗 1 人');
     expect(await page.locator('#coop-outcomes').textContent()).toContain('出发 2 · 到岗 1');
-    await fitsPhone(page, 'cooperation-home');
+    await fitsAndPasses(page, 'cooperation-home');
     expect(watch.errors).toEqual([]);
     await context.close();
   });
@@ -103,11 +88,11 @@ describe('east–west labour cooperation in a browser', () => {
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
     const watch = watchPage(page);
-    await signIn(page, liaison.phone, '/liaison');
+    await signIn(page, liaison.phone, { home: '/liaison' });
     const body = (await page.locator('main, body').first().textContent()) ?? '';
     expect(body).toContain('谭春燕：在岗');
     expect(body).toContain('向阳明：已出发，未到岗');
-    await fitsPhone(page, 'cooperation-liaison');
+    await fitsAndPasses(page, 'cooperation-liaison');
     // Nothing else of the officers' pages.
     const res = await page.goto('/officer/programmes/cooperation');
     expect(res?.status()).toBe(403);

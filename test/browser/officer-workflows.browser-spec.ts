@@ -1,33 +1,17 @@
-import type { Page } from 'playwright-core';
 import {
-  axeViolations,
+  expectAccessible,
+  expectFitsPhone,
   phoneContext,
   screenshot,
+  signIn,
   startBrowserEnv,
   transferredBytes,
   watchPage,
   type BrowserEnv,
 } from '../support/browser';
-import { createSite, loginAdmin, PASSWORD, staff, type Session } from '../support/factories';
+import { createSite, loginAdmin, staff, type Session } from '../support/factories';
 import { employerWithRecord, type EmployerFixture } from '../support/postings-factories';
 import { createHousehold, createResident, type CreatedResident } from '../support/residents-factories';
-
-async function expectAccessible(page: Page): Promise<void> {
-  const violations = await axeViolations(page);
-  expect({ url: page.url(), violations }).toEqual({ url: page.url(), violations: [] });
-}
-
-async function expectFitsPhone(page: Page): Promise<void> {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-}
-
-async function signIn(page: Page, phone: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('手机号').fill(phone);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL((u) => u.pathname === '/officer');
-}
 
 jest.setTimeout(180_000);
 

@@ -1,33 +1,21 @@
 import { join } from 'node:path';
 import { todayInPilotZone } from '../../src/common/clock';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { moveApplication } from '../support/applications-factories';
 import {
-  axeViolations,
+  expectAccessible,
+  fitsAndPasses,
   phoneContext,
   screenshot,
+  signIn,
   startBrowserEnv,
   watchPage,
   type BrowserEnv,
 } from '../support/browser';
-import { createSite, loginAdmin, PASSWORD, staff, type Session } from '../support/factories';
+import { createSite, loginAdmin, staff, type Session } from '../support/factories';
 import { FIXTURES } from '../support/imports-factories';
 import { employerWithRecord, openPosting, type EmployerFixture } from '../support/postings-factories';
 import { createHousehold, residentAccount } from '../support/residents-factories';
-
-/** Every page we visit must pass axe-core (WCAG 2.1 AA + best practices). */
-async function expectAccessible(page: Page): Promise<void> {
-  const violations = await axeViolations(page);
-  expect({ url: page.url(), violations }).toEqual({ url: page.url(), violations: [] });
-}
-
-async function signIn(page: Page, phone: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('手机号').fill(phone);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL((u) => u.pathname === '/officer');
-}
 
 async function desktopContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
   const context = await browser.newContext({
@@ -87,9 +75,7 @@ describe('officer pages in a browser', () => {
     expect(await page.locator('svg.chart:not(section[aria-labelledby="c-gaps"] svg.chart)').count()).toBe(1);
     expect(await page.locator(`svg.chart a[href*="month=${month}"]`).count()).toBe(0);
     expect(await page.locator('main').textContent()).toContain('还没有就业记录，暂无按月的数字');
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    await expectAccessible(page);
-    await screenshot(page, 'officer-01-dashboard-before');
+    await fitsAndPasses(page, 'officer-01-dashboard-before');
 
     // The work queue lists the household, with the day it became zero-employment.
     await page.locator('#zero-employment-count').click();

@@ -2,9 +2,11 @@ import type { Page } from 'playwright-core';
 import type { DataSource } from 'typeorm';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import {
-  axeViolations,
+  expectAccessible,
+  expectFitsPhone,
   phoneContext,
   screenshot,
+  signIn,
   startBrowserEnv,
   transferredBytes,
   watchPage,
@@ -23,24 +25,6 @@ import {
 import { seeker } from '../support/matching-factories';
 import { employerWithRecord, openPosting } from '../support/postings-factories';
 import { daysFromNow } from '../support/training-factories';
-
-/** Every page we visit must pass axe-core (WCAG 2.1 AA + best practices). */
-async function expectAccessible(page: Page): Promise<void> {
-  const violations = await axeViolations(page);
-  expect({ url: page.url(), violations }).toEqual({ url: page.url(), violations: [] });
-}
-
-async function expectFitsPhone(page: Page): Promise<void> {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-}
-
-async function signIn(page: Page, phone: string, password: string, home: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('手机号').fill(phone);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL((u) => u.pathname === home);
-}
 
 async function notice(page: Page): Promise<string> {
   return (await page.locator('.notice[role="status"]').textContent()) ?? '';
@@ -97,7 +81,7 @@ describe('training provider and admin pages in a browser (360 px)', () => {
 
     const context = await phoneContext(env, { javaScriptEnabled: false });
     const page = await context.newPage();
-    await signIn(page, provider.phone, PASSWORD, '/provider');
+    await signIn(page, provider.phone, { home: '/provider' });
     expect(await page.locator('h1').textContent()).toBe('我的课程');
     expect(await page.locator('main').textContent()).not.toContain('即将上线');
 
@@ -194,7 +178,7 @@ describe('training provider and admin pages in a browser (360 px)', () => {
     const context = await phoneContext(env);
     const page = await context.newPage();
     const watch = watchPage(page);
-    await signIn(page, provider.phone, PASSWORD, '/provider');
+    await signIn(page, provider.phone, { home: '/provider' });
     await expectAccessible(page);
     await screenshot(page, 'provider-03-courses');
     const first = await transferredBytes(page, () => page.goto('/provider/courses/new'));
@@ -238,7 +222,7 @@ describe('training provider and admin pages in a browser (360 px)', () => {
 
     const context = await phoneContext(env, { javaScriptEnabled: false });
     const page = await context.newPage();
-    await signIn(page, provider.phone, PASSWORD, '/provider');
+    await signIn(page, provider.phone, { home: '/provider' });
     await page.goto(`/provider/courses/${course.body.id}`);
     expect(await page.locator(`#enrollment-${e.body.id}`).textContent()).toContain('2026-03-02 报名');
     await context.close();
@@ -248,7 +232,7 @@ describe('training provider and admin pages in a browser (360 px)', () => {
     const context = await phoneContext(env);
     const page = await context.newPage();
     const watch = watchPage(page);
-    await signIn(page, ADMIN.phone, ADMIN.password, '/admin');
+    await signIn(page, ADMIN.phone, { password: ADMIN.password, home: '/admin' });
     expect(await page.locator('main').textContent()).not.toContain('即将上线');
     await expectAccessible(page);
     await expectFitsPhone(page);

@@ -1,33 +1,16 @@
-import type { Page } from 'playwright-core';
 import { hiringWorld, householdWithResident, type HiringWorld } from '../support/applications-factories';
 import {
-  axeViolations,
+  expectAccessible,
+  expectFitsPhone,
   phoneContext,
   screenshot,
+  signIn,
   startBrowserEnv,
   transferredBytes,
   watchPage,
   type BrowserEnv,
 } from '../support/browser';
-import { PASSWORD } from '../support/factories';
 import { openPosting } from '../support/postings-factories';
-
-/** Every page we visit must pass axe-core (WCAG 2.1 AA + best practices). */
-async function expectAccessible(page: Page): Promise<void> {
-  const violations = await axeViolations(page);
-  expect({ url: page.url(), violations }).toEqual({ url: page.url(), violations: [] });
-}
-
-/** Nothing is wider than the phone. */
-async function expectFitsPhone(page: Page): Promise<void> {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-}
-
-async function signIn(page: Page, phone: string): Promise<void> {
-  await page.getByLabel('手机号').fill(phone);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-}
 
 jest.setTimeout(180_000);
 
@@ -78,8 +61,7 @@ describe('resident and employer journeys in a phone browser', () => {
     await page.goto(`/jobs/${postingId}`);
     await page.getByRole('link', { name: '登录后报名' }).click();
     await page.waitForURL('**/login?next=*');
-    await signIn(page, residentPhone);
-    await page.waitForURL((u) => u.pathname === `/jobs/${postingId}`);
+    await signIn(page, residentPhone, { open: false, home: `/jobs/${postingId}` });
 
     // The first screen of a resident: jobs near their site, wage in words, distance, shuttle.
     await page.getByRole('link', { name: /^乐业/ }).click();
@@ -154,8 +136,7 @@ describe('resident and employer journeys in a phone browser', () => {
     const context = await phoneContext(env);
     const page = await context.newPage();
     const watch = watchPage(page);
-    await page.goto('/login');
-    await signIn(page, w.employer.session.phone);
+    await signIn(page, w.employer.session.phone, { home: null });
     await page.waitForURL('**/employer');
     expect(await page.locator('main').textContent()).toContain('已审核');
     await expectAccessible(page);
@@ -213,9 +194,7 @@ describe('resident and employer journeys in a phone browser', () => {
   it('a resident page weighs < 100 KB on first load and < 20 KB on the next page', async () => {
     const signInCtx = await phoneContext(env);
     const p1 = await signInCtx.newPage();
-    await p1.goto('/login');
-    await signIn(p1, residentPhone);
-    await p1.waitForURL((u) => u.pathname === '/');
+    await signIn(p1, residentPhone, { home: '/' });
     const cookies = await signInCtx.cookies();
     await signInCtx.close();
 

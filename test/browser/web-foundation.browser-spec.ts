@@ -1,6 +1,6 @@
-import type { Page } from 'playwright-core';
 import {
-  axeViolations,
+  expectAccessible,
+  fitsAndPasses,
   phoneContext,
   screenshot,
   startBrowserEnv,
@@ -9,12 +9,6 @@ import {
   type BrowserEnv,
 } from '../support/browser';
 import { createSite, lastSmsCode, loginAdmin, PASSWORD, uniquePhone } from '../support/factories';
-
-/** Every page we visit must pass axe-core (WCAG 2.1 AA + best practices). */
-async function expectAccessible(page: Page): Promise<void> {
-  const violations = await axeViolations(page);
-  expect({ url: page.url(), violations }).toEqual({ url: page.url(), violations: [] });
-}
 
 jest.setTimeout(120_000);
 
@@ -39,9 +33,7 @@ describe('web foundation in a phone browser', () => {
     await page.goto('/');
     expect(await page.locator('h1').textContent()).toBe('附近有什么工作？');
     // Nothing is wider than the phone.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-    await expectAccessible(page);
-    await screenshot(page, 'web-01-guest-home');
+    await fitsAndPasses(page, 'web-01-guest-home');
 
     await page.getByRole('link', { name: '没有账号？注册' }).click();
     await page.waitForURL('**/register');

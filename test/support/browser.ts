@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { createTestApp, type TestApp } from './app';
+import { PASSWORD } from './factories';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOT_DIR = join(__dirname, '..', '..', 'test-output', 'screenshots');
@@ -118,6 +119,45 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
+
+export interface SignInOptions {
+  /** The factories' PASSWORD unless given (the seeded admin has its own). */
+  password?: string;
+  /** The path the role lands on, waited for; null when the caller waits for something else itself. */
+  home?: string | null;
+  /** false: fill the sign-in form already open (a /login?next=… redirect keeps its next). */
+  open?: boolean;
+}
+
+/** Signs in through the form: /login, 手机号 and 密码, 登录, then the landing path (an officer's by default). */
+export async function signIn(page: Page, phone: string, opts: SignInOptions = {}): Promise<void> {
+  const { password = PASSWORD, home = '/officer', open = true } = opts;
+  if (open) await page.goto('/login');
+  await page.getByLabel('手机号').fill(phone);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  if (home !== null) await page.waitForURL((u) => u.pathname === home);
+}
+
+/** Every page we visit must pass axe-core (WCAG 2.1 AA + best practices); the URL names the page that failed. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const violations = await axeViolations(page);
+  expect({ url: page.url(), violations }).toEqual({ url: page.url(), violations: [] });
+}
+
+/** Nothing is wider than the phone. */
+export async function expectFitsPhone(page: Page): Promise<void> {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+    PHONE_VIEWPORT.width,
+  );
+}
+
+/** The page fits the phone, passes axe-core, and is kept as a screenshot under `name`. */
+export async function fitsAndPasses(page: Page, name: string): Promise<void> {
+  await expectFitsPhone(page);
+  await expectAccessible(page);
+  await screenshot(page, name);
 }
 
 /**
