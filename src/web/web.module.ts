@@ -5,8 +5,9 @@ import { AuthPagesController } from './auth-pages.controller';
 import { EmployerPagesModule } from './employer/employer-pages.module';
 import { HomePagesController } from './home-pages.controller';
 import { OfficerPagesModule } from './officer/officer-pages.module';
-import { WorkshopsPagesModule } from './officer/programmes/workshops-pages.module';
 import { CommutePagesModule } from './officer/commute/commute-pages.module';
+import { WorkshopsPagesModule } from './officer/programmes/workshops-pages.module';
+import { CooperationPagesModule } from './officer/programmes/cooperation-pages.module';
 import { ProviderPagesModule } from './provider/provider-pages.module';
 import { ResidentsModule } from '../residents/residents.module';
 import { ResidentLinkPagesController } from './resident-link-pages.controller';
@@ -24,8 +25,9 @@ import { ResidentPagesModule } from './resident/resident-pages.module';
     ResidentPagesModule,
     EmployerPagesModule,
     OfficerPagesModule,
-    WorkshopsPagesModule,
     CommutePagesModule,
+    WorkshopsPagesModule,
+    CooperationPagesModule,
     ProviderPagesModule,
     AdminPagesModule,
   ],

@@ -4,8 +4,6 @@ import { RegionsModule } from '../../regions/regions.module';
 import { PlacementsModule } from '../../placements/placements.module';
 import { PostingsModule } from '../../postings/postings.module';
 import { ResidentsModule } from '../../residents/residents.module';
-import { CooperationPagesController } from '../../web/officer/programmes/cooperation-pages.controller';
-import { LiaisonPagesController } from '../../web/liaison/liaison-pages.controller';
 import { BatchesService } from './batches.service';
 import { CooperationController } from './cooperation.controller';
 import { CooperationReadsService } from './cooperation-reads.service';
@@ -15,13 +13,13 @@ import { FairsService } from './fairs.service';
 
 /**
  * East–west labour cooperation (issue 17 §3). Its pages (officers' /officer/programmes/cooperation
- * and the liaison officer's /liaison) are declared here, beside the services they call. Exports
- * CooperationReadsService (the months-of-work evidence for subsidies).
+ * and the liaison officer's /liaison) are in web/officer/programmes/cooperation-pages.module.ts.
+ * Exports the services those pages call, and CooperationReadsService (months of work).
  */
 @Module({
   imports: [EmployersModule, PlacementsModule, PostingsModule, RegionsModule, ResidentsModule],
-  controllers: [CooperationController, CooperationPagesController, LiaisonPagesController],
+  controllers: [CooperationController],
   providers: [CooperationRepository, CooperationSettings, BatchesService, CooperationReadsService, FairsService],
-  exports: [CooperationReadsService, CooperationSettings],
+  exports: [BatchesService, FairsService, CooperationReadsService, CooperationSettings],
 })
 export class CooperationModule {}
