@@ -55,6 +55,8 @@ export default {
           { disallow: { to: { file: { categories: 'private' } }, dependency: { kind: 'value' } } },
           // …and free use inside it.
           { allow: { dependency: { relationship: { to: 'internal' } } } },
+          // Composition roots (the CLI, the demo seeder) may use any class.
+          { from: { element: { type: 'app' } }, allow: { to: { element: { type: '*' } } } },
         ],
       },
     ],
