@@ -21,6 +21,7 @@ import type {
   PostingMatchesQuery,
 } from './dto/match.dto';
 import type { MatchStatus } from './results/match.entity';
+import { managesSiteSql } from '../access/scope-sql';
 
 interface MatchRow {
   id: string;
@@ -301,11 +302,8 @@ export class MatchesService {
       else where += ` AND mt.score < ${arg(FAIR_SCORE)}`;
     }
     if (actor.role !== 'admin') {
-      // The SQL twin of ScopePolicy.managesSite: the officer's sites, or sites inside their regions.
-      const sites = arg(actor.scope.siteIds);
-      const regions = arg(actor.scope.regionCodes);
-      const scope = `(s.id = ANY(${sites}::uuid[])
-        OR EXISTS (SELECT 1 FROM unnest(${regions}::text[]) c WHERE s.region_code LIKE c || '%'))`;
+      // ScopePolicy.managesSite (access/scope-sql.ts): the officer's sites, or sites inside their regions.
+      const scope = managesSiteSql(actor, arg, { siteId: 's.id', siteRegion: 's.region_code' });
       where += ` AND ${scope}`;
       // The same sites as a list on match.site_id too: idx_match_queue then reads only their rows
       // (without it, every new match of the county was joined before the scope filtered: 0.4 s

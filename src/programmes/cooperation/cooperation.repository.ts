@@ -7,6 +7,7 @@ import { CooperationBatch } from './entities/cooperation-batch.entity';
 import { CooperationFair } from './entities/cooperation-fair.entity';
 import { CooperationMember } from './entities/cooperation-member.entity';
 import { RetentionCheck } from './entities/retention-check.entity';
+import { managesSiteSql, positionalBind } from '../../access/scope-sql';
 
 /*
  * The only code that names the cooperation tables (cooperation_fair, cooperation_batch,
@@ -55,11 +56,12 @@ export class CooperationRepository {
     if (actor.role === 'liaison' && withLiaison)
       return { sql: `${alias}.liaison_user_id = $1`, params: [actor.id] };
     if (actor.role !== 'officer') return { sql: 'FALSE', params: [] };
-    return {
-      sql: `(${alias}.site_id = ANY($1::uuid[]) OR EXISTS (SELECT 1 FROM site ss, unnest($2::text[]) c
-              WHERE ss.id = ${alias}.site_id AND ss.region_code LIKE c || '%'))`,
-      params: [actor.scope.siteIds, actor.scope.regionCodes],
-    };
+    const params: unknown[] = [];
+    const sql = managesSiteSql(actor, positionalBind(params), {
+      siteId: `${alias}.site_id`,
+      siteRegion: `(SELECT ss.region_code FROM site ss WHERE ss.id = ${alias}.site_id)`,
+    });
+    return { sql, params };
   }
 
   // ---- fairs -----------------------------------------------------------------------------------
@@ -168,7 +170,8 @@ export class CooperationRepository {
   // ---- retention checks ------------------------------------------------------------------------
 
   async insertChecks(m: EntityManager, rows: Partial<RetentionCheck>[]): Promise<void> {
-    if (rows.length) await m.createQueryBuilder().insert().into(RetentionCheck).values(rows).orIgnore().execute();
+    if (rows.length)
+      await m.createQueryBuilder().insert().into(RetentionCheck).values(rows).orIgnore().execute();
   }
 
   checks(memberIds: string[], m?: EntityManager): Promise<RetentionCheck[]> {
@@ -228,7 +231,12 @@ export class CooperationRepository {
       partnerCity: r.partner_city as string,
       arrivedOn: r.arrived_on as string,
       placementId: (r.placement_id as string | null) ?? null,
-      checks: r.checks as { month: number; dueOn: string; checkedOn: string | null; stillAtWork: boolean | null }[],
+      checks: r.checks as {
+        month: number;
+        dueOn: string;
+        checkedOn: string | null;
+        stillAtWork: boolean | null;
+      }[],
     }));
   }
 
