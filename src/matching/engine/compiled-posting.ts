@@ -29,8 +29,10 @@ export interface CompileOptions {
 
 /**
  * Whether a trip gets the resident to the shift and home again: the first departure from the
- * site plus the trip is not after the start, and the end plus the trip is not after the last
- * return. A trip without a timetable (walk, e-bike, own car) or a shift without times always fits.
+ * site plus the trip is not after the start, and the shift ends no later than the last return
+ * leaves for the site (末班返回 is the time the last bus or shuttle back sets off, as officers
+ * read it off the timetable). A trip without a timetable (walk, e-bike, own car) or a shift
+ * without times always fits.
  */
 export function tripFitsShift(
   trip: Pick<SiteTrip, 'minutes' | 'firstDeparture' | 'lastReturn'>,
@@ -40,7 +42,7 @@ export function tripFitsShift(
   if (trip.minutes === null) return true;
   if (shiftStart != null && trip.firstDeparture !== null && trip.firstDeparture + trip.minutes > shiftStart)
     return false;
-  if (shiftEnd != null && trip.lastReturn !== null && shiftEnd + trip.minutes > trip.lastReturn) return false;
+  if (shiftEnd != null && trip.lastReturn !== null && shiftEnd > trip.lastReturn) return false;
   return true;
 }
 
