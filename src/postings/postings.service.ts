@@ -95,11 +95,7 @@ export class PostingsService implements EmployerRenamedReaction {
   private readonly wageFactors: WageFactors;
 
   /** The employer's name is part of every one of its postings' search tokens (EMPLOYER_RENAMED). */
-  async employerRenamed(
-    m: EntityManager,
-    employerId: string,
-    employerName: string,
-  ): Promise<void> {
+  async employerRenamed(m: EntityManager, employerId: string, employerName: string): Promise<void> {
     const postings = await m.find(Posting, { where: { employerId } });
     for (const p of postings) {
       await this.computeTokens(p, employerName);

@@ -193,6 +193,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Casework figures per site and per origin township
+         * @description Open and overdue cases, median working days to first contact, the share cleared within the deadline and the service-bundle completion, over the cases you read; each row links to the GET /cases filter it counts
+         */
+        get: operations["CasesController_dashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}": {
         parameters: {
             query?: never;
@@ -254,6 +274,150 @@ export interface paths {
         get?: never;
         /** Set the five things known of the household */
         put: operations["CasesController_putLedger"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cooperation/batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Batches of your sites (a liaison officer: the batches naming you) */
+        get: operations["CooperationController_list"];
+        put?: never;
+        /** Record an outflow batch (a bus or a chartered train) to a partner city */
+        post: operations["CooperationController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cooperation/batches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A batch with its members, their work status and retention checks
+         * @description A liaison officer reads only the members' names and work status.
+         */
+        get: operations["CooperationController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cooperation/batches/{id}/arrivals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a member's arrival: starts the away-from-home placement and the retention checks */
+        post: operations["CooperationController_arrive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cooperation/batches/{id}/checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a retention check (also the placement follow-up of that date) */
+        post: operations["CooperationController_check"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cooperation/batches/{id}/returns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a return home with its reason
+         * @description Ends the away-from-home placement; a household left with no one at work becomes zero-employment and casework reopens its case.
+         */
+        post: operations["CooperationController_returnHome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cooperation/fairs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Job fairs of your sites, newest first */
+        get: operations["CooperationController_listFairs"];
+        put?: never;
+        /** Record a job fair with the partner city's employers and postings */
+        post: operations["CooperationController_createFair"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cooperation/fairs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A job fair with its employers and postings */
+        get: operations["CooperationController_getFair"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cooperation/outcomes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Departed, arrived and still at work at 3 and 6 months, per fair, partner employer or city */
+        get: operations["CooperationController_outcomes"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -530,6 +694,23 @@ export interface paths {
         };
         /** Export site indicators as Excel */
         get: operations["ReportsController_exportIndicators"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/subsidy-notice.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The public notice roster (公示名单) of a batch of claims, national IDs masked */
+        get: operations["SubsidiesController_noticeRoster"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1278,6 +1459,81 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/sites/{id}/travel-times": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a site's recorded travel times
+         * @description Where none applies to a workplace, matching and search use the estimate of config/commute.yaml
+         */
+        get: operations["TravelTimesController_list"];
+        put?: never;
+        /** Record a way from the site to a destination (a township, a park, a named place) */
+        post: operations["TravelTimesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sites/{id}/travel-times.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export a site's travel times as Excel (the sheet the import reads) */
+        get: operations["TravelTimesExcelController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sites/{id}/travel-times/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace a site's travel times with an Excel sheet
+         * @description All or nothing: when any row is wrong nothing changes and the 400 names every row and field
+         */
+        post: operations["TravelTimesExcelController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sites/{id}/travel-times/{tid}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a recorded travel time */
+        delete: operations["TravelTimesController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/skills": {
         parameters: {
             query?: never;
@@ -1329,6 +1585,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/subsidies/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Claims filed at a site, newest first (up to 500) */
+        get: operations["SubsidiesController_claims"];
+        put?: never;
+        /** File a subsidy claim for a resident and a period (joins the batch of the site and period) */
+        post: operations["SubsidiesController_fileClaim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subsidies/eligibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who at a site is due a subsidy in a period, how much, since when, with the evidence checklist */
+        get: operations["SubsidiesController_eligibility"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subsidies/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Mark an evidence item of a resident's subsidy as provided or verified (or missing again) */
+        put: operations["SubsidiesController_setEvidence"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -1340,6 +1648,41 @@ export interface paths {
         put?: never;
         /** Create a staff account (officer, provider or admin) */
         post: operations["AuthController_createUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workshops": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List workshops of a site (or of every site you manage) with this quarter's state */
+        get: operations["WorkshopsController_list"];
+        put?: never;
+        /** Register a poverty-alleviation workshop (就业帮扶车间) of a site */
+        post: operations["WorkshopsController_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workshops/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a workshop with its quarter, the upgrade checklist and its quarters on record */
+        get: operations["WorkshopsController_get"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1462,6 +1805,93 @@ export interface components {
             pageSize: number;
             total: number;
         };
+        ArrivalDto: {
+            /**
+             * @description YYYY-MM-DD, on or after the departure, not in the future
+             * @example 2026-03-02
+             */
+            arrivedOn: string;
+            /** @example 杭州某电子厂 */
+            employerName?: string;
+            /**
+             * Format: uuid
+             * @description The partner employer's posting the resident starts at
+             */
+            postingId?: string;
+            /** Format: uuid */
+            residentId: string;
+        };
+        ArrivalResultDto: {
+            arrivedOn: string;
+            /**
+             * Format: uuid
+             * @description The away-from-home placement the arrival started (or found)
+             */
+            placementId: string;
+            /** Format: uuid */
+            residentId: string;
+            retention: components["schemas"]["RetentionDto"][];
+        };
+        BatchDetailDto: {
+            arrivedCount: number;
+            departureOn: string;
+            /**
+             * Format: uuid
+             * @description Officers only
+             */
+            fairId?: string | null;
+            /** @description Officers only: a liaison officer is named */
+            hasLiaison?: boolean;
+            /** Format: uuid */
+            id: string;
+            memberCount: number;
+            /** @description Liaison officers read names and work status only */
+            members: components["schemas"]["MemberDto"][];
+            partnerCity: string;
+            /**
+             * Format: uuid
+             * @description Officers only
+             */
+            siteId?: string;
+            /** @enum {string|null} */
+            transport: "bus" | "train" | null;
+        };
+        BatchDto: {
+            arrivedCount: number;
+            departureOn: string;
+            /**
+             * Format: uuid
+             * @description Officers only
+             */
+            fairId?: string | null;
+            /** @description Officers only: a liaison officer is named */
+            hasLiaison?: boolean;
+            /** Format: uuid */
+            id: string;
+            memberCount: number;
+            partnerCity: string;
+            /**
+             * Format: uuid
+             * @description Officers only
+             */
+            siteId?: string;
+            /** @enum {string|null} */
+            transport: "bus" | "train" | null;
+        };
+        BatchListDto: {
+            items: components["schemas"]["BatchDto"][];
+        };
+        BundleCompletionDto: {
+            /** @description Of them, those who received every count of their jurisdiction's bundle */
+            complete: number;
+            /** @description Labour-capable members of the households with an open case */
+            members: number;
+            /**
+             * @description complete ÷ members; null with no member
+             * @example 0.5
+             */
+            share: number | null;
+        };
         CaseActionDto: {
             /** Format: uuid */
             courseId: string | null;
@@ -1480,6 +1910,17 @@ export interface components {
             postingId: string | null;
             /** Format: uuid */
             residentId: string | null;
+        };
+        CaseDashboardDto: {
+            /** @description One row per site of the cases you read */
+            sites: components["schemas"]["DashboardGroupDto"][];
+            /**
+             * @description Today in the pilot's zone: the date the figures are taken on
+             * @example 2026-10-09
+             */
+            today: string;
+            /** @description One row per origin township (the household's registration, 9-digit region code) */
+            townships: components["schemas"]["DashboardGroupDto"][];
         };
         CaseDetailDto: {
             actions: components["schemas"]["CaseActionDto"][];
@@ -1593,6 +2034,30 @@ export interface components {
             expiresAt: string | null;
             type: string;
         };
+        ClaimDto: {
+            amount: number;
+            basis: components["schemas"]["EligibilityBasisDto"];
+            /**
+             * Format: uuid
+             * @description The notice roster this claim is posted on
+             */
+            batchId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            period: string;
+            /** @enum {string} */
+            programme: "transport" | "job_seeking" | "training_allowance" | "public_welfare";
+            /** Format: uuid */
+            residentId: string;
+            residentName: string;
+            /** Format: uuid */
+            siteId: string;
+        };
+        ClaimListDto: {
+            items: components["schemas"]["ClaimDto"][];
+        };
         CloseCaseDto: {
             /** @description The evidence of no_capacity_or_will (409 without it) */
             note?: string;
@@ -1678,6 +2143,32 @@ export interface components {
              */
             residentId?: string;
         };
+        CreateBatchDto: {
+            /**
+             * @description YYYY-MM-DD, the pilot calendar
+             * @example 2026-03-01
+             */
+            departureOn: string;
+            /**
+             * Format: uuid
+             * @description The job fair the members were recruited at
+             */
+            fairId?: string;
+            /**
+             * @description The partner city liaison officer's account phone
+             * @example 13912345678
+             */
+            liaisonPhone?: string;
+            /**
+             * @description One of the partner cities of the site (config/programmes.yaml)
+             * @example 杭州
+             */
+            partnerCity: string;
+            /** @description Residents of one site you manage */
+            residentIds: string[];
+            /** @enum {string} */
+            transport?: "bus" | "train";
+        };
         CreateCaseActionDto: {
             /**
              * Format: uuid
@@ -1704,6 +2195,17 @@ export interface components {
              * @description The member concerned (a member of this household)
              */
             residentId?: string;
+        };
+        CreateClaimDto: {
+            /**
+             * @description `2026` (a year), `2026-Q3` (a quarter) or `2026-09` (a month): the programme's claim period (config/programmes.yaml claimPeriod)
+             * @example 2026
+             */
+            period: string;
+            /** @enum {string} */
+            programme: "transport" | "job_seeking" | "training_allowance" | "public_welfare";
+            /** Format: uuid */
+            residentId: string;
         };
         CreateCourseDto: {
             /** @example 文斗镇安置点社区服务中心二楼 */
@@ -1773,6 +2275,19 @@ export interface components {
              * @description The resident to enrol (a resident: their own id)
              */
             residentId: string;
+        };
+        CreateFairDto: {
+            employerIds?: string[];
+            /** @example 2026-02-20 */
+            heldOn: string;
+            /** @example 杭州—恩施春风行动专场招聘会 */
+            name: string;
+            /** @example 杭州 */
+            partnerCity: string;
+            /** @description Their employers join the fair too */
+            postingIds?: string[];
+            /** Format: uuid */
+            siteId: string;
         };
         CreateFollowUpDto: {
             /**
@@ -1884,6 +2399,16 @@ export interface components {
             /** @enum {string} */
             schedule: "full_time" | "part_time" | "flexible" | "shifts" | "seasonal";
             /**
+             * @description When the shift ends, 'HH:MM' pilot time. Matching leaves out residents who could not be back by their site's last return
+             * @example 17:00
+             */
+            shiftEnd?: string | null;
+            /**
+             * @description When the shift starts, 'HH:MM' pilot time. Matching leaves out residents whose first bus from their site cannot arrive by then
+             * @example 07:00
+             */
+            shiftStart?: string | null;
+            /**
              * @description A shuttle runs from the resettlement site
              * @default false
              */
@@ -1992,14 +2517,100 @@ export interface components {
              */
             regionCode: string;
         };
+        CreateTravelTimeDto: {
+            /**
+             * @description ISO weekdays it runs (1 = Monday); absent or empty = every day
+             * @example [
+             *       1,
+             *       2,
+             *       3,
+             *       4,
+             *       5
+             *     ]
+             */
+            days?: number[];
+            /**
+             * @description Township (9 digits) or village (12) the trip goes to; covers every place whose code starts with it
+             * @example 422802107
+             */
+            destinationRegionCode?: string;
+            /**
+             * Format: uuid
+             * @description An employer's own shuttle (mode 'shuttle'): only that employer's postings use it
+             */
+            employerId?: string;
+            /** @description Yuan, one way */
+            fare?: number;
+            /**
+             * @description The first trip from the site, 'HH:MM' pilot time
+             * @example 07:30
+             */
+            firstDeparture?: string;
+            /**
+             * @description The last trip back to the site, 'HH:MM' pilot time
+             * @example 18:00
+             */
+            lastReturn?: string;
+            /** @example 30.29 */
+            latitude?: number;
+            /** @example 108.93 */
+            longitude?: number;
+            /** @description One way, door to door */
+            minutes: number;
+            /** @enum {string} */
+            mode: "bus" | "shuttle" | "walk" | "ebike" | "car";
+            note?: string;
+            /** @example 东城工业园 */
+            placeName?: string;
+            /**
+             * @description 'measured' by an officer, or an 'estimate'
+             * @enum {string}
+             */
+            source: "measured" | "estimate";
+        };
         CreateUserDto: {
             name: string;
             /** @description password must be 8–128 characters with at least one letter and one digit */
             password: string;
             phone: string;
             /** @enum {string} */
-            role: "officer" | "provider" | "admin";
+            role: "officer" | "provider" | "admin" | "liaison";
             scope?: components["schemas"]["ScopeDto"];
+        };
+        CreateWorkshopDto: {
+            /** @description Posts, as recognised */
+            capacity?: number;
+            /** @example 利人社〔2026〕12号 */
+            documentNo?: string;
+            /**
+             * Format: uuid
+             * @description A verified employer of kind `workshop`
+             */
+            employerId: string;
+            /**
+             * @description Insurance paid for its workers, yuan per worker and month (unset: not recorded, below the rule)
+             * @example 20
+             */
+            insuranceYuanPerWorkerMonth?: number;
+            /**
+             * @description Day of the recognition document, not in the future
+             * @example 2026-03-01
+             */
+            recognisedOn: string;
+            /**
+             * @description Months (1–12) a seasonal workshop works; off-season quarters count as normal
+             * @example [
+             *       3,
+             *       4,
+             *       5,
+             *       6
+             *     ]
+             */
+            seasonalMonths?: number[];
+            /** Format: uuid */
+            siteId: string;
+            /** @enum {string} */
+            type: "factory" | "home_based" | "planting_breeding" | "trade" | "culture_tourism";
         };
         DashboardDto: {
             /** @description Every site in the caller’s scope */
@@ -2015,12 +2626,101 @@ export interface components {
             /** @description Last 12 months, at each month end (see notes) */
             zeroEmploymentHouseholdsByMonth: components["schemas"]["MonthHouseholdsDto"][];
         };
+        DashboardGroupDto: {
+            bundle: components["schemas"]["BundleCompletionDto"];
+            /**
+             * @description Of the cases whose clearing date has come or that were cleared, the share cleared by it
+             * @example 0.75
+             */
+            clearedWithinDeadline: number | null;
+            /** @description Cases contacted (the median is over these) */
+            contacted: number;
+            /**
+             * @description The site id, or the township region code
+             * @example 0d5c…
+             */
+            id: string;
+            /** @description Cases the share is over (clearing date passed, or cleared) */
+            judged: number;
+            /** @description The lists each number counts (GET /cases with filters) */
+            links: components["schemas"]["DashboardLinksDto"];
+            /**
+             * @description Median working days from recognition to the first contact (every case contacted); null before any
+             * @example 2.5
+             */
+            medianWorkingDaysToFirstContact: number | null;
+            /** @example 文斗镇帮扶安置点 */
+            name: string;
+            /** @description Cases open or assisting (nobody at work yet) */
+            open: number;
+            /** @description Of them, past a due date */
+            overdue: number;
+        };
+        DashboardLinksDto: {
+            /**
+             * @description Every case, closed too (the median and the share are over these)
+             * @example /api/v1/cases?siteId=…
+             */
+            all: string;
+            /**
+             * @description The open cases (open and assisting)
+             * @example /api/v1/cases?siteId=…&active=true
+             */
+            cases: string;
+            /** @example /api/v1/cases?siteId=…&overdue=true */
+            overdue: string;
+        };
         DismissMatchDto: {
             /**
              * @description Why the officer does not refer (1–500 characters)
              * @example 本人已在县城务工
              */
             reason: string;
+        };
+        EligibilityBasisDto: {
+            /** @description Days of attendance in the period */
+            days?: number;
+            /** @enum {string} */
+            destination?: "outOfProvince" | "inProvince" | "inPrefecture";
+            /** @description Public-welfare wage a month, held between the minimum and its cap */
+            monthlyWage?: number;
+            /** @description Months of the period on the post */
+            months?: number;
+            /** @description Months of work the follow-ups vouch for */
+            monthsWorked?: number;
+            partnerCity?: string | null;
+            /** Format: uuid */
+            placementId?: string;
+            /**
+             * Format: date
+             * @description Last day of the post the rule pays
+             */
+            until?: string;
+        };
+        EligibilityItemDto: {
+            /** @description Yuan for the period */
+            amount: number;
+            basis: components["schemas"]["EligibilityBasisDto"];
+            /**
+             * Format: uuid
+             * @description Already claimed for the period
+             */
+            claimId: string | null;
+            /** @description Every evidence item provided or verified: a claim may be filed */
+            complete: boolean;
+            /** Format: date */
+            eligibleSince: string;
+            evidence: components["schemas"]["EvidenceDto"][];
+            /** @enum {string} */
+            programme: "transport" | "job_seeking" | "training_allowance" | "public_welfare";
+            /** Format: uuid */
+            residentId: string;
+            residentName: string;
+        };
+        EligibilityListDto: {
+            items: components["schemas"]["EligibilityItemDto"][];
+            /** @example 2026 */
+            period: string;
         };
         EmployerDto: {
             address: string;
@@ -2172,6 +2872,49 @@ export interface components {
             requestId: string;
             /** @example 400 */
             statusCode: number;
+        };
+        EvidenceDto: {
+            /** @enum {string} */
+            item: "national_id" | "proof_of_work" | "follow_up_1m" | "follow_up_3m" | "household_status" | "attendance" | "employment_certificate" | "wage_ledger" | "bank_account";
+            /** @enum {string} */
+            status: "missing" | "provided" | "verified";
+        };
+        FairDetailDto: {
+            employerIds: string[];
+            employers: components["schemas"]["FairEmployerDto"][];
+            heldOn: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            partnerCity: string;
+            postingIds: string[];
+            postings: components["schemas"]["FairPostingDto"][];
+            /** Format: uuid */
+            siteId: string;
+        };
+        FairDto: {
+            employerIds: string[];
+            heldOn: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            partnerCity: string;
+            postingIds: string[];
+            /** Format: uuid */
+            siteId: string;
+        };
+        FairEmployerDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        FairListDto: {
+            items: components["schemas"]["FairDto"][];
+        };
+        FairPostingDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
         };
         FollowUpDto: {
             /** @description The due follow-up tasks this record closed */
@@ -2375,6 +3118,26 @@ export interface components {
             role: string;
             scope?: components["schemas"]["ScopeDto"];
         };
+        MemberDto: {
+            /** @description Officers only */
+            arrivedOn?: string | null;
+            /** @description Officers only */
+            employerName?: string | null;
+            name: string;
+            /**
+             * Format: uuid
+             * @description Officers only
+             */
+            residentId?: string;
+            /** @description Officers only */
+            retention?: components["schemas"]["RetentionDto"][];
+            /** @description Officers only */
+            returnReason?: string | null;
+            /** @description Officers only */
+            returnedOn?: string | null;
+            /** @enum {string} */
+            workStatus: "departed" | "at_work" | "left_job" | "returned";
+        };
         MemberServicesDto: {
             /** @description Every count of the jurisdiction's bundle reached */
             bundleComplete: boolean;
@@ -2422,11 +3185,39 @@ export interface components {
             total: number;
         };
         OfficerMatchDto: {
-            /** @description Score parts: skills, preferredSkills, distance, wage, schedule, industry, training — each { value, points } */
+            /** @description Score parts: skills, preferredSkills, distance, wage, schedule, industry, training — each { value, points }; distance also says the trip from the resident’s site it was scored on: minutes (one way; null = unknown) and source */
             components: {
-                [key: string]: {
-                    points?: number;
-                    value?: number;
+                distance?: {
+                    /** @example 70 */
+                    minutes: number | null;
+                    points: number;
+                    /** @enum {string} */
+                    source: "measured" | "estimate" | "unknown";
+                    value: number;
+                };
+                industry?: {
+                    points: number;
+                    value: number;
+                };
+                preferredSkills?: {
+                    points: number;
+                    value: number;
+                };
+                schedule?: {
+                    points: number;
+                    value: number;
+                };
+                skills?: {
+                    points: number;
+                    value: number;
+                };
+                training?: {
+                    points: number;
+                    value: number;
+                };
+                wage?: {
+                    points: number;
+                    value: number;
                 };
             };
             /** Format: date-time */
@@ -2482,6 +3273,22 @@ export interface components {
             page: number;
             pageSize: number;
             total: number;
+        };
+        OutcomeDto: {
+            arrived: number;
+            /** @description Checked still at work at the 3-month check */
+            atWork3: number;
+            /** @description Checked still at work at the 6-month check */
+            atWork6: number;
+            departed: number;
+            /** @description Fair id, employer id or city; null: none recorded */
+            key: string | null;
+            label: string | null;
+        };
+        OutcomeListDto: {
+            /** @enum {string} */
+            by: "fair" | "employer" | "city";
+            items: components["schemas"]["OutcomeDto"][];
         };
         PlacementDto: {
             active: boolean;
@@ -2561,6 +3368,10 @@ export interface components {
             regionCode: string;
             /** @enum {string} */
             schedule: "full_time" | "part_time" | "flexible" | "shifts" | "seasonal";
+            /** @example 17:00 */
+            shiftEnd: string | null;
+            /** @example 07:00 */
+            shiftStart: string | null;
             shuttle: boolean;
             skills: components["schemas"]["PostingSkillViewDto"][];
             startDate: string | null;
@@ -2599,7 +3410,7 @@ export interface components {
             /** @enum {string} */
             industry: "agriculture" | "tea" | "herbal_medicine" | "livestock" | "forestry" | "food_processing" | "manufacturing" | "garments" | "electronics" | "construction" | "tourism" | "catering" | "retail" | "ecommerce" | "logistics" | "domestic_services" | "care" | "property_services" | "public_welfare" | "other";
             latitude: number;
-            /** @description The workplace was not located: the employer's location stands in; distanceKm is approximate, and maxDistanceKm leaves it out */
+            /** @description The workplace was not located: the employer's location stands in; distanceKm is approximate, maxDistanceKm leaves it out, and its travelSource is unknown unless a trip was recorded to its township */
             locationApproximate: boolean;
             longitude: number;
             meals: boolean;
@@ -2615,6 +3426,22 @@ export interface components {
             shuttle: boolean;
             skills: components["schemas"]["PostingSkillViewDto"][];
             title: string;
+            /** @description With siteId: the first trip from the site (HH:MM, pilot time), when recorded */
+            travelFirstDeparture?: string | null;
+            /** @description With siteId: the last trip back to the site (HH:MM, pilot time), when recorded */
+            travelLastReturn?: string | null;
+            /** @description With siteId: minutes one way from the site (travelSource says how it is known); null when unknown (an unlocated workplace with no recorded trip) */
+            travelMinutes?: number | null;
+            /**
+             * @description With siteId: the way of the trip; for an estimate, the mode it assumes (config/commute.yaml defaultEstimateMode); null when unknown
+             * @enum {string|null}
+             */
+            travelMode?: "bus" | "shuttle" | "walk" | "ebike" | "car" | null;
+            /**
+             * @description With siteId: measured = a trip an officer recorded; estimate = straight line × detour ÷ speed (or a row recorded as an estimate); unknown = no way to tell, never 0
+             * @enum {string}
+             */
+            travelSource?: "measured" | "estimate" | "unknown";
             wageMax: number;
             wageMin: number;
             /** @enum {string} */
@@ -2661,8 +3488,16 @@ export interface components {
              *     ]
              */
             industries: ("agriculture" | "tea" | "herbal_medicine" | "livestock" | "forestry" | "food_processing" | "manufacturing" | "garments" | "electronics" | "construction" | "tourism" | "catering" | "retail" | "ecommerce" | "logistics" | "domestic_services" | "care" | "property_services" | "public_welfare" | "other")[];
-            /** @example 15 */
+            /**
+             * @description Older clients: the longest commute in km. Used only while maxCommuteMinutes is not stated (converted with config/commute.yaml minutesPerKm); setting it without maxCommuteMinutes clears the minutes
+             * @example 15
+             */
             maxCommuteKm?: number | null;
+            /**
+             * @description The longest trip the resident accepts from their site, one way, in minutes (null: maxCommuteKm converted, or the default of config/commute.yaml). An officer may set it on their behalf
+             * @example 45
+             */
+            maxCommuteMinutes?: number | null;
             /**
              * @example [
              *       "full_time",
@@ -2681,6 +3516,8 @@ export interface components {
         PreferencesOutDto: {
             industries: ("agriculture" | "tea" | "herbal_medicine" | "livestock" | "forestry" | "food_processing" | "manufacturing" | "garments" | "electronics" | "construction" | "tourism" | "catering" | "retail" | "ecommerce" | "logistics" | "domestic_services" | "care" | "property_services" | "public_welfare" | "other")[];
             maxCommuteKm: number | null;
+            /** @description As stated in minutes (null: not stated in minutes; maxCommuteKm, if any, is converted) */
+            maxCommuteMinutes: number | null;
             schedules: ("full_time" | "part_time" | "flexible" | "shifts" | "seasonal")[];
             wageMin: number | null;
             willingToWorkAway: boolean;
@@ -2874,6 +3711,53 @@ export interface components {
             /** @enum {string} */
             status: "active" | "pending";
         };
+        RetentionCheckInputDto: {
+            /**
+             * @description YYYY-MM-DD, on or after arrival, not in the future
+             * @example 2026-06-02
+             */
+            checkedOn: string;
+            /**
+             * @description Months after arrival of the check (0 = arrival)
+             * @example 3
+             */
+            month: number;
+            /** Format: uuid */
+            residentId: string;
+            stillAtWork: boolean;
+        };
+        RetentionDto: {
+            checkedOn: string | null;
+            /** @example 2026-06-02 */
+            dueOn: string;
+            /**
+             * @description Months after arrival (0 = arrival)
+             * @example 3
+             */
+            month: number;
+            /** @enum {string} */
+            status: "upcoming" | "due" | "overdue" | "at_work" | "not_at_work" | "cancelled";
+        };
+        ReturnHomeDto: {
+            /** @example 家中老人生病 */
+            reason: string;
+            /** Format: uuid */
+            residentId: string;
+            /**
+             * @description YYYY-MM-DD, not in the future
+             * @example 2026-05-10
+             */
+            returnedOn: string;
+        };
+        ReturnHomeResultDto: {
+            /** @description Open retention checks cancelled */
+            cancelledChecks: number;
+            /** @description The household has labour and now no one at work: its zero-employment case (re)opens (casework, from the household change) */
+            householdZeroEmployment: boolean;
+            /** Format: uuid */
+            residentId: string;
+            returnedOn: string;
+        };
         ScopeDto: {
             /**
              * @example [
@@ -2882,6 +3766,19 @@ export interface components {
              */
             regionCodes: string[];
             siteIds: string[];
+        };
+        SetEvidenceDto: {
+            /** @enum {string} */
+            item: "national_id" | "proof_of_work" | "follow_up_1m" | "follow_up_3m" | "household_status" | "attendance" | "employment_certificate" | "wage_ledger" | "bank_account";
+            /** @enum {string} */
+            programme: "transport" | "job_seeking" | "training_allowance" | "public_welfare";
+            /** Format: uuid */
+            residentId: string;
+            /**
+             * @description provided: the officer has seen it; verified: checked; missing: clears the mark
+             * @enum {string}
+             */
+            status: "missing" | "provided" | "verified";
         };
         SiteChannelDto: {
             /** @description Robot webhook URL (https) or e-mail address */
@@ -3013,6 +3910,44 @@ export interface components {
             expiresIn: number;
             refreshToken: string;
             user: components["schemas"]["UserSummaryDto"];
+        };
+        TravelTimeDto: {
+            /** @description null = every day */
+            days: number[] | null;
+            /** @description The region code's name (null for a code not in the region table) */
+            destinationName: string | null;
+            destinationRegionCode: string | null;
+            /** Format: uuid */
+            employerId: string | null;
+            /** @description Employer name of a shuttle */
+            employerName: string | null;
+            fare: number | null;
+            /** @example 07:30 */
+            firstDeparture: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @example 18:00 */
+            lastReturn: string | null;
+            latitude: number | null;
+            longitude: number | null;
+            minutes: number;
+            /** @enum {string} */
+            mode: "bus" | "shuttle" | "walk" | "ebike" | "car";
+            note: string | null;
+            placeName: string | null;
+            /** Format: date-time */
+            recordedAt: string;
+            /** Format: uuid */
+            recordedBy: string | null;
+            recordedByName: string | null;
+            /** Format: uuid */
+            siteId: string;
+            /** @enum {string} */
+            source: "measured" | "estimate";
+        };
+        TravelTimeImportResultDto: {
+            /** @description Rows now in the table (the import replaced the previous ones) */
+            imported: number;
         };
         UnreadCountDto: {
             /** @example 3 */
@@ -3151,6 +4086,16 @@ export interface components {
             /** @enum {string} */
             schedule?: "full_time" | "part_time" | "flexible" | "shifts" | "seasonal";
             /**
+             * @description When the shift ends, 'HH:MM' pilot time. Matching leaves out residents who could not be back by their site's last return
+             * @example 17:00
+             */
+            shiftEnd?: string | null;
+            /**
+             * @description When the shift starts, 'HH:MM' pilot time. Matching leaves out residents whose first bus from their site cannot arrive by then
+             * @example 07:00
+             */
+            shiftStart?: string | null;
+            /**
              * @description A shuttle runs from the resettlement site
              * @default false
              */
@@ -3185,8 +4130,16 @@ export interface components {
              *     ]
              */
             industries?: ("agriculture" | "tea" | "herbal_medicine" | "livestock" | "forestry" | "food_processing" | "manufacturing" | "garments" | "electronics" | "construction" | "tourism" | "catering" | "retail" | "ecommerce" | "logistics" | "domestic_services" | "care" | "property_services" | "public_welfare" | "other")[];
-            /** @example 15 */
+            /**
+             * @description Older clients: the longest commute in km. Used only while maxCommuteMinutes is not stated (converted with config/commute.yaml minutesPerKm); setting it without maxCommuteMinutes clears the minutes
+             * @example 15
+             */
             maxCommuteKm?: number | null;
+            /**
+             * @description The longest trip the resident accepts from their site, one way, in minutes (null: maxCommuteKm converted, or the default of config/commute.yaml). An officer may set it on their behalf
+             * @example 45
+             */
+            maxCommuteMinutes?: number | null;
             /**
              * @example [
              *       "full_time",
@@ -3273,12 +4226,29 @@ export interface components {
              */
             regionCode?: string;
         };
+        UpgradeCheckDto: {
+            /** @description null: not recorded in Leye */
+            actual: number | null;
+            /** @enum {string} */
+            item: "long_term_workers" | "paid_workers" | "operating_months" | "revenue";
+            /** @description null: cannot be checked here */
+            met: boolean | null;
+            required: number;
+        };
+        UpgradeRulesDto: {
+            /** @description Months a placement has lasted, standing in for a contract of that length */
+            minContractMonths: number;
+            minOperatingMonths: number;
+            minRevenueYuan: number;
+            minWorkers: number;
+            minYearlyWagesYuan: number;
+        };
         UserSummaryDto: {
             /** Format: uuid */
             id: string;
             name: string;
             /** @enum {string} */
-            role: "resident" | "employer" | "officer" | "provider" | "admin";
+            role: "resident" | "employer" | "officer" | "provider" | "admin" | "liaison";
         };
         VerifyRegistrationDto: {
             /**
@@ -3290,6 +4260,94 @@ export interface components {
             phone: string;
             /** @description The ticket POST /auth/register answered: the code counts only with it */
             ticket: string;
+        };
+        WorkshopDetailDto: {
+            capacity: number | null;
+            documentNo: string | null;
+            /** Format: uuid */
+            employerId: string;
+            employerName: string;
+            /** @description Quarters on record, newest first */
+            history: components["schemas"]["WorkshopHistoryDto"][];
+            /** Format: uuid */
+            id: string;
+            insuranceYuanPerWorkerMonth: number | null;
+            quarter: components["schemas"]["WorkshopQuarterDto"];
+            /** @example 2026-03-01 */
+            recognisedOn: string;
+            /** @description The rules of the site's jurisdiction */
+            rules: components["schemas"]["WorkshopRulesDto"];
+            seasonalMonths: number[] | null;
+            /** Format: uuid */
+            siteId: string;
+            /** @enum {string} */
+            type: "factory" | "home_based" | "planting_breeding" | "trade" | "culture_tourism";
+            /** @description The upgrade test to a rural employment factory */
+            upgrade: components["schemas"]["UpgradeCheckDto"][];
+        };
+        WorkshopDto: {
+            capacity: number | null;
+            documentNo: string | null;
+            /** Format: uuid */
+            employerId: string;
+            employerName: string;
+            /** Format: uuid */
+            id: string;
+            insuranceYuanPerWorkerMonth: number | null;
+            quarter: components["schemas"]["WorkshopQuarterDto"];
+            /** @example 2026-03-01 */
+            recognisedOn: string;
+            seasonalMonths: number[] | null;
+            /** Format: uuid */
+            siteId: string;
+            /** @enum {string} */
+            type: "factory" | "home_based" | "planting_breeding" | "trade" | "culture_tourism";
+        };
+        WorkshopHistoryDto: {
+            asOf: string;
+            quarter: number;
+            /** @enum {string} */
+            state: "normal" | "pending" | "cleared";
+            supportedWorkers: number;
+            workers: number;
+            year: number;
+        };
+        WorkshopListDto: {
+            items: components["schemas"]["WorkshopDto"][];
+        };
+        WorkshopQuarterDto: {
+            /**
+             * @description The day the figures are of (today in the current quarter)
+             * @example 2026-08-20
+             */
+            asOf: string;
+            /** @description Last day of the buffer while pending or cleared */
+            bufferUntil: string | null;
+            /** @description Months worked in the quarter up to asOf */
+            monthsWorked: number;
+            /** @description A seasonal workshop outside its months */
+            offSeason: boolean;
+            pendingSince: string | null;
+            quarter: number;
+            /** @description Rules not met */
+            shortfalls: ("supported_workers" | "insurance")[];
+            /** @enum {string} */
+            state: "normal" | "pending" | "cleared";
+            /** @description Of them, from households lifted out of poverty or monitored, as the rules count them */
+            supportedWorkers: number;
+            /** @description Wages recorded for those months, yuan */
+            wagesYuan: number;
+            /** @description People at work at the workshop on asOf */
+            workers: number;
+            /** @description Workers at work with no income recorded */
+            workersWithoutWage: number;
+            year: number;
+        };
+        WorkshopRulesDto: {
+            bufferMonths: number;
+            minInsuranceYuanPerWorkerMonth: number;
+            minSupportedWorkers: number;
+            upgrade: components["schemas"]["UpgradeRulesDto"];
         };
     };
     responses: never;
@@ -3837,7 +4895,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Only for: resident, employer, officer, provider, admin */
+            /** @description Only for: resident, employer, officer, provider, admin, liaison */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4000,7 +5058,11 @@ export interface operations {
                 siteId?: string;
                 /** @description The site's or the household's origin region (prefix) */
                 regionCode?: string;
+                /** @description The household's origin region only (prefix): the dashboard's township rows link here */
+                originRegionCode?: string;
                 status?: "open" | "assisting" | "employed" | "stabilised" | "closed";
+                /** @description true: the cases nobody is at work in yet (open or assisting) */
+                active?: boolean;
                 overdue?: boolean;
             };
             header?: never;
@@ -4025,6 +5087,43 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: officer, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CasesController_dashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDashboardDto"];
                 };
             };
             /** @description No or bad credentials */
@@ -4297,6 +5396,594 @@ export interface operations {
             };
             /** @description No such case, or its household is neither of your sites nor registered in your regions */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CooperationController_list: {
+        parameters: {
+            query?: {
+                siteId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchListDto"];
+                };
+            };
+            /** @description Bad input: `details` names each offending field; unknown fields are rejected */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: officer, admin, liaison */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CooperationController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateBatchDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchDetailDto"];
+                };
+            };
+            /** @description A field named: residents not of one site you manage, an unknown partner city, … */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: officer, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description cooperation.already_away: a resident is away with another batch */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CooperationController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchDetailDto"];
+                };
+            };
+            /** @description Bad input: `details` names each offending field; unknown fields are rejected */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: officer, admin, liaison */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such batch, or not one of your sites (a liaison officer: not a batch naming you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CooperationController_arrive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ArrivalDto"];
+            };
+        };
+        responses: {
+            /** @description Already confirmed on that date: nothing changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArrivalResultDto"];
+                };
+            };
+            /** @description Confirmed */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArrivalResultDto"];
+                };
+            };
+            /** @description e.g. arrivedOn before the departure or in the future; not a member */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: officer, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such batch, or not one of your sites (a liaison officer: not a batch naming you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Confirmed on another date, or the member returned home */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CooperationController_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RetentionCheckInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionDto"];
+                };
+            };
+            /** @description e.g. no such check month, a date before arrival or in the future */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: officer, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such batch, or not one of your sites (a liaison officer: not a batch naming you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The check was recorded or cancelled already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CooperationController_returnHome: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnHomeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnHomeResultDto"];
+                };
+            };
+            /** @description e.g. a date before the arrival or in the future; not a member */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: officer, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such batch, or not one of your sites (a liaison officer: not a batch naming you) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Returned home already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CooperationController_listFairs: {
+        parameters: {
+            query?: {
+                siteId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FairListDto"];
+                };
+            };
+            /** @description Bad input: `details` names each offending field; unknown fields are rejected */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: officer, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CooperationController_createFair: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateFairDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FairDto"];
+                };
+            };
+            /** @description A field named: a site you do not manage, an unknown partner city, employer or posting */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: officer, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CooperationController_getFair: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FairDetailDto"];
+                };
+            };
+            /** @description Bad input: `details` names each offending field; unknown fields are rejected */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: officer, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such fair, or not one of your sites */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    CooperationController_outcomes: {
+        parameters: {
+            query: {
+                siteId?: string;
+                by: "fair" | "employer" | "city";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutcomeListDto"];
+                };
+            };
+            /** @description Bad input: `details` names each offending field; unknown fields are rejected */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: officer, admin */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5480,6 +7167,63 @@ export interface operations {
             };
         };
     };
+    SubsidiesController_noticeRoster: {
+        parameters: {
+            query: {
+                /** @description The batch id of the claims (ClaimDto.batchId) */
+                batch: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per claim: name, masked national ID, programme, period, amount, basis (.xlsx) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input: `details` names each offending field; unknown fields are rejected */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: officer, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such batch, or not of a site you manage */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     ReportsController_exportZeroEmployment: {
         parameters: {
             query: {
@@ -6216,7 +7960,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Only for: resident, employer, officer, provider, admin */
+            /** @description Only for: resident, employer, officer, provider, admin, liaison */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6353,7 +8097,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Only for: resident, employer, officer, provider, admin */
+            /** @description Only for: resident, employer, officer, provider, admin, liaison */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6391,7 +8135,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Only for: resident, employer, officer, provider, admin */
+            /** @description Only for: resident, employer, officer, provider, admin, liaison */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6429,7 +8173,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Only for: resident, employer, officer, provider, admin */
+            /** @description Only for: resident, employer, officer, provider, admin, liaison */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6478,7 +8222,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
-            /** @description Only for: resident, employer, officer, provider, admin */
+            /** @description Only for: resident, employer, officer, provider, admin, liaison */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6825,13 +8569,15 @@ export interface operations {
                 siteId?: string;
                 /** @description Needs siteId */
                 maxDistanceKm?: number;
+                /** @description Needs siteId. Only postings reached from the site within this many minutes: the fastest recorded trip (the site's travel-times table), else the estimate (straight line × detour ÷ bus speed, config/commute.yaml). A workplace with no known trip is left out. The pages offer 30 and 60 (「30 分钟以内 / 1 小时以内」) */
+                maxTravelMinutes?: number;
                 /** @description Yuan per month: postings whose top wage reaches it as a monthly equivalent (day × wage.workDaysPerMonth, hour × hoursPerDay × workDaysPerMonth, from config/matching.yaml: 22 and 8). Piece rates cannot be compared and are left out */
                 wageMin?: number;
                 schedule?: "full_time" | "part_time" | "flexible" | "shifts" | "seasonal";
                 accommodation?: boolean;
                 shuttle?: boolean;
                 publicWelfare?: boolean;
-                /** @description Default: relevance with q, else newest. nearest needs siteId; wage compares estimated monthly pay */
+                /** @description Default: relevance with q, else newest. nearest needs siteId: the quickest trip from it first (as travelMinutes), then the straight line; workplaces with no known trip last. wage compares estimated monthly pay */
                 sort?: "relevance" | "newest" | "nearest" | "wage";
             };
             header?: never;
@@ -8402,6 +10148,313 @@ export interface operations {
             };
         };
     };
+    TravelTimesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TravelTimeDto"][];
+                };
+            };
+            /** @description Bad input: `details` names each offending field; unknown fields are rejected */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: officer, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such site, or you do not manage it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    TravelTimesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTravelTimeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TravelTimeDto"];
+                };
+            };
+            /** @description Names the field: e.g. minutes outside 1..600, a time not HH:MM, no destination, an unknown employer */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: officer, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such site, or you do not manage it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    TravelTimesExcelController_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per recorded way, Chinese headers (.xlsx) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input: `details` names each offending field; unknown fields are rejected */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: officer, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such site, or you do not manage it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    TravelTimesExcelController_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The exported sheet, edited
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TravelTimeImportResultDto"];
+                };
+            };
+            /** @description details[].field is rows[<sheet row>].<field>, or file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: officer, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such site, or you do not manage it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The file is larger than UPLOAD_LIMIT_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    TravelTimesController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                tid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; the estimate applies again where nothing else is recorded */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input: `details` names each offending field; unknown fields are rejected */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: officer, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such site, or you do not manage it; or no such row at this site */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     SkillsController_search: {
         parameters: {
             query?: {
@@ -8519,6 +10572,250 @@ export interface operations {
             };
         };
     };
+    SubsidiesController_claims: {
+        parameters: {
+            query: {
+                siteId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimListDto"];
+                };
+            };
+            /** @description Bad input: `details` names each offending field; unknown fields are rejected */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: officer, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such site, or not one you manage */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SubsidiesController_fileClaim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateClaimDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimDto"];
+                };
+            };
+            /** @description A period not of the programme's claim period */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: officer, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such resident, or not of a site you manage */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description subsidy.claim_duplicate / subsidy.claim_conflict (names the conflicting claim: the same programme and period, a one-time subsidy, or an excluding category), subsidy.not_eligible, subsidy.evidence_missing */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SubsidiesController_eligibility: {
+        parameters: {
+            query: {
+                siteId: string;
+                programme: "transport" | "job_seeking" | "training_allowance" | "public_welfare";
+                /** @description `2026` (a year), `2026-Q3` (a quarter) or `2026-09` (a month): the programme's claim period (config/programmes.yaml claimPeriod); default: the period that contains today */
+                period?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EligibilityListDto"];
+                };
+            };
+            /** @description A period not of the programme's claim period (e.g. a month for a yearly subsidy) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: officer, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such site, or not one you manage */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    SubsidiesController_setEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetEvidenceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceDto"];
+                };
+            };
+            /** @description An item the programme does not ask for */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: officer, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such resident, or not of a site you manage */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     AuthController_createUser: {
         parameters: {
             query?: never;
@@ -8560,6 +10857,190 @@ export interface operations {
             };
             /** @description Only for: admin */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    WorkshopsController_list: {
+        parameters: {
+            query?: {
+                /** @description One site; without it, every site you manage */
+                siteId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkshopListDto"];
+                };
+            };
+            /** @description Bad input: `details` names each offending field; unknown fields are rejected */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: officer, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description siteId names a site you do not manage */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    WorkshopsController_register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWorkshopDto"];
+            };
+        };
+        responses: {
+            /** @description Registered, with its current quarter */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkshopDetailDto"];
+                };
+            };
+            /** @description A field is invalid, e.g. the employer is not a verified workshop, recognisedOn in the future */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: officer, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such site or employer in your scope */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description workshop.duplicate_employer: the employer is already registered */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    WorkshopsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkshopDetailDto"];
+                };
+            };
+            /** @description Bad input: `details` names each offending field; unknown fields are rejected */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No or bad credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Only for: officer, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workshop at a site you manage */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
