@@ -1,4 +1,6 @@
+import { DataSource } from 'typeorm';
 import { CommuteDirectory } from '../../src/commute/commute-directory';
+import { JobQueue } from '../../src/queue/job-queue.service';
 import {
   buildCandidateSet,
   compilePosting,
@@ -86,7 +88,24 @@ describe('matching on commute time (e2e, issue 16)', () => {
       preferences: prefs(90),
       skills: [{ code: 'tea.picking', level: 2 }],
     });
-  });
+    // In a full run this worker is the first in a while: it relays the earlier files' outbox rows
+    // first. Let that backlog drain so the first posting below is not waiting behind it.
+    await drained();
+  }, 180_000);
+
+  /** No outbox row left to relay and no job waiting or running (delayed retries of earlier files' deliveries may stay). */
+  async function drained(): Promise<void> {
+    const ds = t.app.get(DataSource);
+    const queues = t.app.get(JobQueue);
+    await eventually(async () => {
+      const pending = await ds.query<unknown[]>(
+        'SELECT 1 FROM outbox_event WHERE published_at IS NULL LIMIT 1',
+      );
+      if (pending.length) return false;
+      const depths = Object.values(await queues.depths());
+      return depths.every((d) => !d.waiting && !d.active && !d.prioritized);
+    }, 150_000);
+  }
 
   afterAll(async () => {
     await t?.close();
