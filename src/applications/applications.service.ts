@@ -16,7 +16,7 @@ import { EmploymentPolicy } from '../placements/employment-policy';
 import type { PlacementKind } from '../placements/placement-kind';
 import { PlacementsService } from '../placements/placements.service';
 import { PostingsService } from '../postings/postings.service';
-import { ResidentsService } from '../residents/residents.service';
+import { ResidentsDirectory } from '../residents/residents-directory';
 import { Application, type ApplicationHistoryEntry } from './application.entity';
 import {
   canTransition,
@@ -62,7 +62,7 @@ export interface ReferralInput {
  *
  * Postings, employers, residents and accounts are read through their services; the list filters
  * and orders by the resident's scope and household priority with the SQL those modules hand out
- * (ResidentsService.readableSql, householdPrioritySql; PostingsService.publicWelfareSql), so it
+ * (ResidentsDirectory.readableSql, householdPrioritySql; PostingsService.publicWelfareSql), so it
  * still pages in the database.
  */
 @Injectable()
@@ -73,7 +73,7 @@ export class ApplicationsService {
     private readonly audit: AuditService,
     private readonly pii: PiiCipher,
     private readonly notifications: NotificationsService,
-    private readonly residents: ResidentsService,
+    private readonly residents: ResidentsDirectory,
     private readonly postings: PostingsService,
     private readonly employers: EmployersService,
     private readonly users: UsersService,

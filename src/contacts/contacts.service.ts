@@ -6,7 +6,7 @@ import { ScopePolicy } from '../access/scope-policy';
 import { AuditService } from '../audit/audit.service';
 import { todayInPilotZone } from '../common/clock';
 import { InvalidInputError } from '../common/domain-errors';
-import { ResidentsService } from '../residents/residents.service';
+import { ResidentsDirectory } from '../residents/residents-directory';
 import { Contact } from './contact.entity';
 import type { ContactDto, CreateContactDto } from './dto/contact.dto';
 
@@ -21,7 +21,7 @@ export class ContactsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policy: ScopePolicy,
     private readonly audit: AuditService,
-    private readonly residents: ResidentsService,
+    private readonly residents: ResidentsDirectory,
   ) {}
 
   async create(actor: AuthUser, residentId: string, dto: CreateContactDto): Promise<ContactDto> {

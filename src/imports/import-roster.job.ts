@@ -6,7 +6,7 @@ import { isDependencyDown } from '../common/http-exception.filter';
 import { JobHandler, type JobProcessor } from '../queue/job-handler';
 import { JobName, type JobData } from '../queue/job-name';
 import { RegionsService } from '../regions/regions.service';
-import { ResidentsService } from '../residents/residents.service';
+import { ResidentRoster } from '../residents/resident-roster';
 import { SkillsService } from '../skills/skills.service';
 import { Import, type ImportRowError } from './import.entity';
 import { parseRosterBounded } from './bounded-roster-parse';
@@ -45,7 +45,7 @@ export class ImportRosterJob implements JobProcessor<JobName.ImportRoster> {
     private readonly writer: RosterWriter,
     private readonly skills: SkillsService,
     private readonly regions: RegionsService,
-    private readonly residents: ResidentsService,
+    private readonly roster: ResidentRoster,
   ) {}
 
   async process(data: ImportRosterJobData, job: Job<ImportRosterJobData>): Promise<unknown> {
@@ -186,7 +186,7 @@ export class ImportRosterJob implements JobProcessor<JobName.ImportRoster> {
   private async existingHouseholds(siteId: string, items: Item[]): Promise<Map<string, string>> {
     const ids = new Set<string>();
     for (const it of items) if (it.good) ids.add(it.good.nationalId);
-    const found = await this.residents.householdsByNationalId(siteId, [...ids]);
+    const found = await this.roster.householdsByNationalId(siteId, [...ids]);
     const out = new Map<string, string>();
     for (const it of items) {
       if (!it.good || out.has(it.good.householdKey)) continue;

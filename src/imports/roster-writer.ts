@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
 import { ConflictError } from '../common/domain-errors';
-import { RESIDENT_AT_OTHER_SITE, type RosterOutcome } from '../residents/resident-roster';
-import { ResidentsService } from '../residents/residents.service';
+import { RESIDENT_AT_OTHER_SITE, ResidentRoster, type RosterOutcome } from '../residents/resident-roster';
 import { ROSTER_COLUMNS } from './roster-columns';
 import type { RosterRow } from './roster-row';
 
@@ -32,12 +31,12 @@ export interface RosterWriteContext {
 
 /**
  * Saves one roster row in the caller's transaction through the residents module
- * (ResidentsService.upsertFromRoster: household, resident, skills, figures, version + outbox,
+ * (ResidentRoster.upsert: household, resident, skills, figures, version + outbox,
  * audit), with this run's household decisions; turns its refusals into row errors.
  */
 @Injectable()
 export class RosterWriter {
-  constructor(private readonly residents: ResidentsService) {}
+  constructor(private readonly roster: ResidentRoster) {}
 
   async write(
     m: EntityManager,
@@ -45,7 +44,7 @@ export class RosterWriter {
     row: RosterRow,
   ): Promise<{ outcome: RowOutcome; householdId: string }> {
     try {
-      return await this.residents.upsertFromRoster(
+      return await this.roster.upsert(
         m,
         {
           actor: ctx.actor,

@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
 import { ScopePolicy } from '../access/scope-policy';
 import { AuditService } from '../audit/audit.service';
-import { ResidentsService } from '../residents/residents.service';
+import { ResidentsDirectory } from '../residents/residents-directory';
 import { TrainingService } from '../training/training.service';
 import type { Lang, RecommendationsDto, RecommendedCourseDto } from './dto/match.dto';
 import { statedCommuteMinutes } from './engine';
@@ -21,7 +21,7 @@ export class RecommendationsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policy: ScopePolicy,
     private readonly audit: AuditService,
-    private readonly residents: ResidentsService,
+    private readonly residents: ResidentsDirectory,
     private readonly training: TrainingService,
     private readonly candidates: CandidateLoader,
     private readonly catalogue: SkillCatalogueLoader,

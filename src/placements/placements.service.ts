@@ -10,7 +10,7 @@ import { OutboxService } from '../database/outbox.service';
 import { EmployersService } from '../employers/employers.service';
 import { PostingsService } from '../postings/postings.service';
 import { HouseholdsService } from '../residents/households.service';
-import { ResidentsService } from '../residents/residents.service';
+import { ResidentsDirectory } from '../residents/residents-directory';
 import { AtRiskAlerts } from './at-risk-alerts';
 import type { CreateFollowUpDto } from './dto/follow-up.dto';
 import type {
@@ -60,7 +60,7 @@ interface StartInput {
 
 /**
  * Placements (DESIGN.md "Domain"): every start and end updates the resident's employment status
- * and the household figures in the same transaction (ResidentsService.setEmployment); an end that
+ * and the household figures in the same transaction (ResidentsDirectory.setEmployment); an end that
  * leaves the household with no one at work raises the at-risk alert at once.
  */
 @Injectable()
@@ -70,7 +70,7 @@ export class PlacementsService {
     private readonly policy: ScopePolicy,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
-    private readonly residents: ResidentsService,
+    private readonly residents: ResidentsDirectory,
     private readonly households: HouseholdsService,
     private readonly postings: PostingsService,
     private readonly employers: EmployersService,

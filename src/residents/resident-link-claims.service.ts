@@ -16,7 +16,7 @@ import type { LinkClaimDto } from './dto/link-claim.dto';
 import { ResidentLinkClaim } from './resident-link-claim.entity';
 import { rosterCodeText } from './resident-registration.service';
 import { Resident } from './resident.entity';
-import { ResidentsService } from './residents.service';
+import { ResidentsDirectory } from './residents-directory';
 import { managedResidentsSql } from './scope-sql';
 
 const CLAIMS_PAGE_SIZE = 50;
@@ -37,7 +37,7 @@ export class LinkGuessesUsedUp extends InvalidInputError {
 export class ResidentLinkClaims {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly residents: ResidentsService,
+    private readonly residents: ResidentsDirectory,
     private readonly policy: ScopePolicy,
     private readonly users: UsersService,
     private readonly limits: RateLimits,

@@ -6,7 +6,7 @@ import { ScopePolicy } from '../access/scope-policy';
 import { AuditService } from '../audit/audit.service';
 import { PiiCipher } from '../crypto/pii-cipher';
 import { Resident } from './resident.entity';
-import { ResidentsService } from './residents.service';
+import { ResidentsDirectory } from './residents-directory';
 
 /**
  * An officer in scope reads a resident's phone in clear to call them (issue 13 item 7). Pages
@@ -20,7 +20,7 @@ export class ResidentPhoneService {
     private readonly policy: ScopePolicy,
     private readonly audit: AuditService,
     private readonly pii: PiiCipher,
-    private readonly residents: ResidentsService,
+    private readonly residents: ResidentsDirectory,
   ) {}
 
   /** The phone in clear (null when none is stored); 404 outside the officer's scope. */

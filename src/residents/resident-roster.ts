@@ -10,6 +10,7 @@ import { Household } from './household.entity';
 import { HouseholdsService } from './households.service';
 import { nationalIdColumns, phoneColumns } from './resident-pii';
 import { ResidentSkill } from './resident-skill.entity';
+import { ResidentsRepository } from './residents.repository';
 import { MATCHING_FIELDS, ResidentVersions } from './resident-versions';
 import { Resident } from './resident.entity';
 
@@ -62,7 +63,20 @@ export class ResidentRoster {
     private readonly households: HouseholdsService,
     private readonly versions: ResidentVersions,
     private readonly audit: AuditService,
+    private readonly repo: ResidentsRepository,
   ) {}
+
+  /**
+   * Imports: the household of each of these national IDs already on the site's roster, by
+   * national ID (absent when not there). Looked up by keyed HMAC, 1000 at a time.
+   */
+  async householdsByNationalId(siteId: string, nationalIds: string[]): Promise<Map<string, string>> {
+    const byHmac = new Map(nationalIds.map((id) => [this.pii.hmac('national_id', id), id]));
+    const found = new Map<string, string>();
+    for (const [hmac, householdId] of await this.repo.householdsByNationalIdHmac(siteId, [...byHmac.keys()]))
+      found.set(byHmac.get(hmac)!, householdId);
+    return found;
+  }
 
   async upsert(
     m: EntityManager,

@@ -15,12 +15,16 @@ import {
   ResidentSummaryDto,
   UpdateResidentDto,
 } from './dto/resident.dto';
+import { ResidentPrivacyService } from './resident-privacy.service';
 import { ResidentsService } from './residents.service';
 
 @ApiTags('residents')
 @Controller('residents')
 export class ResidentsController {
-  constructor(private readonly residents: ResidentsService) {}
+  constructor(
+    private readonly residents: ResidentsService,
+    private readonly privacy: ResidentPrivacyService,
+  ) {}
 
   @Post()
   @ApiOperation({ summary: 'Register a resident in a household' })
@@ -90,7 +94,7 @@ export class ResidentsController {
   })
   export(@IdParam() id: string, @CurrentUser() user: AuthUser): Promise<ResidentExportDto> {
     if (user.residentId !== id) throw new NotFoundError('Resident');
-    return this.residents.exportOwnData(user);
+    return this.privacy.exportOwnData(user);
   }
 
   @Post(':id/erase')
@@ -101,6 +105,6 @@ export class ResidentsController {
     description: 'Erases the personal fields and disables the account; the row stays for statistics',
   })
   erase(@IdParam() id: string, @CurrentUser() user: AuthUser): Promise<{ id: string; erasedAt: Date }> {
-    return this.residents.erasePersonalData(user, id);
+    return this.privacy.erasePersonalData(user, id);
   }
 }

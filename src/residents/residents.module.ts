@@ -12,6 +12,9 @@ import { ResidentRoster } from './resident-roster';
 import { ResidentVersions } from './resident-versions';
 import { ResidentsController } from './residents.controller';
 import { ResidentProgrammeReads } from './resident-programme-facts';
+import { ResidentPrivacyService } from './resident-privacy.service';
+import { ResidentsDirectory } from './residents-directory';
+import { ResidentsRepository } from './residents.repository';
 import { ResidentsService } from './residents.service';
 
 /** Households, residents, skill profiles, preferences, consent; installs the resident registrar. */
@@ -20,7 +23,10 @@ import { ResidentsService } from './residents.service';
   controllers: [HouseholdsController, ResidentsController, ResidentLinkController],
   providers: [
     HouseholdsService,
+    ResidentsRepository,
     ResidentsService,
+    ResidentsDirectory,
+    ResidentPrivacyService,
     ResidentRegistrationService,
     ResidentLinkClaims,
     ResidentPhoneService,
@@ -29,6 +35,14 @@ import { ResidentsService } from './residents.service';
     RecomputeHouseholdsJob,
     ResidentProgrammeReads,
   ],
-  exports: [ResidentsService, HouseholdsService, ResidentLinkClaims, ResidentPhoneService, ResidentProgrammeReads],
+  exports: [
+    ResidentsService,
+    ResidentsDirectory,
+    ResidentRoster,
+    HouseholdsService,
+    ResidentLinkClaims,
+    ResidentPhoneService,
+    ResidentProgrammeReads,
+  ],
 })
 export class ResidentsModule {}

@@ -7,7 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import { ConflictError, NotFoundError } from '../common/domain-errors';
 import { page, type Page, type PageQuery } from '../common/pagination';
 import { OutboxService } from '../database/outbox.service';
-import { ResidentsService } from '../residents/residents.service';
+import { ResidentsDirectory } from '../residents/residents-directory';
 import { todayInPilotZone as chinaToday } from '../common/clock';
 import { Course } from './course.entity';
 import type { EnrollmentDto, EnrollmentQuery } from './dto/enrollment.dto';
@@ -24,7 +24,7 @@ export class EnrollmentsService {
     private readonly policy: ScopePolicy,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
-    private readonly residents: ResidentsService,
+    private readonly residents: ResidentsDirectory,
   ) {}
 
   /**

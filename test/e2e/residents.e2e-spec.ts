@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { HouseholdsService } from '../../src/residents/households.service';
-import { ResidentsService } from '../../src/residents/residents.service';
+import { ResidentsDirectory } from '../../src/residents/residents-directory';
 import { createTestApp, type TestApp } from '../support/app';
 import {
   createSite,
@@ -643,7 +643,7 @@ describe('households and residents (API.md, issue 3 item 2, issue 7 item 5)', ()
   });
 
   it('service methods for other modules: residentRef, summaryFor, setEmployment, grantSkillsFromCourse', async () => {
-    const svc = t.app.get(ResidentsService);
+    const svc = t.app.get(ResidentsDirectory);
     const h = await createHousehold(t.http, officerA, siteA.id, { originRegionCode: '422802101' });
     const r = await createResident(t.http, officerA, h.id, {
       skills: [

@@ -9,7 +9,7 @@ import { EmployersService } from '../../employers/employers.service';
 import { PlacementQuery } from '../../placements/dto/placement.dto';
 import { PlacementsService } from '../../placements/placements.service';
 import { PostingsService } from '../../postings/postings.service';
-import { ResidentsService } from '../../residents/residents.service';
+import { ResidentsDirectory } from '../../residents/residents-directory';
 import { addDays, addMonths } from './cooperation-config';
 import { CooperationRepository, type BatchRow } from './cooperation.repository';
 import { CooperationSettings } from './cooperation-settings';
@@ -40,7 +40,7 @@ export class BatchesService {
     private readonly settings: CooperationSettings,
     private readonly policy: ScopePolicy,
     private readonly audit: AuditService,
-    private readonly residents: ResidentsService,
+    private readonly residents: ResidentsDirectory,
     private readonly placements: PlacementsService,
     private readonly postings: PostingsService,
     private readonly employers: EmployersService,

@@ -13,7 +13,7 @@ import type { AuthUser } from '../../access/auth-user';
 import { ScopePolicy } from '../../access/scope-policy';
 import { AuditService } from '../../audit/audit.service';
 import { todayInPilotZone } from '../../common/clock';
-import { ResidentsService } from '../../residents/residents.service';
+import { ResidentsDirectory } from '../../residents/residents-directory';
 import { CooperationRepository } from './cooperation.repository';
 import { CooperationSettings } from './cooperation-settings';
 import { batchDto, memberDto } from './cooperation-view';
@@ -39,7 +39,7 @@ export class CooperationReadsService {
     private readonly settings: CooperationSettings,
     private readonly policy: ScopePolicy,
     private readonly audit: AuditService,
-    private readonly residents: ResidentsService,
+    private readonly residents: ResidentsDirectory,
   ) {}
 
   /** See the comment at the top of this file. */

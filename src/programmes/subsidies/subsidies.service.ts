@@ -10,7 +10,7 @@ import {
   ResidentProgrammeReads,
   type ResidentProgrammeFacts,
 } from '../../residents/resident-programme-facts';
-import { ResidentsService } from '../../residents/residents.service';
+import { ResidentsDirectory } from '../../residents/residents-directory';
 import { AttendanceReads } from '../../training/attendance-reads';
 import type {
   ClaimDto,
@@ -45,7 +45,7 @@ export class SubsidiesService {
     private readonly policy: ScopePolicy,
     private readonly audit: AuditService,
     private readonly regions: RegionsService,
-    private readonly residents: ResidentsService,
+    private readonly residents: ResidentsDirectory,
     private readonly residentFacts: ResidentProgrammeReads,
     private readonly placements: PlacementHistory,
     private readonly attendance: AttendanceReads,

@@ -13,6 +13,7 @@ import { EmployerQuery } from '../../employers/dto/employer.dto';
 import { CreatePlacementDto, PlacementQuery } from '../../placements/dto/placement.dto';
 import { JobChoicesService } from '../../reports/job-choices.service';
 import { ResidentPhoneService } from '../../residents/resident-phone.service';
+import { ResidentsDirectory } from '../../residents/residents-directory';
 import { withDone } from '../components/done-notice';
 import type { FormErrors } from '../components/form';
 import { type FormBody, formValues, serviceFieldError, validateForm } from '../form-data';
@@ -45,6 +46,7 @@ export class ResidentPagesController {
     private readonly applications: ApplicationsService,
     private readonly contacts: ContactsService,
     private readonly phones: ResidentPhoneService,
+    private readonly directory: ResidentsDirectory,
     private readonly jobs: JobChoicesService,
   ) {}
 
@@ -192,7 +194,7 @@ export class ResidentPagesController {
     extra: { phone?: string | null; failed?: Failure } = {},
   ) {
     const resident = await this.s.residents.get(user, id);
-    const ref = await this.s.residents.residentRef(id);
+    const ref = await this.directory.residentRef(id);
     const manages = !!ref && this.policy.managesResident(user, ref);
     const [placements, applications, contacts, labels, employers, jobs, skills] = await Promise.all([
       this.s.placements.list(user, Object.assign(new PlacementQuery(), { residentId: id, pageSize: 20 })),
