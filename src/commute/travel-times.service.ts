@@ -5,12 +5,14 @@ import { ScopePolicy } from '../access/scope-policy';
 import { AuditService } from '../audit/audit.service';
 import { InvalidInputError, NotFoundError } from '../common/domain-errors';
 import { ValidationFailedException } from '../common/validation';
+import { OutboxService } from '../database/outbox.service';
 import { EmployersService } from '../employers/employers.service';
 import { RegionsService } from '../regions/regions.service';
 import type { Site } from '../regions/site.entity';
 import { CommuteRepository, type TravelTimeFields, type TravelTimeRow } from './commute.repository';
 import type { CreateTravelTimeDto, TravelTimeDto } from './dto/travel-time.dto';
 import { checkTravelTime } from './travel-time-fields';
+import { announceTravelTimes } from './travel-times-events';
 
 /**
  * A site's travel-times table: officers who manage the site read and change it (anyone else: 404).
@@ -24,6 +26,7 @@ export class TravelTimesService {
     private readonly employers: EmployersService,
     private readonly policy: ScopePolicy,
     private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
   ) {}
 
   /** The site, if the actor manages it; else 404 (never reveal an out-of-scope site). */
@@ -55,6 +58,7 @@ export class TravelTimesService {
         },
         m,
       );
+      await announceTravelTimes(this.outbox, m, siteId, [checked.fields]);
       return newId;
     });
     const [dtoOut] = await this.withNames([(await this.repo.one(siteId, id))!]);
@@ -64,7 +68,9 @@ export class TravelTimesService {
   async remove(actor: AuthUser, siteId: string, id: string): Promise<void> {
     await this.managedSite(actor, siteId);
     await this.repo.transaction(async (m) => {
-      if (!(await this.repo.delete(siteId, id, m))) throw new NotFoundError('TravelTime');
+      const row = await this.repo.one(siteId, id, m);
+      if (!row || !(await this.repo.delete(siteId, id, m))) throw new NotFoundError('TravelTime');
+      await announceTravelTimes(this.outbox, m, siteId, [row]);
       await this.audit.record(
         actor,
         { action: 'travel_time.delete', entityType: 'site', entityId: siteId, details: { travelTimeId: id } },
@@ -75,7 +81,10 @@ export class TravelTimesService {
 
   /** Replaces the site's table with checked rows (the import), audited, in one transaction. */
   async replace(actor: AuthUser, siteId: string, rows: TravelTimeFields[], m: EntityManager): Promise<void> {
+    const before = await this.repo.forSites([siteId], m);
     await this.repo.replaceSite(siteId, rows, actor.id, m);
+    // The rows removed and the rows written: the postings any of them covers are re-ranked.
+    await announceTravelTimes(this.outbox, m, siteId, [...before, ...rows]);
     await this.audit.record(
       actor,
       { action: 'travel_time.import', entityType: 'site', entityId: siteId, details: { rows: rows.length } },

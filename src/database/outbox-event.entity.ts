@@ -8,7 +8,8 @@ export type OutboxKind =
   | 'household.at_risk'
   | 'household.employment_changed'
   | 'notification.deliveries'
-  | 'import.requested';
+  | 'import.requested'
+  | 'site.travel_times.changed';
 
 /**
  * A change other processes must react to, written in the same transaction as the change

@@ -21,6 +21,7 @@ export enum JobName {
   CaseworkSyncHousehold = 'casework-sync-household',
   CaseworkDaily = 'casework-daily',
   WorkshopsDaily = 'workshops-daily',
+  RerankSiteTrips = 'rerank-site-trips',
 }
 
 export interface JobDataMap {
@@ -42,6 +43,21 @@ export interface JobDataMap {
   [JobName.CaseworkDaily]: Record<string, never>;
   /** Every workshop on the register judged as of today (issue 17 §1). */
   [JobName.WorkshopsDaily]: Record<string, never>;
+  /**
+   * A site's travel times changed (site.travel_times.changed): the open postings any of these
+   * places covers are re-ranked in rerank-postings batches. The places, not ids: a removed row
+   * cannot be re-read. `key` (from the event id) makes the batches' job ids.
+   */
+  [JobName.RerankSiteTrips]: {
+    siteId: string;
+    key: string;
+    places: {
+      destinationRegionCode: string | null;
+      latitude: number | null;
+      longitude: number | null;
+      employerId: string | null;
+    }[];
+  };
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -60,6 +76,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.CaseworkSyncHousehold]: QueueName.Maintenance,
   [JobName.CaseworkDaily]: QueueName.Maintenance,
   [JobName.WorkshopsDaily]: QueueName.Maintenance,
+  [JobName.RerankSiteTrips]: QueueName.Matching,
 };
 
 export type JobData<N extends JobName> = JobDataMap[N];

@@ -25,6 +25,7 @@ import type { JobData, JobName } from './job-name';
  *   notification.deliveries → notifications/notifications.service.ts
  *   import.requested → imports/imports.service.ts
  *   household.employment_changed → casework/case-opening.service.ts
+ *   site.travel_times.changed → matching/jobs/rerank-site-trips.job.ts
  */
 
 export interface RoutedJob<N extends JobName = JobName> {
