@@ -25,6 +25,6 @@ export class HomePagesController {
     return render(reply, <AccountPage maskedPhone={maskPhone(this.users.phoneOf(u))} />);
   }
 
-  // GET /officer: officer/officer-pages.controller.tsx (the dashboard); GET /provider and
+  // GET /officer: officer/dashboard/dashboard-pages.controller.tsx (the dashboard); GET /provider and
   // GET /admin: provider/ and admin/ (their courses, the operator's pages).
 }

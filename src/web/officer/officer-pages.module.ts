@@ -12,12 +12,23 @@ import { ReportsModule } from '../../reports/reports.module';
 import { ResidentsModule } from '../../residents/residents.module';
 import { SkillsModule } from '../../skills/skills.module';
 import { CasesPagesController } from './cases/cases-pages.controller';
+import { DashboardPagesController } from './dashboard/dashboard-pages.controller';
+import { EmployersPagesController } from './employers/employers-pages.controller';
+import { ExportsPagesController } from './exports/exports-pages.controller';
+import { HouseholdsPagesController } from './households/households-pages.controller';
+import { ImportsPagesController } from './imports/imports-pages.controller';
 import { LinkClaimsPagesController } from './link-claims-pages.controller';
-import { OfficerPagesController } from './officer-pages.controller';
-import { OfficerServices } from './officer-services';
+import { MatchesPagesController } from './matches/matches-pages.controller';
+import { NotificationsPagesController } from './notifications/notifications-pages.controller';
+import { OfficerSites } from './officer-sites';
+import { PlacementsPagesController } from './placements/placements-pages.controller';
 import { ResidentPagesController } from './resident-pages.controller';
 
-/** The officer's pages (`/officer/…`); OfficerServices bundles the feature services they call. */
+/**
+ * The officer's pages (`/officer/…`), one controller per page group, each injecting the feature
+ * services it calls (exported by the modules imported here) — the same instances the API
+ * controllers call, so scope checks and audit entries are the API's.
+ */
 @Module({
   imports: [
     ApplicationsModule,
@@ -33,7 +44,19 @@ import { ResidentPagesController } from './resident-pages.controller';
     ResidentsModule,
     SkillsModule,
   ],
-  controllers: [OfficerPagesController, ResidentPagesController, LinkClaimsPagesController, CasesPagesController],
-  providers: [OfficerServices],
+  controllers: [
+    DashboardPagesController,
+    HouseholdsPagesController,
+    MatchesPagesController,
+    PlacementsPagesController,
+    NotificationsPagesController,
+    EmployersPagesController,
+    ImportsPagesController,
+    ExportsPagesController,
+    ResidentPagesController,
+    LinkClaimsPagesController,
+    CasesPagesController,
+  ],
+  providers: [OfficerSites],
 })
 export class OfficerPagesModule {}

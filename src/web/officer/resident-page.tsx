@@ -21,7 +21,7 @@ import {
 import { ItemList } from '../components/item-list';
 import { statusWord } from '../../i18n/status-vocabulary';
 import { useWeb } from '../render';
-import { EmploymentLabel, HouseholdName } from './household-pages';
+import { EmploymentLabel, HouseholdName } from './households/household-labels';
 import { OfficerPage } from './officer-layout';
 import type { OfficerKey } from './officer-messages';
 

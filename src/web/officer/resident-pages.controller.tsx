@@ -10,16 +10,20 @@ import { DomainError, NotFoundError } from '../../common/domain-errors';
 import { ContactsService } from '../../contacts/contacts.service';
 import { CreateContactDto } from '../../contacts/dto/contact.dto';
 import { EmployerQuery } from '../../employers/dto/employer.dto';
+import { EmployersService } from '../../employers/employers.service';
 import { CreatePlacementDto, PlacementQuery } from '../../placements/dto/placement.dto';
+import { PlacementsService } from '../../placements/placements.service';
 import { JobChoicesService } from '../../reports/job-choices.service';
+import { HouseholdsService } from '../../residents/households.service';
 import { ResidentPhoneService } from '../../residents/resident-phone.service';
+import { ResidentsService } from '../../residents/residents.service';
+import { SkillsService } from '../../skills/skills.service';
 import { ResidentsDirectory } from '../../residents/residents-directory';
 import { withDone } from '../components/done-notice';
 import type { FormErrors } from '../components/form';
 import { type FormBody, formValues, serviceFieldError, validateForm } from '../form-data';
 import { redirect, render, webContextOf } from '../render';
 import type { OfficerKey } from './officer-messages';
-import { OfficerServices } from './officer-services';
 import { ResidentPage, type ResidentPageProps } from './resident-page';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -41,7 +45,11 @@ type Failure = NonNullable<ResidentPageProps['failed']>;
 @Controller('officer/residents')
 export class ResidentPagesController {
   constructor(
-    private readonly s: OfficerServices,
+    private readonly residents: ResidentsService,
+    private readonly households: HouseholdsService,
+    private readonly placements: PlacementsService,
+    private readonly employers: EmployersService,
+    private readonly skills: SkillsService,
     private readonly policy: ScopePolicy,
     private readonly applications: ApplicationsService,
     private readonly contacts: ContactsService,
@@ -114,7 +122,7 @@ export class ResidentPagesController {
     if (values.monthlyIncome && !Number.isFinite(income)) errors.monthlyIncome = messages.monthlyIncome;
     if (Object.keys(errors).length) return fail(errors);
     try {
-      await this.s.placements.create(user, value);
+      await this.placements.create(user, value);
     } catch (e) {
       const fieldErrors = serviceFieldError(e, messages);
       if (fieldErrors) return fail(fieldErrors);
@@ -178,7 +186,7 @@ export class ResidentPagesController {
   }
 
   private async employerChoices(user: AuthUser): Promise<{ id: string; name: string }[]> {
-    const list = await this.s.employers.list(
+    const list = await this.employers.list(
       user,
       Object.assign(new EmployerQuery(), { verified: true, page: 1, pageSize: 100 }),
     );
@@ -193,17 +201,17 @@ export class ResidentPagesController {
     id: string,
     extra: { phone?: string | null; failed?: Failure } = {},
   ) {
-    const resident = await this.s.residents.get(user, id);
+    const resident = await this.residents.get(user, id);
     const ref = await this.directory.residentRef(id);
     const manages = !!ref && this.policy.managesResident(user, ref);
     const [placements, applications, contacts, labels, employers, jobs, skills] = await Promise.all([
-      this.s.placements.list(user, Object.assign(new PlacementQuery(), { residentId: id, pageSize: 20 })),
+      this.placements.list(user, Object.assign(new PlacementQuery(), { residentId: id, pageSize: 20 })),
       this.applications.list(user, Object.assign(new ApplicationQuery(), { residentId: id, pageSize: 50 })),
       this.contacts.listFor(user, id),
-      this.s.households.labelsOf(user, [resident.householdId]),
+      this.households.labelsOf(user, [resident.householdId]),
       manages ? this.employerChoices(user) : [],
       manages ? this.jobs.openPostingsNear(user, resident.siteId).catch(() => []) : [],
-      this.s.skills.all(),
+      this.skills.all(),
     ]);
     const { lang } = webContextOf(reply.request);
     const skillNames = new Map(

@@ -1,4 +1,4 @@
-import type { NotificationDto } from '../../notifications/dto/notification.dto';
+import type { NotificationDto } from '../../../notifications/dto/notification.dto';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const id = (v: unknown): string | null => (typeof v === 'string' && UUID.test(v) ? v : null);

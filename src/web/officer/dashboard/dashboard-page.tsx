@@ -1,9 +1,9 @@
 import { Fragment, type ComponentChildren } from 'preact';
-import type { DashboardDto } from '../../reports/dto/dashboard.dto';
-import type { SummaryDto } from '../../reports/dto/summary.dto';
-import { useWeb } from '../render';
+import type { DashboardDto } from '../../../reports/dto/dashboard.dto';
+import type { SummaryDto } from '../../../reports/dto/summary.dto';
+import { useWeb } from '../../render';
 import { BarChart, ChartTable, ColumnChart, LineChart, type ChartDatum } from './charts';
-import { OfficerPage, SitePicker, type SiteOption } from './officer-layout';
+import { OfficerPage, SitePicker, type SiteOption } from '../officer-layout';
 
 export interface QueueCounts {
   zeroEmployment: number;
