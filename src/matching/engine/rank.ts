@@ -6,13 +6,12 @@ import {
   type CompileOptions,
   type CompiledPosting,
 } from './compiled-posting';
-import { buildReasons, type SkillNames } from './reason';
+import { ReasonWriter, type SkillNames } from './reason';
 import { evaluate, hardFilterName, priorityOf, roundScore, scoreBlock } from './score';
 import { TopHeap } from './top-heap';
 import {
   COMPONENT_NAMES,
   MONITORING_STATUSES,
-  type ComponentName,
   type ComponentScore,
   type Components,
   type HardFilter,
@@ -63,44 +62,80 @@ export function postingListSize(config: MatchingConfig, openings: number): numbe
 
 const defaultYield = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
+/**
+ * Each compiled posting's reason writer (the words that do not depend on the resident, built once),
+ * for the skill names it was made with. A memo of pure functions: no I/O, nothing global but words.
+ */
+const writers = new WeakMap<CompiledPosting, ReasonWriter>();
+
+function writerOf(cp: CompiledPosting, names: SkillNames | undefined): ReasonWriter {
+  let w = writers.get(cp);
+  if (w === undefined || w.names !== names) {
+    w = new ReasonWriter(names, {
+      shuttle: cp.posting.shuttle,
+      accommodation: cp.posting.accommodation,
+      wageBelowFloor: cp.wageBelowFloor,
+      wageFloorMonthly: cp.wageFloorMonthly,
+      schedule: cp.posting.schedule,
+    });
+    writers.set(cp, w);
+  }
+  return w;
+}
+
+/** Scratch for explain's one-resident evaluation (explain is synchronous and never re-entered). */
+const explainComp = new Float64Array(COMPONENT_NAMES.length);
+
+function componentScore(cp: CompiledPosting, comp: Float64Array, i: number): ComponentScore {
+  const applies = (cp.appliesMask & (1 << i)) !== 0;
+  return {
+    value: applies ? Math.round(comp[i] * 1000) / 1000 : 0,
+    points: applies ? Math.round(comp[i] * cp.weights[i] * cp.weightScale * 100) / 100 : 0,
+  };
+}
+
+function skillFacts(
+  cs: CandidateSet,
+  r: number,
+  skills: PostingProfile['requiredSkills'],
+  off: Int32Array,
+  min: Uint8Array,
+): SkillFact[] {
+  const out: SkillFact[] = new Array<SkillFact>(skills.length);
+  for (let j = 0; j < skills.length; j++)
+    out[j] = { code: skills[j].code, minLevel: min[j], level: off[j] < 0 ? 0 : cs.skillLevels[off[j] + r] };
+  return out;
+}
+
 /** Explains one scored pair: components, reason facts and reasons. Only for results that are kept. */
 export function explain(
   cp: CompiledPosting,
   r: number,
   opts: { skillNames?: SkillNames; rank?: number } = {},
 ): RankedMatch | null {
-  const comp = new Float64Array(COMPONENT_NAMES.length);
+  const comp = explainComp;
   const raw = evaluate(cp, r, comp);
   if (raw < 0) return null;
   const cs = cp.candidates;
-  const scored = {} as Record<ComponentName, ComponentScore>;
-  COMPONENT_NAMES.forEach((name, i) => {
-    const applies = (cp.appliesMask & (1 << i)) !== 0;
-    scored[name] = {
-      value: applies ? Math.round(comp[i] * 1000) / 1000 : 0,
-      points: applies ? Math.round(comp[i] * cp.weights[i] * cp.weightScale * 100) / 100 : 0,
-    };
-  });
   const site = cs.siteIndex[r];
   const trip = siteTrip(cp, site);
   const travelMinutes = trip.minutes === null ? null : Math.round(trip.minutes);
+  // COMPONENT_NAMES order: skills, preferredSkills, distance, wage, schedule, industry, training.
+  const distance = componentScore(cp, comp, 2);
   const components: Components = {
-    ...scored,
-    distance: { ...scored.distance, minutes: travelMinutes, source: trip.source },
+    skills: componentScore(cp, comp, 0),
+    preferredSkills: componentScore(cp, comp, 1),
+    distance: { value: distance.value, points: distance.points, minutes: travelMinutes, source: trip.source },
+    wage: componentScore(cp, comp, 3),
+    schedule: componentScore(cp, comp, 4),
+    industry: componentScore(cp, comp, 5),
+    training: componentScore(cp, comp, 6),
   };
-  const skillFacts = (
-    skills: PostingProfile['requiredSkills'],
-    off: Int32Array,
-    min: Uint8Array,
-  ): SkillFact[] =>
-    skills.map((s, j) => ({
-      code: s.code,
-      minLevel: min[j],
-      level: off[j] < 0 ? 0 : cs.skillLevels[off[j] + r],
-    }));
-  const required = skillFacts(cp.posting.requiredSkills, cp.reqOff, cp.reqMin);
-  const met = required.filter((s) => s.level >= s.minLevel).map((s) => s.code);
-  const missing = required.filter((s) => s.level < s.minLevel).map((s) => s.code);
+  const required = skillFacts(cs, r, cp.posting.requiredSkills, cp.reqOff, cp.reqMin);
+  const met: string[] = [];
+  const missing: string[] = [];
+  for (let j = 0; j < required.length; j++)
+    (required[j].level >= required[j].minLevel ? met : missing).push(required[j].code);
   const distanceKm = cp.siteDist[site];
   let limit = cs.maxCommuteMinutes[r];
   if (!(limit >= 0)) limit = cp.defaultMaxCommuteMinutes;
@@ -111,9 +146,10 @@ export function explain(
   if (cs.schedules[r] === 0) unknown.push('schedule');
   if (cs.industryPrefs[r] === 0) unknown.push('industry');
   if (cp.distanceApproximate || trip.minutes === null) unknown.push('distance');
+  const wage = comp[3];
   const facts: ReasonFacts = {
     required,
-    preferred: skillFacts(cp.posting.preferredSkills, cp.prefOff, cp.prefMin),
+    preferred: skillFacts(cs, r, cp.posting.preferredSkills, cp.prefOff, cp.prefMin),
     distanceKm: Math.round(distanceKm * 10) / 10,
     distanceApproximate: cp.distanceApproximate,
     travelMinutes,
@@ -128,9 +164,9 @@ export function explain(
       ? 'piece'
       : !wageStated
         ? 'unknown'
-        : comp[3] === 1
+        : wage === 1
           ? 'meets'
-          : comp[3] >= 0.75
+          : wage >= 0.75
             ? 'range'
             : 'below',
     wageBelowFloor: cp.wageBelowFloor,
@@ -158,7 +194,7 @@ export function explain(
     travelMinutes,
     travelSource: trip.source,
     facts,
-    reasons: buildReasons(facts, opts.skillNames),
+    reasons: writerOf(cp, opts.skillNames).reasons(facts, site),
     engineVersion: ENGINE_VERSION,
   };
 }

@@ -231,11 +231,15 @@ export function scoreBlock(
   }
 }
 
+/** evaluate's scratch (synchronous, never re-entered): no typed array allocated per explained row. */
+const evaluateResident = new Uint32Array(1);
+const evaluateOut = new Float64Array(1);
+
 /** One resident: the fit score (or a negative EXCLUDED_* code), components into `comp`. */
 export function evaluate(cp: CompiledPosting, r: number, comp: Float64Array | null = null): number {
-  const out = new Float64Array(1);
-  scoreBlock(cp, Uint32Array.of(r), 0, 1, out, comp);
-  return out[0];
+  evaluateResident[0] = r;
+  scoreBlock(cp, evaluateResident, 0, 1, evaluateOut, comp);
+  return evaluateOut[0];
 }
 
 /** Stored score: one decimal. Ranking uses this value so that priority breaks near-ties. */

@@ -35,13 +35,14 @@ function prng(seed: number): () => number {
   };
 }
 
-const CODES = Array.from({ length: 12 }, (_, i) => `skill.${String(i).padStart(2, '0')}`);
+export const CODES = Array.from({ length: 12 }, (_, i) => `skill.${String(i).padStart(2, '0')}`);
 /** Names for most codes (one left out: the code stands in for its name), English with capitals. */
-const NAMES: Record<string, { zh: string; en: string }> = Object.fromEntries(
+export const NAMES: Record<string, { zh: string; en: string }> = Object.fromEntries(
   CODES.slice(0, 11).map((c, i) => [c, { zh: `技能${i}号`, en: `Skill number ${i}` }]),
 );
 
-function county(seed: number, n: number) {
+/** A small seeded county: residents of every kind, postings with and without skills, wages of every unit. */
+export function county(seed: number, n: number) {
   const rand = prng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
   const sites: SiteInput[] = Array.from({ length: 6 }, (_, i) => ({
@@ -127,7 +128,7 @@ function county(seed: number, n: number) {
 }
 
 /** A planner stand-in: measured bus trips with timetables, planner words, unknowns and estimates per site. */
-function travel(seed: number): TravelLookup {
+export function travel(seed: number): TravelLookup {
   return (siteId, posting) => {
     const rand = prng(seed + Number(siteId.slice(5)) * 31 + Number(posting.id.slice(2)) * 7);
     const kind = Math.floor(rand() * 5);
