@@ -1,5 +1,3 @@
-import { statusWord } from '../i18n/status-vocabulary';
-
 /** The values on the wire (API.md "Enumerations"). */
 export const APPLICATION_STATUSES = [
   'invited',
@@ -91,8 +89,3 @@ export function canTransition(
 export function isResidentMove(from: ApplicationStatus, to: ApplicationStatus): boolean {
   return RESIDENT_NEXT[from].includes(to);
 }
-
-/** Plain Chinese for the resident's notification: the resident's words on their pages. */
-export const STATUS_ZH: Record<ApplicationStatus, string> = Object.fromEntries(
-  APPLICATION_STATUSES.map((s) => [s, statusWord('zh', 'resident', s)]),
-) as Record<ApplicationStatus, string>;

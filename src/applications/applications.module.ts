@@ -4,17 +4,28 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { PlacementsModule } from '../placements/placements.module';
 import { PostingsModule } from '../postings/postings.module';
 import { ResidentsModule } from '../residents/residents.module';
+import { ApplicationIntake } from './application-intake.service';
+import { ApplicationNotices } from './application-notices';
+import { ApplicationPipeline } from './application-pipeline.service';
 import { ApplicationsController } from './applications.controller';
+import { ApplicationsRepository } from './applications.repository';
 import { ApplicationsService } from './applications.service';
 
 /**
- * Applications and the hiring pipeline. Exports ApplicationsService for matching
- * (`createReferral(manager, { postingId, residentId, officer })`); imports nothing from matching.
+ * Applications and the hiring pipeline. Exports ApplicationsService for the pages and
+ * ApplicationIntake for matching (`createReferral(manager, { postingId, residentId, officer })`);
+ * imports nothing from matching.
  */
 @Module({
   imports: [EmployersModule, NotificationsModule, PlacementsModule, PostingsModule, ResidentsModule],
   controllers: [ApplicationsController],
-  providers: [ApplicationsService],
-  exports: [ApplicationsService],
+  providers: [
+    ApplicationsService,
+    ApplicationIntake,
+    ApplicationPipeline,
+    ApplicationNotices,
+    ApplicationsRepository,
+  ],
+  exports: [ApplicationsService, ApplicationIntake],
 })
 export class ApplicationsModule {}

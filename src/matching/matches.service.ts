@@ -3,11 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
 import { ScopePolicy, type ResidentRef } from '../access/scope-policy';
-import { ApplicationsService } from '../applications/applications.service';
+import { ApplicationIntake } from '../applications/application-intake.service';
 import { AuditService } from '../audit/audit.service';
 import { ConflictError, NotFoundError } from '../common/domain-errors';
 import { page, type Page } from '../common/pagination';
-import { PostingsService } from '../postings/postings.service';
+import { PostingsDirectory } from '../postings/postings-directory';
 import { RegionsService } from '../regions/regions.service';
 import { belowLocalMinimum, type MatchingConfig, type WageUnit } from './engine';
 import { MatchingSettings } from './matching-settings';
@@ -172,9 +172,9 @@ export class MatchesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policy: ScopePolicy,
     private readonly audit: AuditService,
-    private readonly postings: PostingsService,
+    private readonly postings: PostingsDirectory,
     private readonly regions: RegionsService,
-    private readonly applications: ApplicationsService,
+    private readonly applications: ApplicationIntake,
     private readonly settings: MatchingSettings,
   ) {}
 
@@ -316,7 +316,7 @@ export class MatchesService {
   /**
    * An officer refers the resident to the posting (PIPL art. 24: a person, not the algorithm,
    * decides): an application with source officer_referral is created in the same transaction
-   * (ApplicationsService.createReferral: 409 when the posting is not open or the resident already
+   * (ApplicationIntake.createReferral: 409 when the posting is not open or the resident already
    * applied), and the match records it. Audited with both identities.
    */
   async refer(actor: AuthUser, matchId: string): Promise<MatchActionDto> {

@@ -8,7 +8,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from '../common/domai
 import { page, type Page } from '../common/pagination';
 import { OutboxService } from '../database/outbox.service';
 import { EmployersService } from '../employers/employers.service';
-import { PostingsService } from '../postings/postings.service';
+import { PostingsDirectory } from '../postings/postings-directory';
 import { HouseholdsService } from '../residents/households.service';
 import { ResidentsDirectory } from '../residents/residents-directory';
 import { AtRiskAlerts } from './at-risk-alerts';
@@ -72,7 +72,7 @@ export class PlacementsService {
     private readonly outbox: OutboxService,
     private readonly residents: ResidentsDirectory,
     private readonly households: HouseholdsService,
-    private readonly postings: PostingsService,
+    private readonly postings: PostingsDirectory,
     private readonly employers: EmployersService,
     private readonly rules: EmploymentPolicy,
     private readonly alerts: AtRiskAlerts,

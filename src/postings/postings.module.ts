@@ -6,13 +6,22 @@ import { SkillsModule } from '../skills/skills.module';
 import { ExpirePostingsJob } from './expire-postings.job';
 import { PostingSearchService } from './posting-search.service';
 import { PostingsController } from './postings.controller';
+import { PostingsDirectory } from './postings-directory';
+import { PostingsRepository } from './postings.repository';
 import { PostingsService } from './postings.service';
 import { SkillTermsProvider } from './skill-terms.provider';
 
 @Module({
   imports: [CommuteModule, EmployersModule, RegionsModule, SkillsModule],
   controllers: [PostingsController],
-  providers: [PostingsService, PostingSearchService, SkillTermsProvider, ExpirePostingsJob],
-  exports: [PostingsService, PostingSearchService],
+  providers: [
+    PostingsService,
+    PostingsDirectory,
+    PostingsRepository,
+    PostingSearchService,
+    SkillTermsProvider,
+    ExpirePostingsJob,
+  ],
+  exports: [PostingsService, PostingsDirectory, PostingSearchService],
 })
 export class PostingsModule {}

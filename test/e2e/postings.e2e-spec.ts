@@ -1,7 +1,7 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ExpirePostingsJob } from '../../src/postings/expire-postings.job';
-import { PostingsService } from '../../src/postings/postings.service';
+import { PostingsDirectory } from '../../src/postings/postings-directory';
 import { createTestApp, type TestApp } from '../support/app';
 import { loginAdmin, staff, type Session } from '../support/factories';
 import {
@@ -223,7 +223,7 @@ describe('postings (API.md: POST/PATCH /postings, publish, close, lifecycle)', (
 
   it('counts hires and fills the posting when the headcount is reached', async () => {
     const p = await openPosting(t.http, verified.session, { headcount: 2 });
-    const postings = t.app.get(PostingsService);
+    const postings = t.app.get(PostingsDirectory);
     expect(await ds.transaction((m) => postings.recordHire(m, p.id))).toEqual({ status: 'open' });
     expect(await ds.transaction((m) => postings.recordHire(m, p.id))).toEqual({ status: 'filled' });
     const row = await ds.query('SELECT status, version, hired_count FROM posting WHERE id = $1', [p.id]);

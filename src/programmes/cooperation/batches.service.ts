@@ -8,7 +8,7 @@ import { ConflictError, InvalidInputError } from '../../common/domain-errors';
 import { EmployersService } from '../../employers/employers.service';
 import { PlacementQuery } from '../../placements/dto/placement.dto';
 import { PlacementsService } from '../../placements/placements.service';
-import { PostingsService } from '../../postings/postings.service';
+import { PostingsDirectory } from '../../postings/postings-directory';
 import { ResidentsDirectory } from '../../residents/residents-directory';
 import { addDays, addMonths } from './cooperation-config';
 import { CooperationRepository, type BatchRow } from './cooperation.repository';
@@ -42,7 +42,7 @@ export class BatchesService {
     private readonly audit: AuditService,
     private readonly residents: ResidentsDirectory,
     private readonly placements: PlacementsService,
-    private readonly postings: PostingsService,
+    private readonly postings: PostingsDirectory,
     private readonly employers: EmployersService,
     private readonly users: UsersService,
   ) {}

@@ -4,7 +4,7 @@ import { ScopePolicy } from '../../access/scope-policy';
 import { AuditService } from '../../audit/audit.service';
 import { InvalidInputError } from '../../common/domain-errors';
 import { EmployersService } from '../../employers/employers.service';
-import { PostingsService } from '../../postings/postings.service';
+import { PostingsDirectory } from '../../postings/postings-directory';
 import { CooperationRepository } from './cooperation.repository';
 import { CooperationSettings } from './cooperation-settings';
 import type { CreateFairDto, FairDetailDto, FairDto } from './dto/cooperation.dto';
@@ -35,7 +35,7 @@ export class FairsService {
     private readonly policy: ScopePolicy,
     private readonly audit: AuditService,
     private readonly employers: EmployersService,
-    private readonly postings: PostingsService,
+    private readonly postings: PostingsDirectory,
   ) {}
 
   async create(actor: AuthUser, dto: CreateFairDto): Promise<FairDto> {

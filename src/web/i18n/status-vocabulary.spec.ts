@@ -1,4 +1,5 @@
-import { APPLICATION_STATUSES, STATUS_ZH } from '../../applications/application-status';
+import { APPLICATION_STATUSES } from '../../applications/application-status';
+import { STATUS_ZH } from '../../i18n/application-notices';
 import { translator } from './i18n';
 import { LANGS } from './messages';
 import { STATUS_READERS, statusKey, statusWord } from '../../i18n/status-vocabulary';
