@@ -12,7 +12,6 @@ import { RankResidentJob } from './jobs/rank-resident.job';
 import { RerankAllJob } from './jobs/rerank-all.job';
 import { PruneMatchingChangesJob } from './jobs/prune-matching-changes.job';
 import { RerankPostingsJob } from './jobs/rerank-postings.job';
-import { RerankSiteTripsJob, SiteTripsOutboxRoutes } from './jobs/rerank-site-trips.job';
 import { CandidateLoader } from './loaders/candidate.loader';
 import { PostingLoader } from './loaders/posting.loader';
 import { SkillCatalogueLoader } from './loaders/skill-catalogue.loader';
@@ -21,8 +20,11 @@ import { MatchesController } from './matches.controller';
 import { MatchesService } from './matches.service';
 import { MatchingOutboxRoutes } from './matching-outbox-routes';
 import { MatchingSettings } from './matching-settings';
+import { PostingListWriter } from './posting-list-writer';
 import { RankingService } from './ranking.service';
 import { RecommendationsService } from './recommendations.service';
+import { ResidentRanker } from './resident-ranker';
+import { ResidentSideWriter } from './resident-side-writer';
 import { MatchStore } from './results/match-store';
 import { RecommendationStore } from './results/recommendation-store';
 
@@ -52,6 +54,9 @@ import { RecommendationStore } from './results/recommendation-store';
     MatchStore,
     RecommendationStore,
     MatchNotifier,
+    ResidentRanker,
+    PostingListWriter,
+    ResidentSideWriter,
     RankingService,
     MatchesService,
     RecommendationsService,
@@ -60,8 +65,6 @@ import { RecommendationStore } from './results/recommendation-store';
     RerankAllJob,
     RerankPostingsJob,
     PruneMatchingChangesJob,
-    SiteTripsOutboxRoutes,
-    RerankSiteTripsJob,
   ],
   exports: [RankingService, MatchesService, RecommendationsService],
 })
