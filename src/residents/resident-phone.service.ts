@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
 import { ScopePolicy } from '../access/scope-policy';
 import { AuditService } from '../audit/audit.service';
 import { PiiCipher } from '../crypto/pii-cipher';
-import { Resident } from './resident.entity';
 import { ResidentsDirectory } from './residents-directory';
+import { ResidentsRepository } from './residents.repository';
 
 /**
  * An officer in scope reads a resident's phone in clear to call them (issue 13 item 7). Pages
@@ -16,7 +14,7 @@ import { ResidentsDirectory } from './residents-directory';
 @Injectable()
 export class ResidentPhoneService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repo: ResidentsRepository,
     private readonly policy: ScopePolicy,
     private readonly audit: AuditService,
     private readonly pii: PiiCipher,
@@ -30,16 +28,13 @@ export class ResidentPhoneService {
       (actor.role === 'officer' || actor.role === 'admin') && !!ref && this.policy.readsResident(actor, ref),
       'Resident',
     );
-    const r = await this.dataSource.manager.findOne(Resident, {
-      where: { id: residentId },
-      select: { id: true, phoneEncrypted: true },
-    });
+    const phone = await this.repo.phoneOf(residentId);
     await this.audit.record(actor, {
       action: 'resident.phone.read',
       entityType: 'resident',
       entityId: residentId,
       onBehalfOfResidentId: residentId,
     });
-    return r?.phoneEncrypted ? this.pii.decrypt(r.phoneEncrypted) : null;
+    return phone ? this.pii.decrypt(phone) : null;
   }
 }
