@@ -191,6 +191,43 @@ describe('resident and employer journeys in a phone browser', () => {
     await context.close();
   });
 
+  it('the employer sets 上班时间 and 下班时间 on a new posting; a refused save keeps them; the posting page shows them', async () => {
+    const context = await phoneContext(env);
+    const page = await context.newPage();
+    const watch = watchPage(page);
+    await signIn(page, w.employer.session.phone, { home: null });
+    await page.waitForURL('**/employer');
+    await page.goto('/employer/postings/new');
+    await page.getByLabel('岗位名称').fill('包装车间早班');
+    await page.getByLabel('工作介绍').fill('茶叶装袋，站着干活。');
+    await page.getByLabel('最低工资（元）').fill('150');
+    await page.getByLabel('最高工资（元）').fill('120');
+    await page.getByLabel('上班时间（选填）').fill('07:00');
+    await page.getByLabel('下班时间（选填）').fill('17:00');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.waitForLoadState('load');
+    // Refused by the server (the highest wage is below the lowest): every field is kept.
+    expect(await page.locator('#wageMax-error').textContent()).toContain('最高工资不能比最低工资低');
+    expect(await page.getByLabel('上班时间（选填）').inputValue()).toBe('07:00');
+    expect(await page.getByLabel('下班时间（选填）').inputValue()).toBe('17:00');
+    expect(await page.getByLabel('岗位名称').inputValue()).toBe('包装车间早班');
+    await expectAccessible(page);
+    await expectFitsPhone(page);
+    await screenshot(page, 'employer-06-posting-shift-kept');
+
+    await page.getByLabel('最高工资（元）').fill('180');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.waitForURL('**/employer/postings?done=saved');
+    await page.getByRole('link', { name: '包装车间早班' }).click();
+    await page.waitForURL('**/jobs/*');
+    expect(await page.locator('dl.summary').textContent()).toContain('上班 07:00–17:00');
+    await expectAccessible(page);
+    await expectFitsPhone(page);
+    await screenshot(page, 'employer-07-posting-shift-shown');
+    expect(watch.errors).toEqual([]);
+    await context.close();
+  });
+
   it('a resident page weighs < 100 KB on first load and < 20 KB on the next page', async () => {
     const signInCtx = await phoneContext(env);
     const p1 = await signInCtx.newPage();

@@ -255,4 +255,72 @@ describe('web: resident and employer pages', () => {
     await agent.get(`/employer/postings/${other.id}/edit`).expect(404);
     await agent.get(`/employer/postings/${other.id}/applicants`).expect(404);
   });
+
+  it('an employer sets the shift times (上班/下班) on the form, a bad time is refused naming the field with every value kept, and residents read them on the posting page', async () => {
+    const agent = await webAgent(t, w.employer.session.phone);
+    const blank = await agent.get('/employer/postings/new').expect(200);
+    expect(blank.text).toContain('上班时间');
+    expect(blank.text).toContain('下班时间');
+    expect(blank.text).toContain('name="shiftStart" type="time"');
+    const fields = {
+      _csrf: csrfOf(blank.text),
+      title: '茶厂早班工',
+      industry: 'tea',
+      description: '炒茶',
+      headcount: '2',
+      wageUnit: 'day',
+      wageMin: '120',
+      wageMax: '160',
+      schedule: 'full_time',
+      shuttle: '1',
+      action: 'save',
+    };
+    const bad = await agent
+      .post('/employer/postings')
+      .type('form')
+      .send({ ...fields, shiftStart: '25:00', shiftEnd: '17:30' })
+      .expect(400);
+    expect(bad.text).toContain('上班时间请写成 07:00 这样');
+    expect(bad.text).not.toContain('下班时间请写成');
+    expect(bad.text).toContain('value="25:00"');
+    expect(bad.text).toContain('value="17:30"');
+    expect(bad.text).toContain('value="茶厂早班工"');
+    expect(bad.text).toContain('value="120"');
+    const badEnd = await agent
+      .post('/employer/postings')
+      .type('form')
+      .send({ ...fields, _csrf: csrfOf(bad.text), shiftStart: '07:00', shiftEnd: '5点' })
+      .expect(400);
+    expect(badEnd.text).toContain('下班时间请写成 17:00 这样');
+    expect(badEnd.text).toContain('value="07:00"');
+    expect(badEnd.text).toContain('value="5点"');
+    await agent
+      .post('/employer/postings')
+      .type('form')
+      .send({ ...fields, _csrf: csrfOf(badEnd.text), shiftStart: '7:00', shiftEnd: '17:30' })
+      .expect(303);
+    const list = await agent.get('/employer/postings').expect(200);
+    const id = new RegExp(`href="/jobs/([0-9a-f-]{36})">茶厂早班工`).exec(list.text)![1];
+    const api = await t.http.get(`/api/v1/postings/${id}`).set(w.admin.auth).expect(200);
+    expect(api.body).toEqual(expect.objectContaining({ shiftStart: '07:00', shiftEnd: '17:30' }));
+    const edit = await agent.get(`/employer/postings/${id}/edit`).expect(200);
+    expect(edit.text).toContain('value="07:00"');
+    expect(edit.text).toContain('value="17:30"');
+    await agent
+      .post(`/employer/postings/${id}/publish`)
+      .type('form')
+      .send({ _csrf: csrfOf(list.text) })
+      .expect(303);
+    const page = await t.http.get(`/jobs/${id}`).expect(200);
+    expect(page.text).toContain('上班 07:00–17:30');
+    // Emptying the end time clears it; the page then names only the start.
+    await agent
+      .post(`/employer/postings/${id}`)
+      .type('form')
+      .send({ ...fields, _csrf: csrfOf(edit.text), shiftStart: '07:00', shiftEnd: '' })
+      .expect(303);
+    const cleared = await t.http.get(`/api/v1/postings/${id}`).set(w.admin.auth).expect(200);
+    expect(cleared.body).toEqual(expect.objectContaining({ shiftStart: '07:00', shiftEnd: null }));
+    expect((await t.http.get(`/jobs/${id}`).expect(200)).text).toContain('07:00 上班');
+  });
 });

@@ -119,7 +119,7 @@ function FieldMessages({ name, hint, error }: { name: string; hint?: string; err
 /** A labelled input; shows what was typed and the error next to it. Passwords are never echoed. */
 export function TextField(
   props: FieldProps & {
-    type?: 'text' | 'tel' | 'password' | 'number' | 'search' | 'date' | 'email';
+    type?: 'text' | 'tel' | 'password' | 'number' | 'search' | 'date' | 'email' | 'time';
     autocomplete?: string;
     inputMode?: 'numeric' | 'tel' | 'text' | 'decimal' | 'search';
     maxLength?: number;

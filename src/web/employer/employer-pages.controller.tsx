@@ -67,6 +67,8 @@ const POSTING_MESSAGES: Record<string, MessageKey> = {
   address: 'employer.field.address.invalid',
   skills: 'employer.form.skills.invalid',
   regionCode: 'employer.field.region.invalid',
+  shiftStart: 'employer.form.shiftStart.invalid',
+  shiftEnd: 'employer.form.shiftEnd.invalid',
 };
 
 const POSTING_FIELDS = [
@@ -79,12 +81,16 @@ const POSTING_FIELDS = [
   'wageUnit',
   'schedule',
   'address',
+  'shiftStart',
+  'shiftEnd',
 ];
 const POSTING_FLAGS = ['shuttle', 'accommodation', 'meals', 'publicWelfare'] as const;
 
 const first = (v: unknown): string => (typeof v === 'string' ? v : '');
 /** A number typed into a form; '' stays '' (dropped as empty), junk becomes NaN (refused by the DTO). */
 const num = (v: string | undefined): number | string => (v ? Number(v) : '');
+/** A time typed without its leading zero (7:30, where the browser has no time picker) as 07:30. */
+const clock = (v: string | undefined): string => (v && /^\d:\d\d$/.test(v) ? `0${v}` : (v ?? ''));
 
 /**
  * The employer's pages: company profile and verification, vacancies (new, edit, publish,
@@ -228,6 +234,8 @@ export class EmployerPagesController {
       wageUnit: p.wageUnit,
       schedule: p.schedule,
       address: p.address,
+      shiftStart: p.shiftStart ?? '',
+      shiftEnd: p.shiftEnd ?? '',
     };
     for (const f of POSTING_FLAGS) values[f] = p[f] ? '1' : '';
     const chosen = p.skills.map((s) => ({
@@ -298,6 +306,8 @@ export class EmployerPagesController {
       wageUnit: values.wageUnit,
       schedule: values.schedule,
       address: values.address,
+      shiftStart: clock(values.shiftStart),
+      shiftEnd: clock(values.shiftEnd),
       skills: picks.chosen.map((s) => ({ code: s.code, minLevel: s.minLevel, required: s.required })),
     };
     for (const f of POSTING_FLAGS) plain[f] = values[f] === '1';
@@ -310,6 +320,9 @@ export class EmployerPagesController {
     )
       errors.wageMax = 'employer.form.wageMax.invalid';
     if (Object.keys(errors).length) return again(errors, 400);
+    // An emptied time clears the shift (the form drops empty fields before validating).
+    value.shiftStart = (plain.shiftStart as string) || null;
+    value.shiftEnd = (plain.shiftEnd as string) || null;
     try {
       if (id) await this.postings.update(user, id, value);
       else await this.postings.create(user, value);

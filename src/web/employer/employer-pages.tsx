@@ -448,6 +448,21 @@ export function PostingFormPage({
           errors={errors}
         />
         <TextField
+          name="shiftStart"
+          type="time"
+          label={`${t('employer.form.shiftStart')}（${t('form.optional')}）`}
+          hint={t('employer.form.shift.hint')}
+          values={values}
+          errors={errors}
+        />
+        <TextField
+          name="shiftEnd"
+          type="time"
+          label={`${t('employer.form.shiftEnd')}（${t('form.optional')}）`}
+          values={values}
+          errors={errors}
+        />
+        <TextField
           name="address"
           label={t('employer.form.address')}
           maxLength={200}

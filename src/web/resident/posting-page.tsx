@@ -89,6 +89,14 @@ export function PostingPage(props: PostingPageProps) {
     p.ageMin != null || p.ageMax != null
       ? t('jobs.posting.ageRange', { min: p.ageMin ?? 16, max: p.ageMax ?? 65 })
       : null;
+  const shift =
+    p.shiftStart && p.shiftEnd
+      ? t('jobs.posting.shiftBoth', { start: p.shiftStart, end: p.shiftEnd })
+      : p.shiftStart
+        ? t('jobs.posting.shiftFrom', { start: p.shiftStart })
+        : p.shiftEnd
+          ? t('jobs.posting.shiftUntil', { end: p.shiftEnd })
+          : null;
   return (
     <Layout title={p.title} notice={justApplied ? t('jobs.applied') : undefined}>
       <p class="kicker">
@@ -109,6 +117,12 @@ export function PostingPage(props: PostingPageProps) {
         <dd>
           {t(scheduleLabel(p.schedule))}：{t(scheduleHours(p.schedule))}
         </dd>
+        {shift && (
+          <>
+            <dt>{t('jobs.posting.shift')}</dt>
+            <dd>{shift}</dd>
+          </>
+        )}
         <dt>{t('jobs.posting.where')}</dt>
         <dd>{p.address}</dd>
         {travel && <TravelRow p={p} travel={travel} distanceKm={distanceKm} siteName={siteName} />}
