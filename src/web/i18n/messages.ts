@@ -1,5 +1,5 @@
 import { RESIDENT_EMPLOYER_EN, RESIDENT_EMPLOYER_ZH } from './resident-employer-messages';
-import { OFFICER_EN, OFFICER_ZH } from '../officer/officer-messages';
+import { OFFICER_EN, OFFICER_ZH } from '../../i18n/officer/officer-messages';
 import { ADMIN_EN, ADMIN_ZH } from './admin-messages';
 import { PROVIDER_EN, PROVIDER_ZH } from './provider-messages';
 import { REGISTER_EN, REGISTER_ZH } from './register-messages';

@@ -3,7 +3,7 @@ import { formatDate } from '../../common/clock';
 import { useDoneNotice } from '../components/done-notice';
 import { Layout } from '../components/layout';
 import { useWeb } from '../render';
-import { OFFICER_DONE, type OfficerKey } from './officer-messages';
+import { OFFICER_DONE, type OfficerKey } from '../../i18n/officer/officer-messages';
 
 /** A site the officer manages (the site picker of every list). */
 export interface SiteOption {

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useWeb } from '../render';
-import type { OfficerKey } from './officer-messages';
+import type { OfficerKey } from '../../i18n/officer/officer-messages';
 
 /** The number of items behind a paged list ("共 N 条"). */
 export function TotalCount({ n }: { n: number }) {

@@ -23,7 +23,7 @@ import { statusWord } from '../../i18n/status-vocabulary';
 import { useWeb } from '../render';
 import { EmploymentLabel, HouseholdName } from './households/household-labels';
 import { OfficerPage } from './officer-layout';
-import type { OfficerKey } from './officer-messages';
+import type { OfficerKey } from '../../i18n/officer/officer-messages';
 
 const CAPACITY: Record<string, OfficerKey> = {
   full: 'officer.capacity.full',

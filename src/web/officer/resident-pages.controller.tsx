@@ -23,7 +23,7 @@ import { withDone } from '../components/done-notice';
 import type { FormErrors } from '../components/form';
 import { type FormBody, formValues, serviceFieldError, validateForm } from '../form-data';
 import { redirect, render, webContextOf } from '../render';
-import type { OfficerKey } from './officer-messages';
+import type { OfficerKey } from '../../i18n/officer/officer-messages';
 import { ResidentPage, type ResidentPageProps } from './resident-page';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

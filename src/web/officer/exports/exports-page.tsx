@@ -1,6 +1,6 @@
 import { useWeb } from '../../render';
 import { OfficerPage, SitePicker, type SiteOption } from '../officer-layout';
-import type { OfficerKey } from '../officer-messages';
+import type { OfficerKey } from '../../../i18n/officer/officer-messages';
 
 /** `/officer/exports`: the three Excel files of a site. */
 export function ExportsPage(props: { sites: SiteOption[]; siteId?: string }) {

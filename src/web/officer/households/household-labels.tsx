@@ -2,7 +2,7 @@ import type { ResidentSummaryDto } from '../../../residents/dto/resident.dto';
 import type { HouseholdLabel } from '../../../residents/household-head';
 import { useWeb } from '../../render';
 import { ListTable } from '../officer-lists';
-import type { OfficerKey } from '../officer-messages';
+import type { OfficerKey } from '../../../i18n/officer/officer-messages';
 
 const MONITORING: Record<string, OfficerKey> = {
   none: 'officer.monitoring.none',

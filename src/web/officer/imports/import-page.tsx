@@ -1,7 +1,7 @@
 import { ErrorBanner, Form } from '../../components/form';
 import { useWeb } from '../../render';
 import { OfficerPage, type SiteOption } from '../officer-layout';
-import type { OfficerKey } from '../officer-messages';
+import type { OfficerKey } from '../../../i18n/officer/officer-messages';
 
 /** `/officer/import`: upload a roster (.xlsx or .csv) for a site. */
 export function ImportPage(props: { sites: SiteOption[]; siteId?: string; error?: OfficerKey }) {

@@ -2,7 +2,7 @@ import type { ImportDto } from '../../../imports/dto/import.dto';
 import { useWeb } from '../../render';
 import { OfficerPage } from '../officer-layout';
 import { ListTable } from '../officer-lists';
-import type { OfficerKey } from '../officer-messages';
+import type { OfficerKey } from '../../../i18n/officer/officer-messages';
 
 /**
  * `/officer/imports/:id`: progress of an import. Without JavaScript a reload link shows the

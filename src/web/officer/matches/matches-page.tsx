@@ -5,7 +5,7 @@ import { ItemList } from '../../components/item-list';
 import { useWeb } from '../../render';
 import { OfficerPage, Pager, type SiteOption } from '../officer-layout';
 import { TotalCount } from '../officer-lists';
-import type { OfficerKey } from '../officer-messages';
+import type { OfficerKey } from '../../../i18n/officer/officer-messages';
 
 function FieldError({ id, error }: { id: string; error?: OfficerKey }) {
   const { t } = useWeb();

@@ -1,5 +1,5 @@
 import { useWeb } from '../../render';
-import type { OfficerKey } from '../officer-messages';
+import type { OfficerKey } from '../../../i18n/officer/officer-messages';
 
 const KIND: Record<string, OfficerKey> = {
   local_enterprise: 'officer.kind.local_enterprise',
