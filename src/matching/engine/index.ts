@@ -25,6 +25,7 @@ export {
   rankPosting,
   rankPostingBatched,
   rankPostingTop,
+  scorePosting,
   postingListSize,
   explainTop,
   topSummary,

@@ -264,10 +264,6 @@ function compiled(
   return posting;
 }
 
-function results(cp: CompiledPosting, heap: TopHeap, skillNames: SkillNames | undefined): RankedMatch[] {
-  return heap.sorted().map((r, i) => explain(cp, r, { skillNames, rank: i + 1 })!);
-}
-
 /**
  * The best residents for a posting: hard filters, fit score, top N by a bounded heap (score desc,
  * then priority desc, then resident id — or the configured blend), each with components and reason.
@@ -278,11 +274,24 @@ export function rankPosting(
   config: MatchingConfig,
   opts: RankOptions = {},
 ): RankedMatch[] {
+  return explainTop(scorePosting(posting, candidates, config, opts), opts.skillNames);
+}
+
+/**
+ * The ranking half of rankPosting, in one go: filters, scores and the bounded heap, without
+ * components and reasons (explainTop adds them). rankPosting = explainTop(scorePosting(…)).
+ */
+export function scorePosting(
+  posting: PostingProfile | CompiledPosting,
+  candidates: CandidateSet,
+  config: MatchingConfig,
+  opts: RankOptions = {},
+): RankedTop {
   const cp = compiled(posting, candidates, config, opts);
   const heap = new TopHeap(opts.topN ?? config.thresholds.topNPerPosting);
   const to = candidates.seekers.length;
   scoreRange(cp, 0, to, heap, opts.minScore ?? config.thresholds.minScore, new Float64Array(BLOCK));
-  return results(cp, heap, opts.skillNames);
+  return { cp, residents: heap.sorted() };
 }
 
 /** rankPosting in batches, awaiting `yieldFn` between them so a long ranking never blocks the event loop. */
