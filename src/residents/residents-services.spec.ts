@@ -65,15 +65,9 @@ class FakeRepository {
   transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
     return work(this.m);
   }
-  householdIdOf(id: string) {
-    return Promise.resolve(this.residents.get(id)?.householdId ?? null);
-  }
-  find(id: string) {
-    return Promise.resolve(this.residents.get(id) ?? null);
-  }
-  lock(_m: EntityManager, id: string) {
-    return this.find(id);
-  }
+  householdIdOf = (id: string) => Promise.resolve(this.residents.get(id)?.householdId ?? null);
+  find = (id: string) => Promise.resolve(this.residents.get(id) ?? null);
+  lock = (_m: EntityManager, id: string) => this.find(id);
   lockOrFail(_m: EntityManager, id: string) {
     const r = this.residents.get(id);
     return r ? Promise.resolve(r) : Promise.reject(new Error(`no resident ${id}`));
@@ -98,19 +92,14 @@ class FakeRepository {
     Object.assign(this.residents.get(id)!, changes);
     return Promise.resolve();
   }
-  versionOf(id: string) {
-    return Promise.resolve(this.residents.get(id)!.version);
-  }
-  idByNationalIdHmac(_m: EntityManager, hmac: string) {
-    return Promise.resolve([...this.residents.values()].find((r) => r.nationalIdHmac === hmac)?.id ?? null);
-  }
+  versionOf = (id: string) => Promise.resolve(this.residents.get(id)!.version);
+  idByNationalIdHmac = (_m: EntityManager, hmac: string) =>
+    Promise.resolve([...this.residents.values()].find((r) => r.nationalIdHmac === hmac)?.id ?? null);
   profile(id: string) {
     const r = this.residents.get(id)!;
     return Promise.resolve({ resident: r, skills: r.skills, certificates: r.certificates });
   }
-  skillsOf(_m: EntityManager, id: string) {
-    return Promise.resolve([...this.residents.get(id)!.skills]);
-  }
+  skillsOf = (_m: EntityManager, id: string) => Promise.resolve([...this.residents.get(id)!.skills]);
   insertSkills(_m: EntityManager, id: string, skills: { code: string; level: number }[], source: 'officer') {
     for (const s of skills) this.setSkill(id, s.code, s.level, source);
     return Promise.resolve();
@@ -139,19 +128,14 @@ class FakeRepository {
     this.residents.get(id)!.certificates = [];
     return Promise.resolve();
   }
-  memberCount(_m: EntityManager, householdId: string) {
-    return Promise.resolve([...this.residents.values()].filter((r) => r.householdId === householdId).length);
-  }
+  memberCount = (_m: EntityManager, householdId: string) =>
+    Promise.resolve([...this.residents.values()].filter((r) => r.householdId === householdId).length);
   deleteHousehold(_m: EntityManager, id: string) {
     this.households.delete(id);
     return Promise.resolve();
   }
-  household(id: string) {
-    return Promise.resolve({ id, ...this.households.get(id) });
-  }
-  accountIdsOf(_m: EntityManager, id: string) {
-    return Promise.resolve(this.accounts.get(id) ?? []);
-  }
+  household = (id: string) => Promise.resolve({ id, ...this.households.get(id) });
+  accountIdsOf = (_m: EntityManager, id: string) => Promise.resolve(this.accounts.get(id) ?? []);
 
   private setSkill(id: string, code: string, level: number, source: ResidentSkill['source']) {
     const r = this.residents.get(id)!;

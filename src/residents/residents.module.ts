@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { RegionsModule } from '../regions/regions.module';
 import { SkillsModule } from '../skills/skills.module';
 import { HouseholdsController } from './households.controller';
+import { HouseholdsRepository } from './households.repository';
 import { HouseholdsService } from './households.service';
 import { RecomputeHouseholdsJob } from './recompute-households.job';
 import { ResidentLinkController } from './resident-link.controller';
@@ -22,6 +23,7 @@ import { ResidentsService } from './residents.service';
   imports: [RegionsModule, SkillsModule],
   controllers: [HouseholdsController, ResidentsController, ResidentLinkController],
   providers: [
+    HouseholdsRepository,
     HouseholdsService,
     ResidentsRepository,
     ResidentsService,

@@ -1,0 +1,143 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, DeepPartial, EntityManager } from 'typeorm';
+// eslint-disable-next-line boundaries/dependencies -- issue 14 debt: residents joins the regions' site table; a regions read API replaces this.
+import { Site } from '../regions/site.entity';
+import { Household } from './household.entity';
+import { householdHeadSql } from './household-head';
+import { laborCapableSql, recomputeHousehold, type RecomputeResult } from './household-figures';
+import { Resident } from './resident.entity';
+
+/*
+ * HouseholdsService's reads and writes of the household table (and its members in resident),
+ * beside ResidentsRepository. The site's id and region code come from the regions' site table
+ * (named here, issue 14 debt: regions has no read API for a join).
+ */
+
+/** What the household list filters on (the scope condition comes from scope-sql.ts, `h` and `s` aliases). */
+export interface HouseholdListFilter {
+  scope: { sql: string; params: Record<string, unknown> } | null;
+  siteId?: string;
+  zeroEmployment?: boolean;
+  monitoringStatus?: string;
+}
+
+@Injectable()
+export class HouseholdsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /** The household's origin and its site (id, region code), or undefined. */
+  async refRow(
+    householdId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ id: string; origin_region_code: string; site_id: string; region_code: string } | undefined> {
+    const rows: { id: string; origin_region_code: string; site_id: string; region_code: string }[] =
+      await manager.query(
+        `SELECT h.id, h.origin_region_code, s.id AS site_id, s.region_code
+           FROM household h JOIN site s ON s.id = h.site_id WHERE h.id = $1`,
+        [householdId],
+      );
+    return rows[0];
+  }
+
+  insert(m: EntityManager, fields: DeepPartial<Household>): Promise<Household> {
+    return m.save(m.create(Household, fields));
+  }
+
+  save(m: EntityManager, h: Household): Promise<Household> {
+    return m.save(h);
+  }
+
+  lockOrFail(m: EntityManager, id: string): Promise<Household> {
+    return m.findOneOrFail(Household, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  findOrFail(id: string): Promise<Household> {
+    return this.dataSource.manager.findOneOrFail(Household, { where: { id } });
+  }
+
+  /** The members, oldest record first. */
+  members(householdId: string): Promise<Resident[]> {
+    return this.dataSource.manager.find(Resident, { where: { householdId }, order: { createdAt: 'ASC' } });
+  }
+
+  /** The ids of the members not erased, by id. */
+  async liveMemberIds(manager: EntityManager, householdId: string): Promise<string[]> {
+    const members: { id: string }[] = await manager.query(
+      'SELECT id FROM resident WHERE household_id = $1 AND erased_at IS NULL ORDER BY id',
+      [householdId],
+    );
+    return members.map((r) => r.id);
+  }
+
+  /** One page of households (newest first) and the count of all that match. */
+  listPage(filter: HouseholdListFilter, skip: number, take: number): Promise<[Household[], number]> {
+    const qb = this.dataSource.manager
+      .createQueryBuilder(Household, 'h')
+      .innerJoin(Site, 's', 's.id = h.siteId')
+      .orderBy('h.created_at', 'DESC')
+      .addOrderBy('h.id', 'ASC');
+    if (filter.scope) qb.andWhere(filter.scope.sql, filter.scope.params);
+    if (filter.siteId) qb.andWhere('h.site_id = :siteId', { siteId: filter.siteId });
+    if (filter.zeroEmployment !== undefined)
+      qb.andWhere('h.zero_employment = :ze', { ze: filter.zeroEmployment });
+    if (filter.monitoringStatus) qb.andWhere('h.monitoring_status = :ms', { ms: filter.monitoringStatus });
+    return qb.skip(skip).take(take).getManyAndCount();
+  }
+
+  /**
+   * Number and head of each of these households that `scope` (named parameters, household alias
+   * `h.id`) admits.
+   */
+  async labels(
+    ids: string[],
+    scope: { sql: string; params: Record<string, unknown> },
+  ): Promise<{ id: string; number: number; head_id: string | null; head_name: string | null }[]> {
+    const params: unknown[] = [ids];
+    // readableHouseholdsSql speaks named parameters; bind them positionally after $1.
+    const sql = scope.sql.replace(/:(\w+)/g, (_, name: string) => {
+      params.push(scope.params[name]);
+      return `$${params.length}`;
+    });
+    return this.dataSource.query(
+      `SELECT h.id, h.number, head.head_id, head.head_name
+         FROM household h ${householdHeadSql('h')}
+        WHERE h.id = ANY($1::uuid[]) AND ${sql}`,
+      params,
+    );
+  }
+
+  /** See HouseholdsService.recomputeAll: one statement; how many households it changed. */
+  async recomputeAll(): Promise<number> {
+    // UPDATE answers [rows, rowCount] through TypeORM's query().
+    const [rows]: [{ id: string }[], number] = await this.dataSource.query(
+      `WITH counted AS (
+         SELECT h.id,
+                count(r.id) FILTER (WHERE ${laborCapableSql('r')}) AS capable,
+                count(r.id) FILTER (WHERE ${laborCapableSql('r')}
+                                      AND r.employment_status = 'employed') AS employed
+           FROM household h LEFT JOIN resident r ON r.household_id = h.id
+          GROUP BY h.id)
+       UPDATE household h
+          SET labor_capable_members = c.capable, employed_members = c.employed,
+              zero_employment = (c.capable > 0 AND c.employed = 0),
+              at_risk_since = CASE WHEN c.capable > 0 AND c.employed = 0
+                                   THEN COALESCE(CASE WHEN h.zero_employment THEN h.at_risk_since END, now()) END,
+              updated_at = now()
+         FROM counted c
+        WHERE c.id = h.id
+          AND (h.labor_capable_members, h.employed_members) IS DISTINCT FROM (c.capable::int, c.employed::int)
+        RETURNING h.id`,
+    );
+    return rows.length;
+  }
+
+  /** The household's figures from its members, in the caller's transaction (household-figures.ts). */
+  recompute(manager: EntityManager, householdId: string): Promise<RecomputeResult> {
+    return recomputeHousehold(manager, householdId);
+  }
+}
