@@ -54,6 +54,7 @@ import { copyAnchor, type CopyAnchor } from './copy-anchor';
 import { benchEngine } from './engine-bench';
 import { markLoad, type LoadMark } from './load-gate';
 import { naiveBaseline } from './naive-baseline';
+import { realLifeFigures, removeRealLife } from './real-life';
 import { renderMarkdown, type BenchFigure } from './report';
 
 const BENCH_TITLE = '[bench] ';
@@ -109,6 +110,8 @@ async function ensurePopulation(url: string, sizes: Sizes, fresh: boolean): Prom
         `UPDATE posting SET status = 'closed', closed_at = now() WHERE title LIKE $1 AND status = 'open'`,
         [`${BENCH_TITLE}%`],
       );
+      // Real-life fixture records an interrupted run left behind (test/bench/real-life.ts).
+      await removeRealLife(url);
       const [c] = await query<{ residents: string; postings: string; sites: string }>(
         url,
         `SELECT (SELECT count(*) FROM resident) AS residents,
@@ -514,6 +517,11 @@ async function main(): Promise<void> {
   log(
     `re-rank: ${(rerankMs / 1000).toFixed(1)} s (${rerankCompleted} jobs completed, ${rerankFailed} failed, ${matches} match rows); notification p50 ${percentile(notifyMs, 50)} ms, p95 ${percentile(notifyMs, 95)} ms; worker peak RSS ${workerRss} MiB`,
   );
+  // ---- real life (issue 11 item 9): the night's slices, then the fixtures loaded, ranked, checked
+  const realLife = await realLifeFigures(app, countyUrl, actor);
+  raw.realLife = realLife.raw;
+  log(`real life: ${realLife.figures.map((f) => `${f.value}${f.pass ? '' : ' (MISS)'}`).join('; ')}`);
+
   for (const q of queues.allQueues()) await q.obliterate({ force: true }).catch(() => undefined);
   await app.close();
 
@@ -725,6 +733,7 @@ async function main(): Promise<void> {
       target: 'reference',
       pass: null,
     },
+    ...realLife.figures,
   ];
   const date = new Date().toISOString();
   const report: BenchReport = {
