@@ -27,7 +27,10 @@ import { ResidentsService } from '../../../residents/residents.service';
 import { formStrings, formValues, type FormBody } from '../../form-data';
 import type { MessageKey } from '../../i18n/messages';
 import { redirect, render } from '../../render';
-import { BASE, BatchPage, CooperationHomePage, NewBatchPage, type PageError } from './cooperation-pages';
+import { BatchPage, type MemberFormTyped } from './cooperation-batch-page';
+import { CooperationHomePage } from './cooperation-home-page';
+import { NewBatchPage } from './cooperation-new-batch-page';
+import { BASE, type PageError } from './cooperation-page-parts';
 
 const DONE: Record<string, MessageKey> = {
   created: 'coop.done.created',
@@ -241,7 +244,7 @@ export class CooperationPagesController {
     reply: FastifyReply,
     user: AuthUser,
     id: string,
-    opts: { notice?: MessageKey; error?: PageError } = {},
+    opts: { notice?: MessageKey; error?: PageError; typed?: MemberFormTyped } = {},
   ) {
     const b = await this.reads.get(user, id);
     return render(reply, <BatchPage b={b} today={todayInPilotZone()} {...opts} />, {
@@ -262,7 +265,10 @@ export class CooperationPagesController {
     });
   }
 
-  /** One member action: validate as the API does, call the service, back to the batch. */
+  /**
+   * One member action: validate as the API does, call the service, back to the batch; refused,
+   * the batch page again with that member's form as typed.
+   */
   private async act<T extends object>(
     reply: FastifyReply,
     user: AuthUser,
@@ -271,15 +277,16 @@ export class CooperationPagesController {
     plain: Record<string, unknown>,
     run: (dto: T) => Promise<unknown>,
     done: string,
+    typed: MemberFormTyped,
   ) {
     // The batch first: another site's batch is a 404 before any field is judged.
     await this.batches.managedBatch(user, id);
     const dto = await checked(cls, plain);
-    if (isError(dto, cls)) return this.batchPage(reply, user, id, { error: dto });
+    if (isError(dto, cls)) return this.batchPage(reply, user, id, { error: dto, typed });
     try {
       await run(dto);
     } catch (e) {
-      return this.batchPage(reply, user, id, { error: refused(e) });
+      return this.batchPage(reply, user, id, { error: refused(e), typed });
     }
     return redirect(reply, `${BASE}/batches/${id}?done=${done}#member-${String(plain.residentId)}`);
   }
@@ -301,6 +308,7 @@ export class CooperationPagesController {
       { residentId: v.residentId, arrivedOn: v.arrivedOn, employerName: v.employerName || undefined },
       (dto) => this.batches.arrive(user, id, dto),
       'arrival',
+      { residentId: v.residentId ?? '', form: 'arrivals', values: v },
     );
   }
 
@@ -327,6 +335,7 @@ export class CooperationPagesController {
       plain,
       (dto) => this.batches.check(user, id, dto),
       'check',
+      { residentId: v.residentId ?? '', form: 'checks', values: v },
     );
   }
 
@@ -347,6 +356,7 @@ export class CooperationPagesController {
       { residentId: v.residentId, returnedOn: v.returnedOn, reason: v.reason },
       (dto) => this.batches.returnHome(user, id, dto),
       'return',
+      { residentId: v.residentId ?? '', form: 'returns', values: v },
     );
   }
 }
