@@ -8,6 +8,7 @@ import { OfficerPagesModule } from './officer/officer-pages.module';
 import { CommutePagesModule } from './officer/commute/commute-pages.module';
 import { WorkshopsPagesModule } from './officer/programmes/workshops-pages.module';
 import { CooperationPagesModule } from './officer/programmes/cooperation-pages.module';
+import { LiaisonPagesModule } from './liaison/liaison-pages.module';
 import { ProviderPagesModule } from './provider/provider-pages.module';
 import { ResidentsModule } from '../residents/residents.module';
 import { ResidentLinkPagesController } from './resident-link-pages.controller';
@@ -28,6 +29,7 @@ import { ResidentPagesModule } from './resident/resident-pages.module';
     CommutePagesModule,
     WorkshopsPagesModule,
     CooperationPagesModule,
+    LiaisonPagesModule,
     ProviderPagesModule,
     AdminPagesModule,
   ],

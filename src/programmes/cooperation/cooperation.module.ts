@@ -12,8 +12,9 @@ import { CooperationSettings } from './cooperation-settings';
 import { FairsService } from './fairs.service';
 
 /**
- * East–west labour cooperation (issue 17 §3). Its pages (officers' /officer/programmes/cooperation
- * and the liaison officer's /liaison) are in web/officer/programmes/cooperation-pages.module.ts.
+ * East–west labour cooperation (issue 17 §3). Its pages are in web/officer/programmes/
+ * cooperation-pages.module.ts (officers' /officer/programmes/cooperation) and
+ * web/liaison/liaison-pages.module.ts (the liaison officer's /liaison).
  * Exports the services those pages call, and CooperationReadsService (months of work).
  */
 @Module({
