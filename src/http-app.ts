@@ -6,7 +6,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { Logger, PARAMS_PROVIDER_TOKEN } from 'nestjs-pino';
 import type { Logger as PinoRoot } from 'pino';
 import { AppModule } from './app.module';
@@ -106,10 +106,7 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
     done();
   });
   await app.register(cookie as never);
-  await app.register(multipart, {
-    limits: { fileSize: config.uploadLimitBytes, files: 1, fields: 10 },
-    throwFileSizeLimit: true,
-  });
+  await registerMultipart(app, fastify, config);
   await registerWeb(app, config);
 
   // On shutdown, responses still in flight close their keep-alive connection, or the server
@@ -169,6 +166,41 @@ export async function configureHttpApp(app: NestFastifyApplication, config: AppC
     jsonDocumentUrl: 'api/docs-json',
     useGlobalPrefix: false,
   });
+}
+
+/**
+ * @fastify/multipart, without the async onRequest/onResponse hook pair it adds to every request
+ * (a promise each and a 'close' listener per response, issue 18 item 2): they only delete the
+ * temporary files of `req.saveRequestFiles()`, which Leye never calls — uploads are streamed
+ * (`req.parts()`, `req.file()`) and nothing is written to disk. `saveRequestFiles` is taken away
+ * so that a future caller cannot leave files behind unnoticed.
+ */
+async function registerMultipart(
+  app: NestFastifyApplication,
+  fastify: FastifyInstance,
+  config: AppConfig,
+): Promise<void> {
+  const { addHook, decorateRequest } = fastify;
+  type Fn = (...a: unknown[]) => FastifyInstance;
+  fastify.addHook = function (this: FastifyInstance, name: string, ...rest: unknown[]) {
+    if (name === 'onRequest' || name === 'onResponse') return this;
+    return (addHook as Fn).call(this, name, ...rest);
+  };
+  fastify.decorateRequest = function (this: FastifyInstance, name: string, ...rest: unknown[]) {
+    if (name !== 'saveRequestFiles') return (decorateRequest as Fn).call(this, name, ...rest);
+    return (decorateRequest as Fn).call(this, name, () => {
+      throw new Error('saveRequestFiles is not available: its cleanup hooks are not registered (http-app.ts)');
+    });
+  } as typeof fastify.decorateRequest;
+  try {
+    await app.register(multipart, {
+      limits: { fileSize: config.uploadLimitBytes, files: 1, fields: 10 },
+      throwFileSizeLimit: true,
+    });
+  } finally {
+    fastify.addHook = addHook;
+    fastify.decorateRequest = decorateRequest;
+  }
 }
 
 export function buildOpenApi(app: NestFastifyApplication): OpenAPIObject {

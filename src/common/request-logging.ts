@@ -15,6 +15,32 @@ const requestFields = (req: FastifyRequest) => ({
 });
 
 /**
+ * nestjs-pino's request context (its Logger reads `storage.getStore()?.logger`), with the child
+ * logger made on the first read: a class with an accessor, not a per-request defineProperty and
+ * two closures (issue 18 item 2).
+ */
+class RequestStore extends Store {
+  private child: Logger | undefined;
+
+  constructor(
+    private readonly root: Logger,
+    private readonly req: FastifyRequest,
+    private readonly role: string,
+  ) {
+    super(undefined as unknown as Logger);
+  }
+
+  // @ts-expect-error Store declares `logger` a field; here it is an accessor (same reads and writes)
+  override get logger(): Logger {
+    return (this.child ??= this.root.child({ req: requestFields(this.req), role: this.role }));
+  }
+
+  override set logger(l: Logger) {
+    this.child = l;
+  }
+}
+
+/**
  * The request log as Fastify hooks, with the fields pino-http wrote before (issue 18 item 2):
  * one line per request when it ends (`req` {id, method, path}, `role`, `res` {statusCode},
  * `responseTime`; a 5xx as "request errored" with `err`), and the request's `req` and `role` on
@@ -24,17 +50,12 @@ const requestFields = (req: FastifyRequest) => ({
 export function registerRequestLogging(fastify: FastifyInstance, root: Logger, role: string): void {
   fastify.addHook('onRequest', (req: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction) => {
     if (ignoredPath(req.url)) return done();
-    let child: Logger | undefined;
-    const store = new Store(undefined as unknown as Logger);
-    Object.defineProperty(store, 'logger', {
-      get: () => (child ??= root.child({ req: requestFields(req), role })),
-      set: (l: Logger) => (child = l),
-    });
-    storage.run(store, done);
+    storage.run(new RequestStore(root, req, role), done);
   });
 
   fastify.addHook('onResponse', (req: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => {
-    if (!ignoredPath(req.url)) {
+    // The line's objects are built only when the level writes it (the bench runs at warn).
+    if (!ignoredPath(req.url) && root.isLevelEnabled('info')) {
       const statusCode = reply.statusCode;
       const responseTime = Math.round(reply.elapsedTime);
       const line = { req: requestFields(req), role, res: { statusCode } };
