@@ -39,9 +39,8 @@ import { AppConfig } from '../config/app-config';
 import type { WageFactors } from '../matching/engine';
 import { loadMatchingConfig } from '../matching/matching-config';
 
-// posting-search.service.ts imports skillViews from here.
+// posting-search.service.ts imports skillViews from here (it moved to posting-view.ts).
 export { skillViews } from './posting-view';
-export type { PostingHeadline, PostingHiringTerms } from './postings-directory';
 
 /**
  * The employer's postings (and an officer's or admin's on its behalf): create and edit, publish
