@@ -12,6 +12,7 @@ import { RankResidentJob } from './jobs/rank-resident.job';
 import { RerankAllJob } from './jobs/rerank-all.job';
 import { PruneMatchingChangesJob } from './jobs/prune-matching-changes.job';
 import { RerankPostingsJob } from './jobs/rerank-postings.job';
+import { RerankSiteTripsJob, SiteTripsOutboxRoutes } from './jobs/rerank-site-trips.job';
 import { CandidateLoader } from './loaders/candidate.loader';
 import { PostingLoader } from './loaders/posting.loader';
 import { SkillCatalogueLoader } from './loaders/skill-catalogue.loader';
@@ -65,6 +66,8 @@ import { RecommendationStore } from './results/recommendation-store';
     RerankAllJob,
     RerankPostingsJob,
     PruneMatchingChangesJob,
+    SiteTripsOutboxRoutes,
+    RerankSiteTripsJob,
   ],
   exports: [RankingService, MatchesService, RecommendationsService],
 })
