@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
 import { CODE_MAX_ATTEMPTS, codeExpiry, codeHash, codeMatches, newCode } from '../access/one-time-codes';
 import { RateLimits } from '../access/rate-limits';
@@ -13,10 +12,11 @@ import { maskPhone } from '../crypto/masking';
 import { PiiCipher } from '../crypto/pii-cipher';
 import { SmsSender } from '../sms/sms-sender';
 import type { LinkClaimDto } from './dto/link-claim.dto';
-import { ResidentLinkClaim } from './resident-link-claim.entity';
+import type { ResidentLinkClaim } from './resident-link-claim.entity';
+import { ResidentLinkClaimsRepository } from './resident-link-claims.repository';
 import { rosterCodeText } from './resident-registration.service';
-import { Resident } from './resident.entity';
 import { ResidentsDirectory } from './residents-directory';
+import { ResidentsRepository } from './residents.repository';
 import { managedResidentsSql } from './scope-sql';
 
 const CLAIMS_PAGE_SIZE = 50;
@@ -36,7 +36,8 @@ export class LinkGuessesUsedUp extends InvalidInputError {
 @Injectable()
 export class ResidentLinkClaims {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly claims: ResidentLinkClaimsRepository,
+    private readonly residentRows: ResidentsRepository,
     private readonly residents: ResidentsDirectory,
     private readonly policy: ScopePolicy,
     private readonly users: UsersService,
@@ -56,11 +57,8 @@ export class ResidentLinkClaims {
   async verifyCode(user: AuthUser, code: string): Promise<{ residentId: string }> {
     if (user.residentId) throw new ConflictError('This account is linked already', 'resident.already_linked');
     await this.limits.codeCheck(`link:${user.id}`);
-    const result = await this.dataSource.transaction(async (m) => {
-      const claim = await m.findOne(ResidentLinkClaim, {
-        where: { userId: user.id },
-        lock: { mode: 'pessimistic_write' },
-      });
+    const result = await this.claims.transaction(async (m) => {
+      const claim = await this.claims.ofUser(user.id, m);
       // The account's own count too, so an account with no claim is told the same after as many tries.
       const keys = [`account:${user.id}`, ...(claim ? [`resident:${claim.residentId}`] : [])];
       for (const key of keys) if (!(await this.limits.linkGuessesLeft(key))) return 'used-up' as const;
@@ -72,12 +70,12 @@ export class ResidentLinkClaims {
       if (claim.codeAttempts >= CODE_MAX_ATTEMPTS) return wrong();
       if (!codeMatches(this.config.piiHmacKey, `link:${claim.id}`, code, claim.codeHash)) {
         // Used up: the claim waits for an officer from now on.
-        await m.update(
-          ResidentLinkClaim,
-          { id: claim.id },
+        await this.claims.update(
+          claim.id,
           claim.codeAttempts + 1 >= CODE_MAX_ATTEMPTS
             ? { codeAttempts: claim.codeAttempts + 1, codeHash: null, codeExpiresAt: null }
             : { codeAttempts: claim.codeAttempts + 1 },
+          m,
         );
         return wrong();
       }
@@ -96,17 +94,16 @@ export class ResidentLinkClaims {
    * A resend does not give the claim new guesses.
    */
   async resendCode(user: AuthUser): Promise<void> {
-    const claim = await this.dataSource.manager.findOne(ResidentLinkClaim, { where: { userId: user.id } });
+    const claim = await this.claims.ofUser(user.id);
     if (!claim || claim.codeAttempts >= CODE_MAX_ATTEMPTS) return;
-    const resident = await this.dataSource.manager.findOne(Resident, { where: { id: claim.residentId } });
+    const resident = await this.residentRows.find(claim.residentId);
     if (!resident?.phoneEncrypted || !resident.phoneHmac) return;
     if (!(await this.limits.linkCode(resident.phoneHmac, claim.id))) return;
     const code = newCode();
-    await this.dataSource.manager.update(
-      ResidentLinkClaim,
-      { id: claim.id },
-      { codeHash: codeHash(this.config.piiHmacKey, `link:${claim.id}`, code), codeExpiresAt: codeExpiry() },
-    );
+    await this.claims.update(claim.id, {
+      codeHash: codeHash(this.config.piiHmacKey, `link:${claim.id}`, code),
+      codeExpiresAt: codeExpiry(),
+    });
     await this.sms.send(this.pii.decrypt(resident.phoneEncrypted), rosterCodeText(code));
   }
 
@@ -117,30 +114,7 @@ export class ResidentLinkClaims {
    */
   async list(actor: AuthUser, page = 1): Promise<{ claims: LinkClaimDto[]; hasMore: boolean }> {
     const scope = managedResidentsSql(actor, 'c.resident_id');
-    const [sql, params] = this.dataSource.driver.escapeQueryWithParameters(
-      `SELECT c.id, c.resident_id, r.name AS resident_name, r.status AS resident_status,
-              u.name AS user_name, u.phone_encrypted,
-              EXISTS (SELECT 1 FROM resident hr
-                       WHERE hr.household_id = r.household_id AND hr.phone_hmac = u.phone_hmac) AS household_phone,
-              c.created_at
-         FROM resident_link_claim c
-         JOIN resident r ON r.id = c.resident_id
-         JOIN app_user u ON u.id = c.user_id
-        WHERE ${scope.sql}
-        ORDER BY c.created_at, c.id
-        LIMIT :limit OFFSET :offset`,
-      { ...scope.params, limit: CLAIMS_PAGE_SIZE + 1, offset: (page - 1) * CLAIMS_PAGE_SIZE },
-    );
-    const rows: {
-      id: string;
-      resident_id: string;
-      resident_name: string;
-      resident_status: string;
-      user_name: string;
-      phone_encrypted: string;
-      household_phone: boolean;
-      created_at: Date;
-    }[] = await this.dataSource.query(sql, params);
+    const rows = await this.claims.page(scope, CLAIMS_PAGE_SIZE + 1, (page - 1) * CLAIMS_PAGE_SIZE);
     const claims = rows.slice(0, CLAIMS_PAGE_SIZE).map((row) => ({
       id: row.id,
       residentId: row.resident_id,
@@ -166,17 +140,13 @@ export class ResidentLinkClaims {
     // Confirming is the officer's word that they saw the ID card: no tick, no link.
     if (confirm && !idCardChecked)
       throw new InvalidInputError('idCardChecked', 'confirm only after checking the ID card in person');
-    await this.dataSource.transaction(async (m) => {
-      const claim = await m.findOne(ResidentLinkClaim, {
-        where: { id: claimId },
-        lock: { mode: 'pessimistic_write' },
-      });
+    await this.claims.transaction(async (m) => {
+      const claim = await this.claims.lock(m, claimId);
       const ref = claim ? await this.residents.residentRef(claim.residentId, m) : null;
       this.policy.require(!!ref && this.policy.managesResident(actor, ref), 'Claim');
-      const user = await m.query('SELECT id, resident_id FROM app_user WHERE id = $1', [claim!.userId]);
-      const account = (user as { id: string; resident_id: string | null }[])[0];
+      const account = await this.claims.account(m, claim!.userId);
       if (!confirm || !account) {
-        await m.delete(ResidentLinkClaim, { id: claim!.id });
+        await this.claims.delete(m, claim!.id);
         await this.audit.record(
           actor,
           {
@@ -201,15 +171,11 @@ export class ResidentLinkClaims {
     proof: 'roster_code' | 'officer',
     extra: Record<string, unknown> = {},
   ): Promise<void> {
-    const linked: { id: string }[] = await m.query(
-      'SELECT id FROM app_user WHERE resident_id = $1 OR (id = $2 AND resident_id IS NOT NULL)',
-      [claim.residentId, claim.userId],
-    );
-    if (linked.length)
+    if (await this.claims.eitherLinked(m, claim.residentId, claim.userId))
       throw new ConflictError('This resident already has an account', 'resident.already_linked');
     await this.users.linkResident(m, claim.userId, claim.residentId);
     // Other accounts' claims on the same person end with the link (their codes die too).
-    await m.delete(ResidentLinkClaim, { residentId: claim.residentId });
+    await this.claims.deleteAllOn(m, claim.residentId);
     await this.audit.record(
       actor,
       {

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import type { EmploymentStatus, MonitoringStatus } from '../common/domain-enums';
+import { ResidentsRepository } from './residents.repository';
 
 /** A resident as the programmes (issue 17) judge them: no contact data, the ID masked only. */
 export interface ResidentProgrammeFacts {
@@ -17,29 +16,20 @@ export interface ResidentProgrammeFacts {
   registeredOn: string;
 }
 
-const SELECT = `
-  SELECT r.id, r.name, r.household_id AS "householdId", r.site_id AS "siteId",
-         h.monitoring_status AS "monitoringStatus", r.employment_status AS "employmentStatus",
-         r.national_id_masked AS "nationalIdMasked", to_char(r.created_at, 'YYYY-MM-DD') AS "registeredOn"
-    FROM resident r JOIN household h ON h.id = r.household_id`;
-
 /**
  * The residents module's read for the programmes: confirmed, not erased residents of a site, or
  * by id. No scope check: the caller has checked the site or the resident through ScopePolicy.
  */
 @Injectable()
 export class ResidentProgrammeReads {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly repo: ResidentsRepository) {}
 
   ofSite(siteId: string): Promise<ResidentProgrammeFacts[]> {
-    return this.dataSource.query(
-      `${SELECT} WHERE r.site_id = $1 AND r.status = 'active' AND r.erased_at IS NULL ORDER BY r.name, r.id`,
-      [siteId],
-    );
+    return this.repo.programmeFactsOfSite(siteId);
   }
 
   ofIds(ids: string[]): Promise<ResidentProgrammeFacts[]> {
     if (!ids.length) return Promise.resolve([]);
-    return this.dataSource.query(`${SELECT} WHERE r.id = ANY($1::uuid[]) AND r.erased_at IS NULL`, [ids]);
+    return this.repo.programmeFactsOf(ids);
   }
 }

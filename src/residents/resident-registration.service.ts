@@ -15,13 +15,14 @@ import { AppConfig } from '../config/app-config';
 import { PiiCipher } from '../crypto/pii-cipher';
 import { SmsSender } from '../sms/sms-sender';
 import { RegionsService } from '../regions/regions.service';
-import { Household } from './household.entity';
+import { HouseholdsRepository } from './households.repository';
 import { HouseholdsService } from './households.service';
 import { checkNationalId, NATIONAL_ID_MESSAGES, nationalIdFacts, normalizeNationalId } from './national-id';
-import { ResidentLinkClaim } from './resident-link-claim.entity';
+import { ResidentLinkClaimsRepository } from './resident-link-claims.repository';
 import { phoneColumns } from './resident-pii';
 import { ResidentVersions } from './resident-versions';
-import { Resident } from './resident.entity';
+import type { Resident } from './resident.entity';
+import { ResidentsRepository } from './residents.repository';
 
 export const rosterCodeText = (code: string) =>
   `【乐业】有人用您的身份证号注册乐业账号，验证码 ${code}（10 分钟内有效，在乐业「连上我的居民登记」页输入）。如果不是您本人，请不要告诉任何人，并联系安置点工作人员。`;
@@ -48,6 +49,9 @@ export class ResidentRegistrationService implements ResidentRegistrar {
     private readonly sms: SmsSender,
     private readonly config: AppConfig,
     private readonly limits: RateLimits,
+    private readonly residentRows: ResidentsRepository,
+    private readonly householdRows: HouseholdsRepository,
+    private readonly claims: ResidentLinkClaimsRepository,
   ) {}
 
   async check(r: { nationalId?: string; siteId?: string }): Promise<void> {
@@ -63,10 +67,10 @@ export class ResidentRegistrationService implements ResidentRegistrar {
   async register(m: EntityManager, reg: ResidentRegistration): Promise<ResidentRegistrationOutcome> {
     const nationalId = reg.nationalId ? normalizeNationalId(reg.nationalId) : null;
     if (nationalId) {
-      const onRoster = await m.findOne(Resident, {
-        where: { nationalIdHmac: this.pii.hmac('national_id', nationalId) },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const onRoster = await this.residentRows.lockByNationalIdHmac(
+        m,
+        this.pii.hmac('national_id', nationalId),
+      );
       if (onRoster) return this.claim(m, onRoster, reg);
     }
     if (!reg.siteId) return { residentId: null };
@@ -74,7 +78,7 @@ export class ResidentRegistrationService implements ResidentRegistrar {
     if (!nationalId) return { residentId };
     // A typed ID on no roster waits for the site's officer as a roster ID does: linked at once,
     // it told the registrant (by /me's residentId) which IDs are on no roster (issue 12, finding 2).
-    await m.save(m.create(ResidentLinkClaim, { userId: reg.userId, residentId }));
+    await this.claims.insert(m, reg.userId, residentId);
     await this.audit.record(
       null,
       {
@@ -93,9 +97,7 @@ export class ResidentRegistrationService implements ResidentRegistrar {
     resident: Resident,
     reg: ResidentRegistration,
   ): Promise<ResidentRegistrationOutcome> {
-    const linked: { id: string }[] = await m.query('SELECT id FROM app_user WHERE resident_id = $1', [
-      resident.id,
-    ]);
+    const linked = await this.residentRows.accountIdsOf(m, resident.id);
     const record = (action: string, details: Record<string, unknown>) =>
       this.audit.record(null, { action, entityType: 'resident', entityId: resident.id, details }, m);
     if (linked.length || resident.erasedAt) {
@@ -108,10 +110,10 @@ export class ResidentRegistrationService implements ResidentRegistrar {
     if (resident.phoneHmac && resident.phoneHmac === this.pii.hmac('phone', reg.phone)) {
       await record('resident.link', { userId: reg.userId, proof: 'roster_phone' });
       // Strangers' claims on this person (and the codes they wait for) end here.
-      await m.delete(ResidentLinkClaim, { residentId: resident.id });
+      await this.claims.deleteAllOn(m, resident.id);
       return { residentId: resident.id };
     }
-    const claim = await m.save(m.create(ResidentLinkClaim, { userId: reg.userId, residentId: resident.id }));
+    const claim = await this.claims.insert(m, reg.userId, resident.id);
     await record('resident.link_claim', { userId: reg.userId, rosterPhone: !!resident.phoneEncrypted });
     if (!resident.phoneEncrypted || !resident.phoneHmac) return { residentId: null };
     // The first code counts against the roster phone's link budget too: each stranger's account
@@ -119,10 +121,10 @@ export class ResidentRegistrationService implements ResidentRegistrar {
     // the budget the claim just waits for an officer (the registrant is told the same).
     if (!(await this.limits.linkCode(resident.phoneHmac, claim.id))) return { residentId: null };
     const code = newCode();
-    await m.update(
-      ResidentLinkClaim,
-      { id: claim.id },
+    await this.claims.update(
+      claim.id,
       { codeHash: codeHash(this.config.piiHmacKey, `link:${claim.id}`, code), codeExpiresAt: codeExpiry() },
+      m,
     );
     const rosterPhone = this.pii.decrypt(resident.phoneEncrypted);
     return { residentId: null, afterCommit: () => this.sms.send(rosterPhone, rosterCodeText(code)) };
@@ -144,24 +146,24 @@ export class ResidentRegistrationService implements ResidentRegistrar {
     if (!site) throw new InvalidInputError('siteId', `unknown site ${reg.siteId}`);
     // Registered (for now) in the site's own region; the confirming officer moves the resident
     // into the right household.
-    const household = await m.save(
-      m.create(Household, { siteId: site.id, originRegionCode: site.regionCode, monitoringStatus: 'none' }),
-    );
+    const household = await this.householdRows.insert(m, {
+      siteId: site.id,
+      originRegionCode: site.regionCode,
+      monitoringStatus: 'none',
+    });
     const facts = nationalId ? nationalIdFacts(nationalId) : null;
-    const resident = await m.save(
-      m.create(Resident, {
-        householdId: household.id,
-        siteId: site.id,
-        name: reg.name,
-        gender: facts?.gender ?? null,
-        birthDate: facts?.birthDate ?? null,
-        ...phoneColumns(this.pii, reg.phone),
-        laborCapacity: 'full',
-        employmentStatus: 'unemployed',
-        consentToShare: false,
-        status: 'pending',
-      }),
-    );
+    const resident = await this.residentRows.insert(m, {
+      householdId: household.id,
+      siteId: site.id,
+      name: reg.name,
+      gender: facts?.gender ?? null,
+      birthDate: facts?.birthDate ?? null,
+      ...phoneColumns(this.pii, reg.phone),
+      laborCapacity: 'full',
+      employmentStatus: 'unemployed',
+      consentToShare: false,
+      status: 'pending',
+    });
     await this.households.recompute(m, household.id);
     await this.versions.created(m, resident.id);
     await this.audit.record(

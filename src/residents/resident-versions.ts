@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { OutboxService } from '../database/outbox.service';
-import { Resident } from './resident.entity';
+import { ResidentsRepository } from './residents.repository';
 
 /** Fields whose change can change a match (hard filters, score or priority). */
 export const MATCHING_FIELDS: readonly string[] = [
@@ -25,17 +25,13 @@ export const MATCHING_FIELDS: readonly string[] = [
  */
 @Injectable()
 export class ResidentVersions {
-  constructor(private readonly outbox: OutboxService) {}
+  constructor(
+    private readonly outbox: OutboxService,
+    private readonly repo: ResidentsRepository,
+  ) {}
 
   async changed(manager: EntityManager, residentId: string): Promise<number> {
-    const res = await manager
-      .createQueryBuilder()
-      .update(Resident)
-      .set({ version: () => 'version + 1' })
-      .where('id = :id', { id: residentId })
-      .returning(['version'])
-      .execute();
-    const version = Number((res.raw as { version: number }[])[0].version);
+    const version = await this.repo.bumpVersion(manager, residentId);
     await this.outbox.add(manager, { kind: 'resident.changed', entityId: residentId, version });
     return version;
   }

@@ -6,6 +6,7 @@ import { HouseholdsRepository } from './households.repository';
 import { HouseholdsService } from './households.service';
 import { RecomputeHouseholdsJob } from './recompute-households.job';
 import { ResidentLinkController } from './resident-link.controller';
+import { ResidentLinkClaimsRepository } from './resident-link-claims.repository';
 import { ResidentLinkClaims } from './resident-link-claims.service';
 import { ResidentRegistrationService } from './resident-registration.service';
 import { ResidentPhoneService } from './resident-phone.service';
@@ -31,6 +32,7 @@ import { ResidentsService } from './residents.service';
     ResidentPrivacyService,
     ResidentRegistrationService,
     ResidentLinkClaims,
+    ResidentLinkClaimsRepository,
     ResidentPhoneService,
     ResidentVersions,
     ResidentRoster,

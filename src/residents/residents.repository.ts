@@ -9,6 +9,7 @@ import { householdPrioritySql, type HouseholdPriorityPoints } from './household-
 import { ResidentCertificate } from './resident-certificate.entity';
 import { ResidentSkill } from './resident-skill.entity';
 import { Resident } from './resident.entity';
+import type { ResidentProgrammeFacts } from './resident-programme-facts';
 import type { ResidentContactCard } from './residents-directory';
 
 /*
@@ -41,6 +42,12 @@ export interface ResidentProfile {
   skills: ResidentSkill[];
   certificates: ResidentCertificate[];
 }
+
+const PROGRAMME_FACTS = `
+  SELECT r.id, r.name, r.household_id AS "householdId", r.site_id AS "siteId",
+         h.monitoring_status AS "monitoringStatus", r.employment_status AS "employmentStatus",
+         r.national_id_masked AS "nationalIdMasked", to_char(r.created_at, 'YYYY-MM-DD') AS "registeredOn"
+    FROM resident r JOIN household h ON h.id = r.household_id`;
 
 @Injectable()
 export class ResidentsRepository {
@@ -93,6 +100,23 @@ export class ResidentsRepository {
   async versionOf(id: string, m?: EntityManager): Promise<number> {
     const r = await this.q(m).findOneOrFail(Resident, { where: { id }, select: { version: true } });
     return Number(r.version);
+  }
+
+  /** Adds one to the resident's version; the new version. */
+  async bumpVersion(m: EntityManager, id: string): Promise<number> {
+    const res = await m
+      .createQueryBuilder()
+      .update(Resident)
+      .set({ version: () => 'version + 1' })
+      .where('id = :id', { id })
+      .returning(['version'])
+      .execute();
+    return Number((res.raw as { version: number }[])[0].version);
+  }
+
+  /** The resident holding this national ID digest, locked FOR UPDATE in the caller's transaction. */
+  lockByNationalIdHmac(m: EntityManager, hmac: string): Promise<Resident | null> {
+    return m.findOne(Resident, { where: { nationalIdHmac: hmac }, lock: { mode: 'pessimistic_write' } });
   }
 
   /** The other resident holding this national ID digest, if any. */
@@ -226,6 +250,21 @@ export class ResidentsRepository {
       manager.find(ResidentCertificate, { where: { residentId: id }, order: { type: 'ASC' } }),
     ]);
     return { resident, skills, certificates };
+  }
+
+  /** Confirmed, not erased residents of a site, by name (ResidentProgrammeReads). */
+  programmeFactsOfSite(siteId: string): Promise<ResidentProgrammeFacts[]> {
+    return this.dataSource.query(
+      `${PROGRAMME_FACTS} WHERE r.site_id = $1 AND r.status = 'active' AND r.erased_at IS NULL ORDER BY r.name, r.id`,
+      [siteId],
+    );
+  }
+
+  /** Not erased residents by id (ResidentProgrammeReads). */
+  programmeFactsOf(ids: string[]): Promise<ResidentProgrammeFacts[]> {
+    return this.dataSource.query(`${PROGRAMME_FACTS} WHERE r.id = ANY($1::uuid[]) AND r.erased_at IS NULL`, [
+      ids,
+    ]);
   }
 
   // ---- skills and certificates -----------------------------------------------------------------
