@@ -17,12 +17,12 @@ import { EmployersPagesController } from './employers/employers-pages.controller
 import { ExportsPagesController } from './exports/exports-pages.controller';
 import { HouseholdsPagesController } from './households/households-pages.controller';
 import { ImportsPagesController } from './imports/imports-pages.controller';
-import { LinkClaimsPagesController } from './link-claims-pages.controller';
+import { LinkClaimsPagesController } from './link-claims/link-claims-pages.controller';
 import { MatchesPagesController } from './matches/matches-pages.controller';
 import { NotificationsPagesController } from './notifications/notifications-pages.controller';
 import { OfficerSites } from './officer-sites';
 import { PlacementsPagesController } from './placements/placements-pages.controller';
-import { ResidentPagesController } from './resident-pages.controller';
+import { ResidentPagesController } from './residents/resident-pages.controller';
 
 /**
  * The officer's pages (`/officer/…`), one controller per page group, each injecting the feature

@@ -1,8 +1,8 @@
-import { formatDate } from '../../common/clock';
-import type { LinkClaimDto } from '../../residents/dto/link-claim.dto';
-import { ActionButton, ErrorBanner, Form } from '../components/form';
-import { Layout } from '../components/layout';
-import { useWeb } from '../render';
+import { formatDate } from '../../../common/clock';
+import type { LinkClaimDto } from '../../../residents/dto/link-claim.dto';
+import { ActionButton, ErrorBanner, Form } from '../../components/form';
+import { Layout } from '../../components/layout';
+import { useWeb } from '../../render';
 
 /**
  * GET /officer/link-claims: accounts that registered with the national ID of a resident of the

@@ -1,12 +1,12 @@
-import type { ApplicationDto } from '../../applications/dto/application.dto';
-import { formatDate, todayInPilotZone } from '../../common/clock';
-import { CONTACT_KINDS } from '../../contacts/contact-kind';
-import type { ContactDto } from '../../contacts/dto/contact.dto';
-import { PLACEMENT_KINDS } from '../../placements/placement-kind';
-import type { PlacementDto } from '../../placements/dto/placement.dto';
-import type { JobChoice } from '../../reports/job-choices.service';
-import type { HouseholdLabel } from '../../residents/household-head';
-import type { ResidentDto } from '../../residents/dto/resident.dto';
+import type { ApplicationDto } from '../../../applications/dto/application.dto';
+import { formatDate, todayInPilotZone } from '../../../common/clock';
+import { CONTACT_KINDS } from '../../../contacts/contact-kind';
+import type { ContactDto } from '../../../contacts/dto/contact.dto';
+import { PLACEMENT_KINDS } from '../../../placements/placement-kind';
+import type { PlacementDto } from '../../../placements/dto/placement.dto';
+import type { JobChoice } from '../../../reports/job-choices.service';
+import type { HouseholdLabel } from '../../../residents/household-head';
+import type { ResidentDto } from '../../../residents/dto/resident.dto';
 import {
   ActionButton,
   ErrorSummary,
@@ -17,13 +17,13 @@ import {
   TextField,
   type FormErrors,
   type FormValues,
-} from '../components/form';
-import { ItemList } from '../components/item-list';
-import { statusWord } from '../../i18n/status-vocabulary';
-import { useWeb } from '../render';
-import { EmploymentLabel, HouseholdName } from './households/household-labels';
-import { OfficerPage } from './officer-layout';
-import type { OfficerKey } from '../../i18n/officer/officer-messages';
+} from '../../components/form';
+import { ItemList } from '../../components/item-list';
+import { statusWord } from '../../../i18n/status-vocabulary';
+import { useWeb } from '../../render';
+import { EmploymentLabel, HouseholdName } from '../households/household-labels';
+import { OfficerPage } from '../officer-layout';
+import type { OfficerKey } from '../../../i18n/officer/officer-messages';
 
 const CAPACITY: Record<string, OfficerKey> = {
   full: 'officer.capacity.full',

@@ -1,12 +1,12 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Allow } from '../../access/access.decorator';
-import { CurrentUser, type AuthUser } from '../../access/auth-user';
-import { ConflictError, InvalidInputError, NotFoundError } from '../../common/domain-errors';
-import { formString, type FormBody } from '../form-data';
-import { ResidentLinkClaims } from '../../residents/resident-link-claims.service';
-import { redirect, render, webContextOf } from '../render';
+import { Allow } from '../../../access/access.decorator';
+import { CurrentUser, type AuthUser } from '../../../access/auth-user';
+import { ConflictError, InvalidInputError, NotFoundError } from '../../../common/domain-errors';
+import { formString, type FormBody } from '../../form-data';
+import { ResidentLinkClaims } from '../../../residents/resident-link-claims.service';
+import { redirect, render, webContextOf } from '../../render';
 import { LinkClaimsPage } from './link-claims-page';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
