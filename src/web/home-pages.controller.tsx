@@ -15,7 +15,7 @@ import { render } from './render';
 export class HomePagesController {
   constructor(private readonly users: UsersService) {}
 
-  // `/` (the resident's first screen) is ResidentPagesController's, `/employer` EmployerPagesController's.
+  // `/` (the resident's first screen) is JobsPagesController's, `/employer` CompanyPagesController's.
 
   @Get('account')
   @Authenticated()

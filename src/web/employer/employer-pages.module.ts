@@ -5,11 +5,13 @@ import { MatchingModule } from '../../matching/matching.module';
 import { PostingsModule } from '../../postings/postings.module';
 import { RegionsModule } from '../../regions/regions.module';
 import { SkillsModule } from '../../skills/skills.module';
-import { EmployerPagesController } from './employer-pages.controller';
+import { CompanyPagesController } from './company-pages.controller';
+import { HiringPagesController } from './hiring-pages.controller';
+import { PostingPagesController } from './posting-pages.controller';
 
 /** The employer's pages; they call the services the owning modules export. */
 @Module({
   imports: [ApplicationsModule, EmployersModule, MatchingModule, PostingsModule, RegionsModule, SkillsModule],
-  controllers: [EmployerPagesController],
+  controllers: [CompanyPagesController, PostingPagesController, HiringPagesController],
 })
 export class EmployerPagesModule {}

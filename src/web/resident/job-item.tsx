@@ -2,7 +2,8 @@ import type { Industry, Schedule, WageUnit } from '../../common/domain-enums';
 import { wageText } from '../components/job-card';
 import { TravelFact, travelWords, type TravelView } from '../components/travel-line';
 import { useWeb } from '../render';
-import { INDUSTRY_ICON, industryLabel, scheduleLabel } from './labels';
+import { IndustryTag } from '../components/industry-tag';
+import { scheduleLabel } from '../components/labels';
 
 /** What a job card shows (a search result, a recommendation, a posting). */
 export interface JobItemView extends TravelView {
@@ -74,19 +75,6 @@ export function JobTravel({ job }: { job: JobItemView }) {
   }
   if (job.distanceKm == null) return null;
   return <li>{distanceText(t, job.distanceKm, job.locationApproximate, job.siteName)}</li>;
-}
-
-/** The industry's icon and word, side by side (the icon is decoration). */
-export function IndustryTag({ industry }: { industry: Industry }) {
-  const { t } = useWeb();
-  return (
-    <span class="industry">
-      <span class="ico" aria-hidden="true">
-        {INDUSTRY_ICON[industry]}
-      </span>
-      {t(industryLabel(industry))}
-    </span>
-  );
 }
 
 /**

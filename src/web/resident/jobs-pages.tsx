@@ -4,9 +4,10 @@ import { TRAVEL_BANDS } from '../../commute/commute-text';
 import { SelectField, TextField } from '../components/form';
 import { Layout } from '../components/layout';
 import { useWeb } from '../render';
-import { IndustryTag, JobItem, Pager, type JobItemView } from './job-item';
+import { IndustryTag } from '../components/industry-tag';
+import { JobItem, Pager, type JobItemView } from './job-item';
 import { jobsHref, type JobsParams } from './jobs-search';
-import { CHIP_INDUSTRIES, INDUSTRY_ICON, industryLabel, scheduleLabel } from './labels';
+import { CHIP_INDUSTRIES, INDUSTRY_ICON, industryLabel, scheduleLabel } from '../components/labels';
 
 /** The resident's site, when the search measures travel times from it. */
 export interface NearSite {

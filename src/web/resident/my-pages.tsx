@@ -13,7 +13,7 @@ import { Layout } from '../components/layout';
 import { useWeb } from '../render';
 import { JobItem, Pager, type JobItemView } from './job-item';
 import { notificationHref } from './notification-link';
-import { INDUSTRY_ICON, industryLabel, levelLabel, scheduleLabel, statusLabel } from './labels';
+import { INDUSTRY_ICON, industryLabel, levelLabel, scheduleLabel, statusLabel } from '../components/labels';
 
 /** A resident account without a resident record (not linked yet): say whom to ask. */
 export function NoRecordPage({

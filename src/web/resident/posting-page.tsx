@@ -5,8 +5,9 @@ import { Form } from '../components/form';
 import { travelWords, type TravelView } from '../components/travel-line';
 import { Layout } from '../components/layout';
 import { useWeb } from '../render';
-import { IndustryTag, monthlyText } from './job-item';
-import { levelLabel, scheduleHours, scheduleLabel, statusLabel } from './labels';
+import { IndustryTag } from '../components/industry-tag';
+import { monthlyText } from './job-item';
+import { levelLabel, scheduleHours, scheduleLabel, statusLabel } from '../components/labels';
 
 export interface PostingPageProps {
   posting: PostingDto;

@@ -7,7 +7,8 @@ import { PostingsModule } from '../../postings/postings.module';
 import { RegionsModule } from '../../regions/regions.module';
 import { ResidentsModule } from '../../residents/residents.module';
 import { SkillsModule } from '../../skills/skills.module';
-import { ResidentPagesController } from './resident-pages.controller';
+import { JobsPagesController } from './jobs-pages.controller';
+import { MyPagesController } from './my-pages.controller';
 import { ResidentTravel } from './resident-travel';
 
 /** The resident's pages; they call the services the owning modules export. */
@@ -22,7 +23,7 @@ import { ResidentTravel } from './resident-travel';
     ResidentsModule,
     SkillsModule,
   ],
-  controllers: [ResidentPagesController],
+  controllers: [JobsPagesController, MyPagesController],
   providers: [ResidentTravel],
 })
 export class ResidentPagesModule {}

@@ -3,22 +3,11 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Allow } from '../../access/access.decorator';
 import { CurrentUser, type AuthUser } from '../../access/auth-user';
-import { APPLICATION_STATUSES, type ApplicationStatus } from '../../applications/application-status';
-import { ApplicationsService } from '../../applications/applications.service';
-import {
-  ApplicationQuery,
-  InviteApplicationDto,
-  UpdateApplicationDto,
-} from '../../applications/dto/application.dto';
 import { ConflictError, NotFoundError } from '../../common/domain-errors';
 import { IdParam } from '../../common/id-param';
-import { CreateEmployerDto } from '../../employers/dto/employer.dto';
 import { EmployersService } from '../../employers/employers.service';
-import { PostingMatchesQuery } from '../../matching/dto/match.dto';
-import { MatchesService } from '../../matching/matches.service';
 import { CreatePostingDto, PostingListQuery, type PostingDto } from '../../postings/dto/posting.dto';
 import { PostingsService } from '../../postings/postings.service';
-import { RegionsService } from '../../regions/regions.service';
 import { SkillsService } from '../../skills/skills.service';
 import type { FormErrors, FormValues } from '../components/form';
 import {
@@ -31,29 +20,9 @@ import {
 } from '../form-data';
 import type { MessageKey } from '../i18n/messages';
 import { redirect, render, webContextOf } from '../render';
-import { statusKey } from '../../i18n/status-vocabulary';
-import {
-  ApplicantsPage,
-  CandidatesPage,
-  EmployerCreatePage,
-  EmployerHomePage,
-  type PickedSkill,
-  PostingFormPage,
-  PostingsListPage,
-  skillOptionsFrom,
-  type Township,
-} from './employer-pages';
-
-const EMPLOYER_MESSAGES: Record<string, MessageKey> = {
-  name: 'employer.field.name.invalid',
-  creditCode: 'employer.field.creditCode.invalid',
-  kind: 'employer.field.kind.invalid',
-  industry: 'employer.field.industry.invalid',
-  regionCode: 'employer.field.region.invalid',
-  address: 'employer.field.address.invalid',
-  latitude: 'employer.field.latitude.invalid',
-  longitude: 'employer.field.longitude.invalid',
-};
+import { PostingsListPage } from './postings-list-page';
+import { PostingFormPage } from './posting-form-page';
+import { type PickedSkill, skillOptionsFrom } from './skill-pick';
 
 const POSTING_MESSAGES: Record<string, MessageKey> = {
   title: 'employer.form.title.invalid',
@@ -92,83 +61,15 @@ const num = (v: string | undefined): number | string => (v ? Number(v) : '');
 /** A time typed without its leading zero (7:30, where the browser has no time picker) as 07:30. */
 const clock = (v: string | undefined): string => (v && /^\d:\d\d$/.test(v) ? `0${v}` : (v ?? ''));
 
-/**
- * The employer's pages: company profile and verification, vacancies (new, edit, publish,
- * close), applicants with the hiring pipeline, and matched candidates who consented (masked).
- */
+/** The employer's vacancies: the list, new and edit (with the skill picker), publish and close. */
 @ApiExcludeController()
 @Controller()
-export class EmployerPagesController {
+export class PostingPagesController {
   constructor(
     private readonly employers: EmployersService,
     private readonly postings: PostingsService,
-    private readonly applications: ApplicationsService,
-    private readonly matches: MatchesService,
-    private readonly regions: RegionsService,
     private readonly skills: SkillsService,
   ) {}
-
-  /** The townships that have a resettlement site, for the company's region. */
-  private async townships(): Promise<(Township & { latitude: number; longitude: number })[]> {
-    const sites = await this.regions.directory();
-    const seen = new Map<string, Township & { latitude: number; longitude: number }>();
-    for (const s of sites) {
-      const name = (s as { regionName?: string }).regionName ?? s.regionCode;
-      if (!seen.has(s.regionCode))
-        seen.set(s.regionCode, { code: s.regionCode, name, latitude: s.latitude, longitude: s.longitude });
-    }
-    return [...seen.values()].sort((a, b) => a.code.localeCompare(b.code));
-  }
-
-  // ---- company --------------------------------------------------------------------------
-
-  @Get('employer')
-  @Allow('employer')
-  async home(@Res() reply: FastifyReply, @CurrentUser() user: AuthUser) {
-    if (!user.employerId) return render(reply, <EmployerCreatePage townships={await this.townships()} />);
-    const employer = await this.employers.get(user, user.employerId);
-    const region = await this.regions.findRegion(employer.regionCode);
-    return render(reply, <EmployerHomePage employer={employer} regionName={region?.name ?? ''} />);
-  }
-
-  @Post('employer')
-  @Allow('employer')
-  async create(@Res() reply: FastifyReply, @CurrentUser() user: AuthUser, @Body() body: FormBody) {
-    if (user.employerId) return redirect(reply, '/employer');
-    const values = formValues(body, [
-      'name',
-      'creditCode',
-      'kind',
-      'industry',
-      'regionCode',
-      'address',
-      'latitude',
-      'longitude',
-    ]);
-    const townships = await this.townships();
-    const fail = (errors: FormErrors, status = 400) =>
-      render(reply, <EmployerCreatePage townships={townships} values={values} errors={errors} />, { status });
-    // No coordinates typed: the township's resettlement site is close enough to start with.
-    const town = townships.find((r) => r.code === values.regionCode);
-    const lat = values.latitude ? Number(values.latitude) : (town?.latitude ?? '');
-    const lon = values.longitude ? Number(values.longitude) : (town?.longitude ?? '');
-    const { value, errors } = await validateForm(
-      CreateEmployerDto,
-      { ...values, latitude: lat, longitude: lon },
-      EMPLOYER_MESSAGES,
-    );
-    if (Object.keys(errors).length) return fail(errors);
-    try {
-      await this.employers.create(user, value);
-    } catch (e) {
-      if (e instanceof ConflictError && e.code === 'employer.duplicate_credit_code')
-        return fail({ creditCode: 'employer.field.creditCode.taken' }, 409);
-      const fieldErrors = serviceFieldError(e, EMPLOYER_MESSAGES);
-      if (fieldErrors) return fail(fieldErrors);
-      throw e;
-    }
-    return redirect(reply, '/employer');
-  }
 
   // ---- vacancies ------------------------------------------------------------------------
 
@@ -383,99 +284,5 @@ export class EmployerPagesController {
       throw e;
     }
     return redirect(reply, '/employer/postings?done=closed');
-  }
-
-  // ---- applicants and candidates ----------------------------------------------------------
-
-  @Get('employer/postings/:id/applicants')
-  @Allow('employer')
-  async applicants(@IdParam() id: string, @Res() reply: FastifyReply, @CurrentUser() user: AuthUser) {
-    // The list checks that the posting is this employer's (404 otherwise).
-    const res = await this.applications.list(
-      user,
-      Object.assign(new ApplicationQuery(), { postingId: id, pageSize: 100 }),
-    );
-    const posting = await this.postings.get(user, id);
-    const { t } = webContextOf(reply.request);
-    const q = reply.request.query as Record<string, unknown> | undefined;
-    const moved = first(q?.moved) as ApplicationStatus;
-    let notice: string | undefined;
-    if (moved === 'hired') notice = t('employer.applicants.hired');
-    else if (APPLICATION_STATUSES.includes(moved))
-      notice = t('employer.applicants.moved', { status: t(statusKey('employer', moved)) });
-    const error = first(q?.moved) === 'refused' ? t('employer.applicants.cannot') : undefined;
-    return render(
-      reply,
-      <ApplicantsPage posting={posting} items={res.items} notice={notice} error={error} />,
-    );
-  }
-
-  @Post('employer/postings/:id/applicants/:applicationId')
-  @Allow('employer')
-  async move(
-    @IdParam() id: string,
-    @IdParam('applicationId') applicationId: string,
-    @Res() reply: FastifyReply,
-    @CurrentUser() user: AuthUser,
-    @Body() body: FormBody,
-  ) {
-    const status = formString(body, 'status') as ApplicationStatus;
-    if (!APPLICATION_STATUSES.includes(status) || status === 'withdrawn' || status === 'applied')
-      return redirect(reply, `/employer/postings/${id}/applicants?moved=refused`);
-    try {
-      const a = await this.applications.changeStatus(
-        user,
-        applicationId,
-        Object.assign(new UpdateApplicationDto(), { status }),
-      );
-      if (a.postingId !== id)
-        return redirect(reply, `/employer/postings/${a.postingId}/applicants?moved=${status}`);
-    } catch (e) {
-      if (e instanceof ConflictError)
-        return redirect(reply, `/employer/postings/${id}/applicants?moved=refused`);
-      throw e;
-    }
-    return redirect(reply, `/employer/postings/${id}/applicants?moved=${status}`);
-  }
-
-  @Get('employer/postings/:id/candidates')
-  @Allow('employer')
-  async candidates(@IdParam() id: string, @Res() reply: FastifyReply, @CurrentUser() user: AuthUser) {
-    const { t, lang } = webContextOf(reply.request);
-    const res = await this.matches.forPosting(
-      user,
-      id,
-      Object.assign(new PostingMatchesQuery(), { lang, pageSize: 50 }),
-    );
-    const posting = await this.postings.get(user, id);
-    const done = first((reply.request.query as Record<string, unknown> | undefined)?.done);
-    const notice =
-      done === 'invited'
-        ? t('employer.candidates.invited')
-        : done === 'refused'
-          ? t('employer.candidates.inviteFailed')
-          : undefined;
-    return render(reply, <CandidatesPage posting={posting} items={res.items} notice={notice} />);
-  }
-
-  @Post('employer/postings/:id/candidates/:residentId/invite')
-  @Allow('employer')
-  async invite(
-    @IdParam() id: string,
-    @IdParam('residentId') residentId: string,
-    @Res() reply: FastifyReply,
-    @CurrentUser() user: AuthUser,
-  ) {
-    try {
-      await this.applications.invite(
-        user,
-        Object.assign(new InviteApplicationDto(), { postingId: id, residentId }),
-      );
-    } catch (e) {
-      if (e instanceof ConflictError)
-        return redirect(reply, `/employer/postings/${id}/candidates?done=refused`);
-      throw e;
-    }
-    return redirect(reply, `/employer/postings/${id}/candidates?done=invited`);
   }
 }
