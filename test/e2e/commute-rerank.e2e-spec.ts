@@ -14,6 +14,7 @@ import { SkillCatalogueLoader } from '../../src/matching/loaders/skill-catalogue
 import { MatchingSettings } from '../../src/matching/matching-settings';
 import { createTestApp, type TestApp } from '../support/app';
 import { createSite, loginAdmin, staff, type Session } from '../support/factories';
+import { binaryParser, readXlsx } from '../support/imports-factories';
 import { seeker } from '../support/matching-factories';
 import { eventually } from '../support/notifications-factories';
 import { employerWithRecord, openPosting, type EmployerFixture } from '../support/postings-factories';
@@ -141,5 +142,39 @@ describe('a travel time re-ranks the postings it covers (e2e, issue 16)', () => 
     }, 60_000);
     expect(back.components.distance).toMatchObject({ source: 'estimate' });
     expect(await filterOf(p.id)).toBeNull();
+  });
+
+  it('an imported table counts the same way: the bus typed into the exported sheet drops the resident', async () => {
+    const p = await openPosting(t.http, employer.session, {
+      skills: [{ code: 'tea.picking', minLevel: 1, required: true }],
+      shuttle: false,
+      ...work,
+      title: '采茶工（南坪，导入）',
+    });
+    await eventually(async () => (await matches(p.id)).some((i) => i.residentId === resident.id), 60_000);
+    const url = `/api/v1/sites/${site.id}/travel-times`;
+    const exported = await t.http
+      .get(`${url}.xlsx`)
+      .set(officer.auth)
+      .buffer(true)
+      .parse(binaryParser as never);
+    expect(exported.status).toBe(200);
+    const wb = await readXlsx(exported.body);
+    const ws = wb.worksheets[0];
+    const headers = (ws.getRow(1).values as unknown[]).slice(1);
+    const col = (h: string) => headers.indexOf(h) + 1;
+    const row = ws.getRow(2);
+    row.getCell(col('目的地地区代码')).value = township;
+    row.getCell(col('方式')).value = '公交';
+    row.getCell(col('单程分钟')).value = 70;
+    row.getCell(col('来源')).value = '实测';
+    const imported = await t.http
+      .post(`${url}/import`)
+      .set(officer.auth)
+      .attach('file', Buffer.from(await wb.xlsx.writeBuffer()), 'travel.xlsx');
+    expect(imported.status).toBe(200);
+    expect(imported.body).toEqual({ imported: 1 });
+    await eventually(async () => !(await matches(p.id)).some((i) => i.residentId === resident.id), 60_000);
+    expect(await filterOf(p.id)).toBe('commute');
   });
 });
