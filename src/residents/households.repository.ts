@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, DeepPartial, EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 // eslint-disable-next-line boundaries/dependencies -- issue 14 debt: residents joins the regions' site table; a regions read API replaces this.
 import { Site } from '../regions/site.entity';
 import { Household } from './household.entity';
@@ -50,6 +51,10 @@ export class HouseholdsRepository {
 
   save(m: EntityManager, h: Household): Promise<Household> {
     return m.save(h);
+  }
+
+  async update(m: EntityManager, id: string, changes: QueryDeepPartialEntity<Household>): Promise<void> {
+    await m.update(Household, { id }, changes);
   }
 
   lockOrFail(m: EntityManager, id: string): Promise<Household> {

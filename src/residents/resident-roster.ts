@@ -6,13 +6,12 @@ import type { EmploymentStatus, LaborCapacity, MonitoringStatus } from '../commo
 import { ConflictError } from '../common/domain-errors';
 import { PiiCipher } from '../crypto/pii-cipher';
 import type { Education, Gender } from './enums';
-import { Household } from './household.entity';
+import { HouseholdsRepository } from './households.repository';
 import { HouseholdsService } from './households.service';
 import { nationalIdColumns, phoneColumns } from './resident-pii';
-import { ResidentSkill } from './resident-skill.entity';
 import { ResidentsRepository } from './residents.repository';
 import { MATCHING_FIELDS, ResidentVersions } from './resident-versions';
-import { Resident } from './resident.entity';
+import type { Resident } from './resident.entity';
 
 /** One person's line of a site's roster (imports module), already checked. */
 export interface RosterResident {
@@ -64,6 +63,7 @@ export class ResidentRoster {
     private readonly versions: ResidentVersions,
     private readonly audit: AuditService,
     private readonly repo: ResidentsRepository,
+    private readonly householdRows: HouseholdsRepository,
   ) {}
 
   /**
@@ -84,10 +84,7 @@ export class ResidentRoster {
     row: RosterResident,
   ): Promise<{ outcome: RosterOutcome; householdId: string }> {
     const idHmac = this.pii.hmac('national_id', row.nationalId);
-    const existing = await m.findOne(Resident, {
-      where: { nationalIdHmac: idHmac },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const existing = await this.repo.lockByNationalIdHmac(m, idHmac);
     if (existing && existing.siteId !== ctx.siteId) {
       throw new ConflictError('The resident is registered at another site', RESIDENT_AT_OTHER_SITE);
     }
@@ -95,13 +92,11 @@ export class ResidentRoster {
     let householdChanged = false;
     let householdId = ctx.householdId ?? existing?.householdId ?? null;
     if (!householdId) {
-      const h = await m.save(
-        m.create(Household, {
-          siteId: ctx.siteId,
-          originRegionCode: row.originRegionCode,
-          monitoringStatus: row.monitoringStatus,
-        }),
-      );
+      const h = await this.householdRows.insert(m, {
+        siteId: ctx.siteId,
+        originRegionCode: row.originRegionCode,
+        monitoringStatus: row.monitoringStatus,
+      });
       householdId = h.id;
       householdChanged = true;
       await this.audit.record(
@@ -131,19 +126,15 @@ export class ResidentRoster {
     householdId: string,
     row: RosterResident,
   ): Promise<boolean> {
-    const h = await m.findOneOrFail(Household, {
-      where: { id: householdId },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const h = await this.householdRows.lockOrFail(m, householdId);
     const fields: string[] = [];
     if (h.originRegionCode !== row.originRegionCode) fields.push('originRegionCode');
     if (h.monitoringStatus !== row.monitoringStatus) fields.push('monitoringStatus');
     if (!fields.length) return false;
-    await m.update(
-      Household,
-      { id: h.id },
-      { originRegionCode: row.originRegionCode, monitoringStatus: row.monitoringStatus },
-    );
+    await this.householdRows.update(m, h.id, {
+      originRegionCode: row.originRegionCode,
+      monitoringStatus: row.monitoringStatus,
+    });
     // The monitoring status weighs in every member's matching priority.
     if (fields.includes('monitoringStatus')) await this.households.membersChanged(m, h.id);
     await this.audit.record(
@@ -165,33 +156,21 @@ export class ResidentRoster {
     householdId: string,
     row: RosterResident,
   ): Promise<RosterOutcome> {
-    const r = await m.save(
-      m.create(Resident, {
-        householdId,
-        siteId: ctx.siteId,
-        name: row.name,
-        gender: row.gender,
-        birthDate: row.birthDate,
-        ...nationalIdColumns(this.pii, row.nationalId),
-        ...(row.phone ? phoneColumns(this.pii, row.phone) : {}),
-        education: row.education,
-        laborCapacity: row.laborCapacity,
-        employmentStatus: row.employmentStatus,
-        consentToShare: row.consentToShare,
-        status: 'active',
-      }),
-    );
-    if (row.skills.length) {
-      await m.insert(
-        ResidentSkill,
-        row.skills.map((s) => ({
-          residentId: r.id,
-          skillCode: s.code,
-          level: s.level,
-          source: 'officer' as const,
-        })),
-      );
-    }
+    const r = await this.repo.insert(m, {
+      householdId,
+      siteId: ctx.siteId,
+      name: row.name,
+      gender: row.gender,
+      birthDate: row.birthDate,
+      ...nationalIdColumns(this.pii, row.nationalId),
+      ...(row.phone ? phoneColumns(this.pii, row.phone) : {}),
+      education: row.education,
+      laborCapacity: row.laborCapacity,
+      employmentStatus: row.employmentStatus,
+      consentToShare: row.consentToShare,
+      status: 'active',
+    });
+    await this.repo.insertSkills(m, r.id, row.skills, 'officer');
     await this.households.recompute(m, householdId);
     await this.versions.created(m, r.id);
     await this.audit.record(
@@ -237,21 +216,13 @@ export class ResidentRoster {
     }
 
     // Skills a course or a certificate granted stay when the roster does not list them.
-    const held = new Map(
-      (await m.find(ResidentSkill, { where: { residentId: r.id } })).map((s) => [s.skillCode, s.level]),
-    );
+    const held = new Map((await this.repo.skillsOf(m, r.id)).map((s) => [s.skillCode, s.level]));
     const skillChanges = row.skills.filter((s) => held.get(s.code) !== s.level);
     if (skillChanges.length) fields.push('skills');
 
     if (!fields.length) return 'unchanged';
-    if (Object.keys(changes).length) await m.update(Resident, { id: r.id }, changes);
-    for (const s of skillChanges) {
-      await m.upsert(
-        ResidentSkill,
-        { residentId: r.id, skillCode: s.code, level: s.level, source: 'officer', sourceRef: null },
-        ['residentId', 'skillCode'],
-      );
-    }
+    if (Object.keys(changes).length) await this.repo.update(m, r.id, changes);
+    for (const s of skillChanges) await this.repo.upsertSkill(m, r.id, s.code, s.level, 'officer');
     await this.households.recompute(m, householdId);
     if (householdId !== r.householdId) await this.households.recompute(m, r.householdId);
     if (fields.some((f) => MATCHING_FIELDS.includes(f))) await this.versions.changed(m, r.id);
