@@ -275,6 +275,30 @@ describe('east–west labour cooperation (e2e)', () => {
     expect((await other.get(`/officer/programmes/cooperation/batches/${created.body.id}`)).status).toBe(404);
   });
 
+  it('a refused member form on the batch page comes back as typed (arrival: date and employer; return home: date, reason, the form open)', async () => {
+    const a = await householdWithResident(t.http, w);
+    const created = await batch(w.siteOfficer, { partnerCity: '杭州', departureOn: today, residentIds: [a.resident.id] });
+    const agent = await webAgent(t, (w.siteOfficer as Session & { phone: string }).phone);
+    const page = await agent.get(`/officer/programmes/cooperation/batches/${created.body.id}`);
+    const base = `/officer/programmes/cooperation/batches/${created.body.id}`;
+    const arrival = await agent
+      .post(`${base}/arrivals`)
+      .type('form')
+      .send({ residentId: a.resident.id, arrivedOn: '2026-02-30', employerName: '杭州某电子厂', _csrf: csrfOf(page.text) });
+    expect(arrival.status).toBe(400);
+    expect(arrival.text).toContain('value="2026-02-30"');
+    expect(arrival.text).toContain('value="杭州某电子厂"');
+    const back = await agent
+      .post(`${base}/returns`)
+      .type('form')
+      .send({ residentId: a.resident.id, returnedOn: '2026-13-01', reason: '家中老人生病', _csrf: csrfOf(page.text) });
+    expect(back.status).toBe(400);
+    expect(back.text).toContain('value="2026-13-01"');
+    expect(back.text).toContain('value="家中老人生病"');
+    expect(back.text).toContain('<details open');
+    expect((await get(w.siteOfficer, created.body.id)).body.arrivedCount).toBe(0);
+  });
+
   it('outcomes per fair, employer and city: departed, arrived, still at work at 3 and 6 months', async () => {
     // The partner employer's posting (with accommodation) is the fair's; its employer joins the fair.
     const posting = await openPosting(t.http, w.otherEmployer.session, { accommodation: true });
