@@ -2,7 +2,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { DomainError } from '../common/domain-errors';
 import type { FormErrors, FormValues } from './components/form';
-import type { MessageKey } from './i18n/messages';
+import type { MessageKey } from '../i18n/web/messages';
 
 /** An urlencoded form body as the parser gives it (strings; arrays for repeated names). */
 export type FormBody = Record<string, string | string[] | undefined> | undefined;

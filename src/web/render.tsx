@@ -3,8 +3,8 @@ import { createContext, type VNode } from 'preact';
 import { useContext } from 'preact/hooks';
 import { renderToString } from 'preact-render-to-string';
 import { REQUEST_USER, type AuthUser } from '../access/auth-user';
-import { DEFAULT_LANG, type Lang } from './i18n/messages';
-import { translator, type Translate } from './i18n/i18n';
+import { DEFAULT_LANG, type Lang } from '../i18n/web/messages';
+import { translator, type Translate } from '../i18n/web/i18n';
 
 /** What the web hooks put on every page request (web-setup.ts). */
 export interface WebRequestState {

@@ -7,7 +7,7 @@ import { SESSION_COOKIE } from '../access/web-sessions';
 import type { AppConfig } from '../config/app-config';
 import { STATIC_DIR, STATIC_PREFIX } from './assets';
 import { CSRF_COOKIE, CSRF_FIELD, CsrfTokens } from './csrf';
-import { LANG_COOKIE, isLang, resolveLang } from './i18n/i18n';
+import { LANG_COOKIE, isLang, resolveLang } from '../i18n/web/i18n';
 import { ErrorPage } from './pages/error-page';
 import { render } from './render';
 import { isWebPath } from './web-paths';

@@ -1,6 +1,6 @@
 import { safeNext } from './render';
-import { translator } from './i18n/i18n';
-import { CATALOGUES } from './i18n/messages';
+import { translator } from '../i18n/web/i18n';
+import { CATALOGUES } from '../i18n/web/messages';
 
 describe('safeNext', () => {
   it('keeps local paths and refuses everything that could leave the site', () => {

@@ -14,7 +14,7 @@ import { RegionsService } from '../../regions/regions.service';
 import type { FormErrors, FormValues, Option } from '../components/form';
 import { townshipsForSites } from '../components/region-options';
 import { type FormBody, formStrings, formValues, validateForm } from '../form-data';
-import type { MessageKey } from '../i18n/messages';
+import type { MessageKey } from '../../i18n/web/messages';
 import { redirect, render, webContextOf } from '../render';
 import { AdminHomePage } from './admin-home-page';
 import { CHANNEL_ROWS, SiteFormPage, SitesPage } from './site-form-page';

@@ -10,7 +10,7 @@ import {
 } from '../components/form';
 import { ItemList } from '../components/item-list';
 import { Layout } from '../components/layout';
-import type { AdminKey } from '../i18n/admin-messages';
+import type { AdminKey } from '../../i18n/web/admin-messages';
 import { useWeb } from '../render';
 
 export const STAFF_ROLE: Record<string, AdminKey> = {

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { CSRF_FIELD } from '../csrf';
-import type { MessageKey } from '../i18n/messages';
+import type { MessageKey } from '../../i18n/web/messages';
 import { useWeb } from '../render';
 
 /** Field name → the message shown next to it. */

@@ -1,7 +1,7 @@
 import type { WageUnit } from '../../common/domain-enums';
-import type { MessageKey } from '../i18n/messages';
+import type { MessageKey } from '../../i18n/web/messages';
 import { useWeb } from '../render';
-import type { Translate } from '../i18n/i18n';
+import type { Translate } from '../../i18n/web/i18n';
 import { TravelFact, travelWords, type TravelView } from './travel-line';
 
 /** What a job card shows; the postings search result maps onto it. */

@@ -1,5 +1,5 @@
 import type { Role } from '../../access/role';
-import type { MessageKey } from '../i18n/messages';
+import type { MessageKey } from '../../i18n/web/messages';
 
 export interface NavItem {
   href: string;

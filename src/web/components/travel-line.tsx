@@ -1,7 +1,7 @@
 import { bandText, tripText } from '../../commute/commute-text';
 import type { TravelMode, TravelSource, Trip } from '../../commute/travel-trip';
 import { UNKNOWN_TRIP } from '../../commute/travel-trip';
-import type { Lang } from '../i18n/i18n';
+import type { Lang } from '../../i18n/web/i18n';
 
 /** The travel fields of a search item (PostingSearchItemDto), or a trip the page asked the planner for. */
 export interface TravelView {

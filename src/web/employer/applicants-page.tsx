@@ -3,7 +3,7 @@ import type { ApplicationDto } from '../../applications/dto/application.dto';
 import type { PostingDto } from '../../postings/dto/posting.dto';
 import { ActionButton, ErrorBanner } from '../components/form';
 import { ItemList } from '../components/item-list';
-import type { MessageKey } from '../i18n/messages';
+import type { MessageKey } from '../../i18n/web/messages';
 import { statusKey } from '../../i18n/status-vocabulary';
 import { useWeb } from '../render';
 import { PostingSubpage } from './posting-subpage';

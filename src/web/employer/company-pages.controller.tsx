@@ -9,7 +9,7 @@ import { EmployersService } from '../../employers/employers.service';
 import { RegionsService } from '../../regions/regions.service';
 import type { FormErrors } from '../components/form';
 import { type FormBody, formValues, serviceFieldError, validateForm } from '../form-data';
-import type { MessageKey } from '../i18n/messages';
+import type { MessageKey } from '../../i18n/web/messages';
 import { redirect, render } from '../render';
 import { EmployerCreatePage, type Township } from './employer-create-page';
 import { EmployerHomePage } from './employer-home-page';

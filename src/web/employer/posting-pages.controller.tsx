@@ -18,7 +18,7 @@ import {
   serviceFieldError,
   validateForm,
 } from '../form-data';
-import type { MessageKey } from '../i18n/messages';
+import type { MessageKey } from '../../i18n/web/messages';
 import { redirect, render, webContextOf } from '../render';
 import { PostingsListPage } from './postings-list-page';
 import { PostingFormPage } from './posting-form-page';

@@ -4,7 +4,7 @@ import { ActionButton, ErrorBanner } from '../components/form';
 import { ItemList } from '../components/item-list';
 import { wageText } from '../components/job-card';
 import { Layout } from '../components/layout';
-import type { MessageKey } from '../i18n/messages';
+import type { MessageKey } from '../../i18n/web/messages';
 import { useWeb } from '../render';
 import { IndustryTag } from '../components/industry-tag';
 

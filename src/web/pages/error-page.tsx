@@ -1,5 +1,5 @@
 import { Layout } from '../components/layout';
-import type { MessageKey } from '../i18n/messages';
+import type { MessageKey } from '../../i18n/web/messages';
 import { useWeb } from '../render';
 
 export type ErrorStatus = 400 | 403 | 404 | 429 | 500 | 503;

@@ -7,7 +7,7 @@ import {
   TextField,
 } from '../components/form';
 import { Layout } from '../components/layout';
-import type { MessageKey } from '../i18n/messages';
+import type { MessageKey } from '../../i18n/web/messages';
 import { useWeb } from '../render';
 
 export interface LoginPageProps {

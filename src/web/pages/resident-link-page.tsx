@@ -1,6 +1,6 @@
 import { ErrorSummary, Form, type FormErrors, SubmitButton, TextField } from '../components/form';
 import { Layout } from '../components/layout';
-import type { MessageKey } from '../i18n/messages';
+import type { MessageKey } from '../../i18n/web/messages';
 import { useWeb } from '../render';
 
 /**

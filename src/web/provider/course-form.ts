@@ -2,7 +2,7 @@ import type { CourseDto } from '../../training/dto/course.dto';
 import type { Skill } from '../../skills/skill.entity';
 import type { FormValues } from '../components/form';
 import { type FormBody, formString, formStrings, formValues } from '../form-data';
-import type { MessageKey } from '../i18n/messages';
+import type { MessageKey } from '../../i18n/web/messages';
 import type { TaughtSkill } from './course-form-page';
 
 export const COURSE_FIELDS = [

@@ -12,7 +12,7 @@ import {
 import { ItemList } from '../components/item-list';
 import { Layout } from '../components/layout';
 import { useWeb } from '../render';
-import type { ProviderKey } from '../i18n/provider-messages';
+import type { ProviderKey } from '../../i18n/web/provider-messages';
 
 const STATUS: Record<string, ProviderKey> = {
   enrolled: 'provider.status.enrolled',

@@ -17,7 +17,7 @@ import { RegionsService } from '../../regions/regions.service';
 import { ResidentsService } from '../../residents/residents.service';
 import { AppConfig } from '../../config/app-config';
 import { ROLE_HOME } from '../components/nav';
-import type { MessageKey } from '../i18n/messages';
+import type { MessageKey } from '../../i18n/web/messages';
 import { redirect, render, webContextOf } from '../render';
 import { JobsPage, ResidentHomePage, type SiteChoice } from './jobs-pages';
 import { parseJobsParams } from './jobs-search';

@@ -20,7 +20,7 @@ import { SkillsService } from '../../skills/skills.service';
 import { withDone } from '../components/done-notice';
 import type { FormErrors } from '../components/form';
 import { type FormBody, formString, formStrings, formValues } from '../form-data';
-import type { MessageKey } from '../i18n/messages';
+import type { MessageKey } from '../../i18n/web/messages';
 import { redirect, render, webContextOf } from '../render';
 import type { JobItemView } from './job-item';
 import {

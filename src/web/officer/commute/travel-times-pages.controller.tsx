@@ -17,7 +17,7 @@ import { SiteQuery } from '../../../regions/dto/site.dto';
 import { RegionsService } from '../../../regions/regions.service';
 import type { FormErrors } from '../../components/form';
 import { formStrings, formValues, type FormBody } from '../../form-data';
-import type { MessageKey } from '../../i18n/messages';
+import type { MessageKey } from '../../../i18n/web/messages';
 import { redirect, render, webContextOf } from '../../render';
 import type { SiteOption } from '../officer-layout';
 import { TravelTimesPage, type TravelTimesPageProps } from './travel-times-page';

@@ -1,7 +1,7 @@
 import type { BatchDto, FairDto, OutcomeListDto } from '../../../programmes/cooperation/dto/cooperation.dto';
 import { Form, SelectField, TextField } from '../../components/form';
 import { Layout } from '../../components/layout';
-import type { MessageKey } from '../../i18n/messages';
+import type { MessageKey } from '../../../i18n/web/messages';
 import { useWeb } from '../../render';
 import { BASE, ErrorLine, type PageError, type TypedValues } from './cooperation-page-parts';
 

@@ -25,7 +25,7 @@ import { RegionsService } from '../../../regions/regions.service';
 import { ResidentQuery } from '../../../residents/dto/resident.dto';
 import { ResidentsService } from '../../../residents/residents.service';
 import { formStrings, formValues, type FormBody } from '../../form-data';
-import type { MessageKey } from '../../i18n/messages';
+import type { MessageKey } from '../../../i18n/web/messages';
 import { redirect, render } from '../../render';
 import { BatchPage, type MemberFormTyped } from './cooperation-batch-page';
 import { CooperationHomePage } from './cooperation-home-page';

@@ -1,5 +1,5 @@
 import { Layout } from '../../components/layout';
-import type { MessageKey } from '../../i18n/messages';
+import type { MessageKey } from '../../../i18n/web/messages';
 import { useWeb } from '../../render';
 
 const PROGRAMMES: { href: string; label: MessageKey; hint: MessageKey }[] = [

@@ -5,7 +5,7 @@ import type { ClaimDto, EligibilityItemDto } from '../../../programmes/subsidies
 import { EVIDENCE_STATUSES } from '../../../programmes/subsidies/dto/subsidy.dto';
 import { Form } from '../../components/form';
 import { Layout } from '../../components/layout';
-import type { MessageKey } from '../../i18n/messages';
+import type { MessageKey } from '../../../i18n/web/messages';
 import { useWeb } from '../../render';
 
 export interface SubsidiesPageProps {

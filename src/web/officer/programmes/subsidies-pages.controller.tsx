@@ -14,8 +14,8 @@ import {
 import { SUBSIDY_PROGRAMMES, type SubsidyProgramme } from '../../../programmes/subsidies/subsidies-config';
 import { SubsidiesService } from '../../../programmes/subsidies/subsidies.service';
 import { formString, type FormBody } from '../../form-data';
-import type { Translate } from '../../i18n/i18n';
-import type { MessageKey } from '../../i18n/messages';
+import type { Translate } from '../../../i18n/web/i18n';
+import type { MessageKey } from '../../../i18n/web/messages';
 import { redirect, render, webContextOf } from '../../render';
 import { SubsidiesPage, type SubsidiesPageProps } from './subsidies-page';
 

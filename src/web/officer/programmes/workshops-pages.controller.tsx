@@ -11,7 +11,7 @@ import { WorkshopsService } from '../../../programmes/workshops/workshops.servic
 import type { FormErrors, FormValues } from '../../components/form';
 import { withDone } from '../../components/done-notice';
 import { formStrings, formValues, serviceFieldError, validateForm, type FormBody } from '../../form-data';
-import type { MessageKey } from '../../i18n/messages';
+import type { MessageKey } from '../../../i18n/web/messages';
 import { redirect, render } from '../../render';
 import { ProgrammesHubPage } from './programmes-hub-page';
 import { WorkshopFormPage, WorkshopPage, WorkshopsListPage } from './workshops-pages';

@@ -15,7 +15,7 @@ import {
   type FormValues,
 } from '../../components/form';
 import { Layout } from '../../components/layout';
-import type { MessageKey } from '../../i18n/messages';
+import type { MessageKey } from '../../../i18n/web/messages';
 import { useWeb } from '../../render';
 
 export interface SiteChoice {

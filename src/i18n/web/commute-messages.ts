@@ -2,7 +2,7 @@
  * Commute words (prefix `commute.`, issue 16): how a trip reads on cards, reasons and the officers'
  * travel-times page. Spread into the catalogue in messages.ts; English must have every key.
  */
-import { COMMUTE_WORDS_EN, COMMUTE_WORDS_ZH } from '../../i18n/commute-vocabulary';
+import { COMMUTE_WORDS_EN, COMMUTE_WORDS_ZH } from '../commute-vocabulary';
 export const COMMUTE_ZH = {
   ...COMMUTE_WORDS_ZH,
 

@@ -1,5 +1,7 @@
-import { RESIDENT_EMPLOYER_EN, RESIDENT_EMPLOYER_ZH } from './resident-employer-messages';
-import { OFFICER_EN, OFFICER_ZH } from '../../i18n/officer/officer-messages';
+import { JOB_WORDS_EN, JOB_WORDS_ZH } from './job-words';
+import { RESIDENT_EN, RESIDENT_ZH } from './resident-messages';
+import { EMPLOYER_EN, EMPLOYER_ZH } from './employer-messages';
+import { OFFICER_EN, OFFICER_ZH } from '../officer/officer-messages';
 import { ADMIN_EN, ADMIN_ZH } from './admin-messages';
 import { PROVIDER_EN, PROVIDER_ZH } from './provider-messages';
 import { REGISTER_EN, REGISTER_ZH } from './register-messages';
@@ -125,7 +127,9 @@ const zh = {
   'error.503.body': '系统正在恢复，请过一会儿再试。',
   'error.backHome': '回到首页',
   // resident and employer pages (jobs., resident., employer., industry., schedule. …)
-  ...RESIDENT_EMPLOYER_ZH,
+  ...JOB_WORDS_ZH,
+  ...RESIDENT_ZH,
+  ...EMPLOYER_ZH,
   // officer pages (officer.)
   ...OFFICER_ZH,
   ...COMMUTE_ZH,
@@ -143,7 +147,9 @@ export type MessageKey = keyof typeof zh;
 export type Catalogue = Record<MessageKey, string>;
 
 const en: Catalogue = {
-  ...RESIDENT_EMPLOYER_EN,
+  ...JOB_WORDS_EN,
+  ...RESIDENT_EN,
+  ...EMPLOYER_EN,
   ...PROVIDER_EN,
   ...ADMIN_EN,
   ...OFFICER_EN,

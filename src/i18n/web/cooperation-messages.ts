@@ -113,8 +113,10 @@ export const COOPERATION_EN: Record<CooperationKey, string> = {
   'coop.save': 'Save',
   'coop.create': 'Create batch',
   'coop.error': 'Not saved: check "{field}".',
-  'coop.conflict.cooperation.already_away': 'Not saved: a resident is away with another batch and has not returned.',
-  'coop.conflict.cooperation.already_arrived': 'Not saved: the arrival was confirmed already (on another date).',
+  'coop.conflict.cooperation.already_away':
+    'Not saved: a resident is away with another batch and has not returned.',
+  'coop.conflict.cooperation.already_arrived':
+    'Not saved: the arrival was confirmed already (on another date).',
   'coop.conflict.cooperation.returned': 'Not saved: this resident has returned home.',
   'coop.conflict.cooperation.check_closed': 'Not saved: this check was recorded or cancelled already.',
   'coop.conflict.other': 'Not saved: reload the page and try again.',

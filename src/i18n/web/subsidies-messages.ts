@@ -1,4 +1,4 @@
-import { SUBSIDY_WORDS_EN, SUBSIDY_WORDS_ZH } from '../../i18n/subsidy-vocabulary';
+import { SUBSIDY_WORDS_EN, SUBSIDY_WORDS_ZH } from '../subsidy-vocabulary';
 
 /** Subsidies (issue 17 §2): the officer's page; the shared words come from src/i18n. */
 export const SUBSIDIES_ZH = {

@@ -1,8 +1,8 @@
-import { APPLICATION_STATUSES } from '../../applications/application-status';
-import { STATUS_ZH } from '../../i18n/application-notices';
-import { translator } from './i18n';
-import { LANGS } from './messages';
-import { STATUS_READERS, statusKey, statusWord } from '../../i18n/status-vocabulary';
+import { APPLICATION_STATUSES } from '../applications/application-status';
+import { STATUS_ZH } from '../i18n/application-notices';
+import { translator } from '../i18n/web/i18n';
+import { LANGS } from '../i18n/web/messages';
+import { STATUS_READERS, statusKey, statusWord } from '../i18n/status-vocabulary';
 
 describe('status vocabulary', () => {
   it('has a word for every status, every reader and every language, shown by t()', () => {
