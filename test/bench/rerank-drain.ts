@@ -13,6 +13,8 @@
  *                                   lists kept with every stored score nudged up or down (the
  *                                   night after an engine change: every row on both sides differs)
  *     --db NAME (leye_rr_county)  --json FILE (appends one line per night)
+ *     --anchor   after each night that wrote lists, the bare COPY of its match rows into a scratch
+ *                table (copy-anchor.ts), so the night's store rate can be read against it
  */
 import 'reflect-metadata';
 import { appendFileSync } from 'node:fs';
@@ -27,6 +29,7 @@ import { RERANK_BATCH } from '../../src/matching/jobs/rerank-all.job';
 import { MatchingSettings } from '../../src/matching/matching-settings';
 import { RankingService, type RerankTime } from '../../src/matching/ranking.service';
 import { databaseExists, databaseUrlFor, query, round } from './bench-support';
+import { copyAnchor } from './copy-anchor';
 import { markLoad } from './load-gate';
 
 type Night = 'first' | 'quiet' | 'engine';
@@ -99,6 +102,17 @@ async function realLifeSlices(url: string, strong: number): Promise<Record<strin
   };
 }
 
+/** The bare COPY of the night's match rows, and beside it those rows over the time both sides' stores took. */
+async function anchorOf(url: string, matches: number, time: RerankTime): Promise<Record<string, unknown>> {
+  const copy = await copyAnchor(url);
+  const storeS = (time.store + time.residents) / 1000;
+  return {
+    copy: { rows: copy.rows, ms: copy.ms, rowsPerSecond: copy.rowsPerSecond },
+    storeRowsPerSecond: Math.round(matches / Math.max(storeS, 0.001)),
+    storeVsCopy: round((100 * matches) / Math.max(storeS, 0.001) / copy.rowsPerSecond),
+  };
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -110,6 +124,7 @@ async function main(): Promise<void> {
       nights: { type: 'string' },
       json: { type: 'string' },
       label: { type: 'string' },
+      anchor: { type: 'boolean' },
     },
   });
   const sizes = {
@@ -192,6 +207,8 @@ async function main(): Promise<void> {
         time: Object.fromEntries(Object.entries(time).map(([k, v]) => [k, round(v / 1000)])),
         load1: mark.load1,
         endLoad1: markLoad().load1,
+        // Issue 18 item 3: the store's rate against PostgreSQL's bare COPY of the same rows, same run.
+        ...(values.anchor && night !== 'quiet' ? await anchorOf(url, Number(matches), time) : {}),
       };
       console.log(JSON.stringify(row));
       if (values.json) appendFileSync(values.json, JSON.stringify(row) + '\n');
