@@ -23,14 +23,11 @@ import { type FormBody, formString, formStrings, formValues } from '../form-data
 import type { MessageKey } from '../../i18n/web/messages';
 import { redirect, render, webContextOf } from '../render';
 import type { JobItemView } from './job-item';
-import {
-  ApplicationsPage,
-  NoRecordPage,
-  NotificationsPage,
-  ProfilePage,
-  type ProfileTicks,
-  RecommendationsPage,
-} from './my-pages';
+import { ApplicationsPage } from './applications-page';
+import { NoRecordPage } from './no-record-page';
+import { NotificationsPage } from './notifications-page';
+import { ProfilePage, type ProfileTicks } from './profile-page';
+import { RecommendationsPage } from './recommendations-page';
 import { ResidentTravel } from './resident-travel';
 import { residentContext, type ResidentCtx } from './resident-context';
 

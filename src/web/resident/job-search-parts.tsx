@@ -2,10 +2,9 @@ import type { ComponentChildren } from 'preact';
 import { INDUSTRIES, SCHEDULES } from '../../common/domain-enums';
 import { TRAVEL_BANDS } from '../../commute/commute-text';
 import { SelectField, TextField } from '../components/form';
-import { Layout } from '../components/layout';
 import { useWeb } from '../render';
 import { IndustryTag } from '../components/industry-tag';
-import { JobItem, Pager, type JobItemView } from './job-item';
+import { JobItem, type JobItemView } from './job-item';
 import { jobsHref, type JobsParams } from './jobs-search';
 import { CHIP_INDUSTRIES, INDUSTRY_ICON, industryLabel, scheduleLabel } from '../components/labels';
 
@@ -32,7 +31,7 @@ export interface SitePickerProps {
  * 「您住哪个安置点？」: a GET form, so it works without JavaScript; the page remembers the choice
  * in a cookie and shows each job's distance from that site.
  */
-function SitePicker({ sites, chosen, action }: SitePickerProps & { action: string }) {
+export function SitePicker({ sites, chosen, action }: SitePickerProps & { action: string }) {
   const { t } = useWeb();
   if (!sites.length) return null;
   return (
@@ -52,7 +51,7 @@ function SitePicker({ sites, chosen, action }: SitePickerProps & { action: strin
   );
 }
 
-function JobList({ jobs }: { jobs: JobItemView[] }) {
+export function JobList({ jobs }: { jobs: JobItemView[] }) {
   return (
     <ul class="cards">
       {jobs.map((j) => (
@@ -63,7 +62,7 @@ function JobList({ jobs }: { jobs: JobItemView[] }) {
 }
 
 /** The search box (GET /jobs); the current filters ride along as hidden fields. */
-function SearchForm({ p }: { p: JobsParams }) {
+export function SearchForm({ p }: { p: JobsParams }) {
   const { t } = useWeb();
   return (
     <form method="get" action="/jobs" role="search" class="stack search">
@@ -108,7 +107,7 @@ function Chip({ on, href, children }: { on: boolean; href: string; children: Com
  * Filters as chips: one tap turns each on or off (plain links, no script). From a site, the travel
  * bands 「30 分钟以内」「1 小时以内」 are chips too; a band wins over 离家近 (the resident's own limit).
  */
-function FilterChips({ p, site, bands }: { p: JobsParams; site?: NearSite | null; bands: boolean }) {
+export function FilterChips({ p, site, bands }: { p: JobsParams; site?: NearSite | null; bands: boolean }) {
   const { t } = useWeb();
   const industries =
     p.industry && !CHIP_INDUSTRIES.includes(p.industry) ? [p.industry, ...CHIP_INDUSTRIES] : CHIP_INDUSTRIES;
@@ -195,100 +194,5 @@ function FilterChips({ p, site, bands }: { p: JobsParams; site?: NearSite | null
         </form>
       </details>
     </section>
-  );
-}
-
-export interface JobsPageProps {
-  params: JobsParams;
-  site?: NearSite | null;
-  /** Visitors only: pick a site to see distances. */
-  picker?: SitePickerProps;
-  jobs: JobItemView[];
-  total: number;
-  pageSize: number;
-}
-
-/** GET /jobs: the Chinese (and pinyin) search with filter chips, near the resident's site by default. */
-export function JobsPage({ params, site, picker, jobs, total, pageSize }: JobsPageProps) {
-  const { t } = useWeb();
-  return (
-    <Layout title={t('jobs.title')}>
-      <h1>{t('jobs.title')}</h1>
-      <SearchForm p={params} />
-      <FilterChips p={params} site={site} bands={!!site || !!picker?.chosen} />
-      {picker && <SitePicker {...picker} action="/jobs" />}
-      {(site || picker?.chosen) && (params.travel || (site && params.near)) && (
-        <p class="muted">
-          {t('jobs.travel.within', {
-            site: (site ?? picker!.chosen!).name,
-            n: params.travel ?? site!.minutes,
-          })}
-        </p>
-      )}
-      <h2 aria-live="polite">{t('jobs.found', { n: total })}</h2>
-      {jobs.length ? <JobList jobs={jobs} /> : <p class="empty">{t('jobs.none')}</p>}
-      <Pager
-        page={params.page}
-        pageSize={pageSize}
-        total={total}
-        href={(n) => jobsHref(params, { page: n })}
-      />
-    </Layout>
-  );
-}
-
-export interface ResidentHomeProps {
-  siteName?: string | null;
-  jobs: JobItemView[];
-  /** Visitors only: pick a site to see distances. */
-  picker?: SitePickerProps;
-}
-
-/** `/`: "is there work for me near home?" Residents: jobs near their site; guests: search + latest. */
-export function ResidentHomePage({ siteName, jobs, picker }: ResidentHomeProps) {
-  const { t, user } = useWeb();
-  const blank: JobsParams = { q: '', shuttle: false, accommodation: false, near: true, page: 1 };
-  if (!user) {
-    return (
-      <Layout title={t('home.title')}>
-        <h1>{t('home.title')}</h1>
-        <p class="lead">{t('home.guestIntro')}</p>
-        <p>
-          <a class="button primary" href="/login">
-            {t('home.guestCta')}
-          </a>
-        </p>
-        <p>
-          <a class="button" href="/register">
-            {t('home.guestRegister')}
-          </a>
-        </p>
-        <SearchForm p={blank} />
-        {picker && <SitePicker {...picker} action="/" />}
-        <h2>{t('jobs.latest')}</h2>
-        {jobs.length ? <JobList jobs={jobs} /> : <p class="empty">{t('home.noJobs')}</p>}
-        {jobs.length > 0 && (
-          <p>
-            <a class="button" href="/jobs">
-              {t('jobs.seeAll')}
-            </a>
-          </p>
-        )}
-      </Layout>
-    );
-  }
-  return (
-    <Layout title={t('home.title')}>
-      <p class="greeting">{t('home.greeting', { name: user.name })}</p>
-      <h1>{t('home.title')}</h1>
-      <SearchForm p={blank} />
-      <h2>{siteName ? t('home.nearSite', { site: siteName }) : t('home.intro')}</h2>
-      {jobs.length ? <JobList jobs={jobs} /> : <p class="empty">{t('home.noJobs')}</p>}
-      <p>
-        <a class="button" href="/jobs">
-          {t('jobs.seeAll')}
-        </a>
-      </p>
-    </Layout>
   );
 }
