@@ -2,7 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * What entities cannot declare: the audit log's append-only trigger and the distance function
- * shared by search and matching (the SQL twin of src/common/geo.ts distanceKm).
+ * shared by search and matching (the SQL twin of src/kernel/geo.ts distanceKm).
  */
 export class FoundationFunctions1795868400000 implements MigrationInterface {
   name = 'FoundationFunctions1795868400000';

@@ -2,8 +2,8 @@ import 'reflect-metadata';
 import type { DynamicModule, Type } from '@nestjs/common';
 import { MODULE_METADATA } from '@nestjs/common/constants';
 import { appModules, type Composition } from './app.module';
-import { DemoAccountsModule } from './demo/demo-accounts.module';
-import { DemoModule } from './demo/demo.module';
+import { DemoAccountsModule } from '../tools/demo/demo-accounts.module';
+import { DemoModule } from '../tools/demo/demo.module';
 import { WorkshopsModule } from './programmes/workshops/workshops.module';
 import { WebModule } from './web/web.module';
 

@@ -6,11 +6,11 @@ import { CommuteModule } from './commute/commute.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { AuditModule } from './audit/audit.module';
 import { BootstrapModule } from './bootstrap/bootstrap.module';
-import { loggerParams } from './common/logging';
-import { AppConfig, type ProcessRole } from './config/app-config';
-import { ConfigModule } from './config/config.module';
-import { CryptoModule } from './crypto/crypto.module';
-import { DatabaseModule } from './database/database.module';
+import { loggerParams } from './platform/logging/logging';
+import { AppConfig, type ProcessRole } from './platform/config/app-config';
+import { ConfigModule } from './platform/config/config.module';
+import { CryptoModule } from './platform/crypto/crypto.module';
+import { DatabaseModule } from './platform/database/database.module';
 import { EmployersModule } from './employers/employers.module';
 import { HealthModule } from './health/health.module';
 import { ImportsModule } from './imports/imports.module';
@@ -18,15 +18,15 @@ import { MatchingModule } from './matching/matching.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PlacementsModule } from './placements/placements.module';
 import { PostingsModule } from './postings/postings.module';
-import { QueueModule } from './queue/queue.module';
-import { RedisModule } from './redis/redis.module';
+import { QueueModule } from './platform/queue/queue.module';
+import { RedisModule } from './platform/redis/redis.module';
 import { RegionsModule } from './regions/regions.module';
 import { ReportsModule } from './reports/reports.module';
 import { ResidentsModule } from './residents/residents.module';
 import { SkillsModule } from './skills/skills.module';
 import { TrainingModule } from './training/training.module';
-import { DemoAccountsModule } from './demo/demo-accounts.module';
-import { DemoModule } from './demo/demo.module';
+import { DemoAccountsModule } from '../tools/demo/demo-accounts.module';
+import { DemoModule } from '../tools/demo/demo.module';
 import { CooperationModule } from './programmes/cooperation/cooperation.module';
 import { SubsidiesModule } from './programmes/subsidies/subsidies.module';
 import { WorkshopsModule } from './programmes/workshops/workshops.module';
@@ -76,7 +76,7 @@ export const FEATURE_MODULES = [
 /** The server-rendered pages (src/web): only in a process that serves HTTP (issue 14 item 7). */
 export const WEB_MODULES = [SubsidiesPagesModule, WebModule];
 
-/** What decides a process's modules: its role and whether the demo is on (src/config). */
+/** What decides a process's modules: its role and whether the demo is on (src/platform/config). */
 export type Composition = Pick<AppConfig, 'role' | 'demo'>;
 
 /** The modules of one process: no pages in a worker, the demo data only when LEYE_DEMO is on. */

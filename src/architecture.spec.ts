@@ -34,10 +34,37 @@ describe('import direction (lint)', () => {
 
   it('refuses platform code that imports a feature', () => {
     const out = lint(
-      'src/config/zz-fixture.ts',
-      "import { PlacementsService } from '../placements/placements.service';\nexport const x = PlacementsService;\n",
+      'src/platform/config/zz-fixture.ts',
+      "import { PlacementsService } from '../../placements/placements.service';\nexport const x = PlacementsService;\n",
     );
     expect(out).toEqual([expect.stringContaining('boundaries/dependencies')]);
+  });
+
+  it('refuses kernel code that imports platform or a feature, and platform code that imports core', () => {
+    expect(
+      lint(
+        'src/kernel/zz-fixture.ts',
+        "import { AppConfig } from '../platform/config/app-config';\nexport const x = AppConfig;\n",
+      ),
+    ).toEqual([expect.stringContaining('boundaries/dependencies')]);
+    expect(
+      lint(
+        'src/kernel/zz-fixture.ts',
+        "import { PlacementsService } from '../placements/placements.service';\nexport const x = PlacementsService;\n",
+      ),
+    ).toEqual([expect.stringContaining('boundaries/dependencies')]);
+    expect(
+      lint(
+        'src/platform/queue/zz-fixture.ts',
+        "import { ScopePolicy } from '../../access/scope-policy';\nexport const x = ScopePolicy;\n",
+      ),
+    ).toEqual([expect.stringContaining('boundaries/dependencies')]);
+    expect(
+      lint(
+        'src/platform/queue/zz-fixture.ts',
+        "import { todayInPilotZone } from '../../kernel/clock';\nexport const x = todayInPilotZone;\n",
+      ),
+    ).toEqual([]);
   });
 
   it('refuses a feature that imports a web page', () => {
@@ -70,7 +97,7 @@ describe('import direction (lint)', () => {
     expect(
       lint(
         'src/training/zz-fixture.ts',
-        "import { AppConfig } from '../config/app-config';\nimport { ScopePolicy } from '../access/scope-policy';\nimport { PlacementsService } from '../placements/placements.service';\nexport const x = [AppConfig, ScopePolicy, PlacementsService];\n",
+        "import { AppConfig } from '../platform/config/app-config';\nimport { ScopePolicy } from '../access/scope-policy';\nimport { PlacementsService } from '../placements/placements.service';\nexport const x = [AppConfig, ScopePolicy, PlacementsService];\n",
       ),
     ).toEqual([]);
     expect(

@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { OutboxRelay } from './database/outbox-relay';
-import { SchedulerService } from './queue/scheduler.service';
-import { WorkerService } from './queue/worker.service';
+import { OutboxRelay } from './platform/database/outbox-relay';
+import { SchedulerService } from './platform/queue/scheduler.service';
+import { WorkerService } from './platform/queue/worker.service';
 
 /** Starts the worker side: job processors, the outbox relay and the schedules. */
 export async function startWorker(app: INestApplicationContext): Promise<void> {

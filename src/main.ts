@@ -6,8 +6,8 @@ import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { BootstrapService } from './bootstrap/bootstrap.service';
-import { AppConfig, ConfigError, loadConfig } from './config/app-config';
-import { ensureDatabase } from './database/create-database';
+import { AppConfig, ConfigError, loadConfig } from './platform/config/app-config';
+import { ensureDatabase } from './platform/database/create-database';
 import { createHttpApp } from './http-app';
 import { startWorker } from './main-worker';
 

@@ -1,6 +1,6 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtension, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { ErrorResponseDto } from '../openapi/error-response.dto';
+import { ErrorResponseDto } from '../platform/openapi/error-response.dto';
 import type { Role } from './role';
 
 export const ACCESS_RULE = 'leye:access';
@@ -16,7 +16,7 @@ export type AccessRule = { kind: 'public' } | { kind: 'roles'; roles: readonly R
 export function Public(): MethodDecorator & ClassDecorator {
   return applyDecorators(
     SetMetadata(ACCESS_RULE, { kind: 'public' } satisfies AccessRule),
-    // OpenAPI's `security: []` follows from this extension (src/openapi/standard-responses.ts).
+    // OpenAPI's `security: []` follows from this extension (src/platform/openapi/standard-responses.ts).
     ApiExtension('x-leye-access', 'public'),
     // The caller is still read when a token is sent, so a bad one is refused even here.
     ApiUnauthorizedResponse({

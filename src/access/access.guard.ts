@@ -1,7 +1,7 @@
 import { type CanActivate, type ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { ForbiddenError, UnauthorizedError } from '../common/domain-errors';
+import { ForbiddenError, UnauthorizedError } from '../kernel/domain-errors';
 import { ACCESS_RULE, type AccessRule } from './access.decorator';
 import { AuthService } from './auth.service';
 import { REQUEST_USER, type AuthUser } from './auth-user';

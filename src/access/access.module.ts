@@ -1,16 +1,17 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { AppConfig } from '../config/app-config';
+import { AppConfig } from '../platform/config/app-config';
 import { AccessGuard } from './access.guard';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { RateLimits } from './rate-limits';
-import { SmsSender, smsSenderFor } from '../sms/sms-sender';
+import { SmsSender, smsSenderFor } from '../platform/sms/sms-sender';
 import { RegistrationService } from './registration.service';
 import { ScopePolicy } from './scope-policy';
 import { UsersService } from './users.service';
 import { WebSessions } from './web-sessions';
+import { PurgeExpiredSessionsJob } from './purge-expired-sessions.job';
 
 @Global()
 @Module({
@@ -24,6 +25,7 @@ import { WebSessions } from './web-sessions';
   ],
   controllers: [AuthController],
   providers: [
+    PurgeExpiredSessionsJob,
     AuthService,
     UsersService,
     RateLimits,

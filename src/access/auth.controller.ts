@@ -26,7 +26,7 @@ import {
 } from './dto/auth.dto';
 import { CODE_SENT_MESSAGE, RegistrationService } from './registration.service';
 import { UsersService } from './users.service';
-import { NotFoundError } from '../common/domain-errors';
+import { NotFoundError } from '../kernel/domain-errors';
 
 @ApiTags('auth')
 @Controller()

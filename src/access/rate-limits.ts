@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
-import { RateLimitedError } from '../common/domain-errors';
-import { AppConfig } from '../config/app-config';
-import { Deployment } from '../database/deployment';
-import { REDIS } from '../redis/redis.module';
+import { RateLimitedError } from '../kernel/domain-errors';
+import { AppConfig } from '../platform/config/app-config';
+import { Deployment } from '../platform/database/deployment';
+import { REDIS } from '../platform/redis/redis.module';
 
 /** Failed logins one address may make over all phones in a window (a sprayer, not a typo). */
 const IP_FAILURES_PER_PHONE_LIMIT = 20;

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { reactionPoint } from '../common/reactions';
+import { reactionPoint } from '../platform/queue/reactions';
 
 export interface ResidentRegistration {
   userId: string;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError } from '../common/domain-errors';
+import { NotFoundError } from '../kernel/domain-errors';
 import type { AuthUser } from './auth-user';
 
 /*

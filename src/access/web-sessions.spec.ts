@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type Redis from 'ioredis';
-import type { AppConfig } from '../config/app-config';
+import type { AppConfig } from '../platform/config/app-config';
 import type { AuthService } from './auth.service';
 import type { AuthUser } from './auth-user';
 import { WebSessions } from './web-sessions';

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
 import { ScopePolicy } from '../access/scope-policy';
 import { AuditService } from '../audit/audit.service';
-import { ConflictError, InvalidInputError, NotFoundError } from '../common/domain-errors';
+import { ConflictError, InvalidInputError, NotFoundError } from '../kernel/domain-errors';
 import { PlacementsService } from '../placements/placements.service';
 import { PostingsDirectory } from '../postings/postings-directory';
 import { ResidentsDirectory } from '../residents/residents-directory';

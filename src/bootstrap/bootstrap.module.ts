@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
-import { Deployment } from '../database/deployment';
+import { Deployment } from '../platform/database/deployment';
 import { AdminBootstrapStep } from './admin.bootstrap-step';
 import { BootstrapService } from './bootstrap.service';
 import { DEPLOYMENT_PROVIDER } from './deployment.provider';

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { AppConfig } from '../config/app-config';
+import { AppConfig } from '../platform/config/app-config';
 import { migrateUnderLock } from './migrate';
 import { BOOTSTRAP_STEP, type BootstrapRunner, type BootstrapStepOptions } from './bootstrap-step';
 

@@ -1,8 +1,8 @@
 import { Logger, type Provider } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { AppConfig } from '../config/app-config';
-import { Deployment, deploymentOf, readDeploymentId } from '../database/deployment';
+import { AppConfig } from '../platform/config/app-config';
+import { Deployment, deploymentOf, readDeploymentId } from '../platform/database/deployment';
 import { migrateUnderLock } from './migrate';
 
 /**

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../access/auth-user';
 import { ScopePolicy, type HouseholdRef } from '../access/scope-policy';
-import { todayInPilotZone } from '../common/clock';
+import { todayInPilotZone } from '../kernel/clock';
 import { CaseworkRepository, type CaseRow } from './casework.repository';
 
 export function caseHousehold(r: CaseRow): HouseholdRef {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { todayInPilotZone } from '../common/clock';
+import { todayInPilotZone } from '../kernel/clock';
 import { NotificationsService } from '../notifications/notifications.service';
 import { CaseworkRepository } from './casework.repository';
 import { CaseworkSettings } from './casework-settings';

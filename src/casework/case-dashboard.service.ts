@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../access/auth-user';
-import { todayInPilotZone } from '../common/clock';
+import { todayInPilotZone } from '../kernel/clock';
 import { caseFigures } from './case-figures';
 import { CaseServicesRepository, type DashboardCaseRow } from './case-services.repository';
 import { CaseworkRepository } from './casework.repository';

@@ -1,8 +1,8 @@
 import { Injectable, type StreamableFile } from '@nestjs/common';
 import type { AuthUser } from '../access/auth-user';
 import { AuditService } from '../audit/audit.service';
-import { todayInPilotZone } from '../common/clock';
-import { InvalidInputError } from '../common/domain-errors';
+import { todayInPilotZone } from '../kernel/clock';
+import { InvalidInputError } from '../kernel/domain-errors';
 import { streamXlsx, type XlsxColumn } from '../reports/xlsx-stream';
 import { householdName } from './case-view';
 import { CaseworkRepository } from './casework.repository';

@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { todayInPilotZone } from '../common/clock';
-import { JobName } from '../queue/job-name';
-import type { OutboxEvent } from '../database/outbox-event.entity';
-import { OutboxRoute, type RouteContext, type RoutedJob } from '../queue/outbox-routes';
-import { MAINTENANCE_RETRY } from '../queue/retry-policy';
+import { todayInPilotZone } from '../kernel/clock';
+import { JobName } from '../platform/queue/job-name';
+import type { OutboxEvent } from '../platform/database/outbox-event.entity';
+import { OutboxRoute, type RouteContext, type RoutedJob } from '../platform/queue/outbox-routes';
+import { MAINTENANCE_RETRY } from '../platform/queue/retry-policy';
 import { CaseworkRepository } from './casework.repository';
 import { CaseworkSettings } from './casework-settings';
 import type { CaseCause } from './case-vocabulary';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../access/auth-user';
 import { AuditService } from '../audit/audit.service';
-import { todayInPilotZone } from '../common/clock';
-import { page, type Page } from '../common/pagination';
+import { todayInPilotZone } from '../kernel/clock';
+import { page, type Page } from '../kernel/pagination';
 import { CaseAccess } from './case-access';
 import { caseFigures, type CaseFigures } from './case-figures';
 import { toCaseDto } from './case-view';

@@ -11,8 +11,8 @@ import {
 } from '@nestjs/swagger';
 import { Allow } from '../access/access.decorator';
 import { CurrentUser, type AuthUser } from '../access/auth-user';
-import { IdParam } from '../common/id-param';
-import type { Page } from '../common/pagination';
+import { IdParam } from '../platform/http/id-param';
+import type { Page } from '../kernel/pagination';
 import { XLSX_MIME } from '../reports/xlsx-stream';
 import { CaseActionsService } from './case-actions.service';
 import { CaseDashboardService } from './case-dashboard.service';

@@ -1,5 +1,5 @@
 import { parse as parseYaml } from 'yaml';
-import { ConfigError, type AppConfig } from '../config/app-config';
+import { ConfigError, type AppConfig } from '../platform/config/app-config';
 
 const FILE = 'casework.yaml';
 

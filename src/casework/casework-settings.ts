@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppConfig } from '../config/app-config';
+import { AppConfig } from '../platform/config/app-config';
 import { loadCaseworkConfig, rulesFor, type CaseworkConfig, type CaseworkRules } from './casework-config';
 
 /** config/casework.yaml, validated once at start (a bad key stops the process with its name). */

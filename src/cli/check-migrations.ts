@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { loadConfig } from '../config/app-config';
-import { dropDatabase, ensureDatabase } from '../database/create-database';
-import { dataSourceOptions } from '../database/data-source-options';
+import { loadConfig } from '../platform/config/app-config';
+import { dropDatabase, ensureDatabase } from '../platform/database/create-database';
+import { dataSourceOptions } from '../platform/database/data-source-options';
 
 /**
  * CI's check that entities and migrations agree (CONVENTIONS.md "Data"): on a fresh database,

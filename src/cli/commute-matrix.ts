@@ -2,8 +2,8 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { loadCommuteConfig } from '../commute/commute-config';
 import { CommuteRepository, type TravelTimeFields } from '../commute/commute.repository';
-import { loadConfig } from '../config/app-config';
-import { dataSourceOptions } from '../database/data-source-options';
+import { loadConfig } from '../platform/config/app-config';
+import { dataSourceOptions } from '../platform/database/data-source-options';
 
 /*
  * `npm run commute:matrix [-- --radius-km 60 --schema public]` (issue 16 item 5, optional).

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config/app-config';
-import { generateDatabase } from '../demo/generate';
+import { loadConfig } from '../platform/config/app-config';
+import { generateDatabase } from '../../tools/demo/generate';
 
 const USAGE = `Usage: npm run generate -- --residents 100000 --postings 10000 --sites 200 --seed 1
           [--courses N] [--as-of YYYY-MM-DD] [--outbox] [--database-url postgres://…]

@@ -2,9 +2,9 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../app.module';
 import { BootstrapService } from '../bootstrap/bootstrap.service';
-import { loadConfig } from '../config/app-config';
-import { ensureDatabase } from '../database/create-database';
-import { DemoDataStep } from '../demo/demo-data.step';
+import { loadConfig } from '../platform/config/app-config';
+import { ensureDatabase } from '../platform/database/create-database';
+import { DemoDataStep } from '../../tools/demo/demo-data.step';
 
 /**
  * `npm run seed:demo`: the demo data of README.md on an empty database (created and migrated

@@ -5,7 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from '../app.module';
 import { API_PREFIX, UNPREFIXED_PATHS, buildOpenApi } from '../http-app';
-import { canonicalJson } from '../openapi/canonical-json';
+import { canonicalJson } from '../platform/openapi/canonical-json';
 
 /**
  * `npm run openapi:write`: writes the document /api/docs-json serves to openapi.json (or the path

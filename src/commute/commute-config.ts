@@ -1,5 +1,5 @@
 import { parse as parseYaml } from 'yaml';
-import { ConfigError, type AppConfig } from '../config/app-config';
+import { ConfigError, type AppConfig } from '../platform/config/app-config';
 import { TRAVEL_MODES, type TravelMode } from './travel-trip';
 
 const FILE = 'commute.yaml';

@@ -2,7 +2,7 @@ import type { CommuteConfig } from './commute-config';
 import type { RecordedTrip, SitePoint, TravelMode, Trip, Workplace } from './travel-trip';
 import { UNKNOWN_TRIP } from './travel-trip';
 
-// Same haversine as src/common/geo.ts, repeated so this file stays pure (no imports beyond src/commute).
+// Same haversine as src/kernel/geo.ts, repeated so this file stays pure (no imports beyond src/commute).
 const EARTH_RADIUS_KM = 6371.0088;
 function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
   const toRad = Math.PI / 180;

@@ -1,4 +1,4 @@
-import type { FieldError } from '../common/validation';
+import type { FieldError } from '../platform/http/validation';
 import type { TravelTimeFields } from './commute.repository';
 import { RECORDED_SOURCES, TRAVEL_MODES, type RecordedSource, type TravelMode } from './travel-trip';
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { OutboxService } from '../database/outbox.service';
+import type { OutboxService } from '../platform/database/outbox.service';
 import type { RecordedTrip } from './travel-trip';
 
 /** Where a recorded row applies (CommutePlanner.applies): the part of a row that picks the postings it covers. */

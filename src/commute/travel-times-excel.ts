@@ -1,9 +1,9 @@
 import { Injectable, StreamableFile } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import type { AuthUser } from '../access/auth-user';
-import { formatDateTime } from '../common/clock';
-import { InvalidInputError } from '../common/domain-errors';
-import { ValidationFailedException, type FieldError } from '../common/validation';
+import { formatDateTime } from '../kernel/clock';
+import { InvalidInputError } from '../kernel/domain-errors';
+import { ValidationFailedException, type FieldError } from '../platform/http/validation';
 import { RosterFileError } from '../imports/roster-reader';
 import { inspectZip } from '../imports/zip-inspection';
 import { repackXlsx } from '../imports/zip-repack';

@@ -16,8 +16,8 @@ import {
 import type { FastifyRequest } from 'fastify';
 import { Allow } from '../access/access.decorator';
 import { CurrentUser, type AuthUser } from '../access/auth-user';
-import { InvalidInputError } from '../common/domain-errors';
-import { IdParam } from '../common/id-param';
+import { InvalidInputError } from '../kernel/domain-errors';
+import { IdParam } from '../platform/http/id-param';
 import { XLSX_MIME } from '../reports/xlsx-stream';
 import { CreateTravelTimeDto, TravelTimeDto, TravelTimeImportResultDto } from './dto/travel-time.dto';
 import { TravelTimesExcel } from './travel-times-excel';

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { reactionPoint } from '../common/reactions';
+import { reactionPoint } from '../platform/queue/reactions';
 
 /**
  * A reaction to an employer's new name, run inside the renaming transaction (postings keep the

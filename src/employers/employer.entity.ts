@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { Industry } from '../common/domain-enums';
+import type { Industry } from '../kernel/domain-enums';
 import type { EmployerKind } from './employer-kind';
 
 /** An employer (enterprise, cooperative, workshop, …), verified by an officer before its postings go live. */

@@ -6,9 +6,9 @@ import type { AuthUser } from '../access/auth-user';
 import { ScopePolicy, type EmployerRef } from '../access/scope-policy';
 import { UsersService } from '../access/users.service';
 import { AuditService } from '../audit/audit.service';
-import { ConflictError, InvalidInputError } from '../common/domain-errors';
-import { page, type Page } from '../common/pagination';
-import { discoverReactions } from '../common/reactions';
+import { ConflictError, InvalidInputError } from '../kernel/domain-errors';
+import { page, type Page } from '../kernel/pagination';
+import { discoverReactions } from '../platform/queue/reactions';
 import { RegionsService } from '../regions/regions.service';
 import { creditCodeProblem, normalizeCreditCode } from './credit-code';
 import type {

@@ -11,11 +11,11 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type Redis from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { Public } from '../access/access.decorator';
-import { AppConfig } from '../config/app-config';
-import { Deployment } from '../database/deployment';
-import { OutboxRelay } from '../database/outbox-relay';
-import { PrefixSharing } from '../queue/prefix-sharing';
-import { REDIS } from '../redis/redis.module';
+import { AppConfig } from '../platform/config/app-config';
+import { Deployment } from '../platform/database/deployment';
+import { OutboxRelay } from '../platform/database/outbox-relay';
+import { PrefixSharing } from '../platform/queue/prefix-sharing';
+import { REDIS } from '../platform/redis/redis.module';
 import { holdsMetricsToken } from './metrics.controller';
 
 type Check = { status: 'up' | 'down'; latencyMs?: number; error?: string };

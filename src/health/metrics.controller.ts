@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { toErrorBody } from '../common/domain-errors-http';
-import type { AppConfig } from '../config/app-config';
+import { toErrorBody } from '../platform/http/domain-errors-http';
+import type { AppConfig } from '../platform/config/app-config';
 import type { MetricsService } from './metrics.service';
 
 const digest = (s: string) => createHash('sha256').update(s).digest();

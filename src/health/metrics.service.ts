@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import { OutboxRelay } from '../database/outbox-relay';
-import { JobQueue } from '../queue/job-queue.service';
+import { OutboxRelay } from '../platform/database/outbox-relay';
+import { JobQueue } from '../platform/queue/job-queue.service';
 
 /** Prometheus metrics: HTTP latency, queue depths, and the process defaults (memory, event loop). */
 @Injectable()

@@ -1,4 +1,4 @@
-import type { WageUnit } from '../common/domain-enums';
+import type { WageUnit } from '../kernel/domain-enums';
 
 /**
  * The words of a wage, in zh: a job alert's and an officer's notification body quote it

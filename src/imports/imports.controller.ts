@@ -13,8 +13,8 @@ import {
 import type { FastifyRequest } from 'fastify';
 import { Allow } from '../access/access.decorator';
 import { CurrentUser, type AuthUser } from '../access/auth-user';
-import { InvalidInputError } from '../common/domain-errors';
-import { IdParam } from '../common/id-param';
+import { InvalidInputError } from '../kernel/domain-errors';
+import { IdParam } from '../platform/http/id-param';
 import { ImportAcceptedDto, ImportDto } from './dto/import.dto';
 import { ImportsService, type RosterUpload } from './imports.service';
 import { rosterTemplate } from './roster-template';

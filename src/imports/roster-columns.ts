@@ -1,4 +1,4 @@
-import type { EmploymentStatus, LaborCapacity, MonitoringStatus } from '../common/domain-enums';
+import type { EmploymentStatus, LaborCapacity, MonitoringStatus } from '../kernel/domain-enums';
 import type { Education, Gender } from '../residents/enums';
 
 /**

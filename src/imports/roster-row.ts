@@ -1,5 +1,5 @@
 import { PHONE_PATTERN } from '../access/dto/auth.dto';
-import type { EmploymentStatus, LaborCapacity, MonitoringStatus } from '../common/domain-enums';
+import type { EmploymentStatus, LaborCapacity, MonitoringStatus } from '../kernel/domain-enums';
 import type { Education, Gender } from '../residents/enums';
 import {
   checkNationalId,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
-import { ConflictError } from '../common/domain-errors';
+import { ConflictError } from '../kernel/domain-errors';
 import { RESIDENT_AT_OTHER_SITE, ResidentRoster, type RosterOutcome } from '../residents/resident-roster';
 import { ROSTER_COLUMNS } from './roster-columns';
 import type { RosterRow } from './roster-row';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError } from '../config/app-config';
-import { projectRoot } from '../config/project-root';
+import { ConfigError } from '../platform/config/app-config';
+import { projectRoot } from '../platform/config/project-root';
 import { COMPONENT_NAMES } from './engine/types';
 import { parseCommuteConfigYaml } from '../commute/commute-config';
 import { parseMatchingConfigYaml as parseWith } from './matching-config';

@@ -1,6 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import { loadCommuteConfig, type CommuteConfig } from '../commute/commute-config';
-import { ConfigError, type AppConfig } from '../config/app-config';
+import { ConfigError, type AppConfig } from '../platform/config/app-config';
 import { COMPONENT_NAMES, type MatchingConfig } from './engine/types';
 
 /** What the engine takes from config/commute.yaml (one source for the limit and the km rule). */

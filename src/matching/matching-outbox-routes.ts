@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { OutboxEvent } from '../database/outbox-event.entity';
-import { JobName } from '../queue/job-name';
-import { OutboxRoute, outboxJobId, type RouteContext, type RoutedJob } from '../queue/outbox-routes';
-import { RANKING_RETRY } from '../queue/retry-policy';
+import type { OutboxEvent } from '../platform/database/outbox-event.entity';
+import { JobName } from '../platform/queue/job-name';
+import { OutboxRoute, outboxJobId, type RouteContext, type RoutedJob } from '../platform/queue/outbox-routes';
+import { RANKING_RETRY } from '../platform/queue/retry-policy';
 
 function rankResident(
   residentId: string,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppConfig } from '../config/app-config';
+import { AppConfig } from '../platform/config/app-config';
 import type { MatchingConfig } from './engine';
 import { loadMatchingConfig } from './matching-config';
 

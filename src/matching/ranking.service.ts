@@ -8,7 +8,7 @@ import {
   type RankedMatch,
 } from './engine';
 // Certificates and ages are judged on the pilot's calendar days.
-import { todayInPilotZone as chinaToday } from '../common/clock';
+import { todayInPilotZone as chinaToday } from '../kernel/clock';
 import { CandidateLoader } from './loaders/candidate.loader';
 import { PostingLoader } from './loaders/posting.loader';
 import { SkillCatalogueLoader } from './loaders/skill-catalogue.loader';

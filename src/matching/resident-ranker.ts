@@ -10,7 +10,7 @@ import {
   statedCommuteMinutes,
 } from './engine';
 // Certificates and ages are judged on the pilot's calendar days.
-import { todayInPilotZone as chinaToday } from '../common/clock';
+import { todayInPilotZone as chinaToday } from '../kernel/clock';
 import { CandidateLoader, type LoadedResident } from './loaders/candidate.loader';
 import { PostingLoader } from './loaders/posting.loader';
 import { SkillCatalogueLoader } from './loaders/skill-catalogue.loader';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { JobHandler, type JobProcessor } from '../queue/job-handler';
-import { JobName, type JobData } from '../queue/job-name';
+import { JobHandler, type JobProcessor } from '../platform/queue/job-handler';
+import { JobName, type JobData } from '../platform/queue/job-name';
 import { DeliveryService, type DeliveryOutcome } from './delivery.service';
 
 export type DeliverNotificationJobData = { deliveryId: string };

@@ -1,8 +1,8 @@
 import type { JobsOptions } from 'bullmq';
-import type { OutboxEvent } from '../database/outbox-event.entity';
-import { JobName } from '../queue/job-name';
-import type { RoutedJob } from '../queue/outbox-routes';
-import { DELIVERY_RETRY } from '../queue/retry-policy';
+import type { OutboxEvent } from '../platform/database/outbox-event.entity';
+import { JobName } from '../platform/queue/job-name';
+import type { RoutedJob } from '../platform/queue/outbox-routes';
+import { DELIVERY_RETRY } from '../platform/queue/retry-policy';
 
 /** BullMQ forbids ':' in custom ids. One fixed id per delivery: adding it again is a no-op. */
 export function deliveryJobId(deliveryId: string): string {

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsNull, Not, type DataSource, type FindOptionsWhere } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
-import { NotFoundError } from '../common/domain-errors';
-import { page, type Page } from '../common/pagination';
+import { NotFoundError } from '../kernel/domain-errors';
+import { page, type Page } from '../kernel/pagination';
 import type { NotificationDto, NotificationQuery } from './dto/notification.dto';
 import { Notification } from './notification.entity';
 

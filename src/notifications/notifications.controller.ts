@@ -2,8 +2,8 @@ import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated } from '../access/access.decorator';
 import { CurrentUser, type AuthUser } from '../access/auth-user';
-import { IdParam } from '../common/id-param';
-import type { Page } from '../common/pagination';
+import { IdParam } from '../platform/http/id-param';
+import type { Page } from '../kernel/pagination';
 import {
   NotificationDto,
   NotificationPageDto,

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { RegionsModule } from '../regions/regions.module';
 import { EmailChannel } from './channels/email-channel';
-import { LoggingSmsSender, SmsSender } from '../sms/sms-sender';
+import { LoggingSmsSender, SmsSender } from '../platform/sms/sms-sender';
 import { DeliverNotificationJob } from './deliver-notification.job';
 import { DeliveryService } from './delivery.service';
 import { DispatchPendingDeliveriesJob } from './dispatch-pending-deliveries.job';

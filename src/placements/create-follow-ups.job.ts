@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { JobHandler, type JobProcessor } from '../queue/job-handler';
-import { JobName, type JobData } from '../queue/job-name';
+import { JobHandler, type JobProcessor } from '../platform/queue/job-handler';
+import { JobName, type JobData } from '../platform/queue/job-name';
 import { FollowUpsService } from './follow-ups.service';
 
 export type CreateFollowUpsJobData = JobData<JobName.CreateFollowUps>;

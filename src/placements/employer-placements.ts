@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { MonitoringStatus } from '../common/domain-enums';
+import type { MonitoringStatus } from '../kernel/domain-enums';
 import type { PlacementKind } from './placement-kind';
 
 /** One placement at an employer, as the workshop register (issue 17 §1) reads it. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { WageUnit } from '../common/domain-enums';
-import { AppConfig } from '../config/app-config';
+import type { WageUnit } from '../kernel/domain-enums';
+import { AppConfig } from '../platform/config/app-config';
 import { loadMatchingConfig } from '../matching/matching-config';
 import type { HouseholdPriorityPoints } from '../residents/household-priority';
 

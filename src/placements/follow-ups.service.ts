@@ -4,11 +4,11 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
 import { ScopePolicy } from '../access/scope-policy';
 import { AuditService } from '../audit/audit.service';
-import { page, type Page } from '../common/pagination';
+import { page, type Page } from '../kernel/pagination';
 import { NotificationsService } from '../notifications/notifications.service';
 import { RegionsService } from '../regions/regions.service';
 import type { FollowUpTaskDto, FollowUpTaskQuery } from './dto/follow-up.dto';
-import { todayInPilotZone as todayInChina } from '../common/clock';
+import { todayInPilotZone as todayInChina } from '../kernel/clock';
 import type { FollowUpMonth, PlacementKind } from './placement-kind';
 import { managesSiteSql, positionalBind } from '../access/scope-sql';
 

@@ -10,8 +10,8 @@ import {
 } from '@nestjs/swagger';
 import { Allow } from '../access/access.decorator';
 import { CurrentUser, type AuthUser } from '../access/auth-user';
-import { IdParam } from '../common/id-param';
-import type { Page } from '../common/pagination';
+import { IdParam } from '../platform/http/id-param';
+import type { Page } from '../kernel/pagination';
 import {
   CreateFollowUpDto,
   FollowUpTaskDto,

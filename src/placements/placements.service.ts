@@ -4,9 +4,9 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
 import { ScopePolicy, type ResidentRef } from '../access/scope-policy';
 import { AuditService } from '../audit/audit.service';
-import { ConflictError, InvalidInputError, NotFoundError } from '../common/domain-errors';
-import { page, type Page } from '../common/pagination';
-import { OutboxService } from '../database/outbox.service';
+import { ConflictError, InvalidInputError, NotFoundError } from '../kernel/domain-errors';
+import { page, type Page } from '../kernel/pagination';
+import { OutboxService } from '../platform/database/outbox.service';
 import { EmployersService } from '../employers/employers.service';
 import { PostingsDirectory } from '../postings/postings-directory';
 import { HouseholdsService } from '../residents/households.service';
@@ -21,7 +21,7 @@ import type {
   PlacementDto,
   PlacementQuery,
 } from './dto/placement.dto';
-import { todayInPilotZone as todayInChina } from '../common/clock';
+import { todayInPilotZone as todayInChina } from '../kernel/clock';
 import { ageOn, EmploymentPolicy } from './employment-policy';
 import { FollowUpsService } from './follow-ups.service';
 import { PlacementFollowUp } from './placement-follow-up.entity';

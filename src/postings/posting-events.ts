@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { OutboxService } from '../database/outbox.service';
+import type { OutboxService } from '../platform/database/outbox.service';
 import type { Posting } from './posting.entity';
 
 /** The outbox row that makes the matching worker re-rank this version (same transaction). */

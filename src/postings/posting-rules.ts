@@ -1,5 +1,5 @@
 import type { AuthUser } from '../access/auth-user';
-import { InvalidInputError } from '../common/domain-errors';
+import { InvalidInputError } from '../kernel/domain-errors';
 import type { EmployerSummary } from '../employers/employers.service';
 import type { CreatePostingDto } from './dto/posting.dto';
 import { Posting } from './posting.entity';

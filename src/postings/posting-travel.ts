@@ -1,4 +1,4 @@
-import { boundingBox } from '../common/geo';
+import { boundingBox } from '../kernel/geo';
 import type { CommuteConfig } from '../commute/commute-config';
 import type { CommutePlanner } from '../commute/commute-planner';
 import type { RecordedTrip, SitePoint, Trip, Workplace } from '../commute/travel-trip';

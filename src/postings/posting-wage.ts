@@ -1,4 +1,4 @@
-import type { WageUnit } from '../common/domain-enums';
+import type { WageUnit } from '../kernel/domain-enums';
 import { monthlyWage, type WageFactors } from '../matching/engine';
 
 /**

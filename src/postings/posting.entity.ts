@@ -7,7 +7,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import type { Industry, Schedule, WageUnit } from '../common/domain-enums';
+import type { Industry, Schedule, WageUnit } from '../kernel/domain-enums';
 import type { PostingStatus } from './posting-enums';
 
 /** numeric(10,2) comes back from pg as a string; money is a number on the wire. */

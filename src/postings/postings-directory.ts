@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { PostingRef } from '../access/scope-policy';
-import { ConflictError, NotFoundError } from '../common/domain-errors';
-import { OutboxService } from '../database/outbox.service';
+import { ConflictError, NotFoundError } from '../kernel/domain-errors';
+import { OutboxService } from '../platform/database/outbox.service';
 import { announcePostingChange } from './posting-events';
 import type { Posting } from './posting.entity';
 import { PostingsRepository } from './postings.repository';

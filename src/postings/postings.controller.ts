@@ -12,8 +12,8 @@ import type { FastifyRequest } from 'fastify';
 import { Allow, Public } from '../access/access.decorator';
 import { CurrentUser, type AuthUser } from '../access/auth-user';
 import { RateLimits } from '../access/rate-limits';
-import { IdParam } from '../common/id-param';
-import type { Page } from '../common/pagination';
+import { IdParam } from '../platform/http/id-param';
+import type { Page } from '../kernel/pagination';
 import { PostingSearchItemDto, PostingSearchPageDto, PostingSearchQuery } from './dto/posting-search.dto';
 import {
   CreatePostingDto,

@@ -1,4 +1,4 @@
-import { ConfigError, type AppConfig } from '../config/app-config';
+import { ConfigError, type AppConfig } from '../platform/config/app-config';
 
 /*
  * config/programmes.yaml: one profile per jurisdiction (issue 17). Each programme (workshops,

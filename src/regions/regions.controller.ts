@@ -2,9 +2,9 @@ import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, Public } from '../access/access.decorator';
 import { CurrentUser, type AuthUser } from '../access/auth-user';
-import { IdParam } from '../common/id-param';
-import { ApiPageResponse } from '../openapi/api-page-response';
-import type { Page } from '../common/pagination';
+import { IdParam } from '../platform/http/id-param';
+import { ApiPageResponse } from '../platform/openapi/api-page-response';
+import type { Page } from '../kernel/pagination';
 import { CreateSiteDto, RegionDto, RegionQuery, SiteDto, SiteQuery, UpdateSiteDto } from './dto/site.dto';
 import { RegionsService } from './regions.service';
 

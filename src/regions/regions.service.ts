@@ -4,9 +4,9 @@ import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
 import { ScopePolicy } from '../access/scope-policy';
 import { AuditService } from '../audit/audit.service';
-import { ForbiddenError, InvalidInputError, NotFoundError } from '../common/domain-errors';
-import { page, type Page } from '../common/pagination';
-import { AppConfig } from '../config/app-config';
+import { ForbiddenError, InvalidInputError, NotFoundError } from '../kernel/domain-errors';
+import { page, type Page } from '../kernel/pagination';
+import { AppConfig } from '../platform/config/app-config';
 import { robotAddressPolicy, robotUrlProblem } from '../notifications/channels/robot-address';
 import type {
   CreateSiteDto,

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { AppConfig } from '../config/app-config';
+import { AppConfig } from '../platform/config/app-config';
 
 export interface ReportsSettings {
   /** Open postings within this many km of a site count as "in reach" (config/reports.yaml). */

@@ -7,7 +7,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import type { MonitoringStatus } from '../common/domain-enums';
+import type { MonitoringStatus } from '../kernel/domain-enums';
 
 /**
  * A relocated household: lives at a site, registered in its origin region (the "dual

@@ -2,9 +2,9 @@ import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow } from '../access/access.decorator';
 import { CurrentUser, type AuthUser } from '../access/auth-user';
-import { IdParam } from '../common/id-param';
-import type { Page } from '../common/pagination';
-import { ApiPageResponse } from '../openapi/api-page-response';
+import { IdParam } from '../platform/http/id-param';
+import type { Page } from '../kernel/pagination';
+import { ApiPageResponse } from '../platform/openapi/api-page-response';
 import { CreateHouseholdDto, HouseholdDto, HouseholdQuery, UpdateHouseholdDto } from './dto/household.dto';
 import { HouseholdsService } from './households.service';
 

@@ -3,8 +3,8 @@ import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
 import { ScopePolicy, type HouseholdRef } from '../access/scope-policy';
 import { AuditService } from '../audit/audit.service';
-import { ForbiddenError, InvalidInputError } from '../common/domain-errors';
-import { page, type Page } from '../common/pagination';
+import { ForbiddenError, InvalidInputError } from '../kernel/domain-errors';
+import { page, type Page } from '../kernel/pagination';
 import { RegionsService } from '../regions/regions.service';
 import type {
   CreateHouseholdDto,

@@ -9,8 +9,8 @@ import {
 } from '@nestjs/swagger';
 import { Allow } from '../access/access.decorator';
 import { CurrentUser, type AuthUser } from '../access/auth-user';
-import { IdParam } from '../common/id-param';
-import { InvalidInputError } from '../common/domain-errors';
+import { IdParam } from '../platform/http/id-param';
+import { InvalidInputError } from '../kernel/domain-errors';
 import { ConfirmClaimDto, LinkClaimDto, LinkCodeDto } from './dto/link-claim.dto';
 import { ResidentLinkClaims } from './resident-link-claims.service';
 

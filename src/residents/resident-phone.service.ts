@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../access/auth-user';
 import { ScopePolicy } from '../access/scope-policy';
 import { AuditService } from '../audit/audit.service';
-import { PiiCipher } from '../crypto/pii-cipher';
+import { PiiCipher } from '../platform/crypto/pii-cipher';
 import { ResidentsDirectory } from './residents-directory';
 import { ResidentsRepository } from './residents.repository';
 

@@ -1,5 +1,5 @@
-import { maskNationalId } from '../crypto/masking';
-import type { PiiCipher } from '../crypto/pii-cipher';
+import { maskNationalId } from '../platform/crypto/masking';
+import type { PiiCipher } from '../platform/crypto/pii-cipher';
 import type { Resident } from './resident.entity';
 
 /** A national ID as stored: encrypted, a keyed HMAC to look it up, and the masked form to show. */

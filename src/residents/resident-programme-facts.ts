@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EmploymentStatus, MonitoringStatus } from '../common/domain-enums';
+import type { EmploymentStatus, MonitoringStatus } from '../kernel/domain-enums';
 import { ResidentsRepository } from './residents.repository';
 
 /** A resident as the programmes (issue 17) judge them: no contact data, the ID masked only. */

@@ -9,11 +9,11 @@ import {
   type ResidentRegistrationOutcome,
 } from '../access/registration-hooks';
 import { AuditService } from '../audit/audit.service';
-import { InvalidInputError } from '../common/domain-errors';
-import { ReactsTo } from '../common/reactions';
-import { AppConfig } from '../config/app-config';
-import { PiiCipher } from '../crypto/pii-cipher';
-import { SmsSender } from '../sms/sms-sender';
+import { InvalidInputError } from '../kernel/domain-errors';
+import { ReactsTo } from '../platform/queue/reactions';
+import { AppConfig } from '../platform/config/app-config';
+import { PiiCipher } from '../platform/crypto/pii-cipher';
+import { SmsSender } from '../platform/sms/sms-sender';
 import { RegionsService } from '../regions/regions.service';
 import { HouseholdsRepository } from './households.repository';
 import { HouseholdsService } from './households.service';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { OutboxService } from '../database/outbox.service';
+import { OutboxService } from '../platform/database/outbox.service';
 import { ResidentsRepository } from './residents.repository';
 
 /** Fields whose change can change a match (hard filters, score or priority). */

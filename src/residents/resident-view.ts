@@ -1,5 +1,5 @@
-import { maskPhone } from '../crypto/masking';
-import type { PiiCipher } from '../crypto/pii-cipher';
+import { maskPhone } from '../platform/crypto/masking';
+import type { PiiCipher } from '../platform/crypto/pii-cipher';
 import type { ResidentDto, ResidentSummaryDto } from './dto/resident.dto';
 import type { ResidentProfile } from './residents.repository';
 import type { Resident } from './resident.entity';

@@ -7,7 +7,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import type { EmploymentStatus, Industry, LaborCapacity, Schedule } from '../common/domain-enums';
+import type { EmploymentStatus, Industry, LaborCapacity, Schedule } from '../kernel/domain-enums';
 import type { Education, Gender, ResidentStatus } from './enums';
 import { numericColumn } from './numeric-transformer';
 

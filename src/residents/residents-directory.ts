@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
 import type { ResidentRef } from '../access/scope-policy';
-import { NotFoundError } from '../common/domain-errors';
+import { NotFoundError } from '../kernel/domain-errors';
 import type { HouseholdPriorityPoints } from './household-priority';
 import { HouseholdsService } from './households.service';
 import { ResidentsRepository } from './residents.repository';

@@ -2,10 +2,10 @@ import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/com
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow } from '../access/access.decorator';
 import { CurrentUser, type AuthUser } from '../access/auth-user';
-import { NotFoundError } from '../common/domain-errors';
-import { IdParam } from '../common/id-param';
-import type { Page } from '../common/pagination';
-import { ApiPageResponse } from '../openapi/api-page-response';
+import { NotFoundError } from '../kernel/domain-errors';
+import { IdParam } from '../platform/http/id-param';
+import type { Page } from '../kernel/pagination';
+import { ApiPageResponse } from '../platform/openapi/api-page-response';
 import {
   ConfirmResidentDto,
   CreateResidentDto,

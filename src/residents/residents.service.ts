@@ -3,9 +3,9 @@ import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
 import { ScopePolicy } from '../access/scope-policy';
 import { AuditService } from '../audit/audit.service';
-import { ConflictError, ForbiddenError, InvalidInputError } from '../common/domain-errors';
-import { page, type Page } from '../common/pagination';
-import { PiiCipher } from '../crypto/pii-cipher';
+import { ConflictError, ForbiddenError, InvalidInputError } from '../kernel/domain-errors';
+import { page, type Page } from '../kernel/pagination';
+import { PiiCipher } from '../platform/crypto/pii-cipher';
 import { SkillsService } from '../skills/skills.service';
 import {
   RESIDENT_EDITABLE,

@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { InvalidInputError, NotFoundError } from '../common/domain-errors';
-import { AppConfig } from '../config/app-config';
+import { InvalidInputError, NotFoundError } from '../kernel/domain-errors';
+import { AppConfig } from '../platform/config/app-config';
 import { Skill } from './skill.entity';
 import { SKILL_CATEGORIES, SKILL_CATEGORY_CODES, type SkillCategory } from './skill-categories';
 import { SkillCategoryDto, SkillDto } from './skill.dto';

@@ -2,8 +2,8 @@ import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, Public } from '../access/access.decorator';
 import { CurrentUser, type AuthUser } from '../access/auth-user';
-import { IdParam } from '../common/id-param';
-import type { Page } from '../common/pagination';
+import { IdParam } from '../platform/http/id-param';
+import type { Page } from '../kernel/pagination';
 import { CoursesService } from './courses.service';
 import {
   CourseDto,

@@ -2,8 +2,8 @@ import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow } from '../access/access.decorator';
 import { CurrentUser, type AuthUser } from '../access/auth-user';
-import { IdParam } from '../common/id-param';
-import { PageQuery, type Page } from '../common/pagination';
+import { IdParam } from '../platform/http/id-param';
+import { PageQuery, type Page } from '../kernel/pagination';
 import { CreateEnrollmentDto, EnrollmentDto, EnrollmentPageDto, EnrollmentQuery } from './dto/enrollment.dto';
 import { EnrollmentsService } from './enrollments.service';
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { boundingBox } from '../common/geo';
-import { todayInPilotZone as chinaToday } from '../common/clock';
+import { boundingBox } from '../kernel/geo';
+import { todayInPilotZone as chinaToday } from '../kernel/clock';
 import type { CourseSkill } from './course.entity';
 
 export interface UpcomingCourse {

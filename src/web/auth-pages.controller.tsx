@@ -7,9 +7,9 @@ import { LoginDto, RegisterDto, VerifyRegistrationDto } from '../access/dto/auth
 import { RegistrationService } from '../access/registration.service';
 import type { User } from '../access/user.entity';
 import { WebSessions } from '../access/web-sessions';
-import { InvalidInputError, RateLimitedError, UnauthorizedError } from '../common/domain-errors';
-import { maskPhone } from '../crypto/masking';
-import { AppConfig } from '../config/app-config';
+import { InvalidInputError, RateLimitedError, UnauthorizedError } from '../kernel/domain-errors';
+import { maskPhone } from '../platform/crypto/masking';
+import { AppConfig } from '../platform/config/app-config';
 import { RegionsService } from '../regions/regions.service';
 import type { FormErrors } from './components/form';
 import { ROLE_HOME } from './components/nav';

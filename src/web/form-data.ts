@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { DomainError } from '../common/domain-errors';
+import { DomainError } from '../kernel/domain-errors';
 import type { FormErrors, FormValues } from './components/form';
 import type { MessageKey } from '../i18n/web/messages';
 

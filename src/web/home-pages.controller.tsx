@@ -4,8 +4,8 @@ import type { FastifyReply } from 'fastify';
 import { Authenticated } from '../access/access.decorator';
 import { CurrentUser, type AuthUser } from '../access/auth-user';
 import { UsersService } from '../access/users.service';
-import { NotFoundError } from '../common/domain-errors';
-import { maskPhone } from '../crypto/masking';
+import { NotFoundError } from '../kernel/domain-errors';
+import { maskPhone } from '../platform/crypto/masking';
 import { AccountPage } from './pages/account-page';
 import { render } from './render';
 

@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Allow } from '../access/access.decorator';
 import { CurrentUser, type AuthUser } from '../access/auth-user';
-import { ConflictError, InvalidInputError, RateLimitedError } from '../common/domain-errors';
+import { ConflictError, InvalidInputError, RateLimitedError } from '../kernel/domain-errors';
 import { LinkCodeDto } from '../residents/dto/link-claim.dto';
 import { LinkGuessesUsedUp, ResidentLinkClaims } from '../residents/resident-link-claims.service';
 import { type FormBody, formValues, validateForm } from './form-data';

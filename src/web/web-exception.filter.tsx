@@ -1,7 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { RateLimitedError } from '../common/domain-errors';
-import { type HttpExceptionFilter, toErrorBody } from '../common/http-exception.filter';
+import { RateLimitedError } from '../kernel/domain-errors';
+import { type HttpExceptionFilter, toErrorBody } from '../platform/http/http-exception.filter';
 import { ErrorPage, type ErrorStatus } from './pages/error-page';
 import { redirect, render } from './render';
 import { isWebPath } from './web-paths';

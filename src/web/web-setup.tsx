@@ -4,7 +4,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHmac } from 'node:crypto';
 import { SESSION_COOKIE } from '../access/web-sessions';
-import type { AppConfig } from '../config/app-config';
+import type { AppConfig } from '../platform/config/app-config';
 import { STATIC_DIR, STATIC_PREFIX } from './assets';
 import { CSRF_COOKIE, CSRF_FIELD, CsrfTokens } from './csrf';
 import { LANG_COOKIE, isLang, resolveLang } from '../i18n/web/i18n';

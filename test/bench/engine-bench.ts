@@ -13,7 +13,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { projectRoot } from '../../src/config/project-root';
+import { projectRoot } from '../../src/platform/config/project-root';
 import {
   INDUSTRIES,
   SCHEDULES,

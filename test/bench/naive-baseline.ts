@@ -1,6 +1,6 @@
 import { In, type DataSource } from 'typeorm';
 import type { MatchingConfig } from '../../src/matching/engine';
-import { distanceKm } from '../../src/common/geo';
+import { distanceKm } from '../../src/kernel/geo';
 import { Household } from '../../src/residents/household.entity';
 import { ResidentSkill } from '../../src/residents/resident-skill.entity';
 import { Resident } from '../../src/residents/resident.entity';

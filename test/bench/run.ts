@@ -22,19 +22,19 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../src/access/auth-user';
 import { AppModule } from '../../src/app.module';
-import { projectRoot } from '../../src/config/project-root';
-import { dataSourceOptions } from '../../src/database/data-source-options';
-import { Deployment } from '../../src/database/deployment';
-import { generateDatabase } from '../../src/demo/generate';
+import { projectRoot } from '../../src/platform/config/project-root';
+import { dataSourceOptions } from '../../src/platform/database/data-source-options';
+import { Deployment } from '../../src/platform/database/deployment';
+import { generateDatabase } from '../../tools/demo/generate';
 import { RankPostingJob } from '../../src/matching/jobs/rank-posting.job';
 import { RankResidentJob } from '../../src/matching/jobs/rank-resident.job';
 import { MatchingSettings } from '../../src/matching/matching-settings';
 import type { RerankOutcome, RerankTime } from '../../src/matching/ranking.service';
 import { PostingsService } from '../../src/postings/postings.service';
-import { JobName } from '../../src/queue/job-name';
-import { JobQueue } from '../../src/queue/job-queue.service';
-import { outboxJobId } from '../../src/queue/outbox-routes';
-import { QueueName } from '../../src/queue/queue-name';
+import { JobName } from '../../src/platform/queue/job-name';
+import { JobQueue } from '../../src/platform/queue/job-queue.service';
+import { outboxJobId } from '../../src/platform/queue/outbox-routes';
+import { QueueName } from '../../src/platform/queue/queue-name';
 import { autocannonRun, type LoadResult } from './autocannon-run';
 import {
   databaseExists,

@@ -1,5 +1,5 @@
 import { addWorkingDays, workingDaysBetween } from '../../src/casework/working-days';
-import { todayInPilotZone } from '../../src/common/clock';
+import { todayInPilotZone } from '../../src/kernel/clock';
 import {
   fitsAndPasses,
   phoneContext,

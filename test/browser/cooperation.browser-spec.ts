@@ -1,4 +1,4 @@
-import { todayInPilotZone } from '../../src/common/clock';
+import { todayInPilotZone } from '../../src/kernel/clock';
 import {
   fitsAndPasses,
   phoneContext,

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { todayInPilotZone } from '../../src/common/clock';
+import { todayInPilotZone } from '../../src/kernel/clock';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { moveApplication } from '../support/applications-factories';
 import {

@@ -1,4 +1,4 @@
-import { todayInPilotZone } from '../../src/common/clock';
+import { todayInPilotZone } from '../../src/kernel/clock';
 import { addDays } from '../../src/programmes/subsidies/subsidy-periods';
 import {
   fitsAndPasses,

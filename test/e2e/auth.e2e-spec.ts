@@ -9,7 +9,7 @@ import {
   staff,
   uniquePhone,
 } from '../support/factories';
-import { devSmsTo } from '../../src/sms/sms-dev-outbox';
+import { devSmsTo } from '../../src/platform/sms/sms-dev-outbox';
 
 describe('identity and access (API.md "Bootstrap", auth endpoints)', () => {
   let t: TestApp;

@@ -2,7 +2,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { CaseClockService } from '../../src/casework/case-clock.service';
 import { addWorkingDays, workingDaysBetween } from '../../src/casework/working-days';
-import { todayInPilotZone } from '../../src/common/clock';
+import { todayInPilotZone } from '../../src/kernel/clock';
 import {
   hiringWorld,
   householdWithResident,

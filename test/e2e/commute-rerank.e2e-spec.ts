@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { CommuteDirectory } from '../../src/commute/commute-directory';
-import { JobQueue } from '../../src/queue/job-queue.service';
+import { JobQueue } from '../../src/platform/queue/job-queue.service';
 import {
   buildCandidateSet,
   compilePosting,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { parse as parseYaml } from 'yaml';
-import { todayInPilotZone } from '../../src/common/clock';
+import { todayInPilotZone } from '../../src/kernel/clock';
 import { parseCooperationSection } from '../../src/programmes/cooperation/cooperation-config';
 import { CooperationReadsService } from '../../src/programmes/cooperation/cooperation-reads.service';
 import { CooperationSettings } from '../../src/programmes/cooperation/cooperation-settings';

@@ -1,10 +1,10 @@
 import { DataSource } from 'typeorm';
-import { PiiCipher } from '../../src/crypto/pii-cipher';
-import { dropDatabase, ensureDatabase } from '../../src/database/create-database';
-import { dataSourceOptions } from '../../src/database/data-source-options';
-import { DemoDataStep } from '../../src/demo/demo-data.step';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, ORIGIN_TOWNSHIP } from '../../src/demo/demo-scenario';
-import { generateDatabase } from '../../src/demo/generate';
+import { PiiCipher } from '../../src/platform/crypto/pii-cipher';
+import { dropDatabase, ensureDatabase } from '../../src/platform/database/create-database';
+import { dataSourceOptions } from '../../src/platform/database/data-source-options';
+import { DemoDataStep } from '../../tools/demo/demo-data.step';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, ORIGIN_TOWNSHIP } from '../../tools/demo/demo-scenario';
+import { generateDatabase } from '../../tools/demo/generate';
 import { checkNationalId } from '../../src/residents/national-id';
 import { createTestApp, type TestApp } from '../support/app';
 import { login } from '../support/factories';

@@ -8,8 +8,8 @@ import {
 import { IMPORT_MAX_ROWS } from '../../src/imports/import-settings';
 import { Import } from '../../src/imports/import.entity';
 import { importJobId } from '../../src/imports/imports.service';
-import { JobQueue } from '../../src/queue/job-queue.service';
-import { QueueName } from '../../src/queue/queue-name';
+import { JobQueue } from '../../src/platform/queue/job-queue.service';
+import { QueueName } from '../../src/platform/queue/queue-name';
 import { createTestApp, type TestApp } from '../support/app';
 import { createSite, loginAdmin, staff, type Session } from '../support/factories';
 import {

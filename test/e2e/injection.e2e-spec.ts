@@ -1,6 +1,6 @@
 import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '../../src/config/app-config';
+import { AppConfig } from '../../src/platform/config/app-config';
 import { createTestApp, type TestApp } from '../support/app';
 import { login, PASSWORD, uniquePhone } from '../support/factories';
 import { createPosting, employerWithRecord } from '../support/postings-factories';

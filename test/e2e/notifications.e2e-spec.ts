@@ -3,9 +3,9 @@ import { DataSource } from 'typeorm';
 import { channelText } from '../../src/notifications/channels/channel-text';
 import { DeliverNotificationJob } from '../../src/notifications/deliver-notification.job';
 import { NotificationsService } from '../../src/notifications/notifications.service';
-import { JobName } from '../../src/queue/job-name';
-import { JobQueue } from '../../src/queue/job-queue.service';
-import { QueueName } from '../../src/queue/queue-name';
+import { JobName } from '../../src/platform/queue/job-name';
+import { JobQueue } from '../../src/platform/queue/job-queue.service';
+import { QueueName } from '../../src/platform/queue/queue-name';
 import { createTestApp, type TestApp } from '../support/app';
 import { createSite, loginAdmin, staff, type Session } from '../support/factories';
 import {

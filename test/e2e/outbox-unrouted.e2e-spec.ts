@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { OutboxRelay } from '../../src/database/outbox-relay';
+import { OutboxRelay } from '../../src/platform/database/outbox-relay';
 import { createTestApp, type TestApp } from '../support/app';
 import { eventually } from '../support/notifications-factories';
 

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { devSmsTo } from '../../src/sms/sms-dev-outbox';
+import { devSmsTo } from '../../src/platform/sms/sms-dev-outbox';
 import { createTestApp, type TestApp } from '../support/app';
 import {
   createSite,

@@ -1,4 +1,4 @@
-import { devSmsTo } from '../../src/sms/sms-dev-outbox';
+import { devSmsTo } from '../../src/platform/sms/sms-dev-outbox';
 import { createTestApp, type TestApp } from '../support/app';
 import {
   createSite,

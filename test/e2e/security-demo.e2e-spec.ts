@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
-import { dropDatabase, ensureDatabase } from '../../src/database/create-database';
-import { dataSourceOptions } from '../../src/database/data-source-options';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, ORIGIN_TOWNSHIP } from '../../src/demo/demo-scenario';
+import { dropDatabase, ensureDatabase } from '../../src/platform/database/create-database';
+import { dataSourceOptions } from '../../src/platform/database/data-source-options';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, ORIGIN_TOWNSHIP } from '../../tools/demo/demo-scenario';
 import { createTestApp, type TestApp } from '../support/app';
 import { createSite, login, loginAdmin } from '../support/factories';
 import { createHousehold } from '../support/residents-factories';

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { todayInPilotZone } from '../../src/common/clock';
+import { todayInPilotZone } from '../../src/kernel/clock';
 import { createTestApp, type TestApp } from '../support/app';
 import {
   apply,

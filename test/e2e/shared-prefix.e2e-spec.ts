@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
-import { Deployment } from '../../src/database/deployment';
-import { JobName } from '../../src/queue/job-name';
-import { JobQueue } from '../../src/queue/job-queue.service';
-import { QueueName } from '../../src/queue/queue-name';
-import { REDIS } from '../../src/redis/redis.module';
+import { Deployment } from '../../src/platform/database/deployment';
+import { JobName } from '../../src/platform/queue/job-name';
+import { JobQueue } from '../../src/platform/queue/job-queue.service';
+import { QueueName } from '../../src/platform/queue/queue-name';
+import { REDIS } from '../../src/platform/redis/redis.module';
 import { createTestApp, type TestApp } from '../support/app';
 import { eventually } from '../support/notifications-factories';
 

@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { todayInPilotZone } from '../../src/common/clock';
+import { todayInPilotZone } from '../../src/kernel/clock';
 import { addDays, addMonths } from '../../src/programmes/subsidies/subsidy-periods';
 import { createTestApp, type TestApp } from '../support/app';
 import { courseBody } from '../support/training-factories';

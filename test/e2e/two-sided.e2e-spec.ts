@@ -1,8 +1,8 @@
 import { DataSource } from 'typeorm';
-import { dropDatabase } from '../../src/database/create-database';
-import { generateDatabase } from '../../src/demo/generate';
+import { dropDatabase } from '../../src/platform/database/create-database';
+import { generateDatabase } from '../../tools/demo/generate';
 import { RankingService } from '../../src/matching/ranking.service';
-import { JobQueue } from '../../src/queue/job-queue.service';
+import { JobQueue } from '../../src/platform/queue/job-queue.service';
 import { RERANK_BATCH } from '../../src/matching/jobs/rerank-all.job';
 import { createTestApp, type TestApp } from '../support/app';
 import { createSite, loginAdmin, staff, type Session } from '../support/factories';

@@ -1,9 +1,9 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../../src/app.module';
-import { loadConfig } from '../../src/config/app-config';
-import { DemoDataStep } from '../../src/demo/demo-data.step';
-import { WorkerService } from '../../src/queue/worker.service';
+import { loadConfig } from '../../src/platform/config/app-config';
+import { DemoDataStep } from '../../tools/demo/demo-data.step';
+import { WorkerService } from '../../src/platform/queue/worker.service';
 import { HomePagesController } from '../../src/web/home-pages.controller';
 import { WebModule } from '../../src/web/web.module';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { todayInPilotZone } from '../../src/common/clock';
+import { todayInPilotZone } from '../../src/kernel/clock';
 import { WorkshopsDailyJob } from '../../src/programmes/workshops/workshops-daily.job';
 import { addMonths } from '../../src/programmes/workshops/workshop-rules';
 import { inbox, monthsAgo } from '../support/applications-factories';

@@ -1,7 +1,7 @@
 import { Queue } from 'bullmq';
-import { deploymentOf, type Deployment } from '../../src/database/deployment';
-import { outboxJobId } from '../../src/queue/outbox-routes';
-import { ALL_QUEUES, QueueName } from '../../src/queue/queue-name';
+import { deploymentOf, type Deployment } from '../../src/platform/database/deployment';
+import { outboxJobId } from '../../src/platform/queue/outbox-routes';
+import { ALL_QUEUES, QueueName } from '../../src/platform/queue/queue-name';
 import {
   FAULT_METRICS_TOKEN,
   dropDatabaseAt,

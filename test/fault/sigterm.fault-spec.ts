@@ -1,7 +1,7 @@
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
-import { JobName } from '../../src/queue/job-name';
-import { QueueName } from '../../src/queue/queue-name';
+import { JobName } from '../../src/platform/queue/job-name';
+import { QueueName } from '../../src/platform/queue/queue-name';
 import {
   dropDatabaseAt,
   query,

@@ -1,5 +1,5 @@
 import { importJobId } from '../../src/imports/imports.service';
-import { QueueName } from '../../src/queue/queue-name';
+import { QueueName } from '../../src/platform/queue/queue-name';
 import { createSite, loginAdmin } from '../support/factories';
 import { appQueues, closeQueues, httpTo, type Http } from '../support/fault-fixtures';
 import { uploadRoster, waitForImport } from '../support/imports-factories';

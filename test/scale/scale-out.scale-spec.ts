@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
-import { QueueName } from '../../src/queue/queue-name';
+import { QueueName } from '../../src/platform/queue/queue-name';
 import {
   BUILD_DIR,
   dropDatabaseAt,

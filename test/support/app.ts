@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { BootstrapService } from '../../src/bootstrap/bootstrap.service';
-import { loadConfig } from '../../src/config/app-config';
+import { loadConfig } from '../../src/platform/config/app-config';
 import { createHttpApp } from '../../src/http-app';
 import { startWorker } from '../../src/main-worker';
 

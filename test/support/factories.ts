@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type request from 'supertest';
-import { devSmsTo } from '../../src/sms/sms-dev-outbox';
+import { devSmsTo } from '../../src/platform/sms/sms-dev-outbox';
 
 type Http = ReturnType<typeof request>;
 

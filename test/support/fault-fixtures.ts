@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import request from 'supertest';
-import { ALL_QUEUES } from '../../src/queue/queue-name';
+import { ALL_QUEUES } from '../../src/platform/queue/queue-name';
 import { loginAdmin, staff, type Session } from './factories';
 import { seeker } from './matching-factories';
 import { siteWithChannels } from './notifications-factories';

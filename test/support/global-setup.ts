@@ -2,8 +2,8 @@ import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DataSource } from 'typeorm';
-import { ensureDatabase } from '../../src/database/create-database';
-import { dataSourceOptions } from '../../src/database/data-source-options';
+import { ensureDatabase } from '../../src/platform/database/create-database';
+import { dataSourceOptions } from '../../src/platform/database/data-source-options';
 import { baseDatabaseUrl, testEnvFile, type TestEnv } from './test-env';
 
 /**

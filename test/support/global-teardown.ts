@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import Redis from 'ioredis';
-import { dropDatabase } from '../../src/database/create-database';
+import { dropDatabase } from '../../src/platform/database/create-database';
 import { readTestEnv, testEnvFile, testLogFile } from './test-env';
 
 /** Drops the run's database and deletes its queues (KEEP_TEST_DB=1 keeps both for a look). */

@@ -1,6 +1,6 @@
 import type request from 'supertest';
 import type { DataSource } from 'typeorm';
-import type { MonitoringStatus } from '../../src/common/domain-enums';
+import type { MonitoringStatus } from '../../src/kernel/domain-enums';
 import type { Session } from './factories';
 import { createHousehold, createResident, residentAccount, type ResidentBody } from './residents-factories';
 

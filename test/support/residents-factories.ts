@@ -1,5 +1,5 @@
 import type request from 'supertest';
-import type { EmploymentStatus, LaborCapacity, MonitoringStatus } from '../../src/common/domain-enums';
+import type { EmploymentStatus, LaborCapacity, MonitoringStatus } from '../../src/kernel/domain-enums';
 import { buildNationalId } from '../../src/residents/national-id';
 import { login, registerAccount, uniquePhone, type Session } from './factories';
 

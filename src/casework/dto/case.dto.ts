@@ -11,7 +11,7 @@ import {
   Matches,
   ValidateIf,
 } from 'class-validator';
-import { PageQuery } from '../../common/pagination';
+import { PageQuery } from '../../kernel/pagination';
 import {
   ACTION_KINDS,
   ACTION_OUTCOMES,

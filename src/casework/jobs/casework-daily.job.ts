@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { JobHandler, type JobProcessor } from '../../queue/job-handler';
-import { JobName } from '../../queue/job-name';
+import { JobHandler, type JobProcessor } from '../../platform/queue/job-handler';
+import { JobName } from '../../platform/queue/job-name';
 import { CaseClockService } from '../case-clock.service';
 import { CaseOpeningService } from '../case-opening.service';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { JobHandler, type JobProcessor } from '../../queue/job-handler';
-import { JobName, type JobData } from '../../queue/job-name';
+import { JobHandler, type JobProcessor } from '../../platform/queue/job-handler';
+import { JobName, type JobData } from '../../platform/queue/job-name';
 import { CaseOpeningService, type SyncOutcome } from '../case-opening.service';
 
 /** A household's zero-employment flag changed: open, reopen or advance its case. */

@@ -11,8 +11,8 @@ import {
   Length,
   Matches,
 } from 'class-validator';
-import { INDUSTRIES, type Industry } from '../../common/domain-enums';
-import { PageQuery } from '../../common/pagination';
+import { INDUSTRIES, type Industry } from '../../kernel/domain-enums';
+import { PageQuery } from '../../kernel/pagination';
 import { EMPLOYER_KINDS, type EmployerKind } from '../employer-kind';
 
 /** Query-string booleans: only the words true/false (implicit conversion is off). */

@@ -1,4 +1,4 @@
-import { STATUS_VOCABULARY_EN, STATUS_VOCABULARY_ZH } from '../../i18n/status-vocabulary';
+import { STATUS_VOCABULARY_EN, STATUS_VOCABULARY_ZH } from '../status-vocabulary';
 
 /**
  * The words the resident and employer pages share: the menu's job links, industries, schedules,

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
-import { MONITORING_STATUSES } from '../../common/domain-enums';
+import { MONITORING_STATUSES } from '../../kernel/domain-enums';
 import { toBoolean } from '../../employers/dto/employer.dto';
-import { PageQuery } from '../../common/pagination';
+import { PageQuery } from '../../kernel/pagination';
 import type { Components } from '../engine';
 import type { MatchStatus } from '../results/match.entity';
 

@@ -1,4 +1,4 @@
-// The engine stays free of imports outside its folder; this is the same formula as src/common/geo.ts
+// The engine stays free of imports outside its folder; this is the same formula as src/kernel/geo.ts
 // (and the SQL `haversine_km`), so a distance shown by search and one used by matching agree.
 const EARTH_RADIUS_KM = 6371.0088;
 

@@ -13,7 +13,7 @@ import type {
   MonitoringStatus,
   Schedule,
   WageUnit,
-} from '../../common/domain-enums';
+} from '../../kernel/domain-enums';
 
 /** The engine's public vocabulary, declared once for the whole app (plain TypeScript, no imports). */
 export {
@@ -26,7 +26,7 @@ export {
   type MonitoringStatus,
   type Schedule,
   type WageUnit,
-} from '../../common/domain-enums';
+} from '../../kernel/domain-enums';
 
 /** A calendar date: 'YYYY-MM-DD' (or a full ISO timestamp, of which the UTC date is used) or a Date. */
 export type DateInput = string | Date;

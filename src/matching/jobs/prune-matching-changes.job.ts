@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { JobHandler, type JobProcessor } from '../../queue/job-handler';
-import { JobName } from '../../queue/job-name';
+import { JobHandler, type JobProcessor } from '../../platform/queue/job-handler';
+import { JobName } from '../../platform/queue/job-name';
 
 /**
  * Hourly: drops matching_change rows older than three hours whose transactions have ended. A

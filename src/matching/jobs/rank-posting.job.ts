@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { JobHandler, type JobProcessor } from '../../queue/job-handler';
-import { JobName, type JobData } from '../../queue/job-name';
+import { JobHandler, type JobProcessor } from '../../platform/queue/job-handler';
+import { JobName, type JobData } from '../../platform/queue/job-name';
 import { RankingService, type RankPostingOutcome } from '../ranking.service';
 
 export type RankPostingJobData = JobData<JobName.RankPosting>;

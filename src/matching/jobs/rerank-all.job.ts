@@ -1,11 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { JobHandler, type JobProcessor } from '../../queue/job-handler';
-import { JobName } from '../../queue/job-name';
-import { JobQueue } from '../../queue/job-queue.service';
-import { RANKING_RETRY } from '../../queue/retry-policy';
-import { todayInPilotZone as chinaToday } from '../../common/clock';
+import { JobHandler, type JobProcessor } from '../../platform/queue/job-handler';
+import { JobName } from '../../platform/queue/job-name';
+import { JobQueue } from '../../platform/queue/job-queue.service';
+import { RANKING_RETRY } from '../../platform/queue/retry-policy';
+import { todayInPilotZone as chinaToday } from '../../kernel/clock';
 
 /**
  * Postings per re-rank batch. A batch loads the candidates its postings reach once and ranks them

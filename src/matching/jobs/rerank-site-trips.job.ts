@@ -2,12 +2,12 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { CommuteSettings } from '../../commute/commute-settings';
-import type { OutboxEvent } from '../../database/outbox-event.entity';
-import { JobHandler, type JobProcessor } from '../../queue/job-handler';
-import { JobName, type JobData } from '../../queue/job-name';
-import { JobQueue } from '../../queue/job-queue.service';
-import { OutboxRoute, type RouteContext, type RoutedJob } from '../../queue/outbox-routes';
-import { RANKING_RETRY } from '../../queue/retry-policy';
+import type { OutboxEvent } from '../../platform/database/outbox-event.entity';
+import { JobHandler, type JobProcessor } from '../../platform/queue/job-handler';
+import { JobName, type JobData } from '../../platform/queue/job-name';
+import { JobQueue } from '../../platform/queue/job-queue.service';
+import { OutboxRoute, type RouteContext, type RoutedJob } from '../../platform/queue/outbox-routes';
+import { RANKING_RETRY } from '../../platform/queue/retry-policy';
 import { RERANK_BATCH } from './rerank-all.job';
 
 type Place = JobData<JobName.RerankSiteTrips>['places'][number];

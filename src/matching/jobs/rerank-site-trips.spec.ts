@@ -1,5 +1,5 @@
-import type { OutboxEvent } from '../../database/outbox-event.entity';
-import { JobName } from '../../queue/job-name';
+import type { OutboxEvent } from '../../platform/database/outbox-event.entity';
+import { JobName } from '../../platform/queue/job-name';
 import { placesOf, SiteTripsOutboxRoutes } from './rerank-site-trips.job';
 
 const event = (id: string, payload: Record<string, unknown>): OutboxEvent => ({

@@ -11,7 +11,7 @@ import {
   Max,
   Min,
 } from 'class-validator';
-import { PageQuery } from '../../common/pagination';
+import { PageQuery } from '../../kernel/pagination';
 import { FOLLOW_UP_MONTHS, PLACEMENT_KINDS, type FollowUpMonth, type PlacementKind } from '../placement-kind';
 
 const MONEY = { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 };

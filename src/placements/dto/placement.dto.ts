@@ -13,7 +13,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { PageQuery } from '../../common/pagination';
+import { PageQuery } from '../../kernel/pagination';
 import { PLACEMENT_KINDS, type PlacementKind } from '../placement-kind';
 
 const MONEY = { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 };

@@ -19,9 +19,9 @@ import {
   type Industry,
   type Schedule,
   type WageUnit,
-} from '../../common/domain-enums';
+} from '../../kernel/domain-enums';
 import { TRAVEL_MODES, type TravelMode, type TravelSource } from '../../commute/travel-trip';
-import { PageQuery } from '../../common/pagination';
+import { PageQuery } from '../../kernel/pagination';
 import { toBoolean } from '../../employers/dto/employer.dto';
 import { SEARCH_SORTS, type SearchSort } from '../posting-enums';
 import { PostingSkillViewDto } from './posting.dto';

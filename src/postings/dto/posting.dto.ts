@@ -25,8 +25,8 @@ import {
   type Industry,
   type Schedule,
   type WageUnit,
-} from '../../common/domain-enums';
-import { PageQuery } from '../../common/pagination';
+} from '../../kernel/domain-enums';
+import { PageQuery } from '../../kernel/pagination';
 import { MAX_WORKING_AGE, MIN_WORKING_AGE, POSTING_STATUSES, type PostingStatus } from '../posting-enums';
 
 const MONEY = { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 };

@@ -12,7 +12,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../../access/auth-user';
 import { ScopePolicy } from '../../access/scope-policy';
 import { AuditService } from '../../audit/audit.service';
-import { todayInPilotZone } from '../../common/clock';
+import { todayInPilotZone } from '../../kernel/clock';
 import { ResidentsDirectory } from '../../residents/residents-directory';
 import { CooperationRepository } from './cooperation.repository';
 import { CooperationSettings } from './cooperation-settings';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AppConfig } from '../../config/app-config';
-import { InvalidInputError } from '../../common/domain-errors';
+import { AppConfig } from '../../platform/config/app-config';
+import { InvalidInputError } from '../../kernel/domain-errors';
 import {
   cooperationRulesFor,
   loadCooperationConfig,

@@ -11,7 +11,7 @@ import {
 import type { FastifyReply } from 'fastify';
 import { Allow } from '../../access/access.decorator';
 import { CurrentUser, type AuthUser } from '../../access/auth-user';
-import { IdParam } from '../../common/id-param';
+import { IdParam } from '../../platform/http/id-param';
 import { BatchesService } from './batches.service';
 import { CooperationReadsService } from './cooperation-reads.service';
 import {

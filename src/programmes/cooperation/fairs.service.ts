@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../../access/auth-user';
 import { ScopePolicy } from '../../access/scope-policy';
 import { AuditService } from '../../audit/audit.service';
-import { InvalidInputError } from '../../common/domain-errors';
+import { InvalidInputError } from '../../kernel/domain-errors';
 import { EmployersService } from '../../employers/employers.service';
 import { PostingsDirectory } from '../../postings/postings-directory';
 import { CooperationRepository } from './cooperation.repository';

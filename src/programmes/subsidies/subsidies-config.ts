@@ -5,13 +5,13 @@ import {
   parseProgrammeSection,
   type ProgrammeRules,
 } from '../programmes-config';
-import type { AppConfig } from '../../config/app-config';
+import type { AppConfig } from '../../platform/config/app-config';
 import {
   EMPLOYMENT_STATUSES,
   MONITORING_STATUSES,
   type EmploymentStatus,
   type MonitoringStatus,
-} from '../../common/domain-enums';
+} from '../../kernel/domain-enums';
 
 /*
  * The `subsidies:` section of config/programmes.yaml (issue 17 §2). Every figure is configuration

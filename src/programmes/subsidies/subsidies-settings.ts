@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppConfig } from '../../config/app-config';
+import { AppConfig } from '../../platform/config/app-config';
 import { loadMatchingConfig } from '../../matching/matching-config';
 import { programmeRulesFor, type ProgrammeRules } from '../programmes-config';
 import { loadSubsidiesConfig, type SubsidyRules } from './subsidies-config';

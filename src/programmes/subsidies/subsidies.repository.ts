@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
-import { ConflictError } from '../../common/domain-errors';
+import { ConflictError } from '../../kernel/domain-errors';
 import { SubsidyBatch } from './entities/subsidy-batch.entity';
 import { SubsidyClaim } from './entities/subsidy-claim.entity';
 import { SubsidyEvidence, type StoredEvidenceStatus } from './entities/subsidy-evidence.entity';

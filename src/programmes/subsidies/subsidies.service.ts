@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../../access/auth-user';
 import { ScopePolicy } from '../../access/scope-policy';
 import { AuditService } from '../../audit/audit.service';
-import { todayInPilotZone } from '../../common/clock';
-import { ConflictError, InvalidInputError } from '../../common/domain-errors';
+import { todayInPilotZone } from '../../kernel/clock';
+import { ConflictError, InvalidInputError } from '../../kernel/domain-errors';
 import { PlacementHistory } from '../../placements/placement-history';
 import { RegionsService } from '../../regions/regions.service';
 import {

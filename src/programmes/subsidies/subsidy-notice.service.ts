@@ -2,7 +2,7 @@ import { Injectable, type StreamableFile } from '@nestjs/common';
 import type { AuthUser } from '../../access/auth-user';
 import { ScopePolicy } from '../../access/scope-policy';
 import { AuditService } from '../../audit/audit.service';
-import { maskNationalId } from '../../crypto/masking';
+import { maskNationalId } from '../../platform/crypto/masking';
 import { RegionsService } from '../../regions/regions.service';
 import { ResidentProgrammeReads } from '../../residents/resident-programme-facts';
 import { streamXlsx, type XlsxColumn } from '../../reports/xlsx-stream';

@@ -1,4 +1,4 @@
-import type { EmploymentStatus, MonitoringStatus } from '../../common/domain-enums';
+import type { EmploymentStatus, MonitoringStatus } from '../../kernel/domain-enums';
 import type { PlacementKind } from '../../placements/placement-kind';
 import type { EvidenceItem, HouseholdStatuses, SubsidyProgramme, SubsidyRules } from './subsidies-config';
 import { addDays, addMonths, monthsOf, type Period } from './subsidy-periods';

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { todayInPilotZone } from '../../common/clock';
+import { todayInPilotZone } from '../../kernel/clock';
 import { NotificationsService } from '../../notifications/notifications.service';
 import { EmployerPlacements } from '../../placements/employer-placements';
 import {

@@ -1,4 +1,4 @@
-import { MONITORING_STATUSES, type MonitoringStatus } from '../../common/domain-enums';
+import { MONITORING_STATUSES, type MonitoringStatus } from '../../kernel/domain-enums';
 import { failProgrammes, isRecord, type SectionParser } from '../programmes-config';
 
 /*

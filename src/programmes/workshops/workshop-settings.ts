@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppConfig } from '../../config/app-config';
+import { AppConfig } from '../../platform/config/app-config';
 import { loadProgrammeSection, programmeRulesFor, type ProgrammeRules } from '../programmes-config';
 import { parseWorkshopRules, type WorkshopRules } from './workshop-rules';
 

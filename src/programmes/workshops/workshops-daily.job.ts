@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { todayInPilotZone } from '../../common/clock';
-import { JobHandler, type JobProcessor } from '../../queue/job-handler';
-import { JobName } from '../../queue/job-name';
+import { todayInPilotZone } from '../../kernel/clock';
+import { JobHandler, type JobProcessor } from '../../platform/queue/job-handler';
+import { JobName } from '../../platform/queue/job-name';
 import { RegionsService } from '../../regions/regions.service';
 import { WorkshopMonitor } from './workshop-monitor';
 import { quarterOf } from './workshop-rules';

@@ -10,7 +10,7 @@ import {
 } from '@nestjs/swagger';
 import { Allow } from '../../access/access.decorator';
 import { CurrentUser, type AuthUser } from '../../access/auth-user';
-import { IdParam } from '../../common/id-param';
+import { IdParam } from '../../platform/http/id-param';
 import { CreateWorkshopDto, WorkshopDetailDto, WorkshopListDto, WorkshopQuery } from './dto/workshop.dto';
 import { WorkshopsService } from './workshops.service';
 

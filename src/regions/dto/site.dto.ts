@@ -17,7 +17,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { PageQuery } from '../../common/pagination';
+import { PageQuery } from '../../kernel/pagination';
 
 export class SiteChannelDto {
   @ApiProperty({ enum: ['wecom', 'dingtalk', 'email'] })

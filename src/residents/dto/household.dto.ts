@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, ValidateIf } from 'class-validator';
-import { MONITORING_STATUSES, type MonitoringStatus } from '../../common/domain-enums';
-import { PageQuery } from '../../common/pagination';
+import { MONITORING_STATUSES, type MonitoringStatus } from '../../kernel/domain-enums';
+import { PageQuery } from '../../kernel/pagination';
 
 const REGION_CODE = /^\d{6}(\d{3}(\d{3})?)?$/;
 

@@ -28,8 +28,8 @@ import {
   type Industry,
   type LaborCapacity,
   type Schedule,
-} from '../../common/domain-enums';
-import { PageQuery } from '../../common/pagination';
+} from '../../kernel/domain-enums';
+import { PageQuery } from '../../kernel/pagination';
 import { EDUCATIONS, GENDERS, RESIDENT_STATUSES, SKILL_SOURCES, type Education, type Gender } from '../enums';
 import { IsNationalId } from './national-id.validator';
 

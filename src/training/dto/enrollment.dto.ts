@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
-import { PageQuery } from '../../common/pagination';
+import { PageQuery } from '../../kernel/pagination';
 
 export class CreateEnrollmentDto {
   @ApiProperty({ format: 'uuid', description: 'The resident to enrol (a resident: their own id)' })

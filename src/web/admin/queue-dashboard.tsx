@@ -10,8 +10,8 @@ import { dirname, join } from 'node:path';
 import { AuthService } from '../../access/auth.service';
 import type { AuthUser } from '../../access/auth-user';
 import { WebSessions } from '../../access/web-sessions';
-import { toErrorBody } from '../../common/domain-errors-http';
-import { JobQueue } from '../../queue/job-queue.service';
+import { toErrorBody } from '../../platform/http/domain-errors-http';
+import { JobQueue } from '../../platform/queue/job-queue.service';
 import { ErrorPage } from '../pages/error-page';
 import { redirect, render } from '../render';
 

@@ -1,4 +1,4 @@
-import type { Industry } from '../../common/domain-enums';
+import type { Industry } from '../../kernel/domain-enums';
 import { useWeb } from '../render';
 import { INDUSTRY_ICON, industryLabel } from './labels';
 

@@ -1,4 +1,4 @@
-import type { WageUnit } from '../../common/domain-enums';
+import type { WageUnit } from '../../kernel/domain-enums';
 import type { MessageKey } from '../../i18n/web/messages';
 import { useWeb } from '../render';
 import type { Translate } from '../../i18n/web/i18n';

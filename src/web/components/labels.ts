@@ -1,5 +1,5 @@
 import type { ApplicationStatus } from '../../applications/application-status';
-import type { Industry, Schedule, WageUnit } from '../../common/domain-enums';
+import type { Industry, Schedule, WageUnit } from '../../kernel/domain-enums';
 import type { EmployerKind } from '../../employers/employer-kind';
 import type { MessageKey } from '../../i18n/web/messages';
 import { statusKey } from '../../i18n/status-vocabulary';

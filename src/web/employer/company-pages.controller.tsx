@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Allow } from '../../access/access.decorator';
 import { CurrentUser, type AuthUser } from '../../access/auth-user';
-import { ConflictError } from '../../common/domain-errors';
+import { ConflictError } from '../../kernel/domain-errors';
 import { CreateEmployerDto } from '../../employers/dto/employer.dto';
 import { EmployersService } from '../../employers/employers.service';
 import { RegionsService } from '../../regions/regions.service';

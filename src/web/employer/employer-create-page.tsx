@@ -1,4 +1,4 @@
-import { INDUSTRIES } from '../../common/domain-enums';
+import { INDUSTRIES } from '../../kernel/domain-enums';
 import { EMPLOYER_KINDS } from '../../employers/employer-kind';
 import {
   ErrorSummary,

@@ -10,8 +10,8 @@ import {
   InviteApplicationDto,
   UpdateApplicationDto,
 } from '../../applications/dto/application.dto';
-import { ConflictError } from '../../common/domain-errors';
-import { IdParam } from '../../common/id-param';
+import { ConflictError } from '../../kernel/domain-errors';
+import { IdParam } from '../../platform/http/id-param';
 import { PostingMatchesQuery } from '../../matching/dto/match.dto';
 import { MatchesService } from '../../matching/matches.service';
 import { PostingsService } from '../../postings/postings.service';

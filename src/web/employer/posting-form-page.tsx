@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { INDUSTRIES, SCHEDULES, WAGE_UNITS } from '../../common/domain-enums';
+import { INDUSTRIES, SCHEDULES, WAGE_UNITS } from '../../kernel/domain-enums';
 import {
   ErrorSummary,
   Form,

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { formatDate } from '../../common/clock';
+import { formatDate } from '../../kernel/clock';
 import { useDoneNotice } from '../components/done-notice';
 import { Layout } from '../components/layout';
 import { useWeb } from '../render';

@@ -1,4 +1,4 @@
-import { NotFoundError } from '../../common/domain-errors';
+import { NotFoundError } from '../../kernel/domain-errors';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

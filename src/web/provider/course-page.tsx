@@ -1,4 +1,4 @@
-import { formatDate, formatTime } from '../../common/clock';
+import { formatDate, formatTime } from '../../kernel/clock';
 import type { CourseDto } from '../../training/dto/course.dto';
 import type { EnrollmentDto } from '../../training/dto/enrollment.dto';
 import {

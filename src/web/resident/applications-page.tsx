@@ -1,6 +1,6 @@
 import { isFinal } from '../../applications/application-status';
 import type { ApplicationDto } from '../../applications/dto/application.dto';
-import { formatDate } from '../../common/clock';
+import { formatDate } from '../../kernel/clock';
 import { Form } from '../components/form';
 import { type DoneMessages, useDoneNotice } from '../components/done-notice';
 import { Layout } from '../components/layout';

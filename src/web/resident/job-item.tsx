@@ -1,4 +1,4 @@
-import type { Industry, Schedule, WageUnit } from '../../common/domain-enums';
+import type { Industry, Schedule, WageUnit } from '../../kernel/domain-enums';
 import { wageText } from '../components/job-card';
 import { TravelFact, travelWords, type TravelView } from '../components/travel-line';
 import { useWeb } from '../render';

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { INDUSTRIES, SCHEDULES } from '../../common/domain-enums';
+import { INDUSTRIES, SCHEDULES } from '../../kernel/domain-enums';
 import { TRAVEL_BANDS } from '../../commute/commute-text';
 import { SelectField, TextField } from '../components/form';
 import { useWeb } from '../render';

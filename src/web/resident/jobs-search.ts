@@ -1,4 +1,4 @@
-import { INDUSTRIES, SCHEDULES, type Industry, type Schedule } from '../../common/domain-enums';
+import { INDUSTRIES, SCHEDULES, type Industry, type Schedule } from '../../kernel/domain-enums';
 import { TRAVEL_BANDS, type TravelBand } from '../../commute/commute-text';
 
 /** The job search as the page's query string carries it (anything invalid is ignored, never a 500). */

@@ -1,4 +1,4 @@
-import { formatDateTime } from '../../common/clock';
+import { formatDateTime } from '../../kernel/clock';
 import type { NotificationDto } from '../../notifications/dto/notification.dto';
 import { Form } from '../components/form';
 import { Layout } from '../components/layout';

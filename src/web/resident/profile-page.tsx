@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { INDUSTRIES, SCHEDULES } from '../../common/domain-enums';
+import { INDUSTRIES, SCHEDULES } from '../../kernel/domain-enums';
 import type { ResidentDto } from '../../residents/dto/resident.dto';
 import type { SkillDto } from '../../skills/skill.dto';
 import { ErrorSummary, Form, type FormErrors, type FormValues, TextField } from '../components/form';

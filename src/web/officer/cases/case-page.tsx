@@ -1,4 +1,4 @@
-import { formatDate } from '../../../common/clock';
+import { formatDate } from '../../../kernel/clock';
 import { ACTION_KINDS, ACTION_OUTCOMES } from '../../../casework/case-vocabulary';
 import type { CaseDetailDto } from '../../../casework/dto/case.dto';
 import { Form } from '../../components/form';

@@ -1,4 +1,4 @@
-import { formatDateTime } from '../../../common/clock';
+import { formatDateTime } from '../../../kernel/clock';
 import type { TravelTimeDto } from '../../../commute/dto/travel-time.dto';
 import { RECORDED_SOURCES, TRAVEL_MODES } from '../../../commute/travel-trip';
 import {

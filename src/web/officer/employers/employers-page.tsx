@@ -1,4 +1,4 @@
-import type { Page } from '../../../common/pagination';
+import type { Page } from '../../../kernel/pagination';
 import type { EmployerDto } from '../../../employers/dto/employer.dto';
 import { ActionButton, ErrorBanner, Form } from '../../components/form';
 import { ItemList } from '../../components/item-list';

@@ -1,4 +1,4 @@
-import type { Page } from '../../../common/pagination';
+import type { Page } from '../../../kernel/pagination';
 import type { HouseholdDto } from '../../../residents/dto/household.dto';
 import type { HouseholdLabel } from '../../../residents/household-head';
 import { ItemList } from '../../components/item-list';

@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Allow } from '../../../access/access.decorator';
 import { CurrentUser, type AuthUser } from '../../../access/auth-user';
-import { NotFoundError } from '../../../common/domain-errors';
+import { NotFoundError } from '../../../kernel/domain-errors';
 import { RegionsService } from '../../../regions/regions.service';
 import { HouseholdQuery } from '../../../residents/dto/household.dto';
 import { ResidentQuery } from '../../../residents/dto/resident.dto';

@@ -1,4 +1,4 @@
-import type { Page } from '../../../common/pagination';
+import type { Page } from '../../../kernel/pagination';
 import type { ResidentSummaryDto } from '../../../residents/dto/resident.dto';
 import { OfficerPage, Pager, SitePicker, type SiteOption } from '../officer-layout';
 import { siteListHref, TotalCount } from '../officer-lists';

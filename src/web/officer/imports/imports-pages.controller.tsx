@@ -4,7 +4,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Allow } from '../../../access/access.decorator';
 import { CurrentUser, type AuthUser } from '../../../access/auth-user';
-import { DomainError } from '../../../common/domain-errors';
+import { DomainError } from '../../../kernel/domain-errors';
 import { ImportsService, type RosterUpload } from '../../../imports/imports.service';
 import { RegionsService } from '../../../regions/regions.service';
 import { redirect, render } from '../../render';

@@ -1,4 +1,4 @@
-import { formatDate } from '../../../common/clock';
+import { formatDate } from '../../../kernel/clock';
 import type { LinkClaimDto } from '../../../residents/dto/link-claim.dto';
 import { ActionButton, ErrorBanner, Form } from '../../components/form';
 import { Layout } from '../../components/layout';

@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Allow } from '../../../access/access.decorator';
 import { CurrentUser, type AuthUser } from '../../../access/auth-user';
-import { ConflictError, InvalidInputError, NotFoundError } from '../../../common/domain-errors';
+import { ConflictError, InvalidInputError, NotFoundError } from '../../../kernel/domain-errors';
 import { formString, type FormBody } from '../../form-data';
 import { ResidentLinkClaims } from '../../../residents/resident-link-claims.service';
 import { redirect, render, webContextOf } from '../../render';

@@ -1,4 +1,4 @@
-import type { Page } from '../../../common/pagination';
+import type { Page } from '../../../kernel/pagination';
 import { SCORE_BANDS, type OfficerMatchDto, type ScoreBand } from '../../../matching/dto/match.dto';
 import { ActionButton, Form } from '../../components/form';
 import { ItemList } from '../../components/item-list';

@@ -1,5 +1,5 @@
-import { formatDateTime } from '../../../common/clock';
-import type { Page } from '../../../common/pagination';
+import { formatDateTime } from '../../../kernel/clock';
+import type { Page } from '../../../kernel/pagination';
 import type { NotificationDto } from '../../../notifications/dto/notification.dto';
 import { ActionButton } from '../../components/form';
 import { ItemList } from '../../components/item-list';

@@ -1,5 +1,5 @@
-import { todayInPilotZone } from '../../../common/clock';
-import type { Page } from '../../../common/pagination';
+import { todayInPilotZone } from '../../../kernel/clock';
+import type { Page } from '../../../kernel/pagination';
 import type { FollowUpTaskDto } from '../../../placements/dto/follow-up.dto';
 import { Form, type FormErrors, type FormValues } from '../../components/form';
 import { ItemList } from '../../components/item-list';

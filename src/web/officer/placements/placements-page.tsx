@@ -1,4 +1,4 @@
-import { todayInPilotZone } from '../../../common/clock';
+import { todayInPilotZone } from '../../../kernel/clock';
 import type { PlacementDto } from '../../../placements/dto/placement.dto';
 import { Form } from '../../components/form';
 import { ItemList } from '../../components/item-list';

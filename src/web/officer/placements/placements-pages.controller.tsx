@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Allow } from '../../../access/access.decorator';
 import { CurrentUser, type AuthUser } from '../../../access/auth-user';
-import { DomainError, InvalidInputError } from '../../../common/domain-errors';
+import { DomainError, InvalidInputError } from '../../../kernel/domain-errors';
 import { CreateFollowUpDto, FollowUpTaskQuery } from '../../../placements/dto/follow-up.dto';
 import { EndPlacementDto, PlacementQuery } from '../../../placements/dto/placement.dto';
 import type { PlacementDto } from '../../../placements/dto/placement.dto';

@@ -1,4 +1,4 @@
-import { formatDate } from '../../../common/clock';
+import { formatDate } from '../../../kernel/clock';
 import { basisText } from '../../../i18n/subsidy-vocabulary';
 import { SUBSIDY_PROGRAMMES } from '../../../programmes/subsidies/subsidies-config';
 import type { ClaimDto, EligibilityItemDto } from '../../../programmes/subsidies/dto/subsidy.dto';

@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Allow } from '../../../access/access.decorator';
 import { CurrentUser, type AuthUser } from '../../../access/auth-user';
-import { DomainError, NotFoundError } from '../../../common/domain-errors';
+import { DomainError, NotFoundError } from '../../../kernel/domain-errors';
 import { SiteQuery } from '../../../regions/dto/site.dto';
 import { RegionsService } from '../../../regions/regions.service';
 import {

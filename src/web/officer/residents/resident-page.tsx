@@ -1,5 +1,5 @@
 import type { ApplicationDto } from '../../../applications/dto/application.dto';
-import { formatDate, todayInPilotZone } from '../../../common/clock';
+import { formatDate, todayInPilotZone } from '../../../kernel/clock';
 import { CONTACT_KINDS } from '../../../contacts/contact-kind';
 import type { ContactDto } from '../../../contacts/dto/contact.dto';
 import { PLACEMENT_KINDS } from '../../../placements/placement-kind';

@@ -6,7 +6,7 @@ import { CurrentUser, type AuthUser } from '../../../access/auth-user';
 import { ScopePolicy } from '../../../access/scope-policy';
 import { ApplicationsService } from '../../../applications/applications.service';
 import { ApplicationQuery } from '../../../applications/dto/application.dto';
-import { DomainError, NotFoundError } from '../../../common/domain-errors';
+import { DomainError, NotFoundError } from '../../../kernel/domain-errors';
 import { ContactsService } from '../../../contacts/contacts.service';
 import { CreateContactDto } from '../../../contacts/dto/contact.dto';
 import { EmployerQuery } from '../../../employers/dto/employer.dto';

@@ -2,12 +2,12 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { hashPassword } from '../access/passwords';
-import { AppModule } from '../app.module';
-import { BootstrapService } from '../bootstrap/bootstrap.service';
-import { loadConfig } from '../config/app-config';
-import { PiiCipher } from '../crypto/pii-cipher';
-import { ensureDatabase } from '../database/create-database';
+import { hashPassword } from '../../src/access/passwords';
+import { AppModule } from '../../src/app.module';
+import { BootstrapService } from '../../src/bootstrap/bootstrap.service';
+import { loadConfig } from '../../src/platform/config/app-config';
+import { PiiCipher } from '../../src/platform/crypto/pii-cipher';
+import { ensureDatabase } from '../../src/platform/database/create-database';
 import { buildCountyPopulation } from './county';
 import { DEMO_PASSWORD } from './demo-scenario';
 import { writePopulation, type WriteCounts } from './population-writer';
@@ -35,7 +35,7 @@ export interface GenerateResult {
 
 /**
  * Fills a migrated database that has its reference data (regions, skills) and no population yet
- * with a synthetic county (src/demo/county.ts), in one transaction. Reused by the benchmark.
+ * with a synthetic county (tools/demo/county.ts), in one transaction. Reused by the benchmark.
  */
 export async function generatePopulation(ds: DataSource, opts: GenerateOptions): Promise<GenerateResult> {
   const log = opts.log ?? (() => undefined);

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { SkillWords } from '../postings/posting-search-text';
+import type { SkillWords } from '../../src/postings/posting-search-text';
 import { enshiTownships, type Township } from './geography';
 import type { SkillRef } from './population';
 

@@ -1,11 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { hashPassword } from '../access/passwords';
-import { BootstrapStep, type BootstrapRunner } from '../bootstrap/bootstrap-step';
-import { AppConfig } from '../config/app-config';
-import { maskPhone } from '../crypto/masking';
-import { PiiCipher } from '../crypto/pii-cipher';
+import { hashPassword } from '../../src/access/passwords';
+import { BootstrapStep, type BootstrapRunner } from '../../src/bootstrap/bootstrap-step';
+import { AppConfig } from '../../src/platform/config/app-config';
+import { maskPhone } from '../../src/platform/crypto/masking';
+import { PiiCipher } from '../../src/platform/crypto/pii-cipher';
 import { buildDemoPopulation, DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoLogin } from './demo-scenario';
 import { withFreshIds } from './fresh-ids';
 import { writePopulation, type WriteCounts } from './population-writer';

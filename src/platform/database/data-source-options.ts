@@ -11,7 +11,7 @@ export function dataSourceOptions(
   databaseUrl: string,
   replicaUrls: readonly string[] = [],
 ): DataSourceOptions {
-  const srcDir = join(__dirname, '..');
+  const srcDir = join(__dirname, '..', '..');
   const root = projectRoot();
   const built = __dirname.includes(`${join('dist', 'src')}`);
   return {

@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { BootstrapStep, type BootstrapRunner } from '../bootstrap/bootstrap-step';
-import { AppConfig } from '../config/app-config';
-import { PiiCipher } from '../crypto/pii-cipher';
+import { BootstrapStep, type BootstrapRunner } from '../../src/bootstrap/bootstrap-step';
+import { AppConfig } from '../../src/platform/config/app-config';
+import { PiiCipher } from '../../src/platform/crypto/pii-cipher';
 import { DEMO_ACCOUNTS } from './demo-scenario';
 import { SYNTHETIC_MARK } from './names';
 

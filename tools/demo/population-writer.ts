@@ -1,9 +1,9 @@
 import type { EntityManager } from 'typeorm';
-import { maskNationalId } from '../crypto/masking';
-import type { PiiCipher } from '../crypto/pii-cipher';
-import { skillTag, SkillTerms, type SkillWords } from '../postings/posting-search-text';
-import { laborCapableSql } from '../residents/household-figures';
-import { documentTokens } from '../search/chinese-text';
+import { maskNationalId } from '../../src/platform/crypto/masking';
+import type { PiiCipher } from '../../src/platform/crypto/pii-cipher';
+import { skillTag, SkillTerms, type SkillWords } from '../../src/postings/posting-search-text';
+import { laborCapableSql } from '../../src/residents/household-figures';
+import { documentTokens } from '../../src/search/chinese-text';
 import type { Population, PostingRow } from './population';
 
 /*

@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { JobHandler, type JobProcessor } from './job-handler';
-import { JobName, type JobData } from './job-name';
+import { JobHandler, type JobProcessor } from '../platform/queue/job-handler';
+import { JobName, type JobData } from '../platform/queue/job-name';
 
 export type PurgeExpiredSessionsJobData = JobData<JobName.PurgeExpiredSessions>;
 

@@ -1,5 +1,5 @@
-import type { Industry, Schedule, WageUnit } from '../common/domain-enums';
-import type { EmployerKind } from '../employers/employer-kind';
+import type { Industry, Schedule, WageUnit } from '../../src/kernel/domain-enums';
+import type { EmployerKind } from '../../src/employers/employer-kind';
 
 /*
  * Vacancies typical of the labour market around Wuling resettlement sites, with wages of the

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { isValidCreditCode } from '../employers/credit-code';
-import { postingTokens, SkillTerms } from '../postings/posting-search-text';
-import { checkNationalId, nationalIdFacts } from '../residents/national-id';
-import { parseTaxonomy } from '../skills/taxonomy';
+import { isValidCreditCode } from '../../src/employers/credit-code';
+import { postingTokens, SkillTerms } from '../../src/postings/posting-search-text';
+import { checkNationalId, nationalIdFacts } from '../../src/residents/national-id';
+import { parseTaxonomy } from '../../src/skills/taxonomy';
 import { buildCountyPopulation } from './county';
 import { buildDemoPopulation, DEMO_ACCOUNTS, ORIGIN_TOWNSHIP } from './demo-scenario';
 import { enshiTownships, WENDOU } from './geography';

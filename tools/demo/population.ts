@@ -5,13 +5,13 @@ import type {
   MonitoringStatus,
   Schedule,
   WageUnit,
-} from '../common/domain-enums';
-import { buildCreditCode, CREDIT_CODE_ALPHABET } from '../employers/credit-code';
-import type { EmployerKind } from '../employers/employer-kind';
-import type { PostingSkill } from '../postings/posting.entity';
-import type { Education, Gender, SkillSource } from '../residents/enums';
-import { buildNationalId } from '../residents/national-id';
-import type { Role } from '../access/role';
+} from '../../src/kernel/domain-enums';
+import { buildCreditCode, CREDIT_CODE_ALPHABET } from '../../src/employers/credit-code';
+import type { EmployerKind } from '../../src/employers/employer-kind';
+import type { PostingSkill } from '../../src/postings/posting.entity';
+import type { Education, Gender, SkillSource } from '../../src/residents/enums';
+import { buildNationalId } from '../../src/residents/national-id';
+import type { Role } from '../../src/access/role';
 import type { CourseTemplate } from './course-templates';
 import { jitter, type Township } from './geography';
 import { givenName, surname, SYNTHETIC_MARK } from './names';

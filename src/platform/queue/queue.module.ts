@@ -5,7 +5,6 @@ import { OutboxRouter } from './outbox-router';
 import { SchedulerService } from './scheduler.service';
 import { WorkerService } from './worker.service';
 import { PrefixSharing } from './prefix-sharing';
-import { PurgeExpiredSessionsJob } from './purge-expired-sessions.job';
 
 @Global()
 @Module({
@@ -15,7 +14,6 @@ import { PurgeExpiredSessionsJob } from './purge-expired-sessions.job';
     WorkerService,
     SchedulerService,
     PrefixSharing,
-    PurgeExpiredSessionsJob,
     OutboxRouter,
   ],
   exports: [JobQueue, WorkerService, SchedulerService, PrefixSharing, OutboxRouter],

@@ -35,7 +35,7 @@ export class AppConfig {
   /** Read replicas (DATABASE_REPLICA_URLS); reads that tolerate lag may go there (ReadReplica). */
   databaseReplicaUrls!: string[];
   redisUrl!: string;
-  /** Where Redis is: REDIS_URL, or the Sentinels of REDIS_SENTINELS (src/redis/redis-target.ts). */
+  /** Where Redis is: REDIS_URL, or the Sentinels of REDIS_SENTINELS (src/platform/redis/redis-target.ts). */
   redis!: RedisTarget;
   /**
    * LEYE_QUEUE_PREFIX, or null: then the prefix derives from the deployment id stored in the

@@ -2,8 +2,8 @@ import 'reflect-metadata';
 import { Injectable, Module, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryModule, DiscoveryService } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
-import { DuplicateOutboxRouteError, OutboxRouter } from '../queue/outbox-router';
-import { OutboxRoute } from '../queue/outbox-routes';
+import { DuplicateOutboxRouteError, OutboxRouter } from './outbox-router';
+import { OutboxRoute } from './outbox-routes';
 import { discoverOne, discoverReactions, MissingReactionError, reactionPoint, ReactsTo } from './reactions';
 
 interface Greeter {

@@ -1,7 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
-import { DomainError, RateLimitedError } from './domain-errors';
+import { DomainError, RateLimitedError } from '../../kernel/domain-errors';
 import { ValidationFailedException } from './validation';
 
 const STATUS_NAMES: Record<number, string> = {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { parseTaxonomy } from '../skills/taxonomy';
+import { parseTaxonomy } from '../../src/skills/taxonomy';
 import { buildDemoPopulation } from './demo-scenario';
 import { withFreshIds } from './fresh-ids';
 import { enshiTownships } from './geography';
