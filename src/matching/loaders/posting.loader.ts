@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { CommuteDirectory } from '../../commute/commute-directory';
 import type { SitePoint, Workplace } from '../../commute/travel-trip';
-import { boundingBox } from '../../common/geo';
+import { boundingBox, distanceKm } from '../../kernel/geo';
+import { estimateReachKm } from '../../postings/posting-travel';
 import type { Industry, PostingProfile, Schedule, WageUnit } from '../engine';
 import { TravelTable, clockMinutes } from './travel';
 
@@ -131,9 +132,13 @@ export class PostingLoader {
   /**
    * Open postings a resident of the site could take: the trip there (the commute planner's, in
    * minutes) within `maxMinutes` or unknown, or anywhere with accommodation when the resident is
-   * willing to work away; with the trips worked out (`travel`, for the engine). The database
-   * narrows by a straight-line radius first: maxMinutes at the fastest mode's speed of
-   * config/commute.yaml times its detour factor, which no road trip can beat.
+   * willing to work away; with the trips worked out (`travel`, for the engine). The database first
+   * narrows to a superset, as the search does (postings/posting-travel.ts `travelReachSql`): the
+   * straight line the estimate covers in `maxMinutes`, widened to reach every named place of a
+   * recorded trip of at most `maxMinutes` (plus the planner's match radius), and the townships of
+   * such trips by region code. The planner then decides exactly. (Until 2026-12-02 the radius was
+   * maxMinutes at the fastest mode times the detour factor — 72 km for an hour — which loaded
+   * most of the county for every resident: rank-resident p50 25 → 130 ms on the bench county.)
    */
   async openPostingsInReach(
     site: SitePoint,
@@ -142,10 +147,19 @@ export class PostingLoader {
     m: EntityManager = this.dataSource.manager,
   ): Promise<{ postings: LoadedPosting[]; travel: TravelTable }> {
     const cfg = this.commute.settings.config;
-    const fastest = Math.max(...Object.values(cfg.speedKmh));
-    const radiusKm = (maxMinutes / 60) * fastest * cfg.detourFactor;
-    const found = await this.inRadius(site, radiusKm, willingToWorkAway, m);
-    const travel = new TravelTable(await this.commute.plannerFor([site.id], m), [site], found);
+    const planner = await this.commute.plannerFor([site.id], m);
+    const reaching = planner.rowsOf(site.id).filter((r) => r.minutes <= maxMinutes);
+    let radiusKm = estimateReachKm(cfg, maxMinutes);
+    for (const r of reaching) {
+      if (r.latitude === null || r.longitude === null) continue;
+      const km = distanceKm(site.latitude, site.longitude, r.latitude, r.longitude) + cfg.matchRadiusKm;
+      radiusKm = Math.max(radiusKm, km);
+    }
+    const townships = [
+      ...new Set(reaching.map((r) => r.destinationRegionCode).filter((c): c is string => c !== null)),
+    ];
+    const found = await this.inRadius(site, radiusKm, willingToWorkAway, m, townships);
+    const travel = new TravelTable(planner, [site], found);
     const postings = found.filter((p) => {
       if (willingToWorkAway && p.profile.accommodation) return true;
       const t = travel.trip(site.id, p.profile);
@@ -159,6 +173,7 @@ export class PostingLoader {
     maxKm: number,
     willingToWorkAway: boolean,
     m: EntityManager,
+    townships: readonly string[] = [],
   ): Promise<LoadedPosting[]> {
     // The box (idx_posting_open_location) narrows the rows before the exact distance. (One WHERE
     // with "OR accommodation" made PostgreSQL compute the distance to every open posting: 200 ms
@@ -172,8 +187,17 @@ export class PostingLoader {
       [site.latitude, site.longitude, maxKm, box.minLat, box.maxLat, box.minLon, box.maxLon],
     );
     const near = rows.map(toLoaded);
-    if (!willingToWorkAway) return near;
+    if (!willingToWorkAway && !townships.length) return near;
     const byId = new Map(near.map((p) => [p.profile.id, p]));
+    if (townships.length) {
+      // Region codes are digits (travel-time fields): no LIKE wildcard in them.
+      const inTownships: PostingRow[] = await m.query(
+        `SELECT ${COLUMNS} FROM posting p WHERE p.status = 'open' AND p.region_code LIKE ANY ($1::text[])`,
+        [townships.map((c) => `${c}%`)],
+      );
+      for (const p of inTownships.map(toLoaded)) byId.set(p.profile.id, p);
+    }
+    if (!willingToWorkAway) return [...byId.values()].sort((a, b) => (a.profile.id < b.profile.id ? -1 : 1));
     for (const p of await this.openWithAccommodation(m)) byId.set(p.profile.id, p);
     return [...byId.values()].sort((a, b) => (a.profile.id < b.profile.id ? -1 : 1));
   }
