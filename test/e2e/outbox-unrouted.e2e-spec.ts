@@ -52,6 +52,7 @@ describe('outbox: an event of a kind nobody routes', () => {
       'placement.ended',
       'posting.changed',
       'resident.changed',
+      'site.travel_times.changed',
     ]);
   });
 
