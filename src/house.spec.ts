@@ -48,6 +48,57 @@ const FOREIGN_SQL_DEBT: Record<string, string[]> = {
   'src/residents/scope-sql.ts': ['site'],
 };
 
+/**
+ * Files outside a repository that take the DataSource (issue 14 item 4: "a repository that is
+ * the only code naming the feature's tables"). A repository is a `*.repository.ts`, or one of
+ * matching's read-model loaders (`src/matching/loaders/*.loader.ts`); platform owns the pool.
+ */
+/** Start-up steps that work on the database itself, not on a feature's tables. */
+const DATASOURCE_OPERATIONS = [
+  'src/bootstrap/migrate.ts', // runs the migrations before the app takes traffic
+  'src/bootstrap/deployment.provider.ts', // reads this installation's deployment id (platform/database/deployment.ts)
+];
+
+const DATASOURCE_DEBT: string[] = [
+  'src/access/auth.service.ts',
+  'src/access/purge-expired-sessions.job.ts',
+  'src/access/registration.service.ts',
+  'src/access/users.service.ts',
+  'src/audit/audit.service.ts',
+  'src/bootstrap/bootstrap.service.ts',
+  'src/contacts/contacts.service.ts',
+  'src/employers/employers.service.ts',
+  'src/health/health.controller.ts',
+  'src/imports/import-roster.job.ts',
+  'src/imports/imports.service.ts',
+  'src/matching/jobs/prune-matching-changes.job.ts',
+  'src/matching/jobs/rerank-all.job.ts',
+  'src/matching/jobs/rerank-site-trips.job.ts',
+  'src/matching/matches.service.ts',
+  'src/matching/posting-list-writer.ts',
+  'src/matching/ranking.service.ts',
+  'src/matching/recommendations.service.ts',
+  'src/matching/resident-ranker.ts',
+  'src/matching/resident-side-writer.ts',
+  'src/notifications/delivery.service.ts',
+  'src/notifications/inbox.service.ts',
+  'src/notifications/notifications.service.ts',
+  'src/placements/employer-placements.ts',
+  'src/placements/follow-ups.service.ts',
+  'src/placements/placement-history.ts',
+  'src/placements/placements.service.ts',
+  'src/regions/regions.service.ts',
+  'src/reports/dashboard.service.ts',
+  'src/reports/exports.service.ts',
+  'src/reports/indicators.service.ts',
+  'src/reports/job-choices.service.ts',
+  'src/skills/skills.service.ts',
+  'src/training/attendance-reads.ts',
+  'src/training/courses.service.ts',
+  'src/training/enrollments.service.ts',
+  'src/training/training.service.ts',
+];
+
 /** Features allowed to read other features' tables (declared in src/README.md). */
 const DECLARED_READERS = new Set(['matching', 'reports']);
 
@@ -109,6 +160,20 @@ function foreignSql(): Record<string, string[]> {
   return found;
 }
 
+/** Non-repository files that inject or hold the DataSource. */
+function dataSourceHolders(): string[] {
+  return files
+    .map(rel)
+    .filter((p) => p.startsWith('src/') && !p.startsWith('src/platform/') && !p.startsWith('src/cli/'))
+    .filter((p) => !/\.spec\.tsx?$/.test(p) && !p.endsWith('.repository.ts'))
+    .filter((p) => !/^src\/matching\/loaders\/[^/]+\.loader\.ts$/.test(p))
+    .filter((p) => !DATASOURCE_OPERATIONS.includes(p))
+    .filter((p) =>
+      /@InjectDataSource\(|:\s*DataSource\b/.test(readFileSync(join(ROOT, p), 'utf8')),
+    )
+    .sort();
+}
+
 describe('the house (issue 14)', () => {
   it(`keeps every source file under ${MAX_LINES} lines, except the listed debt`, () => {
     const long = longFiles();
@@ -131,6 +196,12 @@ describe('the house (issue 14)', () => {
       if (gone.length) paid[file] = gone;
     }
     expect(paid).toEqual({});
+  });
+
+  it('lets only repositories (and platform) hold the DataSource, except the listed debt', () => {
+    const holders = dataSourceHolders();
+    expect(holders.filter((f) => !DATASOURCE_DEBT.includes(f))).toEqual([]);
+    expect(DATASOURCE_DEBT.filter((f) => !holders.includes(f))).toEqual([]);
   });
 
   it('finds the tables it guards (the scan is not silently empty)', () => {
