@@ -6,6 +6,10 @@ import type { AuthUser } from './auth-user';
  * way to bind values, and never writes the rule again. test/e2e/scope-agreement.e2e-spec.ts runs
  * each form and its ScopePolicy method over the same officers, sites, households and regions
  * and requires the same answers — change one, and that spec tells you to change the other.
+ *
+ * The rule is defined over the site→region tree, so this file is the declared reader of the
+ * `site` table (src/house.spec.ts, src/README.md rule 3): a feature passes only its own site-id
+ * column and the site's township is resolved here, so no feature joins `site` for a scope.
  */
 
 /** Adds a value to the statement's parameters and returns its placeholder. */
@@ -35,14 +39,46 @@ function inRegions(codes: string, column: string): string {
   return `EXISTS (SELECT 1 FROM unnest(CAST(${codes} AS text[])) scope_c WHERE ${column} LIKE scope_c || '%')`;
 }
 
-/** ScopePolicy.managesSite: the officer's sites and the sites inside their regions; admins all. */
+/**
+ * The township code (SiteRef.regionCode) of the site in `siteIdColumn`, as a scalar subquery:
+ * for a feature that hands ScopePolicy a SiteRef without joining the site table itself.
+ */
+export function siteRegionSql(siteIdColumn: string): string {
+  return `(SELECT scope_site.region_code FROM site scope_site WHERE scope_site.id = ${siteIdColumn})`;
+}
+
+/**
+ * An officer's scope as a condition on a site-id column whose region this file looks up: their
+ * own sites, the sites whose township lies in their regions, and (for reading households) an
+ * origin region inside their regions. Only the parts the officer has are written, so an officer
+ * of sites alone gets a plain `= ANY` (an index lookup on the feature's site column).
+ */
+function officerBySiteIdSql(actor: AuthUser, bind: Bind, siteId: string, originRegion?: string): string {
+  const parts: string[] = [];
+  if (actor.scope.siteIds.length) parts.push(`${siteId} = ANY(CAST(${bind(actor.scope.siteIds)} AS uuid[]))`);
+  if (actor.scope.regionCodes.length) {
+    const codes = bind(actor.scope.regionCodes);
+    parts.push(
+      `${siteId} IN (SELECT scope_site.id FROM site scope_site WHERE ${inRegions(codes, 'scope_site.region_code')})`,
+    );
+    if (originRegion !== undefined) parts.push(inRegions(codes, originRegion));
+  }
+  return parts.length ? `(${parts.join(' OR ')})` : 'FALSE';
+}
+
+/**
+ * ScopePolicy.managesSite: the officer's sites and the sites inside their regions; admins all.
+ * `siteRegion` is for queries over the site table itself (the declared readers); a feature's
+ * rows name their site by id only and leave it out, and the site's region is read here.
+ */
 export function managesSiteSql(
   actor: AuthUser | undefined,
   bind: Bind,
-  col: { siteId: string; siteRegion: string },
+  col: { siteId: string; siteRegion?: string },
 ): string {
   if (actor?.role === 'admin') return 'TRUE';
   if (actor?.role !== 'officer') return 'FALSE';
+  if (col.siteRegion === undefined) return officerBySiteIdSql(actor, bind, col.siteId);
   const sites = bind(actor.scope.siteIds);
   const codes = bind(actor.scope.regionCodes);
   return `(${col.siteId} = ANY(CAST(${sites} AS uuid[])) OR ${inRegions(codes, col.siteRegion)})`;
@@ -50,15 +86,17 @@ export function managesSiteSql(
 
 /**
  * ScopePolicy.readsHousehold: managed through its site, or registered in the officer's regions
- * (the dual jurisdiction). Residents never list households.
+ * (the dual jurisdiction). Residents never list households. Without `siteRegion` the site's
+ * region is read here (as managesSiteSql).
  */
 export function readsHouseholdSql(
   actor: AuthUser | undefined,
   bind: Bind,
-  col: { siteId: string; siteRegion: string; originRegion: string },
+  col: { siteId: string; siteRegion?: string; originRegion: string },
 ): string {
   if (actor?.role === 'admin') return 'TRUE';
   if (actor?.role !== 'officer') return 'FALSE';
+  if (col.siteRegion === undefined) return officerBySiteIdSql(actor, bind, col.siteId, col.originRegion);
   const sites = bind(actor.scope.siteIds);
   const codes = bind(actor.scope.regionCodes);
   return `(${col.siteId} = ANY(CAST(${sites} AS uuid[])) OR ${inRegions(codes, col.siteRegion)} OR ${inRegions(codes, col.originRegion)})`;

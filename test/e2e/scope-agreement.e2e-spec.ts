@@ -100,6 +100,22 @@ describe('scope rule: ScopePolicy and its SQL forms agree', () => {
         .sort(),
     );
 
+    // The forms a feature uses: its own site-id column only, the site's region read by access.
+    params = [];
+    const bySiteId = managesSiteSql(u, positionalBind(params), { siteId: 'h.site_id' });
+    const managed = await ids(`SELECT h.id FROM household h WHERE ${bySiteId}`, params);
+    expect(managed).toEqual(
+      HOUSEHOLDS.filter((h) => policy.managesHousehold(u, h))
+        .map((h) => h.id)
+        .sort(),
+    );
+    params = [];
+    const readBySiteId = readsHouseholdSql(u, positionalBind(params), {
+      siteId: 'h.site_id',
+      originRegion: 'h.origin_region_code',
+    });
+    expect(await ids(`SELECT h.id FROM household h WHERE ${readBySiteId}`, params)).toEqual(households);
+
     params = [];
     const areaSql = coversAreaSql(u, positionalBind(params), 'a.code');
     const area = await ids(`SELECT a.code AS id FROM area a WHERE ${areaSql}`, params);
