@@ -18,7 +18,6 @@ const LONG_FILES_DEBT: string[] = [
   'src/matching/engine/reason.ts',
   'tools/demo/population-writer.ts',
   'tools/demo/population.ts',
-  'tools/demo/posting-templates.ts',
 ];
 
 /** `file: tables` — SQL naming another feature's tables, not yet behind a directory. */

@@ -15,7 +15,8 @@ import type { Role } from '../../src/access/role';
 import type { CourseTemplate } from './course-templates';
 import { jitter, type Township } from './geography';
 import { givenName, surname, SYNTHETIC_MARK } from './names';
-import { EMPLOYER_NAMES, HEALTH_CERTIFICATE, type PostingTemplate, templatesOf } from './posting-templates';
+import { EMPLOYER_NAMES } from './employer-names';
+import { HEALTH_CERTIFICATE, type PostingTemplate, templatesOf } from './posting-templates';
 import { Rng } from './prng';
 
 /*
