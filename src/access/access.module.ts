@@ -5,6 +5,8 @@ import { AppConfig } from '../platform/config/app-config';
 import { AccessGuard } from './access.guard';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { OfficersDirectory } from './officers-directory';
+import { OfficersRepository } from './officers.repository';
 import { RateLimits } from './rate-limits';
 import { SmsSender, smsSenderFor } from '../platform/sms/sms-sender';
 import { RegistrationService } from './registration.service';
@@ -32,10 +34,21 @@ import { PurgeExpiredSessionsJob } from './purge-expired-sessions.job';
     RegistrationService,
     ScopePolicy,
     WebSessions,
+    OfficersDirectory, // the officers' read API for notifications and imports
+    OfficersRepository,
     // One-time codes go out through the SMS port (the dev outbox in tests and development).
     { provide: SmsSender, inject: [AppConfig], useFactory: smsSenderFor },
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [AuthService, UsersService, RateLimits, RegistrationService, ScopePolicy, WebSessions, SmsSender],
+  exports: [
+    AuthService,
+    UsersService,
+    RateLimits,
+    RegistrationService,
+    ScopePolicy,
+    WebSessions,
+    SmsSender,
+    OfficersDirectory,
+  ],
 })
 export class AccessModule {}

@@ -1,7 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { UnrecoverableError } from 'bullmq';
-import type { DataSource } from 'typeorm';
 import { UsersService } from '../access/users.service';
 import { EmailChannel, type EmailMessage } from './channels/email-channel';
 import type { RobotMessage } from './channels/robot-messages';
@@ -9,7 +7,7 @@ import { SmsSender } from '../platform/sms/sms-sender';
 import { AppConfig } from '../platform/config/app-config';
 import { RobotAddressRefused, robotAddressPolicy } from './channels/robot-address';
 import { postRobotMessage } from './channels/webhook-channel';
-import type { DeliveryChannel } from './notification-delivery.entity';
+import { DeliveriesRepository, type ClaimedDelivery } from './deliveries.repository';
 
 /**
  * A running attempt holds its row this long (longer than the slowest channel's timeouts), so a
@@ -18,13 +16,6 @@ import type { DeliveryChannel } from './notification-delivery.entity';
 const CLAIM_SECONDS = 90;
 
 export type DeliveryOutcome = 'sent' | 'skipped';
-
-interface ClaimedDelivery {
-  id: string;
-  channel: DeliveryChannel;
-  target: string;
-  payload: Record<string, unknown>;
-}
 
 /**
  * Sends one delivery. Exactly-once is impossible towards an outside HTTP service, so this is
@@ -36,7 +27,7 @@ export class DeliveryService {
   private readonly logger = new Logger('Notifications');
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly deliveries: DeliveriesRepository,
     private readonly email: EmailChannel,
     private readonly sms: SmsSender,
     private readonly users: UsersService,
@@ -45,20 +36,10 @@ export class DeliveryService {
 
   /** `finalAttempt`: no retry follows, so a failure marks the row failed. Throws to have BullMQ retry. */
   async deliver(deliveryId: string, finalAttempt: boolean): Promise<DeliveryOutcome> {
-    const [claimed] = await this.dataSource.query<[ClaimedDelivery[], number]>(
-      `UPDATE notification_delivery
-          SET claimed_until = now() + make_interval(secs => $2), attempts = attempts + 1, updated_at = now()
-        WHERE id = $1 AND status = 'pending' AND (claimed_until IS NULL OR claimed_until < now())
-        RETURNING id, channel, target, payload`,
-      [deliveryId, CLAIM_SECONDS],
-    );
-    const row = claimed[0];
+    const row = await this.deliveries.claim(deliveryId, CLAIM_SECONDS);
     if (!row) {
-      const [current] = await this.dataSource.query<{ status: string }[]>(
-        'SELECT status FROM notification_delivery WHERE id = $1',
-        [deliveryId],
-      );
-      if (!current || current.status !== 'pending') return 'skipped';
+      const status = await this.deliveries.statusOf(deliveryId);
+      if (status !== 'pending') return 'skipped';
       throw new Error('delivery is being sent by another run; retrying later');
     }
     try {
@@ -66,21 +47,10 @@ export class DeliveryService {
     } catch (e) {
       const err = e as Error;
       const giveUp = finalAttempt || err instanceof UnrecoverableError;
-      await this.dataSource.query(
-        `UPDATE notification_delivery
-            SET last_error = $2, claimed_until = NULL, updated_at = now(),
-                status = CASE WHEN $3::boolean THEN 'failed' ELSE 'pending' END
-          WHERE id = $1`,
-        [deliveryId, err.message.slice(0, 500), giveUp],
-      );
+      await this.deliveries.markAttemptFailed(deliveryId, err.message.slice(0, 500), giveUp);
       throw err;
     }
-    await this.dataSource.query(
-      `UPDATE notification_delivery
-          SET status = 'sent', sent_at = now(), claimed_until = NULL, last_error = NULL, updated_at = now()
-        WHERE id = $1`,
-      [deliveryId],
-    );
+    await this.deliveries.markSent(deliveryId);
     return 'sent';
   }
 

@@ -1,24 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { IsNull, Not, type DataSource, type FindOptionsWhere } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
 import { NotFoundError } from '../kernel/domain-errors';
 import { page, type Page } from '../kernel/pagination';
 import type { NotificationDto, NotificationQuery } from './dto/notification.dto';
-import { Notification } from './notification.entity';
+import { NotificationsRepository, type InboxRow } from './notifications.repository';
 
 /** A user's own in-app notifications. Someone else's notification is a 404, never a 403. */
 @Injectable()
 export class InboxService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly notifications: NotificationsRepository) {}
 
   async list(user: AuthUser, q: NotificationQuery): Promise<Page<NotificationDto>> {
-    const where: FindOptionsWhere<Notification> = { recipientUserId: user.id };
-    if (q.unread === true) where.readAt = IsNull();
-    if (q.unread === false) where.readAt = Not(IsNull());
-    const [rows, total] = await this.dataSource.manager.findAndCount(Notification, {
-      where,
-      order: { createdAt: 'DESC', id: 'DESC' },
+    const [rows, total] = await this.notifications.pageFor(user.id, {
+      unread: q.unread,
       skip: (q.page - 1) * q.pageSize,
       take: q.pageSize,
     });
@@ -26,35 +20,21 @@ export class InboxService {
   }
 
   async markRead(user: AuthUser, id: string): Promise<NotificationDto> {
-    const [rows] = await this.dataSource.query<[Notification[], number]>(
-      `UPDATE notification SET read_at = COALESCE(read_at, now())
-        WHERE id = $1 AND recipient_user_id = $2
-        RETURNING id, kind, title, body, payload, created_at AS "createdAt", read_at AS "readAt"`,
-      [id, user.id],
-    );
-    if (!rows[0]) throw new NotFoundError('Notification');
-    return toDto(rows[0]);
+    const row = await this.notifications.markRead(user.id, id);
+    if (!row) throw new NotFoundError('Notification');
+    return toDto(row);
   }
 
   async markAllRead(user: AuthUser): Promise<{ updated: number }> {
-    const [, updated] = await this.dataSource.query<[unknown[], number]>(
-      'UPDATE notification SET read_at = now() WHERE recipient_user_id = $1 AND read_at IS NULL',
-      [user.id],
-    );
-    return { updated };
+    return { updated: await this.notifications.markAllRead(user.id) };
   }
 
   async unreadCount(user: AuthUser): Promise<{ count: number }> {
-    const count = await this.dataSource.manager.count(Notification, {
-      where: { recipientUserId: user.id, readAt: IsNull() },
-    });
-    return { count };
+    return { count: await this.notifications.unreadCount(user.id) };
   }
 }
 
-function toDto(
-  n: Pick<Notification, 'id' | 'kind' | 'title' | 'body' | 'payload' | 'createdAt' | 'readAt'>,
-): NotificationDto {
+function toDto(n: InboxRow): NotificationDto {
   return {
     id: n.id,
     kind: n.kind,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { OfficersDirectory } from '../access/officers-directory';
 import { AppConfig } from '../platform/config/app-config';
 import { OutboxService } from '../platform/database/outbox.service';
 import { JobName } from '../platform/queue/job-name';
@@ -20,7 +20,8 @@ import {
   routeDeliveries,
   type DeliveriesEventPayload,
 } from './delivery-jobs';
-import type { DeliveryChannel } from './notification-delivery.entity';
+import { DeliveriesRepository, type NewDeliveryRow } from './deliveries.repository';
+import { NotificationsRepository, type InsertedNotification } from './notifications.repository';
 import { assertNoPersonalData } from './personal-data-guard';
 
 export interface NotifyUsersInput {
@@ -64,14 +65,6 @@ export interface JobAlertInput {
   smsText?: string;
 }
 
-interface NewDelivery {
-  channel: DeliveryChannel;
-  target: string;
-  dedup_key: string;
-  payload: Record<string, unknown>;
-  notification_id: string | null;
-}
-
 function targetHash(target: string): string {
   return createHash('sha256').update(target).digest('hex').slice(0, 16);
 }
@@ -92,7 +85,9 @@ function targetHash(target: string): string {
 @Injectable()
 export class NotificationsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly notifications: NotificationsRepository,
+    private readonly deliveries: DeliveriesRepository,
+    private readonly officers: OfficersDirectory,
     private readonly regions: RegionsService,
     private readonly outbox: OutboxService,
     private readonly queues: JobQueue,
@@ -128,7 +123,7 @@ export class NotificationsService {
     const sites = new Map(
       (await this.regions.findSites([...new Set(inputs.flatMap((i) => i.siteIds))])).map((s) => [s.id, s]),
     );
-    const byKey = new Map<string, NewDelivery>();
+    const byKey = new Map<string, NewDeliveryRow>();
     for (const input of inputs)
       for (const siteId of new Set(input.siteIds)) {
         const site = sites.get(siteId);
@@ -141,7 +136,7 @@ export class NotificationsService {
   private siteDeliveries(
     input: NotifySiteChannelsInput,
     channels: readonly SiteChannel[],
-    byKey: Map<string, NewDelivery>,
+    byKey: Map<string, NewDeliveryRow>,
   ): void {
     for (const ch of channels) {
       if (!ch || typeof ch.target !== 'string' || !ch.target) continue;
@@ -193,7 +188,7 @@ export class NotificationsService {
       })),
     );
     const created = new Map(rows.map((r) => [r.dedupKey, r.id]));
-    const sms: NewDelivery[] = [];
+    const sms: NewDeliveryRow[] = [];
     for (const i of inputs) {
       const id = created.get(`${prefix(i)}:user:${i.residentUserId}`);
       if (id === undefined || !i.smsText) continue;
@@ -210,37 +205,18 @@ export class NotificationsService {
   }
 
   /**
-   * Officers whose scope covers each site: the site is in scopeSiteIds, or a scope region code
-   * prefixes the site's region code. Admins are not included. Raw SQL over app_user (owned by
-   * access/) because this is a read of scopes across all officers, which UsersService has no
-   * query for; officers are few (hundreds per county), so the scan is cheap.
+   * Officers whose scope covers each site (access's OfficersDirectory; the sites' region codes
+   * come from regions). Admins are not included. One row per (site, officer), by site then officer.
    */
   async officersOfSites(siteIds: string[]): Promise<{ userId: string; siteId: string }[]> {
     if (!siteIds.length) return [];
-    return this.dataSource.query(
-      `SELECT u.id AS "userId", s.id AS "siteId"
-         FROM site s
-         JOIN app_user u ON u.role = 'officer' AND u.disabled_at IS NULL
-          AND (s.id = ANY(u.scope_site_ids)
-               OR EXISTS (SELECT 1 FROM unnest(u.scope_region_codes) c WHERE s.region_code LIKE c || '%'))
-        WHERE s.id = ANY($1::uuid[])
-        ORDER BY s.id, u.id`,
-      [[...new Set(siteIds)]],
-    );
+    const sites = await this.regions.findSites([...new Set(siteIds)]);
+    return this.officers.officersOfSites(sites.map((x) => ({ id: x.id, regionCode: x.regionCode })));
   }
 
-  /**
-   * Officers whose scope covers a region (a scope region code prefixes it, e.g. the origin
-   * village of a household). Same raw read of app_user as officersOfSites.
-   */
-  async officersOfRegion(regionCode: string): Promise<{ userId: string }[]> {
-    return this.dataSource.query(
-      `SELECT u.id AS "userId" FROM app_user u
-        WHERE u.role = 'officer' AND u.disabled_at IS NULL
-          AND EXISTS (SELECT 1 FROM unnest(u.scope_region_codes) c WHERE $1 LIKE c || '%')
-        ORDER BY u.id`,
-      [regionCode],
-    );
+  /** Officers whose scope covers a region (a scope region code prefixes it, e.g. the origin village of a household). */
+  officersOfRegion(regionCode: string): Promise<{ userId: string }[]> {
+    return this.officers.officersOfRegion(regionCode);
   }
 
   /**
@@ -249,29 +225,24 @@ export class NotificationsService {
    * is skipped by the job. Returns how many were (re)submitted.
    */
   async dispatchPending(opts: { olderThanMs?: number; limit?: number } = {}): Promise<number> {
-    const rows: { id: string }[] = await this.dataSource.query(
-      `SELECT id FROM notification_delivery
-        WHERE status = 'pending' AND created_at < now() - make_interval(secs => $1::double precision / 1000)
-        ORDER BY created_at LIMIT $2`,
-      [opts.olderThanMs ?? 0, opts.limit ?? 1000],
-    );
-    if (!rows.length) return 0;
+    const ids = await this.deliveries.pendingIds(opts.olderThanMs ?? 0, opts.limit ?? 1000);
+    if (!ids.length) return 0;
     // A pending delivery whose job already failed (its last attempt found the row claimed by a
     // run that then died) would keep its fixed job id forever and never be sent: that job goes,
     // so the add below starts a fresh one. The row, not the job, says whether it was sent.
     const queue = this.queues.queue(QueueName.Notifications);
-    for (const r of rows) {
-      const job = await queue.getJob(deliveryJobId(r.id));
+    for (const id of ids) {
+      const job = await queue.getJob(deliveryJobId(id));
       if (job && (await job.isFailed())) await job.remove();
     }
     await this.queues.addBulk(
       JobName.DeliverNotification,
-      rows.map((r) => ({
-        data: { deliveryId: r.id },
-        opts: deliveryJobOptions(r.id, this.config.notifyRetryDelayMs),
+      ids.map((id) => ({
+        data: { deliveryId: id },
+        opts: deliveryJobOptions(id, this.config.notifyRetryDelayMs),
       })),
     );
-    return rows.length;
+    return ids.length;
   }
 
   /**
@@ -281,42 +252,34 @@ export class NotificationsService {
   private async insertNotifications(
     manager: EntityManager,
     inputs: readonly NotifyUsersInput[],
-  ): Promise<{ id: string; recipientUserId: string; dedupKey: string }[]> {
-    const rows = new Map<string, [string, string, string, string, string]>();
+  ): Promise<InsertedNotification[]> {
+    const rows = new Map<
+      string,
+      { recipientUserId: string; kind: string; title: string; body: string; payload: string }
+    >();
     for (const input of inputs) {
       assertNoPersonalData(input.payload);
       const payload = JSON.stringify(input.payload);
       const title = input.title.slice(0, 200);
       for (const r of input.recipients)
-        rows.set(`${input.dedupKeyPrefix}:user:${r}`, [r, input.kind, title, input.body, payload]);
+        rows.set(`${input.dedupKeyPrefix}:user:${r}`, {
+          recipientUserId: r,
+          kind: input.kind,
+          title,
+          body: input.body,
+          payload,
+        });
     }
-    if (!rows.size) return [];
     const keys = [...rows.keys()].sort();
-    const col = (k: number) => keys.map((key) => rows.get(key)![k]);
-    return manager.query(
-      `INSERT INTO notification (recipient_user_id, kind, title, body, payload, dedup_key)
-       SELECT x.r, x.kind, x.title, x.body, x.payload::jsonb, x.dedup_key
-         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
-           AS x(r, kind, title, body, payload, dedup_key)
-       ON CONFLICT (dedup_key) DO NOTHING
-       RETURNING id, recipient_user_id AS "recipientUserId", dedup_key AS "dedupKey"`,
-      [col(0), col(1), col(2), col(3), col(4), keys],
+    return this.notifications.insertMany(
+      manager,
+      keys.map((dedupKey) => ({ ...rows.get(dedupKey)!, dedupKey })),
     );
   }
 
   /** Inserts the new ones and, in the same transaction, the outbox event that enqueues them. */
-  private async insertDeliveries(manager: EntityManager, rows: NewDelivery[]): Promise<string[]> {
-    if (!rows.length) return [];
-    const inserted: { id: string }[] = await manager.query(
-      `INSERT INTO notification_delivery (notification_id, channel, target, dedup_key, payload)
-       SELECT x.notification_id, x.channel, x.target, x.dedup_key, x.payload
-         FROM jsonb_to_recordset($1::jsonb)
-           AS x(notification_id uuid, channel text, target text, dedup_key text, payload jsonb)
-       ON CONFLICT (dedup_key) DO NOTHING
-       RETURNING id`,
-      [JSON.stringify(rows)],
-    );
-    const ids = inserted.map((r) => r.id);
+  private async insertDeliveries(manager: EntityManager, rows: NewDeliveryRow[]): Promise<string[]> {
+    const ids = await this.deliveries.insertMany(manager, rows);
     if (ids.length) {
       const payload: DeliveriesEventPayload = { deliveryIds: ids };
       await this.outbox.add(manager, {
