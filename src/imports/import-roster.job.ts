@@ -1,16 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Job } from 'bullmq';
-import type { DataSource } from 'typeorm';
 import { isDependencyDown } from '../platform/http/http-exception.filter';
 import { JobHandler, type JobProcessor } from '../platform/queue/job-handler';
 import { JobName, type JobData } from '../platform/queue/job-name';
 import { RegionsService } from '../regions/regions.service';
 import { ResidentRoster } from '../residents/resident-roster';
 import { SkillsService } from '../skills/skills.service';
-import { Import, type ImportRowError } from './import.entity';
+import type { Import, ImportRowError } from './import.entity';
 import { parseRosterBounded } from './bounded-roster-parse';
 import { IMPORT_MAX_ERRORS, IMPORT_PROGRESS_EVERY } from './import-settings';
+import { ImportsRepository } from './imports.repository';
 import { ImportsService } from './imports.service';
 import { ROSTER_COLUMNS } from './roster-columns';
 import { RosterFileError } from './roster-reader';
@@ -40,7 +39,7 @@ export class ImportRosterJob implements JobProcessor<JobName.ImportRoster> {
   private readonly logger = new Logger('ImportRosterJob');
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repo: ImportsRepository,
     private readonly imports: ImportsService,
     private readonly writer: RosterWriter,
     private readonly skills: SkillsService,
@@ -49,7 +48,7 @@ export class ImportRosterJob implements JobProcessor<JobName.ImportRoster> {
   ) {}
 
   async process(data: ImportRosterJobData, job: Job<ImportRosterJobData>): Promise<unknown> {
-    const imp = await this.dataSource.manager.findOne(Import, { where: { id: data.importId } });
+    const imp = await this.repo.findById(data.importId);
     if (!imp || imp.status === 'done' || imp.status === 'failed') return { skipped: true };
     // A run that ended without an outcome (its process died, so the job stalled) is not
     // repeated: if the file killed it, every run would (issue 12 item 5: three crashes from one
@@ -74,21 +73,17 @@ export class ImportRosterJob implements JobProcessor<JobName.ImportRoster> {
   }
 
   private async run(imp: Import, job: Job<ImportRosterJobData>): Promise<unknown> {
-    await this.dataSource.manager.update(
-      Import,
-      { id: imp.id },
-      {
-        status: 'running',
-        total: 0,
-        processed: 0,
-        failed: 0,
-        created: 0,
-        updated: 0,
-        unchanged: 0,
-        errors: [],
-        message: null,
-      },
-    );
+    await this.repo.update(imp.id, {
+      status: 'running',
+      total: 0,
+      processed: 0,
+      failed: 0,
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      errors: [],
+      message: null,
+    });
     const actor = await this.imports.importingActor(imp);
     if (!actor) throw new RosterFileError('导入人已无权管理该安置点');
     const content = await this.imports.contentOf(imp.id);
@@ -128,7 +123,7 @@ export class ImportRosterJob implements JobProcessor<JobName.ImportRoster> {
       items.push(errors.length ? { row: raw.row, good: null, errors } : { row: raw.row, good: v.row });
     }
     const total = items.length;
-    await this.dataSource.manager.update(Import, { id: imp.id }, { total });
+    await this.repo.update(imp.id, { total });
 
     // 2. Write, one transaction per row.
     const ctx: RosterWriteContext = {
@@ -150,9 +145,7 @@ export class ImportRosterJob implements JobProcessor<JobName.ImportRoster> {
       } else {
         const row = item.good;
         try {
-          const { outcome, householdId } = await this.dataSource.transaction((m) =>
-            this.writer.write(m, ctx, row),
-          );
+          const { outcome, householdId } = await this.repo.transaction((m) => this.writer.write(m, ctx, row));
           ctx.households.set(row.householdKey, householdId);
           ctx.householdsApplied.add(row.householdKey);
           counts[outcome]++;
@@ -169,15 +162,11 @@ export class ImportRosterJob implements JobProcessor<JobName.ImportRoster> {
       }
       counts.processed++;
       if (counts.processed % IMPORT_PROGRESS_EVERY === 0 && counts.processed < total) {
-        await this.dataSource.manager.update(Import, { id: imp.id }, { ...counts, errors });
+        await this.repo.update(imp.id, { ...counts, errors });
         await job.updateProgress(Math.floor((counts.processed / total) * 100));
       }
     }
-    await this.dataSource.manager.update(
-      Import,
-      { id: imp.id },
-      { ...counts, errors, status: 'done', finishedAt: new Date() },
-    );
+    await this.repo.update(imp.id, { ...counts, errors, status: 'done', finishedAt: new Date() });
     await job.updateProgress(100);
     return { total, ...counts };
   }
@@ -197,15 +186,11 @@ export class ImportRosterJob implements JobProcessor<JobName.ImportRoster> {
   }
 
   private async fail(importId: string, message: string): Promise<void> {
-    await this.dataSource.manager.update(
-      Import,
-      { id: importId },
-      {
-        status: 'failed',
-        message: message.slice(0, 500),
-        errors: [{ row: 0, field: '文件', message: message.slice(0, 500) }],
-        finishedAt: new Date(),
-      },
-    );
+    await this.repo.update(importId, {
+      status: 'failed',
+      message: message.slice(0, 500),
+      errors: [{ row: 0, field: '文件', message: message.slice(0, 500) }],
+      finishedAt: new Date(),
+    });
   }
 }

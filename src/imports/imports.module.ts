@@ -4,6 +4,7 @@ import { ResidentsModule } from '../residents/residents.module';
 import { SkillsModule } from '../skills/skills.module';
 import { ImportRosterJob } from './import-roster.job';
 import { ImportsController } from './imports.controller';
+import { ImportsRepository } from './imports.repository';
 import { ImportsService } from './imports.service';
 import { RosterWriter } from './roster-writer';
 
@@ -11,7 +12,7 @@ import { RosterWriter } from './roster-writer';
 @Module({
   imports: [RegionsModule, SkillsModule, ResidentsModule],
   controllers: [ImportsController],
-  providers: [ImportsService, RosterWriter, ImportRosterJob],
+  providers: [ImportsService, ImportsRepository, RosterWriter, ImportRosterJob],
   exports: [ImportsService],
 })
 export class ImportsModule {}

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
+import { OfficersDirectory } from '../access/officers-directory';
 import { ScopePolicy } from '../access/scope-policy';
 import { AuditService } from '../audit/audit.service';
 import { InvalidInputError } from '../kernel/domain-errors';
@@ -12,7 +11,8 @@ import { OutboxRoute, type RoutedJob } from '../platform/queue/outbox-routes';
 import { IMPORT_RETRY } from '../platform/queue/retry-policy';
 import { RegionsService } from '../regions/regions.service';
 import type { ImportDto } from './dto/import.dto';
-import { Import } from './import.entity';
+import type { Import } from './import.entity';
+import { ImportsRepository } from './imports.repository';
 
 export interface RosterUpload {
   siteId: string | undefined;
@@ -40,7 +40,8 @@ export function detectFormat(fileName: string, content: Buffer): 'xlsx' | 'csv' 
 @Injectable()
 export class ImportsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repo: ImportsRepository,
+    private readonly officers: OfficersDirectory,
     private readonly policy: ScopePolicy,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
@@ -72,18 +73,15 @@ export class ImportsService {
     if (!format) throw new InvalidInputError('file', 'must be an .xlsx workbook or a .csv file');
     const site = await this.regions.findSite(upload.siteId);
     this.policy.require(!!site && this.policy.managesSite(actor, site), 'Site');
-    return this.dataSource.transaction(async (m) => {
-      const imp = await m.save(
-        m.create(Import, {
-          siteId: upload.siteId,
-          createdBy: actor.id,
-          fileName: upload.fileName!.slice(0, 255),
-          mime: (upload.mime ?? 'application/octet-stream').slice(0, 100),
-          format,
-          content: upload.content,
-          status: 'queued',
-        }),
-      );
+    return this.repo.transaction(async (m) => {
+      const imp = await this.repo.insert(m, {
+        siteId: upload.siteId!,
+        createdBy: actor.id,
+        fileName: upload.fileName!.slice(0, 255),
+        mime: (upload.mime ?? 'application/octet-stream').slice(0, 100),
+        format,
+        content: upload.content!,
+      });
       await this.outbox.add(m, { kind: 'import.requested', entityId: imp.id, version: 1 });
       await this.audit.record(
         actor,
@@ -101,7 +99,7 @@ export class ImportsService {
 
   /** Only the officer who started it, and admins. */
   async get(actor: AuthUser, id: string): Promise<ImportDto> {
-    const imp = await this.dataSource.manager.findOne(Import, { where: { id } });
+    const imp = await this.repo.findById(id);
     this.policy.require(!!imp && (actor.role === 'admin' || imp.createdBy === actor.id), 'Import');
     const i = imp!;
     return {
@@ -124,12 +122,8 @@ export class ImportsService {
   }
 
   /** For the job: the uploaded bytes (not selected by default). */
-  async contentOf(id: string): Promise<Buffer> {
-    const rows: { content: Buffer }[] = await this.dataSource.query(
-      'SELECT content FROM import WHERE id = $1',
-      [id],
-    );
-    return rows[0].content;
+  contentOf(id: string): Promise<Buffer> {
+    return this.repo.contentOf(id);
   }
 
   /**
@@ -137,31 +131,17 @@ export class ImportsService {
    * manage the site (scope may have changed since the upload).
    */
   async importingActor(imp: Import): Promise<AuthUser | null> {
-    const rows: {
-      id: string;
-      role: AuthUser['role'];
-      name: string;
-      site_ids: string[];
-      region_codes: string[];
-      disabled: boolean;
-    }[] = await this.dataSource.query(
-      `SELECT id, role, name, scope_site_ids AS site_ids, scope_region_codes AS region_codes, disabled_at IS NOT NULL AS disabled
-           FROM app_user WHERE id = $1`,
-      [imp.createdBy],
-    );
-    const u = rows[0];
-    if (!u || u.disabled) return null;
-    const siteRegions: { region_code: string }[] = u.site_ids.length
-      ? await this.dataSource.query('SELECT region_code FROM site WHERE id = ANY($1)', [u.site_ids])
-      : [];
+    const u = await this.officers.activeAccount(imp.createdBy);
+    if (!u) return null;
+    const siteRegions = await this.regions.findSites(u.siteIds);
     const actor: AuthUser = {
       id: u.id,
       role: u.role,
       name: u.name,
       scope: {
-        siteIds: u.site_ids,
-        regionCodes: u.region_codes,
-        siteRegionCodes: siteRegions.map((s) => s.region_code),
+        siteIds: u.siteIds,
+        regionCodes: u.regionCodes,
+        siteRegionCodes: siteRegions.map((s) => s.regionCode),
       },
       residentId: null,
       employerId: null,
