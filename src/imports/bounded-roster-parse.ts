@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
+import { rosterParseChildEnv } from '../platform/config/child-process-env';
 import {
   IMPORT_MAX_ROWS,
   IMPORT_MAX_TEXT_CHARS,
@@ -55,12 +56,7 @@ function startChild(heapMb: number, tmp: string): ChildProcess {
     stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
     serialization: 'advanced',
     // No secrets of the api (database URL, keys) in the process that reads an untrusted file.
-    env: {
-      PATH: process.env.PATH ?? '',
-      NODE_ENV: process.env.NODE_ENV ?? '',
-      TMPDIR: tmp,
-      LEYE_ROSTER_PARSE: '1',
-    },
+    env: rosterParseChildEnv(tmp),
   });
 }
 

@@ -1,3 +1,4 @@
+import { isRosterParseChild } from '../platform/config/child-process-env';
 import { readRoster, RosterFileError, type RawRow } from './roster-reader';
 import { repackXlsx } from './zip-repack';
 
@@ -39,7 +40,7 @@ export async function parseInChild(req: RosterParseRequest): Promise<RosterParse
 }
 
 // Run as the parse process: one request in, one reply out, then exit.
-if (process.send && process.env.LEYE_ROSTER_PARSE === '1') {
+if (isRosterParseChild()) {
   process.once('message', (req: RosterParseRequest) => {
     void parseInChild(req).then((reply) => process.send!(reply, () => process.exit(0)));
   });
