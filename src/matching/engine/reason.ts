@@ -1,3 +1,7 @@
+import {
+  MATCH_REASON_WORDS_EN as EN_WORDS,
+  MATCH_REASON_WORDS_ZH as ZH_WORDS,
+} from '../../i18n/match-reasons';
 import type {
   MatchReason,
   MonitoringStatus,
@@ -26,50 +30,8 @@ export function skillName(names: SkillNames | undefined, code: string): SkillNam
   return n ?? { zh: code, en: code };
 }
 
-/** The words of the resident's profile form (web skillLevel.*). */
-const LEVEL_ZH = ['没学过', '会一点', '熟练', '很熟练', '师傅级'];
-const LEVEL_EN = ['none', 'beginner', 'skilled', 'very skilled', 'master'];
-const levelZh = (l: number): string => LEVEL_ZH[Math.max(0, Math.min(4, l))];
-const levelEn = (l: number): string => LEVEL_EN[Math.max(0, Math.min(4, l))];
-
-const SCHEDULE_ZH: Record<Schedule, string> = {
-  full_time: '全职',
-  part_time: '兼职',
-  flexible: '时间灵活的工作',
-  shifts: '倒班',
-  seasonal: '季节工',
-};
-const SCHEDULE_EN: Record<Schedule, string> = {
-  full_time: 'full-time',
-  part_time: 'part-time',
-  flexible: 'flexible hours',
-  shifts: 'shift work',
-  seasonal: 'seasonal work',
-};
-
-const MONITORING_ZH: Record<Exclude<MonitoringStatus, 'none'>, string> = {
-  unstable: '脱贫不稳定户',
-  marginal: '边缘易致贫户',
-  hardship: '突发严重困难户',
-};
-const MONITORING_EN: Record<Exclude<MonitoringStatus, 'none'>, string> = {
-  unstable: 'unstable household lifted out of poverty',
-  marginal: 'marginal household at risk',
-  hardship: 'household in sudden hardship',
-};
-
-const UNKNOWN_ZH: Record<UnknownFact, string> = {
-  wage: '期望工资',
-  schedule: '班次意向',
-  industry: '行业意向',
-  distance: '岗位位置',
-};
-const UNKNOWN_EN: Record<UnknownFact, string> = {
-  wage: 'expected pay',
-  schedule: 'preferred hours',
-  industry: 'preferred industries',
-  distance: 'workplace location',
-};
+const levelZh = (l: number): string => ZH_WORDS.level[Math.max(0, Math.min(4, l))];
+const levelEn = (l: number): string => EN_WORDS.level[Math.max(0, Math.min(4, l))];
 
 function lowerFirst(s: string): string {
   return s.length > 0 ? s[0].toLowerCase() + s.slice(1) : s;
@@ -92,21 +54,6 @@ function km(f: ReasonFacts): string {
   return f.distanceApproximate ? String(Math.max(1, Math.round(f.distanceKm))) : f.distanceKm.toFixed(1);
 }
 
-const MODE_ZH: Record<string, string> = {
-  bus: '公交',
-  shuttle: '坐班车',
-  walk: '走路',
-  ebike: '骑电动车',
-  car: '开车',
-};
-const MODE_EN: Record<string, string> = {
-  bus: 'bus',
-  shuttle: 'shuttle',
-  walk: 'on foot',
-  ebike: 'e-bike',
-  car: 'car',
-};
-
 function clock(minutes: number): string {
   const h = Math.floor(minutes / 60) % 24;
   return `${String(h).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
@@ -121,7 +68,7 @@ function tripZh(f: ReasonFacts): string {
   if (f.travelText) return f.travelText;
   if (f.travelMinutes === null) return '通勤时间未知';
   if (f.travelSource === 'estimate' || f.travelMode === null) return `约 ${f.travelMinutes} 分钟（估计）`;
-  const mode = MODE_ZH[f.travelMode] ?? '';
+  const mode = ZH_WORDS.mode[f.travelMode] ?? '';
   return `${mode}约 ${f.travelMinutes} 分钟${f.travelLastReturn !== null ? `，末班 ${clock(f.travelLastReturn)}` : ''}`;
 }
 
@@ -129,7 +76,7 @@ function tripEn(f: ReasonFacts): string {
   if (f.travelMinutes === null) return 'travel time unknown';
   if (f.travelSource === 'estimate' || f.travelMode === null)
     return `about ${f.travelMinutes} min (estimate)`;
-  const mode = MODE_EN[f.travelMode] ?? f.travelMode;
+  const mode = EN_WORDS.mode[f.travelMode] ?? f.travelMode;
   return `about ${f.travelMinutes} min by ${mode}${f.travelLastReturn !== null ? `, last one back ${clock(f.travelLastReturn)}` : ''}`;
 }
 
@@ -283,8 +230,8 @@ export function officerReason(f: ReasonFacts, names: SkillNames | undefined): Ma
   }
   const unknown = f.unknown.filter((u) => u !== 'distance');
   if (unknown.length > 0) {
-    zh.push(`未填${unknown.map((u) => UNKNOWN_ZH[u]).join('、')}`);
-    en.push(`not stated: ${unknown.map((u) => UNKNOWN_EN[u]).join(', ')}`);
+    zh.push(`未填${unknown.map((u) => ZH_WORDS.unknown[u]).join('、')}`);
+    en.push(`not stated: ${unknown.map((u) => EN_WORDS.unknown[u]).join(', ')}`);
   }
   if (f.wageBelowFloor) {
     zh.push(`注意：工资折合每月低于当地最低工资标准 ${f.wageFloorMonthly} 元`);
@@ -295,8 +242,8 @@ export function officerReason(f: ReasonFacts, names: SkillNames | undefined): Ma
     en.push('zero-employment household priority');
   }
   if (f.monitoringPriority !== 'none') {
-    zh.push(`${MONITORING_ZH[f.monitoringPriority]}优先`);
-    en.push(`${MONITORING_EN[f.monitoringPriority]} priority`);
+    zh.push(`${ZH_WORDS.monitoring[f.monitoringPriority]}优先`);
+    en.push(`${EN_WORDS.monitoring[f.monitoringPriority]} priority`);
   }
   return { zh: zh.join('；'), en: en.join('; ') };
 }
@@ -308,8 +255,8 @@ export function employerReason(f: ReasonFacts, names: SkillNames | undefined): M
   skillsPart(f, names, zh, en);
   distancePart(f, zh, en);
   if (f.scheduleFits) {
-    zh.push(`愿意做${SCHEDULE_ZH[f.schedule]}`);
-    en.push(`available for ${SCHEDULE_EN[f.schedule]}`);
+    zh.push(`愿意做${ZH_WORDS.schedule[f.schedule]}`);
+    en.push(`available for ${EN_WORDS.schedule[f.schedule]}`);
   }
   return { zh: zh.join('；'), en: en.join('; ') };
 }
@@ -386,21 +333,21 @@ const UNKNOWN_PART_ZH: string[] = [];
 const UNKNOWN_PART_EN: string[] = [];
 for (let bits = 0; bits < 8; bits++) {
   const u = UNSTATED.filter((x) => (bits & UNKNOWN_BITS[x]) !== 0);
-  UNKNOWN_PART_ZH.push(u.length > 0 ? `；未填${u.map((x) => UNKNOWN_ZH[x]).join('、')}` : '');
-  UNKNOWN_PART_EN.push(u.length > 0 ? `; not stated: ${u.map((x) => UNKNOWN_EN[x]).join(', ')}` : '');
+  UNKNOWN_PART_ZH.push(u.length > 0 ? `；未填${u.map((x) => ZH_WORDS.unknown[x]).join('、')}` : '');
+  UNKNOWN_PART_EN.push(u.length > 0 ? `; not stated: ${u.map((x) => EN_WORDS.unknown[x]).join(', ')}` : '');
 }
 
 const MONITORING_PART_ZH: Record<MonitoringStatus, string> = {
   none: '',
-  unstable: `；${MONITORING_ZH.unstable}优先`,
-  marginal: `；${MONITORING_ZH.marginal}优先`,
-  hardship: `；${MONITORING_ZH.hardship}优先`,
+  unstable: `；${ZH_WORDS.monitoring.unstable}优先`,
+  marginal: `；${ZH_WORDS.monitoring.marginal}优先`,
+  hardship: `；${ZH_WORDS.monitoring.hardship}优先`,
 };
 const MONITORING_PART_EN: Record<MonitoringStatus, string> = {
   none: '',
-  unstable: `; ${MONITORING_EN.unstable} priority`,
-  marginal: `; ${MONITORING_EN.marginal} priority`,
-  hardship: `; ${MONITORING_EN.hardship} priority`,
+  unstable: `; ${EN_WORDS.monitoring.unstable} priority`,
+  marginal: `; ${EN_WORDS.monitoring.marginal} priority`,
+  hardship: `; ${EN_WORDS.monitoring.hardship} priority`,
 };
 
 /** Patterns of levels are memoised while the key stays an exact integer (5 levels per required skill, a bit per preferred). */
@@ -433,7 +380,7 @@ export class ReasonWriter {
       officer: posting.wageBelowFloor
         ? `；注意：工资折合每月低于当地最低工资标准 ${posting.wageFloorMonthly} 元`
         : '',
-      employer: `；愿意做${SCHEDULE_ZH[posting.schedule]}`,
+      employer: `；愿意做${ZH_WORDS.schedule[posting.schedule]}`,
     };
     this.fixedEn = {
       resident:
@@ -441,7 +388,7 @@ export class ReasonWriter {
       officer: posting.wageBelowFloor
         ? `; warning: monthly equivalent below the local minimum wage of ${posting.wageFloorMonthly} yuan`
         : '',
-      employer: `; available for ${SCHEDULE_EN[posting.schedule]}`,
+      employer: `; available for ${EN_WORDS.schedule[posting.schedule]}`,
     };
   }
 
