@@ -7,6 +7,7 @@ import { RegionsModule } from '../regions/regions.module';
 import { ResidentsModule } from '../residents/residents.module';
 import { SkillsModule } from '../skills/skills.module';
 import { TrainingModule } from '../training/training.module';
+import { MatchingJobsRepository } from './jobs/matching-jobs.repository';
 import { RankPostingJob } from './jobs/rank-posting.job';
 import { RankResidentJob } from './jobs/rank-resident.job';
 import { RerankAllJob } from './jobs/rerank-all.job';
@@ -18,11 +19,14 @@ import { PostingLoader } from './loaders/posting.loader';
 import { SkillCatalogueLoader } from './loaders/skill-catalogue.loader';
 import { MatchNotifier } from './match-notifier';
 import { MatchesController } from './matches.controller';
+import { MatchesRepository } from './matches.repository';
 import { MatchesService } from './matches.service';
 import { MatchingOutboxRoutes } from './matching-outbox-routes';
 import { MatchingSettings } from './matching-settings';
 import { PostingListWriter } from './posting-list-writer';
+import { RankingRepository } from './ranking.repository';
 import { RankingService } from './ranking.service';
+import { RecommendationsRepository } from './recommendations.repository';
 import { RecommendationsService } from './recommendations.service';
 import { ResidentRanker } from './resident-ranker';
 import { ResidentSideWriter } from './resident-side-writer';
@@ -52,6 +56,10 @@ import { RecommendationStore } from './results/recommendation-store';
     CandidateLoader,
     PostingLoader,
     SkillCatalogueLoader,
+    RankingRepository,
+    MatchesRepository,
+    RecommendationsRepository,
+    MatchingJobsRepository,
     MatchStore,
     RecommendationStore,
     MatchNotifier,

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { RankedMatch } from './engine';
 import { wageText } from '../i18n/wage-vocabulary';
 import type { LoadedResident, LoadedSite } from './loaders/candidate.loader';
 import { PostingLoader } from './loaders/posting.loader';
 import { MatchNotifier, type OfficersBySite } from './match-notifier';
 import { MatchingSettings } from './matching-settings';
-import { lockAll, postingSkip } from './ranking-locks';
+import { postingSkip } from './ranking-locks';
+import { RankingRepository } from './ranking.repository';
 import type { RankedPosting, RankPostingOutcome, RerankTime } from './ranking-types';
 import { ResidentRanker } from './resident-ranker';
 import { MatchStore, type ResidentMeta } from './results/match-store';
@@ -23,7 +23,7 @@ import { RecommendationStore } from './results/recommendation-store';
 @Injectable()
 export class PostingListWriter {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: RankingRepository,
     private readonly settings: MatchingSettings,
     private readonly postings: PostingLoader,
     private readonly store: MatchStore,
@@ -47,9 +47,9 @@ export class PostingListWriter {
     job?: { time: RerankTime; officers: OfficersBySite },
   ): Promise<RankPostingOutcome[]> {
     const cfg = this.settings.config;
-    return this.dataSource.transaction(async (m) => {
+    return this.repository.transaction(async (m) => {
       const ids = items.map((i) => i.loaded.profile.id);
-      await lockAll(m, 'posting', ids);
+      await this.repository.lockAll(m, 'posting', ids);
       const current = new Map((await this.postings.postings(ids, m)).map((p) => [p.profile.id, p]));
       const outcomes: RankPostingOutcome[] = [];
       const lists: Parameters<MatchStore['replaceManyPostingMatches']>[1][number][] = [];
@@ -120,7 +120,7 @@ export class PostingListWriter {
       ...plan.refill,
     ]);
     if (!touched.size) return [];
-    await lockAll(m, 'resident', [...touched]);
+    await this.repository.lockAll(m, 'resident', [...touched]);
     const now = new Date();
     await this.recommendations.apply(m, plan.changes, cfg.thresholds.topNPerResident, now);
     const refillIds = [...plan.refill].sort();
@@ -138,10 +138,10 @@ export class PostingListWriter {
   /** A posting no longer open leaves every resident's list; full lists are refilled. */
   async postingLeft(postingId: string): Promise<void> {
     const cfg = this.settings.config;
-    await this.dataSource.transaction(async (m) => {
-      await lockAll(m, 'posting', [postingId]);
+    await this.repository.transaction(async (m) => {
+      await this.repository.lockAll(m, 'posting', [postingId]);
       const lists = new RecommendationLists(cfg.thresholds.topNPerResident).load(
-        await this.recommendations.lists(m, [], [postingId]),
+        await this.repository.recommendationLists([], [postingId], m),
       );
       await this.storeRecommendations(m, planPostingLeft(lists, postingId), lists);
     });

@@ -1,6 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import {
   buildCandidateSet,
   explainTop,
@@ -17,7 +15,8 @@ import { MatchNotifier } from './match-notifier';
 import { MatchingSettings } from './matching-settings';
 import { PostingListWriter } from './posting-list-writer';
 import { rankBothSides } from './posting-scores';
-import { lockKey, lockOne, postingSkip } from './ranking-locks';
+import { postingSkip } from './ranking-locks';
+import { RankingRepository } from './ranking.repository';
 import type {
   RankedPosting,
   RankPostingOutcome,
@@ -30,7 +29,6 @@ import { ResidentSideWriter } from './resident-side-writer';
 import { MatchStore } from './results/match-store';
 import { RecommendationLists } from './results/recommendation-lists';
 import { emptyPlan, planRecommendations } from './results/recommendation-plan';
-import { RecommendationStore } from './results/recommendation-store';
 import { rowKey } from './results/resident-side-plan';
 import { SeekerHashes } from './results/scores-fingerprint';
 
@@ -53,13 +51,12 @@ export class RankingService {
   private readonly logger = new Logger('Ranking');
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: RankingRepository,
     private readonly settings: MatchingSettings,
     private readonly candidates: CandidateLoader,
     private readonly postings: PostingLoader,
     private readonly catalogue: SkillCatalogueLoader,
     private readonly store: MatchStore,
-    private readonly recommendations: RecommendationStore,
     private readonly notifier: MatchNotifier,
     private readonly postingLists: PostingListWriter,
     private readonly residentSide: ResidentSideWriter,
@@ -105,8 +102,7 @@ export class RankingService {
     // The residents' side: the stored lists of every qualifying seeker and of every resident
     // holding the posting, merged with its new scores.
     const lists = new RecommendationLists(cfg.thresholds.topNPerResident).load(
-      await this.recommendations.lists(
-        this.dataSource.manager,
+      await this.repository.recommendationLists(
         scores.residents.map((r) => cs.ids[r]),
         [postingId],
       ),
@@ -207,10 +203,7 @@ export class RankingService {
     const inFlight: { failure?: Error } = {};
     for (let i = 0; i < postings.length; i += STORE_CHUNK) {
       const part = postings.slice(i, i + STORE_CHUNK);
-      const stored = await this.store.listHashes(
-        this.dataSource.manager,
-        part.map((p) => p.profile.id),
-      );
+      const stored = await this.repository.listHashes(part.map((p) => p.profile.id));
       const chunk: RankedPosting[] = [];
       for (const p of part) {
         // A turn of the event loop per posting: the chunk being stored meanwhile gets each of its
@@ -233,8 +226,7 @@ export class RankingService {
           if (!listsRead) {
             const r = performance.now();
             lists.load(
-              await this.recommendations.lists(
-                this.dataSource.manager,
+              await this.repository.recommendationLists(
                 residents.map((x) => x.input.id),
                 postings.map((x) => x.profile.id),
               ),
@@ -286,7 +278,7 @@ export class RankingService {
     await this.residentSide.storeResidentSide(merged, lists, explained, byId, siteById, officers);
     // Once every list is written: a failure before leaves the postings to be merged again.
     for (const id of skipped) scoresHashes.delete(id);
-    await this.store.setScoresHashes(this.dataSource.manager, scoresHashes);
+    await this.repository.setScoresHashes(scoresHashes);
     out.time.residents += performance.now() - t;
     out.skipped += postingIds.length - postings.length;
     out.candidates = residents.length;
@@ -305,13 +297,11 @@ export class RankingService {
       return { skipped: 'stale' };
     }
     const { recommendations, gaps } = await this.residentRanker.residentLists(resident);
-    const outcome = await this.dataSource.transaction(async (m) => {
-      await lockOne(m, lockKey('resident', residentId));
-      const rows: { version: number }[] = await m.query('SELECT version FROM resident WHERE id = $1', [
-        residentId,
-      ]);
-      if (!rows.length) return { skipped: 'missing' } satisfies RankResidentOutcome;
-      if (Number(rows[0].version) > version) return { skipped: 'stale' } satisfies RankResidentOutcome;
+    const outcome = await this.repository.transaction(async (m) => {
+      await this.repository.lockOne(m, 'resident', residentId);
+      const current = await this.repository.residentVersion(m, residentId);
+      if (current === null) return { skipped: 'missing' } satisfies RankResidentOutcome;
+      if (current > version) return { skipped: 'stale' } satisfies RankResidentOutcome;
       await this.store.replaceResidentLists(m, residentId, recommendations, gaps, new Date());
       return { recommendations: recommendations.length, gaps: gaps.length } satisfies RankResidentOutcome;
     });

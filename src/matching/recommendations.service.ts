@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
 import { ScopePolicy } from '../access/scope-policy';
 import { AuditService } from '../audit/audit.service';
@@ -11,6 +9,7 @@ import { statedCommuteMinutes } from './engine';
 import { CandidateLoader } from './loaders/candidate.loader';
 import { SkillCatalogueLoader } from './loaders/skill-catalogue.loader';
 import { MatchingSettings } from './matching-settings';
+import { RecommendationsRepository } from './recommendations.repository';
 import type { MissingSkill } from './results/resident-skill-gap.entity';
 
 const COURSES_SHOWN = 5;
@@ -18,7 +17,7 @@ const COURSES_SHOWN = 5;
 @Injectable()
 export class RecommendationsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: RecommendationsRepository,
     private readonly policy: ScopePolicy,
     private readonly audit: AuditService,
     private readonly residents: ResidentsDirectory,
@@ -39,18 +38,7 @@ export class RecommendationsService {
       await this.audit.recordReads(actor, 'resident', [residentId], 'resident.read_recommendations');
     }
     // Stored lists joined with the posting's current state: a posting closed since ranking is not offered.
-    const postings: {
-      postingId: string;
-      title: string;
-      score: string;
-      reasonZh: string;
-      reasonEn: string;
-    }[] = await this.dataSource.query(
-      `SELECT rr.posting_id AS "postingId", p.title, rr.score, rr.reason_zh AS "reasonZh", rr.reason_en AS "reasonEn"
-           FROM resident_recommendation rr JOIN posting p ON p.id = rr.posting_id AND p.status = 'open'
-          WHERE rr.resident_id = $1 ORDER BY rr.rank, rr.posting_id`,
-      [residentId],
-    );
+    const postings = await this.repository.openRecommendations(residentId);
     return {
       postings: postings.map((p) => ({
         postingId: p.postingId,
@@ -63,12 +51,7 @@ export class RecommendationsService {
   }
 
   private async courses(residentId: string, lang: Lang): Promise<RecommendedCourseDto[]> {
-    const gaps: { postingId: string; missing: MissingSkill[] }[] = await this.dataSource.query(
-      `SELECT g.posting_id AS "postingId", g.missing
-         FROM resident_skill_gap g JOIN posting p ON p.id = g.posting_id AND p.status = 'open'
-        WHERE g.resident_id = $1`,
-      [residentId],
-    );
+    const gaps = await this.repository.openSkillGaps(residentId);
     if (!gaps.length) return [];
     const resident = await this.candidates.resident(residentId);
     if (!resident) return [];

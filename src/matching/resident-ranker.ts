@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import {
   buildCandidateSet,
   buildPostingSet,
@@ -30,17 +29,14 @@ export interface ResidentListsResult {
 @Injectable()
 export class ResidentRanker {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly settings: MatchingSettings,
     private readonly candidates: CandidateLoader,
     private readonly postings: PostingLoader,
     private readonly catalogue: SkillCatalogueLoader,
   ) {}
 
-  async residentLists(
-    resident: LoadedResident,
-    m: EntityManager = this.dataSource.manager,
-  ): Promise<ResidentListsResult> {
+  /** Reads in `m` when given (a caller's transaction), else on the loaders' pool. */
+  async residentLists(resident: LoadedResident, m?: EntityManager): Promise<ResidentListsResult> {
     // Someone not seeking work (employed, no labour capacity, erased, pending) gets empty lists.
     if (!resident.seeking) return { recommendations: [], gaps: [] };
     const cfg = this.settings.config;

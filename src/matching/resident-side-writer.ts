@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import type { RankedMatch } from './engine';
 import { wageText } from '../i18n/wage-vocabulary';
 import type { LoadedResident, LoadedSite } from './loaders/candidate.loader';
@@ -8,7 +6,8 @@ import { PostingLoader, type LoadedPosting } from './loaders/posting.loader';
 import { MatchNotifier, type OfficersBySite } from './match-notifier';
 import { MatchingSettings } from './matching-settings';
 import { storedOf } from './posting-list-writer';
-import { lockAll, postingSkip } from './ranking-locks';
+import { postingSkip } from './ranking-locks';
+import { RankingRepository } from './ranking.repository';
 import { ResidentRanker } from './resident-ranker';
 import { MatchStore } from './results/match-store';
 import type { RecommendationLists } from './results/recommendation-lists';
@@ -25,7 +24,7 @@ const RESIDENT_CHUNK = 2_000;
 @Injectable()
 export class ResidentSideWriter {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: RankingRepository,
     private readonly settings: MatchingSettings,
     private readonly postings: PostingLoader,
     private readonly store: MatchStore,
@@ -55,15 +54,15 @@ export class ResidentSideWriter {
     const postingIds = ranked.map((p) => p.profile.id);
     for (let i = 0; i < changed.length; i += RESIDENT_CHUNK) {
       const part = changed.slice(i, i + RESIDENT_CHUNK);
-      await this.dataSource.transaction(async (m) => {
-        await lockAll(m, 'posting', postingIds);
+      await this.repository.transaction(async (m) => {
+        await this.repository.lockAll(m, 'posting', postingIds);
         const current = new Map((await this.postings.postings(postingIds, m)).map((p) => [p.profile.id, p]));
         const valid = new Map(
           ranked
             .filter((p) => !postingSkip(current.get(p.profile.id) ?? null, p.profile.version))
             .map((p) => [p.profile.id, p]),
         );
-        await lockAll(m, 'resident', part);
+        await this.repository.lockAll(m, 'resident', part);
         const { changes, entered, refill } = residentSideChanges(
           part,
           lists,

@@ -1,11 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { JobHandler, type JobProcessor } from '../../platform/queue/job-handler';
 import { JobName } from '../../platform/queue/job-name';
 import { JobQueue } from '../../platform/queue/job-queue.service';
 import { RANKING_RETRY } from '../../platform/queue/retry-policy';
 import { todayInPilotZone as chinaToday } from '../../kernel/clock';
+import { MatchingJobsRepository } from './matching-jobs.repository';
 
 /**
  * Postings per re-rank batch. A batch loads the candidates its postings reach once and ranks them
@@ -31,7 +30,7 @@ export class RerankAllJob implements JobProcessor<JobName.RerankAll> {
   private readonly logger = new Logger('RerankAll');
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: MatchingJobsRepository,
     private readonly queues: JobQueue,
   ) {}
 
@@ -39,29 +38,23 @@ export class RerankAllJob implements JobProcessor<JobName.RerankAll> {
     const date = chinaToday();
     let enqueued = 0;
     let batches = 0;
-    const counties: { county: string }[] = await this.dataSource.query(
-      `SELECT DISTINCT left(region_code, 6) AS county FROM posting WHERE status = 'open' ORDER BY 1`,
-    );
-    for (const { county } of counties) {
+    const counties = await this.repository.countiesWithOpenPostings();
+    for (const county of counties) {
       let after = '00000000-0000-0000-0000-000000000000';
       for (;;) {
-        const rows: { id: string }[] = await this.dataSource.query(
-          `SELECT id FROM posting WHERE status = 'open' AND left(region_code, 6) = $1 AND id > $2
-            ORDER BY id LIMIT $3`,
-          [county, after, RERANK_BATCH],
-        );
-        if (!rows.length) break;
+        const ids = await this.repository.openPostingsOfCounty(county, after, RERANK_BATCH);
+        if (!ids.length) break;
         await this.queues.add(
           JobName.RerankPostings,
-          { postingIds: rows.map((r) => r.id) },
+          { postingIds: ids },
           // A lower priority than event-driven jobs (which have none, so run first): a posting
           // published during the nightly re-rank is still ranked and notified within seconds.
-          { ...RANKING_RETRY, priority: 10, jobId: rerankJobId(county, rows[0].id, date) },
+          { ...RANKING_RETRY, priority: 10, jobId: rerankJobId(county, ids[0], date) },
         );
-        enqueued += rows.length;
+        enqueued += ids.length;
         batches += 1;
-        after = rows[rows.length - 1].id;
-        if (rows.length < RERANK_BATCH) break;
+        after = ids[ids.length - 1];
+        if (ids.length < RERANK_BATCH) break;
       }
     }
     this.logger.log({ enqueued, batches, counties: counties.length, date }, 'rerank-all fanned out');

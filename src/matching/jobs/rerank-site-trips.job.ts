@@ -1,6 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { CommuteSettings } from '../../commute/commute-settings';
 import type { OutboxEvent } from '../../platform/database/outbox-event.entity';
 import { JobHandler, type JobProcessor } from '../../platform/queue/job-handler';
@@ -8,6 +6,7 @@ import { JobName, type JobData } from '../../platform/queue/job-name';
 import { JobQueue } from '../../platform/queue/job-queue.service';
 import { OutboxRoute, type RouteContext, type RoutedJob } from '../../platform/queue/outbox-routes';
 import { RANKING_RETRY } from '../../platform/queue/retry-policy';
+import { MatchingJobsRepository } from './matching-jobs.repository';
 import { RERANK_BATCH } from './rerank-all.job';
 
 type Place = JobData<JobName.RerankSiteTrips>['places'][number];
@@ -67,7 +66,7 @@ export class RerankSiteTripsJob implements JobProcessor<JobName.RerankSiteTrips>
   private readonly logger = new Logger('RerankSiteTrips');
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: MatchingJobsRepository,
     private readonly queues: JobQueue,
     private readonly commute: CommuteSettings,
   ) {}
@@ -75,22 +74,7 @@ export class RerankSiteTripsJob implements JobProcessor<JobName.RerankSiteTrips>
   /** The ids of the open postings any of the places covers, in id order. */
   async affectedPostings(places: readonly Place[]): Promise<string[]> {
     if (!places.length) return [];
-    const rows: { id: string }[] = await this.dataSource.query(
-      `SELECT p.id FROM posting p
-        WHERE p.status = 'open'
-          AND EXISTS (
-            SELECT 1 FROM jsonb_to_recordset($1::jsonb)
-                     AS x("destinationRegionCode" text, latitude float8, longitude float8, "employerId" uuid)
-             WHERE (x."employerId" IS NULL OR x."employerId" = p.employer_id)
-               AND ((x."destinationRegionCode" IS NOT NULL
-                     AND left(p.region_code, length(x."destinationRegionCode")) = x."destinationRegionCode")
-                 OR (x.latitude IS NOT NULL AND x.longitude IS NOT NULL
-                     AND p.latitude IS NOT NULL AND p.longitude IS NOT NULL
-                     AND haversine_km(x.latitude, x.longitude, p.latitude, p.longitude) <= $2::float8)))
-        ORDER BY p.id`,
-      [JSON.stringify(places), this.commute.config.matchRadiusKm],
-    );
-    return rows.map((r) => r.id);
+    return this.repository.openPostingsCoveredBy(places, this.commute.config.matchRadiusKm);
   }
 
   async process(data: JobData<JobName.RerankSiteTrips>): Promise<{ postings: number; batches: number }> {

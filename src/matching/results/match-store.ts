@@ -17,9 +17,10 @@ export interface ResidentMeta {
 }
 
 /**
- * Writes ranking results, always inside the caller's transaction. Each store replaces a whole
- * list idempotently: rows no longer in the list go, rows in it are inserted or updated only when
- * something changed, so running the same job twice leaves exactly the same rows (ids included).
+ * Writes ranking results, always inside the caller's transaction (RankingRepository opens it and
+ * reads the stored hashes). Each store replaces a whole list idempotently: rows no longer in the
+ * list go, rows in it are inserted or updated only when something changed, so running the same
+ * job twice leaves exactly the same rows (ids included).
  */
 @Injectable()
 export class MatchStore {
@@ -35,30 +36,6 @@ export class MatchStore {
     computedAt: Date,
   ): Promise<void> {
     await this.replaceManyPostingMatches(m, [{ postingId, results, residents }], computedAt);
-  }
-
-  /** The list and scores hashes stored with these postings' lists (PostingMatchList), by posting id. */
-  async listHashes(
-    m: EntityManager,
-    postingIds: readonly string[],
-  ): Promise<Map<string, { list: string; scores: string | null }>> {
-    if (!postingIds.length) return new Map();
-    const rows: { postingId: string; listHash: string; scoresHash: string | null }[] = await m.query(
-      `SELECT posting_id AS "postingId", list_hash AS "listHash", scores_hash AS "scoresHash"
-         FROM posting_match_list WHERE posting_id = ANY($1::uuid[])`,
-      [[...postingIds]],
-    );
-    return new Map(rows.map((r) => [r.postingId, { list: r.listHash, scores: r.scoresHash }]));
-  }
-
-  /** Records what these postings' residents' side was merged from (their rows exist by then). */
-  async setScoresHashes(m: EntityManager, hashes: ReadonlyMap<string, string>): Promise<void> {
-    if (!hashes.size) return;
-    await m.query(
-      `UPDATE posting_match_list l SET scores_hash = x.hash
-         FROM unnest($1::uuid[], $2::text[]) AS x(id, hash) WHERE l.posting_id = x.id`,
-      [[...hashes.keys()], [...hashes.values()]],
-    );
   }
 
   /**

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { RankedMatch } from '../engine';
-import type { StoredRecommendation } from './recommendation-lists';
 
 /** A row a ranked posting writes into a resident's recommendations (its rank is set in SQL). */
 export interface RecommendationUpsert {
@@ -20,51 +19,13 @@ export interface RecommendationChanges {
 
 /**
  * Incremental writes to residents' recommendation lists (resident_recommendation) from ranked
- * postings, set-based: one statement each to read the lists, delete, upsert, and renumber + cut
- * every touched list, whatever the number of residents. rank-resident still replaces a list whole
- * (MatchStore.replaceResidentLists); both keep the same order: score desc, then posting id.
+ * postings, set-based: one statement each to delete, upsert, and renumber + cut every touched
+ * list, whatever the number of residents (RankingRepository.recommendationLists reads them).
+ * rank-resident still replaces a list whole (MatchStore.replaceResidentLists); both keep the same
+ * order: score desc, then posting id.
  */
 @Injectable()
 export class RecommendationStore {
-  /**
-   * The stored lists of these residents and of every resident holding one of these postings.
-   * Residents are read one index range each (LATERAL … OFFSET 0: an index lookup per resident
-   * whatever the statistics say; autovacuum may be off and the planner's counts old).
-   */
-  async lists(
-    m: EntityManager,
-    residentIds: readonly string[],
-    postingIds: readonly string[],
-  ): Promise<(StoredRecommendation & { residentId: string })[]> {
-    if (!residentIds.length && !postingIds.length) return [];
-    const rows: {
-      residentId: string;
-      postingId: string;
-      postingVersion: number;
-      score: string;
-      engineVersion: string;
-    }[] = await m.query(
-      `WITH ids AS (
-         SELECT unnest($1::uuid[]) AS id
-          UNION
-         SELECT h.resident_id FROM unnest($2::uuid[]) AS p(id)
-          CROSS JOIN LATERAL (SELECT rr.resident_id FROM resident_recommendation rr
-                               WHERE rr.posting_id = p.id OFFSET 0) h)
-       SELECT x.resident_id AS "residentId", x.posting_id AS "postingId", x.posting_version AS "postingVersion",
-              x.score, x.engine_version AS "engineVersion"
-         FROM ids CROSS JOIN LATERAL (SELECT * FROM resident_recommendation rr
-                                       WHERE rr.resident_id = ids.id OFFSET 0) x`,
-      [[...residentIds], [...postingIds]],
-    );
-    return rows.map((r) => ({
-      residentId: r.residentId,
-      postingId: r.postingId,
-      postingVersion: Number(r.postingVersion),
-      score: Number(r.score),
-      engineVersion: r.engineVersion,
-    }));
-  }
-
   /**
    * Applies the changes, then renumbers each touched list (score desc, posting id) and cuts it
    * at `size`. Rows for a resident whose profile is newer than the one ranked are not written.
