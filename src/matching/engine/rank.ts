@@ -6,7 +6,8 @@ import {
   type CompileOptions,
   type CompiledPosting,
 } from './compiled-posting';
-import { ReasonWriter, type SkillNames } from './reason';
+import type { SkillNames } from './reason';
+import { ReasonWriter } from './reason-writer';
 import { evaluate, hardFilterName, priorityOf, roundScore, scoreBlock } from './score';
 import { TopHeap } from './top-heap';
 import {
