@@ -1,15 +1,12 @@
 import { Injectable, type StreamableFile } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { formatDateTime } from '../kernel/clock';
 import { maskPhone } from '../platform/crypto/masking';
 import { PiiCipher } from '../platform/crypto/pii-cipher';
 import { labelOf, MONITORING_STATUS_VALUES } from '../imports/roster-columns';
-import { householdHeadSql } from '../residents/household-head';
 import { INDICATOR_FIELDS, indicatorDefinitions } from './indicator-definitions';
-import { LABOR_FORCE_BY_HOUSEHOLD } from './indicators-sql';
+import { ExportsRepository } from './exports.repository';
 import { IndicatorsService } from './indicators.service';
 import { streamXlsx } from './xlsx-stream';
 
@@ -45,7 +42,7 @@ const INDICATOR_ZH: Record<string, string> = {
 @Injectable()
 export class ExportsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repo: ExportsRepository,
     private readonly indicators: IndicatorsService,
     private readonly audit: AuditService,
     private readonly pii: PiiCipher,
@@ -87,33 +84,7 @@ export class ExportsService {
       async (add) => {
         let after = '00000000-0000-0000-0000-000000000000';
         for (;;) {
-          const rows: {
-            id: string;
-            name: string;
-            number: number;
-            head: string | null;
-            masked: string | null;
-            phone: string | null;
-            kind: string;
-            employer: string | null;
-            city: string | null;
-            start: string;
-            end: string | null;
-            reason: string | null;
-            income: string | null;
-          }[] = await this.dataSource.query(
-            `SELECT p.id, r.name, h.number, head.head_name AS head, r.national_id_masked AS masked, r.phone_encrypted AS phone, p.kind,
-                    coalesce(p.employer_name, e.name) AS employer, p.partner_city AS city,
-                    to_char(p.start_date, 'YYYY-MM-DD') AS start, to_char(p.end_date, 'YYYY-MM-DD') AS "end",
-                    p.end_reason AS reason, p.monthly_income AS income
-               FROM placement p
-               JOIN resident r ON r.id = p.resident_id
-               JOIN household h ON h.id = r.household_id ${householdHeadSql('h')}
-               LEFT JOIN employer e ON e.id = p.employer_id
-              WHERE p.site_id = $1 AND p.id > $2
-              ORDER BY p.id LIMIT $3`,
-            [siteId, after, BATCH],
-          );
+          const rows = await this.repo.placementsAfter(siteId, after, BATCH);
           for (const r of rows) {
             add({
               name: r.name,
@@ -155,36 +126,7 @@ export class ExportsService {
       ],
       { ascii: 'zero-employment-households.xlsx', utf8: '零就业家庭.xlsx' },
       async (add) => {
-        // The same definition as the summary's zeroEmploymentHouseholds (labour force, none employed).
-        const rows: {
-          number: number;
-          head: string | null;
-          origin: string | null;
-          origin_code: string;
-          monitoring: string;
-          capable: number;
-          members: string | null;
-          masked: string | null;
-          phone: string | null;
-          since: string | null;
-        }[] = await this.dataSource.query(
-          `WITH lf AS (${LABOR_FORCE_BY_HOUSEHOLD})
-           SELECT h.number, head.head_name AS head, rg.name AS origin, h.origin_region_code AS origin_code, h.monitoring_status AS monitoring,
-                  lf.capable::int AS capable,
-                  (SELECT string_agg(r.name, '、' ORDER BY r.created_at, r.id) FROM resident r
-                    WHERE r.household_id = h.id AND r.erased_at IS NULL) AS members,
-                  c.national_id_masked AS masked, c.phone_encrypted AS phone,
-                  to_char(h.at_risk_since, 'YYYY-MM-DD') AS since
-             FROM lf
-             JOIN household h ON h.id = lf.household_id ${householdHeadSql('h')}
-             LEFT JOIN region rg ON rg.code = h.origin_region_code
-             LEFT JOIN LATERAL (SELECT r.national_id_masked, r.phone_encrypted FROM resident r
-                                 WHERE r.household_id = h.id AND r.erased_at IS NULL
-                                 ORDER BY (r.phone_encrypted IS NULL), r.created_at, r.id LIMIT 1) c ON true
-            WHERE lf.employed = 0
-            ORDER BY h.at_risk_since NULLS LAST, h.number`,
-          [[siteId]],
-        );
+        const rows = await this.repo.zeroEmploymentHouseholds(siteId);
         for (const r of rows) {
           add({
             number: r.number,

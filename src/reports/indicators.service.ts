@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
 import { ScopePolicy } from '../access/scope-policy';
 import { AppConfig } from '../platform/config/app-config';
@@ -8,7 +6,7 @@ import { RegionsService } from '../regions/regions.service';
 import type { Site } from '../regions/site.entity';
 import type { SummaryDto } from './dto/summary.dto';
 import { INDICATOR_FIELDS, indicatorDefinitions } from './indicator-definitions';
-import { SUMMARY_SQL, type SummaryRow } from './indicators-sql';
+import { IndicatorsRepository } from './indicators.repository';
 import { loadReportsSettings, type ReportsSettings } from './reports-settings';
 
 /** Ratios are rounded to 4 decimals (0.6667): enough for a percentage with two decimals. */
@@ -21,7 +19,7 @@ export class IndicatorsService {
   readonly settings: ReportsSettings;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repo: IndicatorsRepository,
     private readonly policy: ScopePolicy,
     private readonly regions: RegionsService,
     config: AppConfig,
@@ -45,20 +43,13 @@ export class IndicatorsService {
   async regionSummary(actor: AuthUser, code: string): Promise<SummaryDto> {
     const region = /^\d{6}(\d{3}(\d{3})?)?$/.test(code) ? await this.regions.findRegion(code) : null;
     this.policy.require(!!region && this.policy.readsRegionFigures(actor, code), 'Region');
-    const rows: { id: string }[] = await this.dataSource.query(
-      "SELECT id FROM site WHERE region_code LIKE $1 || '%' ORDER BY id",
-      [code],
-    );
-    const ids = rows.map((r) => r.id);
+    const ids = await this.repo.siteIdsUnder(code);
     return { regionCode: code, sites: ids.length, ...(await this.summarize(ids)) };
   }
 
   /** The figures of a set of sites, computed in one SQL statement. */
   async summarize(siteIds: string[]): Promise<Omit<SummaryDto, 'siteId' | 'regionCode' | 'sites'>> {
-    const [r]: SummaryRow[] = await this.dataSource.query(SUMMARY_SQL, [
-      siteIds,
-      this.settings.postingReachKm,
-    ]);
+    const r = await this.repo.summary(siteIds, this.settings.postingReachKm);
     const defs = indicatorDefinitions(this.settings.postingReachKm);
     return {
       households: r.households,

@@ -1,15 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
-import { POSTINGS_IN_REACH } from './indicators-sql';
+import { IndicatorsRepository, type JobChoice } from './indicators.repository';
 import { IndicatorsService } from './indicators.service';
 
-export interface JobChoice {
-  id: string;
-  title: string;
-  employerName: string;
-}
+export type { JobChoice } from './indicators.repository';
 
 /**
  * What an officer may refer a resident of a site to: the open postings within the indicators'
@@ -18,17 +12,12 @@ export interface JobChoice {
 @Injectable()
 export class JobChoicesService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repo: IndicatorsRepository,
     private readonly indicators: IndicatorsService,
   ) {}
 
   async openPostingsNear(actor: AuthUser, siteId: string): Promise<JobChoice[]> {
     await this.indicators.requireSite(actor, siteId);
-    return this.dataSource.query<JobChoice[]>(
-      `SELECT p.id, p.title, e.name AS "employerName"
-         FROM (${POSTINGS_IN_REACH}) p JOIN employer e ON e.id = p.employer_id
-        ORDER BY p.created_at DESC, p.id LIMIT 50`,
-      [[siteId], this.indicators.settings.postingReachKm],
-    );
+    return this.repo.openPostingsNear(siteId, this.indicators.settings.postingReachKm);
   }
 }

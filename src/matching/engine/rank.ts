@@ -6,8 +6,7 @@ import {
   type CompileOptions,
   type CompiledPosting,
 } from './compiled-posting';
-import type { SkillNames } from './reason';
-import { ReasonWriter } from './reason-writer';
+import { ReasonWriter, type SkillNames } from './reason';
 import { evaluate, hardFilterName, priorityOf, roundScore, scoreBlock } from './score';
 import { TopHeap } from './top-heap';
 import {
