@@ -14,7 +14,6 @@ const MAX_LINES = 450;
 /** Files over MAX_LINES today (path from the repository root). */
 const LONG_FILES_DEBT: string[] = [
   'src/matching/engine/rank.spec.ts',
-  'src/matching/engine/rank.ts',
   'src/matching/engine/reason.ts',
   'tools/demo/population-writer.ts',
   'tools/demo/population.ts',

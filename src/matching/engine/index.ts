@@ -20,8 +20,8 @@ export {
   type CompileOptions,
 } from './compiled-posting';
 export { buildReasons, residentReason, officerReason, employerReason, type SkillNames } from './reason';
+export { ENGINE_VERSION } from './engine-version';
 export {
-  ENGINE_VERSION,
   rankPosting,
   rankPostingBatched,
   rankPostingTop,
@@ -30,14 +30,9 @@ export {
   explainTop,
   topSummary,
   type RankedTop,
-  rankResident,
-  buildPostingSet,
-  skillGaps,
-  explain,
-  hardFilterFailure,
   type RankOptions,
   type BatchOptions,
-  type PostingSet,
-  type SkillGap,
 } from './rank';
+export { explain, hardFilterFailure } from './explain';
+export { rankResident, buildPostingSet, skillGaps, type PostingSet, type SkillGap } from './rank-resident';
 export { dayNumber } from './dates';

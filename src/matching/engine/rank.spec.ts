@@ -1,15 +1,9 @@
 import { buildCandidateSet } from './candidate-set';
 import { compilePosting } from './compiled-posting';
-import {
-  ENGINE_VERSION,
-  buildPostingSet,
-  hardFilterFailure,
-  postingListSize,
-  rankPosting,
-  rankPostingBatched,
-  rankResident,
-  skillGaps,
-} from './rank';
+import { ENGINE_VERSION } from './engine-version';
+import { hardFilterFailure } from './explain';
+import { postingListSize, rankPosting, rankPostingBatched } from './rank';
+import { buildPostingSet, rankResident, skillGaps } from './rank-resident';
 import {
   DEG_PER_KM,
   SITES,

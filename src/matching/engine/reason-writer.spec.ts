@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { buildCandidateSet } from './candidate-set';
 import { buildReasons } from './reason';
-import { buildPostingSet, rankPosting, rankResident } from './rank';
+import { rankPosting } from './rank';
+import { buildPostingSet, rankResident } from './rank-resident';
 import { TODAY, testConfig } from './testing/fixtures';
 import { CODES, NAMES, county, travel } from './testing/golden-cases';
 import type { RankedMatch } from './types';

@@ -10,7 +10,8 @@ import {
   residentInput,
 } from '../../../../test/fixtures/real-life';
 import { buildCandidateSet } from '../candidate-set';
-import { buildPostingSet, rankPosting, rankResident } from '../rank';
+import { rankPosting } from '../rank';
+import { buildPostingSet, rankResident } from '../rank-resident';
 import {
   INDUSTRIES,
   SCHEDULES,
