@@ -9,7 +9,8 @@ import { buildCountyPopulation } from './county';
 import { buildDemoPopulation, DEMO_ACCOUNTS, ORIGIN_TOWNSHIP } from './demo-scenario';
 import { enshiTownships, WENDOU } from './geography';
 import { SYNTHETIC_MARK } from './names';
-import { pgArray, PostingTokenizer } from './population-writer';
+import { pgArray } from './bulk-insert';
+import { PostingTokenizer } from './posting-tokenizer';
 import { Rng } from './prng';
 
 const taxonomy = parseTaxonomy(parse(readFileSync(join(__dirname, '../../config/skills.yaml'), 'utf8')));
