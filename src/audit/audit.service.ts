@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
-import { AuditEntry } from './audit-entry.entity';
+import { AuditRepository } from './audit.repository';
 
 export interface AuditRecord {
   action: string;
@@ -14,24 +13,27 @@ export interface AuditRecord {
 
 @Injectable()
 export class AuditService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly repo: AuditRepository) {}
 
   /**
    * Records one entry. Pass the transaction's manager for writes, so the entry exists exactly
    * when the change does; reads are recorded on their own.
    */
   async record(actor: AuthUser | null, r: AuditRecord, manager?: EntityManager): Promise<void> {
-    await (manager ?? this.dataSource.manager).insert(AuditEntry, {
-      actorId: actor?.id ?? null,
-      actorRole: actor?.role ?? 'system',
-      onBehalfOfResidentId: r.onBehalfOfResidentId ?? null,
-      action: r.action,
-      entityType: r.entityType,
-      entityId: r.entityId ?? null,
-      ip: actor?.ip ?? null,
-      requestId: actor?.requestId ?? null,
-      details: (r.details ?? {}) as never,
-    });
+    await this.repo.insert(
+      {
+        actorId: actor?.id ?? null,
+        actorRole: actor?.role ?? 'system',
+        onBehalfOfResidentId: r.onBehalfOfResidentId ?? null,
+        action: r.action,
+        entityType: r.entityType,
+        entityId: r.entityId ?? null,
+        ip: actor?.ip ?? null,
+        requestId: actor?.requestId ?? null,
+        details: (r.details ?? {}) as never,
+      },
+      manager,
+    );
   }
 
   /** One entry per record read, in one insert (lists of residents). */
@@ -42,8 +44,7 @@ export class AuditService {
     action = `${entityType}.read`,
   ): Promise<void> {
     if (ids.length === 0) return;
-    await this.dataSource.manager.insert(
-      AuditEntry,
+    await this.repo.insert(
       ids.map((id) => ({
         actorId: actor.id,
         actorRole: actor.role,

@@ -4,11 +4,12 @@ import { Deployment } from '../platform/database/deployment';
 import { AdminBootstrapStep } from './admin.bootstrap-step';
 import { BootstrapService } from './bootstrap.service';
 import { DEPLOYMENT_PROVIDER } from './deployment.provider';
+import { Migrator } from './migrator';
 
 @Global()
 @Module({
   imports: [DiscoveryModule],
-  providers: [BootstrapService, AdminBootstrapStep, DEPLOYMENT_PROVIDER],
+  providers: [Migrator, BootstrapService, AdminBootstrapStep, DEPLOYMENT_PROVIDER],
   exports: [BootstrapService, Deployment],
 })
 export class BootstrapModule {}

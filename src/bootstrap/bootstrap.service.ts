@@ -1,9 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { AppConfig } from '../platform/config/app-config';
-import { migrateUnderLock } from './migrate';
+import { Migrator } from './migrator';
 import { BOOTSTRAP_STEP, type BootstrapRunner, type BootstrapStepOptions } from './bootstrap-step';
 
 @Injectable()
@@ -12,13 +10,13 @@ export class BootstrapService {
 
   constructor(
     private readonly discovery: DiscoveryService,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly migrator: Migrator,
     private readonly config: AppConfig,
   ) {}
 
   /** Pending migrations, under an advisory lock so concurrent starts apply them once. */
   migrate(): Promise<void> {
-    return migrateUnderLock(this.dataSource, this.logger);
+    return this.migrator.run(this.logger);
   }
 
   steps(): { options: BootstrapStepOptions; runner: BootstrapRunner }[] {

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
 import { ScopePolicy } from '../access/scope-policy';
 import { AuditService } from '../audit/audit.service';
 import { todayInPilotZone } from '../kernel/clock';
 import { InvalidInputError } from '../kernel/domain-errors';
 import { ResidentsDirectory } from '../residents/residents-directory';
-import { Contact } from './contact.entity';
+import type { Contact } from './contact.entity';
+import { ContactsRepository } from './contacts.repository';
 import type { ContactDto, CreateContactDto } from './dto/contact.dto';
 
 /**
@@ -18,7 +17,7 @@ import type { ContactDto, CreateContactDto } from './dto/contact.dto';
 @Injectable()
 export class ContactsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repo: ContactsRepository,
     private readonly policy: ScopePolicy,
     private readonly audit: AuditService,
     private readonly residents: ResidentsDirectory,
@@ -26,18 +25,16 @@ export class ContactsService {
 
   async create(actor: AuthUser, residentId: string, dto: CreateContactDto): Promise<ContactDto> {
     if (dto.date > todayInPilotZone()) throw new InvalidInputError('date', 'must not be in the future');
-    return this.dataSource.transaction(async (m) => {
+    return this.repo.transaction(async (m) => {
       const ref = await this.residents.residentRef(residentId, m);
       this.policy.require(!!ref && this.policy.managesResident(actor, ref), 'Resident');
-      const c = await m.save(
-        m.create(Contact, {
-          residentId,
-          date: dto.date,
-          kind: dto.kind,
-          note: dto.note?.trim() || null,
-          createdBy: actor.id,
-        }),
-      );
+      const c = await this.repo.add(m, {
+        residentId,
+        date: dto.date,
+        kind: dto.kind,
+        note: dto.note?.trim() || null,
+        createdBy: actor.id,
+      });
       await this.audit.record(
         actor,
         {
@@ -57,11 +54,7 @@ export class ContactsService {
   async listFor(actor: AuthUser, residentId: string): Promise<ContactDto[]> {
     const ref = await this.residents.residentRef(residentId);
     this.policy.require(!!ref && this.policy.readsResident(actor, ref), 'Resident');
-    const rows = await this.dataSource.manager.find(Contact, {
-      where: { residentId },
-      order: { date: 'DESC', createdAt: 'DESC' },
-      take: 50,
-    });
+    const rows = await this.repo.ofResident(residentId, 50);
     await this.audit.recordReads(
       actor,
       'contact',

@@ -1,7 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import { type EntityManager, QueryFailedError } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
 import { ScopePolicy, type EmployerRef } from '../access/scope-policy';
 import { UsersService } from '../access/users.service';
@@ -18,8 +17,9 @@ import type {
   RejectEmployerDto,
   UpdateEmployerDto,
 } from './dto/employer.dto';
-import { Employer } from './employer.entity';
+import type { Employer } from './employer.entity';
 import { EMPLOYER_RENAMED, type EmployerRenamedReaction } from './employer-renamed';
+import { EmployersRepository } from './employers.repository';
 
 /** What other modules (postings) may know about an employer. */
 export interface EmployerSummary extends EmployerRef {
@@ -50,7 +50,7 @@ export class EmployersService implements OnModuleInit {
   private renamedReactions: EmployerRenamedReaction[] = [];
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repo: EmployersRepository,
     private readonly policy: ScopePolicy,
     private readonly users: UsersService,
     private readonly regions: RegionsService,
@@ -65,11 +65,8 @@ export class EmployersService implements OnModuleInit {
   // ---- for other modules -------------------------------------------------------------------
 
   /** An employer's name, area and verification, or null. No scope check (callers ask ScopePolicy). */
-  async summary(
-    id: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<EmployerSummary | null> {
-    const e = await manager.findOne(Employer, { where: { id } });
+  async summary(id: string, manager?: EntityManager): Promise<EmployerSummary | null> {
+    const e = await this.repo.findById(id, manager);
     if (!e) return null;
     return {
       id: e.id,
@@ -88,11 +85,7 @@ export class EmployersService implements OnModuleInit {
   async namesOf(ids: string[]): Promise<Map<string, string>> {
     const unique = [...new Set(ids)];
     if (!unique.length) return new Map();
-    const rows = await this.dataSource.manager
-      .createQueryBuilder(Employer, 'e')
-      .select(['e.id', 'e.name'])
-      .where('e.id = ANY(:ids)', { ids: unique })
-      .getMany();
+    const rows = await this.repo.namesOf(unique);
     return new Map(rows.map((r) => [r.id, r.name]));
   }
 
@@ -105,26 +98,24 @@ export class EmployersService implements OnModuleInit {
       throw new ConflictError('This account already has an employer', 'employer.account_has_employer');
     }
     try {
-      return await this.dataSource.transaction(async (m) => {
-        if (await m.exists(Employer, { where: { creditCode } })) throw DUPLICATE_CREDIT_CODE();
-        if (await m.exists(Employer, { where: { ownerUserId: actor.id } })) {
+      return await this.repo.transaction(async (m) => {
+        if (await this.repo.hasCreditCode(m, creditCode)) throw DUPLICATE_CREDIT_CODE();
+        if (await this.repo.hasOwner(m, actor.id)) {
           throw new ConflictError('This account already has an employer', 'employer.account_has_employer');
         }
-        const employer = await m.save(
-          m.create(Employer, {
-            name: dto.name.trim(),
-            creditCode,
-            kind: dto.kind,
-            industry: dto.industry,
-            regionCode: dto.regionCode,
-            address: dto.address.trim(),
-            latitude: dto.latitude,
-            longitude: dto.longitude,
-            ownerUserId: actor.id,
-            verifiedAt: null,
-            verifiedBy: null,
-          }),
-        );
+        const employer = await this.repo.add(m, {
+          name: dto.name.trim(),
+          creditCode,
+          kind: dto.kind,
+          industry: dto.industry,
+          regionCode: dto.regionCode,
+          address: dto.address.trim(),
+          latitude: dto.latitude,
+          longitude: dto.longitude,
+          ownerUserId: actor.id,
+          verifiedAt: null,
+          verifiedBy: null,
+        });
         await this.users.linkEmployer(m, actor.id, employer.id);
         await this.audit.record(
           actor,
@@ -143,7 +134,7 @@ export class EmployersService implements OnModuleInit {
   }
 
   async get(actor: AuthUser, id: string): Promise<EmployerDto> {
-    const e = await this.dataSource.manager.findOne(Employer, { where: { id } });
+    const e = await this.repo.findById(id);
     this.policy.require(!!e && this.policy.readsEmployer(actor, e), 'Employer');
     return this.toDto(e!);
   }
@@ -155,12 +146,12 @@ export class EmployersService implements OnModuleInit {
     const creditCode = dto.creditCode === undefined ? undefined : this.checkedCreditCode(dto.creditCode);
     if (dto.regionCode !== undefined) await this.regions.assertRegion('regionCode', dto.regionCode);
     try {
-      return await this.dataSource.transaction(async (m) => {
-        const e = await m.findOne(Employer, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      return await this.repo.transaction(async (m) => {
+        const e = await this.repo.lockById(m, id);
         this.policy.require(!!e && this.policy.managesEmployer(actor, e), 'Employer');
         const employer = e!;
         if (creditCode !== undefined && creditCode !== employer.creditCode) {
-          if (await m.exists(Employer, { where: { creditCode } })) throw DUPLICATE_CREDIT_CODE();
+          if (await this.repo.hasCreditCode(m, creditCode)) throw DUPLICATE_CREDIT_CODE();
         }
         /*
          * What the officer verified: this legal entity (credit code) under this name, of this kind
@@ -196,7 +187,7 @@ export class EmployersService implements OnModuleInit {
           employer.rejectedBy = null;
           employer.rejectionReason = null;
         }
-        const saved = await m.save(employer);
+        const saved = await this.repo.save(m, employer);
         if (dto.name !== undefined && nameBefore !== saved.name) {
           for (const r of this.renamedReactions) await r.employerRenamed(m, saved.id, saved.name);
         }
@@ -219,8 +210,8 @@ export class EmployersService implements OnModuleInit {
   }
 
   async verify(actor: AuthUser, id: string): Promise<EmployerDto> {
-    return this.dataSource.transaction(async (m) => {
-      const e = await m.findOne(Employer, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    return this.repo.transaction(async (m) => {
+      const e = await this.repo.lockById(m, id);
       this.policy.require(!!e && this.policy.verifiesEmployer(actor, e), 'Employer');
       const employer = e!;
       // Verifying twice is harmless: the first verification stands.
@@ -230,7 +221,7 @@ export class EmployersService implements OnModuleInit {
       employer.rejectedAt = null;
       employer.rejectedBy = null;
       employer.rejectionReason = null;
-      const saved = await m.save(employer);
+      const saved = await this.repo.save(m, employer);
       await this.audit.record(actor, { action: 'employer.verify', entityType: 'employer', entityId: id }, m);
       return this.toDto(saved);
     });
@@ -243,8 +234,8 @@ export class EmployersService implements OnModuleInit {
   async reject(actor: AuthUser, id: string, dto: RejectEmployerDto): Promise<EmployerDto> {
     const reason = dto.reason.trim();
     if (!reason) throw new InvalidInputError('reason', 'must say what the employer should fix');
-    return this.dataSource.transaction(async (m) => {
-      const e = await m.findOne(Employer, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    return this.repo.transaction(async (m) => {
+      const e = await this.repo.lockById(m, id);
       this.policy.require(!!e && this.policy.verifiesEmployer(actor, e), 'Employer');
       const employer = e!;
       const wasVerified = employer.verifiedAt !== null;
@@ -255,7 +246,7 @@ export class EmployersService implements OnModuleInit {
         rejectedBy: actor.id,
         rejectionReason: reason,
       });
-      const saved = await m.save(employer);
+      const saved = await this.repo.save(m, employer);
       await this.audit.record(
         actor,
         { action: 'employer.reject', entityType: 'employer', entityId: id, details: { wasVerified } },
@@ -268,22 +259,12 @@ export class EmployersService implements OnModuleInit {
   /** Officers: employers in their area (the verification queue with verified=false); admins: all. */
   async list(actor: AuthUser, q: EmployerQuery): Promise<Page<EmployerDto>> {
     const prefixes = this.policy.areaPrefixes(actor);
-    const qb = this.dataSource.manager
-      .createQueryBuilder(Employer, 'e')
-      .orderBy('e.createdAt', 'ASC')
-      .addOrderBy('e.id', 'ASC');
-    if (prefixes !== null) {
-      qb.andWhere("e.region_code LIKE ANY(ARRAY(SELECT unnest(CAST(:prefixes AS text[])) || '%'))", {
-        prefixes,
-      });
-    }
-    // The queue: neither verified nor refused (a refused employer returns when it changes something).
-    if (q.verified === false) qb.andWhere('e.verified_at IS NULL AND e.rejected_at IS NULL');
-    if (q.verified === true) qb.andWhere('e.verified_at IS NOT NULL');
-    const [rows, total] = await qb
-      .skip((q.page - 1) * q.pageSize)
-      .take(q.pageSize)
-      .getManyAndCount();
+    const [rows, total] = await this.repo.page({
+      regionPrefixes: prefixes,
+      verified: q.verified,
+      skip: (q.page - 1) * q.pageSize,
+      take: q.pageSize,
+    });
     return page(
       rows.map((r) => this.toDto(r)),
       total,

@@ -1,6 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
 import { ScopePolicy } from '../access/scope-policy';
 import { AuditService } from '../audit/audit.service';
@@ -17,7 +15,8 @@ import type {
   UpdateSiteDto,
 } from './dto/site.dto';
 import { Region, type RegionLevel } from './region.entity';
-import { Site } from './site.entity';
+import { RegionsRepository } from './regions.repository';
+import type { Site } from './site.entity';
 
 /** The Wuling mountain provinces: Hubei, Hunan, Guizhou, Chongqing. */
 export const LOADED_PROVINCES = ['42', '43', '52', '50'];
@@ -32,7 +31,7 @@ export class RegionsService {
   private readonly logger = new Logger('RegionsService');
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repo: RegionsRepository,
     private readonly policy: ScopePolicy,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
@@ -79,40 +78,24 @@ export class RegionsService {
     for (const a of areas.filter((r) => inScope(r.code))) add(a.code, a.name, 'county', a.cityCode);
     for (const s of streets.filter((r) => inScope(r.code))) add(s.code, s.name, 'township', s.areaCode);
 
-    const existing: { n: string }[] = await this.dataSource.query('SELECT count(*)::text AS n FROM region');
-    if (Number(existing[0].n) === rows.length) return 0;
-    for (let i = 0; i < rows.length; i += 1000) {
-      await this.dataSource
-        .createQueryBuilder()
-        .insert()
-        .into(Region)
-        .values(rows.slice(i, i + 1000))
-        .orUpdate(['name', 'level', 'parent_code'], ['code'])
-        .execute();
-    }
+    if ((await this.repo.regionCount()) === rows.length) return 0;
+    await this.repo.upsertRegions(rows);
     this.logger.log(`Loaded ${rows.length} administrative divisions`);
     return rows.length;
   }
 
   async listRegions(parentCode?: string): Promise<RegionDto[]> {
-    const rows = await this.dataSource.manager.find(Region, {
-      where: parentCode ? { parentCode } : { level: 'province' },
-      order: { code: 'ASC' },
-    });
+    const rows = await this.repo.childrenOf(parentCode);
     return rows.map((r) => ({ code: r.code, name: r.name, level: r.level, parentCode: r.parentCode }));
   }
 
   async findRegion(code: string): Promise<Region | null> {
-    return this.dataSource.manager.findOne(Region, { where: { code } });
+    return this.repo.findRegion(code);
   }
 
   /** The region and its ancestors, nearest first (文斗镇, 利川市, 恩施州, 湖北省). */
   async regionPath(code: string): Promise<Region[]> {
-    return this.dataSource.query(
-      `WITH RECURSIVE up AS (SELECT * FROM region WHERE code = $1 UNION ALL SELECT r.* FROM region r JOIN up ON r.code = up.parent_code)
-       SELECT code, name, level, parent_code AS "parentCode" FROM up`,
-      [code],
-    );
+    return this.repo.regionPath(code);
   }
 
   async assertRegion(field: string, code: string, level?: RegionLevel): Promise<Region> {
@@ -127,16 +110,16 @@ export class RegionsService {
 
   /** For other modules: a site by id, or null. No scope check (callers ask ScopePolicy). */
   findSite(id: string): Promise<Site | null> {
-    return this.dataSource.manager.findOne(Site, { where: { id } });
+    return this.repo.findSite(id);
   }
 
   findSites(ids: string[]): Promise<Site[]> {
     if (!ids.length) return Promise.resolve([]);
-    return this.dataSource.manager.createQueryBuilder(Site, 's').where('s.id = ANY(:ids)', { ids }).getMany();
+    return this.repo.findSites(ids);
   }
 
   allSites(): Promise<Site[]> {
-    return this.dataSource.manager.find(Site, { order: { name: 'ASC' } });
+    return this.repo.allSites();
   }
 
   async createSite(actor: AuthUser, dto: CreateSiteDto): Promise<SiteDto> {
@@ -144,18 +127,16 @@ export class RegionsService {
     const channels = this.checkChannels(dto.channels);
     const probe = { id: '00000000-0000-0000-0000-000000000000', regionCode: dto.regionCode };
     if (!this.policy.managesSite(actor, probe)) throw new ForbiddenError('The region is outside your scope');
-    return this.dataSource.transaction(async (m) => {
-      const site = await m.save(
-        m.create(Site, {
-          name: dto.name,
-          regionCode: dto.regionCode,
-          latitude: dto.latitude,
-          longitude: dto.longitude,
-          capacity: dto.capacity ?? null,
-          openedOn: dto.openedOn ?? null,
-          channels: channels ?? [],
-        }),
-      );
+    return this.repo.transaction(async (m) => {
+      const site = await this.repo.addSite(m, {
+        name: dto.name,
+        regionCode: dto.regionCode,
+        latitude: dto.latitude,
+        longitude: dto.longitude,
+        capacity: dto.capacity ?? null,
+        openedOn: dto.openedOn ?? null,
+        channels: channels ?? [],
+      });
       await this.audit.record(actor, { action: 'site.create', entityType: 'site', entityId: site.id }, m);
       return this.toDto(site, true);
     });
@@ -163,8 +144,8 @@ export class RegionsService {
 
   async updateSite(actor: AuthUser, id: string, dto: UpdateSiteDto): Promise<SiteDto> {
     const channels = this.checkChannels(dto.channels ?? undefined);
-    return this.dataSource.transaction(async (m) => {
-      const site = await m.findOne(Site, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    return this.repo.transaction(async (m) => {
+      const site = await this.repo.lockSite(m, id);
       this.policy.require(!!site && this.policy.managesSite(actor, site), 'Site');
       if (dto.regionCode && dto.regionCode !== site!.regionCode) {
         await this.assertRegion('regionCode', dto.regionCode, 'township');
@@ -176,7 +157,7 @@ export class RegionsService {
         }
       }
       Object.assign(site!, dto, channels ? { channels } : {});
-      const saved = await m.save(site!);
+      const saved = await this.repo.saveSite(m, site!);
       await this.audit.record(
         actor,
         { action: 'site.update', entityType: 'site', entityId: id, details: { fields: Object.keys(dto) } },
@@ -193,21 +174,12 @@ export class RegionsService {
   }
 
   async listSites(actor: AuthUser, q: SiteQuery): Promise<Page<SiteDto>> {
-    const qb = this.dataSource.manager
-      .createQueryBuilder(Site, 's')
-      .orderBy('s.name', 'ASC')
-      .addOrderBy('s.id', 'ASC');
-    if (actor.role !== 'admin') {
-      qb.andWhere(
-        "(s.id = ANY(:siteIds) OR EXISTS (SELECT 1 FROM unnest(CAST(:codes AS text[])) c WHERE s.region_code LIKE c || '%'))",
-        { siteIds: actor.scope.siteIds, codes: actor.scope.regionCodes },
-      );
-    }
-    if (q.regionCode) qb.andWhere('s.region_code LIKE :rc', { rc: `${q.regionCode}%` });
-    const [rows, total] = await qb
-      .skip((q.page - 1) * q.pageSize)
-      .take(q.pageSize)
-      .getManyAndCount();
+    const [rows, total] = await this.repo.pageOfSites(
+      actor,
+      q.regionCode,
+      (q.page - 1) * q.pageSize,
+      q.pageSize,
+    );
     return page(
       rows.map((s) => this.toDto(s, true)),
       total,
@@ -217,10 +189,7 @@ export class RegionsService {
 
   /** Public list for registration and the job search's "near my site". */
   async directory(): Promise<SiteDto[]> {
-    const rows: (Site & { regionName: string })[] = await this.dataSource.query(
-      `SELECT s.id, s.name, s.region_code AS "regionCode", s.latitude, s.longitude, s.capacity, s.opened_on AS "openedOn", r.name AS "regionName"
-         FROM site s LEFT JOIN region r ON r.code = s.region_code ORDER BY s.name`,
-    );
+    const rows = await this.repo.sitesWithRegionNames();
     return rows.map((s) => ({ ...this.toDto(s, false), regionName: s.regionName }));
   }
 

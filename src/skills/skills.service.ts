@@ -1,13 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { InvalidInputError, NotFoundError } from '../kernel/domain-errors';
 import { AppConfig } from '../platform/config/app-config';
 import { Skill } from './skill.entity';
 import { SKILL_CATEGORIES, SKILL_CATEGORY_CODES, type SkillCategory } from './skill-categories';
 import { SkillCategoryDto, SkillDto } from './skill.dto';
-import { skillQuery, skillSearchSql } from './skill-search';
+import { skillQuery } from './skill-search';
 import { skillSearchTokens } from './skill-tokens';
+import { SkillsRepository } from './skills.repository';
 import { parseTaxonomy, type SkillYaml } from './taxonomy';
 
 export type { SkillYaml } from './taxonomy';
@@ -29,18 +28,13 @@ function toDto(s: Skill): SkillDto {
   };
 }
 
-interface SearchRow extends SkillDto {
-  hits: number;
-  tier: number;
-}
-
 @Injectable()
 export class SkillsService {
   private readonly logger = new Logger('SkillsService');
   private cache: Map<string, Skill> | null = null;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repo: SkillsRepository,
     private readonly config: AppConfig,
   ) {}
 
@@ -61,17 +55,7 @@ export class SkillsService {
         searchTokens: skillSearchTokens(s),
       }),
     );
-    await this.dataSource.transaction(async (m) => {
-      for (let i = 0; i < rows.length; i += 200) {
-        await m
-          .createQueryBuilder()
-          .insert()
-          .into(Skill)
-          .values(rows.slice(i, i + 200))
-          .orUpdate(['name_zh', 'name_en', 'category', 'synonyms', 'certificate', 'search_tokens'], ['code'])
-          .execute();
-      }
-    });
+    await this.repo.upsert(rows);
     this.cache = null;
     this.logger.log(`skill taxonomy: ${rows.length} skills`);
     return rows.length;
@@ -79,7 +63,7 @@ export class SkillsService {
 
   async all(): Promise<Map<string, Skill>> {
     if (!this.cache) {
-      const rows = await this.dataSource.manager.find(Skill, { order: { code: 'ASC' } });
+      const rows = await this.repo.all();
       this.cache = new Map(rows.map((r) => [r.code, r]));
     }
     return this.cache;
@@ -123,8 +107,7 @@ export class SkillsService {
         .map(toDto);
     }
     if (!query.groups.length) return [];
-    const { sql, params } = skillSearchSql(query, SKILL_SEARCH_LIMIT);
-    const rows: SearchRow[] = await this.dataSource.query(sql, params);
+    const rows = await this.repo.search(query, SKILL_SEARCH_LIMIT);
     // A skill matching every word beats any partial match; partial matches only answer when no
     // skill matches every word.
     const best = rows.length ? Number(rows[0].hits) : 0;
