@@ -8,6 +8,7 @@ import {
   SelectField,
   TextField,
 } from '../components/form';
+import { CoordinateFields } from '../components/coordinate-fields';
 import { ItemList } from '../components/item-list';
 import { Layout } from '../components/layout';
 import { useWeb } from '../render';
@@ -94,18 +95,9 @@ export function SiteFormPage(p: {
           errors={errors}
         />
         <div class="pair">
-          <TextField
-            name="latitude"
-            inputMode="decimal"
-            label={t('admin.sites.latitude')}
-            required
-            values={v}
-            errors={errors}
-          />
-          <TextField
-            name="longitude"
-            inputMode="decimal"
-            label={t('admin.sites.longitude')}
+          <CoordinateFields
+            latitudeLabel={t('admin.sites.latitude')}
+            longitudeLabel={t('admin.sites.longitude')}
             required
             values={v}
             errors={errors}

@@ -9,6 +9,7 @@ import {
   SubmitButton,
   TextField,
 } from '../components/form';
+import { CoordinateFields } from '../components/coordinate-fields';
 import { Layout } from '../components/layout';
 import { useWeb } from '../render';
 import { INDUSTRY_ICON, industryLabel, kindLabel } from '../components/labels';
@@ -84,18 +85,10 @@ export function EmployerCreatePage({ townships, values = {}, errors = {} }: Empl
           values={values}
           errors={errors}
         />
-        <TextField
-          name="latitude"
-          inputMode="decimal"
-          label={`${t('employer.field.latitude')}（${t('form.optional')}）`}
+        <CoordinateFields
+          latitudeLabel={`${t('employer.field.latitude')}（${t('form.optional')}）`}
+          longitudeLabel={`${t('employer.field.longitude')}（${t('form.optional')}）`}
           hint={t('employer.field.location.hint')}
-          values={values}
-          errors={errors}
-        />
-        <TextField
-          name="longitude"
-          inputMode="decimal"
-          label={`${t('employer.field.longitude')}（${t('form.optional')}）`}
           values={values}
           errors={errors}
         />

@@ -13,6 +13,7 @@ import {
   type FormValues,
   type Option,
 } from '../../components/form';
+import { CoordinateFields } from '../../components/coordinate-fields';
 import { Layout } from '../../components/layout';
 import { useWeb } from '../../render';
 import type { SiteOption } from '../officer-layout';
@@ -133,17 +134,9 @@ export function TravelTimesPage(p: TravelTimesPageProps) {
           values={v}
           errors={errors}
         />
-        <TextField
-          name="latitude"
-          label={t('commute.page.latitude')}
-          inputMode="decimal"
-          values={v}
-          errors={errors}
-        />
-        <TextField
-          name="longitude"
-          label={t('commute.page.longitude')}
-          inputMode="decimal"
+        <CoordinateFields
+          latitudeLabel={t('commute.page.latitude')}
+          longitudeLabel={t('commute.page.longitude')}
           values={v}
           errors={errors}
         />
