@@ -145,7 +145,7 @@ function setup() {
   return { repo, service, reads, referrals };
 }
 
-const query: PostingMatchesQuery = { page: 1, pageSize: 20, lang: 'zh' } as PostingMatchesQuery;
+const query: PostingMatchesQuery = { page: 1, pageSize: 20, lang: 'zh' };
 const owner = user('employer', { employerId: 'emp-1' });
 const officerA = user('officer', { scope: { siteIds: [SITE_A], regionCodes: [] } });
 
@@ -198,7 +198,7 @@ describe('MatchesService: a posting’s list', () => {
       }),
       row({ residentId: 'r3', name: '谭春', rank: 3, consentToShare: false, priority: '2' }),
     ];
-    const list = await service.forPosting(officerA, POSTING, { ...query, pageSize: 1 } as PostingMatchesQuery);
+    const list = await service.forPosting(officerA, POSTING, { ...query, pageSize: 1 });
     const items = list.items as OfficerMatchDto[];
     expect(items.map((i) => [i.residentId, i.name])).toEqual([['r1', '田秀英']]);
     expect(list.total).toBe(2);
