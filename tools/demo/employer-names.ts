@@ -101,3 +101,29 @@ export const EMPLOYER_NAMES: Record<string, { suffix: string; kinds: [EmployerKi
   retail: { suffix: '商贸有限公司', kinds: [['enterprise', 8]] },
   forestry: { suffix: '林业专业合作社', kinds: [['cooperative', 8]] },
 };
+
+/** Made-up brand words of synthetic employers' names. */
+export const BRANDS = [
+  '兴农',
+  '富硒',
+  '清江',
+  '龙船',
+  '佳园',
+  '金山',
+  '腾龙',
+  '山水',
+  '绿源',
+  '民族',
+  '华丰',
+  '鑫盛',
+  '宏发',
+  '福星',
+  '惠民',
+  '同心',
+  '恒远',
+  '瑞丰',
+  '土苗',
+  '武陵',
+];
+/** Where a synthetic employer sits, after its township. */
+export const PLACES = ['工业园', '集镇', '安置点旁', '村委会旁', '产业基地', '街道'];
