@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, DeepPartial, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-// eslint-disable-next-line boundaries/dependencies -- issue 14 debt: residents joins the regions' site table; a regions read API replaces this.
-import { Site } from '../regions/site.entity';
+import { siteRegionSql } from '../access/scope-sql';
 import { Household } from './household.entity';
 import { householdHeadSql } from './household-head';
 import { laborCapableSql, type HouseholdFigures, type RecomputeResult } from './household-figures';
@@ -11,11 +10,11 @@ import { Resident } from './resident.entity';
 
 /*
  * HouseholdsService's reads and writes of the household table (and its members in resident),
- * beside ResidentsRepository. The site's id and region code come from the regions' site table
- * (named here, issue 14 debt: regions has no read API for a join).
+ * beside ResidentsRepository. The site's township for a scope shape is access's to read
+ * (siteRegionSql): the scope rule is defined over the site→region tree.
  */
 
-/** What the household list filters on (the scope condition comes from scope-sql.ts, `h` and `s` aliases). */
+/** What the household list filters on (the scope condition comes from scope-sql.ts, alias `h`). */
 export interface HouseholdListFilter {
   scope: { sql: string; params: Record<string, unknown> } | null;
   siteId?: string;
@@ -38,8 +37,8 @@ export class HouseholdsRepository {
   ): Promise<{ id: string; origin_region_code: string; site_id: string; region_code: string } | undefined> {
     const rows: { id: string; origin_region_code: string; site_id: string; region_code: string }[] =
       await manager.query(
-        `SELECT h.id, h.origin_region_code, s.id AS site_id, s.region_code
-           FROM household h JOIN site s ON s.id = h.site_id WHERE h.id = $1`,
+        `SELECT h.id, h.origin_region_code, h.site_id, ${siteRegionSql('h.site_id')} AS region_code
+           FROM household h WHERE h.id = $1`,
         [householdId],
       );
     return rows[0];
@@ -83,7 +82,6 @@ export class HouseholdsRepository {
   listPage(filter: HouseholdListFilter, skip: number, take: number): Promise<[Household[], number]> {
     const qb = this.dataSource.manager
       .createQueryBuilder(Household, 'h')
-      .innerJoin(Site, 's', 's.id = h.siteId')
       .orderBy('h.created_at', 'DESC')
       .addOrderBy('h.id', 'ASC');
     if (filter.scope) qb.andWhere(filter.scope.sql, filter.scope.params);

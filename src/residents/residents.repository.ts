@@ -2,8 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource, type DeepPartial, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-// eslint-disable-next-line boundaries/dependencies -- issue 14 debt: residents joins the regions' site table; a regions read API replaces this.
-import { Site } from '../regions/site.entity';
 import { Household } from './household.entity';
 import { householdPrioritySql, type HouseholdPriorityPoints } from './household-priority';
 import { ResidentCertificate } from './resident-certificate.entity';
@@ -26,7 +24,7 @@ export interface CertificateRow {
   expiresAt?: string | null;
 }
 
-/** What the resident list filters on (the scope condition comes from scope-sql.ts, `h` and `s` aliases). */
+/** What the resident list filters on (the scope condition comes from scope-sql.ts, household alias `h`). */
 export interface ResidentListFilter {
   scope: { sql: string; params: Record<string, unknown> } | null;
   siteId?: string;
@@ -230,7 +228,6 @@ export class ResidentsRepository {
     const qb = this.dataSource.manager
       .createQueryBuilder(Resident, 'r')
       .innerJoin(Household, 'h', 'h.id = r.householdId')
-      .innerJoin(Site, 's', 's.id = h.siteId')
       .orderBy('r.name', 'ASC')
       .addOrderBy('r.id', 'ASC');
     if (filter.scope) qb.andWhere(filter.scope.sql, filter.scope.params);

@@ -7,12 +7,13 @@ import { CooperationBatch } from './entities/cooperation-batch.entity';
 import { CooperationFair } from './entities/cooperation-fair.entity';
 import { CooperationMember } from './entities/cooperation-member.entity';
 import { RetentionCheck } from './entities/retention-check.entity';
-import { managesSiteSql, positionalBind } from '../../access/scope-sql';
+import { managesSiteSql, positionalBind, siteRegionSql } from '../../access/scope-sql';
 
 /*
  * The only code that names the cooperation tables (cooperation_fair, cooperation_batch,
- * cooperation_member, cooperation_retention_check). It reads one fact of another feature's table
- * as a declared read model: a site's township code (site.region_code), for ScopePolicy.
+ * cooperation_member, cooperation_retention_check). A site's township code, for ScopePolicy and
+ * for the subsidy rules of the site's township, comes from access's scope SQL (siteRegionSql),
+ * which owns the read of the site→region tree.
  */
 
 export type BatchRow = CooperationBatch & { siteRegionCode: string };
@@ -39,11 +40,11 @@ export class CooperationRepository {
   }
 
   async site(id: string, m?: EntityManager): Promise<SiteRef | null> {
-    const rows: { id: string; region_code: string }[] = await this.mgr(m).query(
-      'SELECT id, region_code FROM site WHERE id = $1',
+    const rows: { region_code: string | null }[] = await this.mgr(m).query(
+      `SELECT ${siteRegionSql('$1::uuid')} AS region_code`,
       [id],
     );
-    return rows.length ? { id: rows[0].id, regionCode: rows[0].region_code } : null;
+    return rows[0]?.region_code ? { id, regionCode: rows[0].region_code } : null;
   }
 
   /**
@@ -57,10 +58,7 @@ export class CooperationRepository {
       return { sql: `${alias}.liaison_user_id = $1`, params: [actor.id] };
     if (actor.role !== 'officer') return { sql: 'FALSE', params: [] };
     const params: unknown[] = [];
-    const sql = managesSiteSql(actor, positionalBind(params), {
-      siteId: `${alias}.site_id`,
-      siteRegion: `(SELECT ss.region_code FROM site ss WHERE ss.id = ${alias}.site_id)`,
-    });
+    const sql = managesSiteSql(actor, positionalBind(params), { siteId: `${alias}.site_id` });
     return { sql, params };
   }
 
@@ -213,14 +211,13 @@ export class CooperationRepository {
   > {
     if (!residentIds.length) return [];
     const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT DISTINCT ON (cm.resident_id) cm.resident_id, s.region_code, b.partner_city,
+      `SELECT DISTINCT ON (cm.resident_id) cm.resident_id, ${siteRegionSql('b.site_id')} AS region_code, b.partner_city,
               cm.arrived_on::text AS arrived_on, cm.placement_id,
               (SELECT coalesce(json_agg(json_build_object('month', rc.due_month, 'dueOn', rc.due_on::text,
                         'checkedOn', rc.checked_on::text, 'stillAtWork', rc.still_at_work)), '[]'::json)
                  FROM cooperation_retention_check rc WHERE rc.member_id = cm.id) AS checks
          FROM cooperation_member cm
          JOIN cooperation_batch b ON b.id = cm.batch_id
-         JOIN site s ON s.id = b.site_id
         WHERE cm.resident_id = ANY($1::uuid[]) AND cm.arrived_on IS NOT NULL
         ORDER BY cm.resident_id, cm.arrived_on DESC`,
       [residentIds],
