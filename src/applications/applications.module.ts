@@ -8,8 +8,10 @@ import { ApplicationIntake } from './application-intake.service';
 import { ApplicationNotices } from './application-notices';
 import { ApplicationPipeline } from './application-pipeline.service';
 import { ApplicationsController } from './applications.controller';
+import { ApplicationsDirectory } from './applications-directory';
 import { ApplicationsRepository } from './applications.repository';
 import { ApplicationsService } from './applications.service';
+import { OfficerReferralsRepository } from './officer-referrals.repository';
 
 /**
  * Applications and the hiring pipeline. Exports ApplicationsService for the pages and
@@ -25,7 +27,9 @@ import { ApplicationsService } from './applications.service';
     ApplicationPipeline,
     ApplicationNotices,
     ApplicationsRepository,
+    OfficerReferralsRepository,
+    ApplicationsDirectory,
   ],
-  exports: [ApplicationsService, ApplicationIntake],
+  exports: [ApplicationsService, ApplicationIntake, ApplicationsDirectory],
 })
 export class ApplicationsModule {}

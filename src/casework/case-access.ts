@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../access/auth-user';
 import { ScopePolicy, type HouseholdRef } from '../access/scope-policy';
 import { todayInPilotZone } from '../kernel/clock';
-import { CaseworkRepository, type CaseRow } from './casework.repository';
+import { CaseRecords } from './case-records';
+import type { CaseRow } from './casework.repository';
 
 export function caseHousehold(r: CaseRow): HouseholdRef {
   return {
@@ -20,12 +21,12 @@ export function caseHousehold(r: CaseRow): HouseholdRef {
 @Injectable()
 export class CaseAccess {
   constructor(
-    private readonly repo: CaseworkRepository,
+    private readonly records: CaseRecords,
     private readonly policy: ScopePolicy,
   ) {}
 
   async require(actor: AuthUser, id: string, today = todayInPilotZone()): Promise<CaseRow> {
-    const row = await this.repo.get(id, today);
+    const row = await this.records.get(id, today);
     this.policy.require(!!row && this.policy.readsHousehold(actor, caseHousehold(row)), 'Case');
     return row!;
   }

@@ -3,7 +3,7 @@ import type { AuthUser } from '../access/auth-user';
 import { ScopePolicy } from '../access/scope-policy';
 import { AuditService } from '../audit/audit.service';
 import { todayInPilotZone } from '../kernel/clock';
-import { ConflictError, InvalidInputError, NotFoundError } from '../kernel/domain-errors';
+import { ConflictError, InvalidInputError } from '../kernel/domain-errors';
 import { CaseAccess } from './case-access';
 import { CaseworkRepository, type ActionRow, type CaseRow, type LedgerFields } from './casework.repository';
 import type { CloseReason } from './case-vocabulary';
@@ -14,7 +14,10 @@ import type {
   LedgerDto,
   UpdateLedgerDto,
 } from './dto/case.dto';
-import { CaseServicesRepository, type QueueReferral } from './case-services.repository';
+import type { QueueReferral } from './case-services.repository';
+import { CaseRecords } from './case-records';
+import { PostingsDirectory } from '../postings/postings-directory';
+import { CoursesService } from '../training/courses.service';
 import { refusedReferrals } from './member-services';
 import { addCalendarDays } from './working-days';
 
@@ -72,7 +75,9 @@ export function missingEvidence(
 export class CaseActionsService {
   constructor(
     private readonly repo: CaseworkRepository,
-    private readonly services: CaseServicesRepository,
+    private readonly records: CaseRecords,
+    private readonly postings: PostingsDirectory,
+    private readonly courses: CoursesService,
     private readonly access: CaseAccess,
     private readonly policy: ScopePolicy,
     private readonly audit: AuditService,
@@ -125,22 +130,21 @@ export class CaseActionsService {
   /** Every id the request names is checked through the scope policy: out of scope → 404. */
   private async checkReferences(actor: AuthUser, c: CaseRow, dto: CreateCaseActionDto): Promise<void> {
     if (dto.residentId) {
-      const householdId = await this.repo.residentHousehold(dto.residentId);
-      const h = householdId ? await this.repo.household(householdId) : null;
+      const h = await this.records.householdOfResident(dto.residentId);
       this.policy.require(
         !!h && this.policy.readsResident(actor, { id: dto.residentId, household: h }),
         'Resident',
       );
-      if (householdId !== c.householdId)
+      if (h!.id !== c.householdId)
         throw new InvalidInputError('residentId', 'is not a member of this household');
     }
     if (dto.postingId) {
-      const p = await this.repo.posting(dto.postingId);
+      const p = await this.postings.postingRef(dto.postingId);
       this.policy.require(!!p && this.policy.citesPosting(actor, p), 'Posting');
     }
     if (dto.courseId) {
-      // Courses are public (GET /courses): any course that exists may be offered.
-      if (!(await this.repo.course(dto.courseId))) throw new NotFoundError('Course');
+      // Courses are public (GET /courses): any course that exists may be offered (404 otherwise).
+      await this.courses.get(dto.courseId);
     }
   }
 
@@ -182,8 +186,8 @@ export class CaseActionsService {
     this.open(c);
     const [actions, placements, queue] = await Promise.all([
       this.repo.actions([c.id]),
-      this.repo.activePlacements(c.householdId),
-      this.services.queueReferrals([c.id]),
+      this.records.activePlacements(c.householdId),
+      this.records.queueReferrals([c.id]),
     ]);
     const missing = missingEvidence(dto.reason, actions, placements, dto.note, queue);
     if (missing) {

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { todayInPilotZone } from '../kernel/clock';
 import { NotificationsService } from '../notifications/notifications.service';
+import { CaseRecords } from './case-records';
 import { CaseworkRepository } from './casework.repository';
 import { CaseworkSettings } from './casework-settings';
-import { workingDaysBetween } from './working-days';
+import { addCalendarDays, workingDaysBetween } from './working-days';
 
 const DEADLINE_ZH = { first_contact: '首次联系', clear: '清零' } as const;
 
@@ -12,12 +13,23 @@ const DEADLINE_ZH = { first_contact: '首次联系', clear: '清零' } as const;
 export class CaseClockService {
   constructor(
     private readonly repo: CaseworkRepository,
+    private readonly records: CaseRecords,
     private readonly settings: CaseworkSettings,
     private readonly notifications: NotificationsService,
   ) {}
 
-  stabilise(today = todayInPilotZone()): Promise<number> {
-    return this.repo.stabilise(today, (origin, site) => this.settings.rules(origin, site).stableAfterDays);
+  /** Cases in work for the configured number of calendar days or more become stabilised. */
+  async stabilise(today = todayInPilotZone()): Promise<number> {
+    const due = (await this.records.employedCases()).filter(
+      (r) =>
+        addCalendarDays(r.employedOn, this.settings.rules(r.originRegionCode, r.siteRegionCode).stableAfterDays) <=
+        today,
+    );
+    await this.repo.markStabilised(
+      due.map((r) => r.id),
+      today,
+    );
+    return due.length;
   }
 
   /**
@@ -27,7 +39,7 @@ export class CaseClockService {
    */
   async notifyOverdue(today = todayInPilotZone()): Promise<number> {
     let notified = 0;
-    for (const { row, deadline, dueOn } of await this.repo.overdue(today)) {
+    for (const { row, deadline, dueOn } of await this.records.overdue(today)) {
       const [ofSite, ofRegion] = await Promise.all([
         this.notifications.officersOfSites([row.siteId]),
         this.notifications.officersOfRegion(row.originRegionCode),

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../access/auth-user';
 import { todayInPilotZone } from '../kernel/clock';
 import { caseFigures } from './case-figures';
-import { CaseServicesRepository, type DashboardCaseRow } from './case-services.repository';
+import type { DashboardCaseRow } from './case-services.repository';
+import { CaseRecords } from './case-records';
 import { CaseworkRepository } from './casework.repository';
 import { CaseworkSettings } from './casework-settings';
 import type { CaseDashboardDto, DashboardGroupDto } from './dto/case-dashboard.dto';
@@ -21,13 +22,13 @@ const ACTIVE = new Set(['open', 'assisting']);
 export class CaseDashboardService {
   constructor(
     private readonly cases: CaseworkRepository,
-    private readonly services: CaseServicesRepository,
+    private readonly records: CaseRecords,
     private readonly settings: CaseworkSettings,
   ) {}
 
   async dashboard(actor: AuthUser): Promise<CaseDashboardDto> {
     const today = todayInPilotZone();
-    const rows = await this.services.dashboardCases(actor, today, {});
+    const rows = await this.records.dashboardCases(actor, today, {});
     const complete = await this.bundleCompletion(rows);
     const group = (
       by: (r: DashboardCaseRow) => string,
@@ -81,9 +82,9 @@ export class CaseDashboardService {
     const active = rows.filter((r) => ACTIVE.has(r.status));
     const ids = active.map((r) => r.caseId);
     const [members, actions, queue] = await Promise.all([
-      this.services.capableMembers(ids),
+      this.records.capableMembers(active),
       this.cases.actions(ids),
-      this.services.queueReferrals(ids),
+      this.records.queueReferrals(ids),
     ]);
     const out = new Map<string, boolean[]>();
     for (const r of active) {

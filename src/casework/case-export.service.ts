@@ -7,7 +7,7 @@ import { streamXlsx, type XlsxColumn } from '../reports/xlsx-stream';
 import { householdName } from './case-view';
 import { CaseworkRepository } from './casework.repository';
 import { memberServices } from './member-services';
-import { CaseServicesRepository } from './case-services.repository';
+import { CaseRecords } from './case-records';
 import { CaseworkSettings } from './casework-settings';
 import type { ExportCasesQuery } from './dto/case.dto';
 
@@ -60,7 +60,7 @@ const BATCH = 200;
 export class CaseExportService {
   constructor(
     private readonly repo: CaseworkRepository,
-    private readonly services: CaseServicesRepository,
+    private readonly records: CaseRecords,
     private readonly settings: CaseworkSettings,
     private readonly audit: AuditService,
   ) {}
@@ -74,7 +74,7 @@ export class CaseExportService {
       { ascii: 'cases.xlsx', utf8: '零就业家庭帮扶台账.xlsx' },
       async (add) => {
         for (let offset = 0; ; offset += BATCH) {
-          const { rows } = await this.repo.list(actor, {
+          const { rows } = await this.records.list(actor, {
             siteId: q.siteId,
             regionCode: q.regionCode,
             today,
@@ -85,8 +85,8 @@ export class CaseExportService {
           const ids = rows.map((r) => r.id);
           const [actions, members, queue] = await Promise.all([
             this.repo.actions(ids),
-            this.repo.members(rows.map((r) => r.householdId)),
-            this.services.queueReferrals(ids),
+            this.records.members(rows.map((r) => r.householdId)),
+            this.records.queueReferrals(ids),
           ]);
           await this.audit.recordReads(
             actor,

@@ -4,6 +4,7 @@ import { JobName } from '../platform/queue/job-name';
 import type { OutboxEvent } from '../platform/database/outbox-event.entity';
 import { OutboxRoute, type RouteContext, type RoutedJob } from '../platform/queue/outbox-routes';
 import { MAINTENANCE_RETRY } from '../platform/queue/retry-policy';
+import { CaseRecords } from './case-records';
 import { CaseworkRepository } from './casework.repository';
 import { CaseworkSettings } from './casework-settings';
 import type { CaseCause } from './case-vocabulary';
@@ -26,6 +27,7 @@ export class CaseOpeningService {
 
   constructor(
     private readonly repo: CaseworkRepository,
+    private readonly records: CaseRecords,
     private readonly settings: CaseworkSettings,
   ) {}
 
@@ -47,13 +49,13 @@ export class CaseOpeningService {
   async sync(householdId: string, fallbackCause: CaseCause = 'members_changed'): Promise<SyncOutcome> {
     const today = todayInPilotZone();
     return this.repo.transaction(async (m) => {
-      const h = await this.repo.household(householdId, m, true);
+      const h = await this.records.household(householdId, m, true);
       if (!h) return 'unchanged';
       const active = await this.repo.activeCase(householdId, m);
       if (h.zeroEmployment) {
         if (active && (active.status === 'open' || active.status === 'assisting')) return 'unchanged';
         const rules = this.settings.rules(h.originRegionCode, h.site.regionCode);
-        const cause: CaseCause = (await this.repo.placementEndedRecently(householdId, today, m))
+        const cause: CaseCause = (await this.records.placementEndedRecently(householdId, today, m))
           ? 'placement_ended'
           : fallbackCause;
         const clock = {
@@ -80,7 +82,7 @@ export class CaseOpeningService {
   /** Every household whose case is out of step with its flag; returns how many changed. */
   async sweep(cause: CaseCause): Promise<number> {
     let changed = 0;
-    for (const id of await this.repo.outOfStep()) {
+    for (const id of await this.records.outOfStep()) {
       if ((await this.sync(id, cause)) !== 'unchanged') changed += 1;
     }
     if (changed) this.logger.log(`casework: ${changed} household case(s) brought in step`);

@@ -6,7 +6,7 @@ import { page, type Page } from '../kernel/pagination';
 import { CaseAccess } from './case-access';
 import { caseFigures, type CaseFigures } from './case-figures';
 import { toCaseDto } from './case-view';
-import { CaseServicesRepository } from './case-services.repository';
+import { CaseRecords } from './case-records';
 import { CaseworkRepository, type CaseRow } from './casework.repository';
 import { CaseworkSettings } from './casework-settings';
 import type { CaseDetailDto, CaseDto, CaseQuery } from './dto/case.dto';
@@ -25,7 +25,7 @@ const EMPTY_LEDGER = {
 export class CaseReadsService {
   constructor(
     private readonly repo: CaseworkRepository,
-    private readonly services: CaseServicesRepository,
+    private readonly records: CaseRecords,
     private readonly access: CaseAccess,
     private readonly settings: CaseworkSettings,
     private readonly audit: AuditService,
@@ -34,7 +34,7 @@ export class CaseReadsService {
   /** `activeOnly`: the work queue (open and assisting cases only). */
   async list(actor: AuthUser, q: CaseQuery, opts: { activeOnly?: boolean } = {}): Promise<Page<CaseDto>> {
     const today = todayInPilotZone();
-    const { rows, total } = await this.repo.list(actor, {
+    const { rows, total } = await this.records.list(actor, {
       siteId: q.siteId,
       regionCode: q.regionCode,
       originRegionCode: q.originRegionCode,
@@ -56,7 +56,7 @@ export class CaseReadsService {
   /** The clock's figures over the cases the actor reads (the officer's queue). */
   async figures(actor: AuthUser): Promise<CaseFigures> {
     const today = todayInPilotZone();
-    return caseFigures(await this.services.dashboardCases(actor, today, {}), today);
+    return caseFigures(await this.records.dashboardCases(actor, today, {}), today);
   }
 
   async get(actor: AuthUser, id: string): Promise<CaseDetailDto> {
@@ -65,8 +65,8 @@ export class CaseReadsService {
     const [actions, ledger, members, queue] = await Promise.all([
       this.repo.actions([row.id]),
       this.repo.ledger(row.householdId),
-      this.repo.members([row.householdId]),
-      this.services.queueReferrals([row.id]),
+      this.records.members([row.householdId]),
+      this.records.queueReferrals([row.id]),
     ]);
     await this.auditHeads(actor, [row]);
     const bundle = this.settings.rules(row.originRegionCode, row.siteRegionCode).serviceBundle;

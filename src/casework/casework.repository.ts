@@ -1,22 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { HouseholdRef } from '../access/scope-policy';
-import { householdHeadSql } from '../residents/household-head';
-import { readableHouseholdsSql } from '../residents/scope-sql';
 import type { AuthUser } from '../access/auth-user';
+import { positionalBind } from '../access/scope-sql';
+import { householdsWhereSql } from '../residents/household-filter-sql';
+import { readableHouseholdsSql } from '../residents/scope-sql';
 import type { ActionKind, ActionOutcome, CaseCause, CaseStatus, CloseReason } from './case-vocabulary';
 
 /*
- * The only code that names the casework tables (casework_case, casework_action, casework_ledger).
- * It also reads, as a declared read model, the facts a case rests on from other features' tables:
- * the household and its site, members, placements, postings and courses.
+ * The only code that names the casework tables (casework_case, casework_action, casework_ledger),
+ * and it names no other feature's table: the household, its site, members, placements,
+ * postings, courses and referrals come from their owners' directories (case-records.ts joins
+ * them to these rows), and the queue filters by household through the residents' SQL
+ * fragments (readableHouseholdsSql, householdsWhereSql) before it counts and pages.
  */
-
-export interface CaseHousehold extends HouseholdRef {
-  number: number;
-  zeroEmployment: boolean;
-}
 
 export interface CaseRow {
   id: string;
@@ -44,6 +41,17 @@ export interface CaseRow {
   trainingOffers: number;
 }
 
+/** A case as its own tables hold it: CaseRow without the household's facts and the queue's referrals. */
+export type CaseCore = Omit<
+  CaseRow,
+  'householdNumber' | 'headName' | 'headId' | 'siteId' | 'siteRegionCode' | 'originRegionCode'
+> & {
+  /** `opened_at` as PostgreSQL prints it, microseconds kept (the referrals' window starts there). */
+  openedAtExact: string;
+  /** The members and postings of the case's referral actions (a queue referral counts once). */
+  loggedReferrals: { residentId: string | null; postingId: string | null }[];
+};
+
 export interface ActionRow {
   id: string;
   caseId: string;
@@ -68,6 +76,8 @@ export interface LedgerFields {
 export interface CaseFilter {
   siteId?: string;
   regionCode?: string;
+  /** With regionCode: the sites inside it (RegionsDirectory.siteIdsWithin). */
+  regionSiteIds?: readonly string[];
   originRegionCode?: string;
   status?: CaseStatus;
   overdue?: boolean;
@@ -84,33 +94,25 @@ export const OVERDUE = (c: string, today: string): string =>
      OR (${c}.first_contact_on IS NULL AND ${c}.first_contact_due_on < ${today})))`;
 
 const SELECT = (today: string) => `
-  SELECT c.id, c.household_id AS "householdId", h.number AS "householdNumber",
-         head.head_name AS "headName", head.head_id AS "headId",
-         h.site_id AS "siteId", s.region_code AS "siteRegionCode", h.origin_region_code AS "originRegionCode",
-         c.status, c.cause, c.opened_at AS "openedAt", c.opened_on::text AS "openedOn",
+  SELECT c.id, c.household_id AS "householdId",
+         c.status, c.cause, c.opened_at AS "openedAt", c.opened_at::text AS "openedAtExact",
+         c.opened_on::text AS "openedOn",
          c.first_contact_due_on::text AS "firstContactDueOn", c.clear_due_on::text AS "clearDueOn",
          c.first_contact_on::text AS "firstContactOn", c.employed_on::text AS "employedOn",
          c.closed_reason AS "closedReason", c.close_note AS "closeNote",
          ${OVERDUE('c', today)} AS overdue,
          coalesce(a.policy_briefing, 0)::int AS "policyBriefing", coalesce(a.guidance, 0)::int AS guidance,
-         (coalesce(a.referrals, 0) + coalesce(q.referrals, 0))::int AS referrals, coalesce(a.training_offers, 0)::int AS "trainingOffers"
+         coalesce(a.referrals, 0)::int AS referrals, coalesce(a.training_offers, 0)::int AS "trainingOffers",
+         coalesce(a.logged_referrals, '[]') AS "loggedReferrals"
     FROM casework_case c
-    JOIN household h ON h.id = c.household_id
-    JOIN site s ON s.id = h.site_id
-    ${householdHeadSql('h')}
     LEFT JOIN LATERAL (
       SELECT count(*) FILTER (WHERE kind = 'policy_briefing') AS policy_briefing,
              count(*) FILTER (WHERE kind = 'guidance') AS guidance,
              count(*) FILTER (WHERE kind = 'referral') AS referrals,
-             count(*) FILTER (WHERE kind = 'training_offer') AS training_offers
-        FROM casework_action WHERE case_id = c.id) a ON true
-    -- A referral an officer made through the matching queue (POST /applications) counts too,
-    -- unless the same member and posting were also logged on the case.
-    LEFT JOIN LATERAL (
-      SELECT count(*) AS referrals FROM application ap JOIN resident ar ON ar.id = ap.resident_id
-       WHERE ar.household_id = c.household_id AND ap.source = 'officer_referral' AND ap.created_at >= c.opened_at
-         AND NOT EXISTS (SELECT 1 FROM casework_action ca WHERE ca.case_id = c.id AND ca.kind = 'referral'
-                          AND ca.posting_id = ap.posting_id AND ca.resident_id = ap.resident_id)) q ON true`;
+             count(*) FILTER (WHERE kind = 'training_offer') AS training_offers,
+             json_agg(json_build_object('residentId', resident_id, 'postingId', posting_id))
+               FILTER (WHERE kind = 'referral') AS logged_referrals
+        FROM casework_action WHERE case_id = c.id) a ON true`;
 
 /** Named (:x) parameters of the shared scope SQL, bound positionally after `params`. */
 function bindNamed(sql: string, named: Record<string, unknown>, params: unknown[]): string {
@@ -130,76 +132,6 @@ export class CaseworkRepository {
 
   private q(m?: EntityManager): EntityManager {
     return m ?? this.dataSource.manager;
-  }
-
-  // ---- the household a case is about ------------------------------------------------------
-
-  /** The household with its site; `lock` holds the row so two openings serialise. */
-  async household(id: string, m?: EntityManager, lock = false): Promise<CaseHousehold | null> {
-    const rows: {
-      id: string;
-      number: number;
-      site_id: string;
-      region_code: string;
-      origin_region_code: string;
-      zero_employment: boolean;
-    }[] = await this.q(m).query(
-      `SELECT h.id, h.number, h.site_id, s.region_code, h.origin_region_code, h.zero_employment
-           FROM household h JOIN site s ON s.id = h.site_id WHERE h.id = $1 ${lock ? 'FOR UPDATE OF h' : ''}`,
-      [id],
-    );
-    const r = rows[0];
-    if (!r) return null;
-    return {
-      id: r.id,
-      number: r.number,
-      site: { id: r.site_id, regionCode: r.region_code },
-      originRegionCode: r.origin_region_code,
-      zeroEmployment: r.zero_employment,
-    };
-  }
-
-  /** Whether a member's placement ended in the last week (the cause of a new case). */
-  async placementEndedRecently(householdId: string, today: string, m?: EntityManager): Promise<boolean> {
-    const rows: unknown[] = await this.q(m).query(
-      `SELECT 1 FROM placement WHERE household_id = $1 AND end_date IS NOT NULL AND end_date >= $2::date - 7 LIMIT 1`,
-      [householdId, today],
-    );
-    return rows.length > 0;
-  }
-
-  /** Members of the household who hold a placement that has not ended (evidence for `employed`). */
-  async activePlacements(householdId: string, m?: EntityManager): Promise<number> {
-    const rows: { n: number }[] = await this.q(m).query(
-      `SELECT count(*)::int AS n FROM placement p JOIN resident r ON r.id = p.resident_id
-        WHERE r.household_id = $1 AND p.end_date IS NULL`,
-      [householdId],
-    );
-    return rows[0].n;
-  }
-
-  async residentHousehold(residentId: string): Promise<string | null> {
-    const rows: { household_id: string }[] = await this.dataSource.query(
-      'SELECT household_id FROM resident WHERE id = $1 AND erased_at IS NULL',
-      [residentId],
-    );
-    return rows[0]?.household_id ?? null;
-  }
-
-  async posting(id: string): Promise<{ employerId: string; regionCode: string; status: string } | null> {
-    const rows: { employerId: string; regionCode: string; status: string }[] = await this.dataSource.query(
-      'SELECT employer_id AS "employerId", region_code AS "regionCode", status FROM posting WHERE id = $1',
-      [id],
-    );
-    return rows[0] ?? null;
-  }
-
-  async course(id: string): Promise<{ providerUserId: string; regionCode: string } | null> {
-    const rows: { providerUserId: string; regionCode: string }[] = await this.dataSource.query(
-      'SELECT provider_user_id AS "providerUserId", region_code AS "regionCode" FROM course WHERE id = $1',
-      [id],
-    );
-    return rows[0] ?? null;
   }
 
   // ---- cases ---------------------------------------------------------------------------------
@@ -280,96 +212,77 @@ export class CaseworkRepository {
     );
   }
 
-  /** Cases in work for `days` calendar days or more become stabilised (the daily job). */
-  async stabilise(
-    today: string,
-    rulesDays: (originRegionCode: string, siteRegionCode: string) => number,
-  ): Promise<number> {
-    const rows: { id: string; employed_on: string; origin: string; site: string }[] =
-      await this.dataSource.query(
-        `SELECT c.id, c.employed_on::text AS employed_on, h.origin_region_code AS origin, s.region_code AS site
-         FROM casework_case c JOIN household h ON h.id = c.household_id JOIN site s ON s.id = h.site_id
-        WHERE c.status = 'employed'`,
-      );
-    const due = rows.filter((r) => {
-      const d = new Date(`${r.employed_on}T00:00:00Z`);
-      d.setUTCDate(d.getUTCDate() + rulesDays(r.origin, r.site));
-      return d.toISOString().slice(0, 10) <= today;
-    });
-    if (!due.length) return 0;
+  /** The employed cases with their household (the daily job stabilises those past their period). */
+  employedCases(): Promise<{ id: string; householdId: string; employedOn: string }[]> {
+    return this.dataSource.query(
+      `SELECT id, household_id AS "householdId", employed_on::text AS "employedOn"
+         FROM casework_case WHERE status = 'employed'`,
+    );
+  }
+
+  async markStabilised(ids: string[], today: string): Promise<void> {
+    if (!ids.length) return;
     await this.dataSource.query(
       `UPDATE casework_case SET status = 'stabilised', stabilised_on = $2, updated_at = now()
         WHERE id = ANY($1::uuid[]) AND status = 'employed'`,
-      [due.map((r) => r.id), today],
+      [ids, today],
     );
-    return due.length;
   }
 
-  /** Households whose case does not match their flag (an event missed, a bulk recompute, a backfill). */
-  async outOfStep(): Promise<string[]> {
-    const rows: { id: string }[] = await this.dataSource.query(
-      `SELECT h.id FROM household h LEFT JOIN casework_case c ON c.household_id = h.id AND c.status <> 'closed'
-        WHERE (h.zero_employment AND (c.id IS NULL OR c.status IN ('employed', 'stabilised')))
-           OR (NOT h.zero_employment AND c.status IN ('open', 'assisting'))`,
+  /** The cases that are not closed, by household (at most one each: partial unique index). */
+  notClosed(): Promise<{ householdId: string; status: CaseStatus }[]> {
+    return this.dataSource.query(
+      `SELECT household_id AS "householdId", status FROM casework_case WHERE status <> 'closed'`,
     );
-    return rows.map((r) => r.id);
   }
 
-  async get(id: string, today: string): Promise<CaseRow | null> {
-    const rows: CaseRow[] = await this.dataSource.query(`${SELECT('$2::date')} WHERE c.id = $1`, [id, today]);
+  async get(id: string, today: string): Promise<CaseCore | null> {
+    const rows: CaseCore[] = await this.dataSource.query(`${SELECT('$2::date')} WHERE c.id = $1`, [id, today]);
     return rows[0] ?? null;
   }
 
-  async list(actor: AuthUser, f: CaseFilter): Promise<{ rows: CaseRow[]; total: number }> {
-    const params: unknown[] = [f.today];
+  async list(actor: AuthUser, f: CaseFilter): Promise<{ rows: CaseCore[]; total: number }> {
+    const params: unknown[] = [];
+    const bind = positionalBind(params);
+    // Today is bound where a statement first needs it, so the count (which needs it only for
+    // the overdue filter) never carries a parameter it does not use.
+    let todayAt: string | undefined;
+    const today = (): string => (todayAt ??= `${bind(f.today)}::date`);
     const where: string[] = [];
     const scope = readableHouseholdsSql(actor, 'c.household_id');
     where.push(bindNamed(scope.sql, scope.params, params));
-    if (f.siteId) {
-      params.push(f.siteId);
-      where.push(`h.site_id = $${params.length}`);
-    }
+    if (f.siteId) where.push(householdsWhereSql('c.household_id', bind, { siteIds: [f.siteId] }));
     if (f.regionCode) {
-      params.push(f.regionCode);
+      // At a site inside the region, or registered in it (the dual jurisdiction's two ways in).
       where.push(
-        `(s.region_code LIKE $${params.length} || '%' OR h.origin_region_code LIKE $${params.length} || '%')`,
+        householdsWhereSql(
+          'c.household_id',
+          bind,
+          { siteIds: f.regionSiteIds ?? [], originRegionCode: f.regionCode },
+          'any',
+        ),
       );
     }
-    if (f.originRegionCode) {
-      params.push(f.originRegionCode);
-      where.push(`h.origin_region_code LIKE $${params.length} || '%'`);
-    }
-    if (f.status) {
-      params.push(f.status);
-      where.push(`c.status = $${params.length}`);
-    }
+    if (f.originRegionCode)
+      where.push(householdsWhereSql('c.household_id', bind, { originRegionCode: f.originRegionCode }));
+    if (f.status) where.push(`c.status = ${bind(f.status)}`);
     if (f.active !== undefined) where.push(`${f.active ? '' : 'NOT '}c.status IN ('open', 'assisting')`);
-    if (f.overdue !== undefined) where.push(`${f.overdue ? '' : 'NOT '}${OVERDUE('c', '$1::date')}`);
-    const sql = `${SELECT('$1::date')} WHERE ${where.join(' AND ')}`;
-    const [rows, count]: [CaseRow[], { n: number }[]] = await Promise.all([
-      this.dataSource.query(
-        `${sql} ORDER BY (c.status = 'closed'), c.first_contact_due_on, c.clear_due_on, c.id
-                             OFFSET ${f.offset} LIMIT ${f.limit}`,
-        params,
-      ),
-      this.dataSource.query(`SELECT count(*)::int AS n FROM (${sql}) x`, params),
+    if (f.overdue !== undefined) where.push(`${f.overdue ? '' : 'NOT '}${OVERDUE('c', today())}`);
+    const conditions = where.join(' AND ');
+    const countParams = [...params];
+    const pageSql = `${SELECT(today())} WHERE ${conditions}
+          ORDER BY (c.status = 'closed'), c.first_contact_due_on, c.clear_due_on, c.id
+         OFFSET ${f.offset} LIMIT ${f.limit}`;
+    const [rows, count]: [CaseCore[], { n: number }[]] = await Promise.all([
+      this.dataSource.query(pageSql, params),
+      this.dataSource.query(`SELECT count(*)::int AS n FROM casework_case c WHERE ${conditions}`, countParams),
     ]);
     return { rows, total: count[0].n };
   }
 
-  /** Cases past a due date, with the date passed (the overdue notice names one deadline). */
-  async overdue(
-    today: string,
-  ): Promise<{ row: CaseRow; deadline: 'first_contact' | 'clear'; dueOn: string }[]> {
-    const rows: CaseRow[] = await this.dataSource.query(
-      `${SELECT('$1::date')} WHERE ${OVERDUE('c', '$1::date')}`,
-      [today],
-    );
-    return rows.map((row) =>
-      !row.firstContactOn && row.firstContactDueOn < today
-        ? { row, deadline: 'first_contact' as const, dueOn: row.firstContactDueOn }
-        : { row, deadline: 'clear' as const, dueOn: row.clearDueOn },
-    );
+  /** Cases past a due date (CaseRecords.overdue names the deadline passed). */
+  overdue(today: string): Promise<CaseCore[]> {
+    return this.dataSource.query(`${SELECT('$1::date')} WHERE ${OVERDUE('c', '$1::date')}`, [today]);
   }
 
   // ---- actions and ledger --------------------------------------------------------------------
@@ -426,16 +339,6 @@ export class CaseworkRepository {
          ${cols.map((c, i) => `${c} = ${given[i] ? `EXCLUDED.${c}` : `casework_ledger.${c}`}`).join(', ')},
          updated_by = EXCLUDED.updated_by, updated_at = now()`,
       [householdId, ...keys.map((k) => f[k] ?? null), by],
-    );
-  }
-
-  /** Members of the households (export rows): id and name, oldest first. */
-  async members(householdIds: string[]): Promise<{ id: string; householdId: string; name: string }[]> {
-    if (!householdIds.length) return [];
-    return this.dataSource.query(
-      `SELECT id, household_id AS "householdId", name FROM resident
-        WHERE household_id = ANY($1::uuid[]) AND erased_at IS NULL ORDER BY created_at, id`,
-      [householdIds],
     );
   }
 }
