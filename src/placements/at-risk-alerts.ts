@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { channelText } from '../notifications/channels/channel-text';
 import { NotificationsService } from '../notifications/notifications.service';
 import { RegionsService } from '../regions/regions.service';
-import { householdHeadSql } from '../residents/household-head';
+import { HouseholdFacts } from '../residents/household-facts';
 
 export interface AtRiskHousehold {
   householdId: string;
@@ -27,6 +27,7 @@ export class AtRiskAlerts {
   constructor(
     private readonly notifications: NotificationsService,
     private readonly regions: RegionsService,
+    private readonly households: HouseholdFacts,
   ) {}
 
   /** Returns the number of officers notified (0 when this event was already announced). */
@@ -40,12 +41,9 @@ export class AtRiskAlerts {
     const siteName = site?.name ?? '安置点';
     // Officers in scope read the household by its number and head; the site's robot channel (a
     // group chat) gets the number only: the head's name is personal data.
-    const [named] = await manager.query<{ number: number; head_name: string | null }[]>(
-      `SELECT h.number, head.head_name FROM household h ${householdHeadSql('h')} WHERE h.id = $1`,
-      [h.householdId],
-    );
+    const named = await this.households.labelOf(h.householdId, manager);
     const number = named ? `${named.number} 号` : '';
-    const who = named?.head_name ? `${number}（${named.head_name}家）` : number;
+    const who = named?.headName ? `${number}（${named.headName}家）` : number;
     const title = '零就业家庭预警';
     const help =
       '按政策要求，请在 3 天内联系帮扶：提供 1 次职业介绍、3 个岗位推荐和 1 次培训机会，力争 5 天内清零。';

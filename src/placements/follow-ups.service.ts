@@ -1,16 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
 import { ScopePolicy } from '../access/scope-policy';
+import { managesSiteSql } from '../access/scope-sql';
 import { AuditService } from '../audit/audit.service';
 import { page, type Page } from '../kernel/pagination';
 import { NotificationsService } from '../notifications/notifications.service';
 import { RegionsService } from '../regions/regions.service';
+import { ResidentsDirectory } from '../residents/residents-directory';
 import type { FollowUpTaskDto, FollowUpTaskQuery } from './dto/follow-up.dto';
 import { todayInPilotZone as todayInChina } from '../kernel/clock';
 import type { FollowUpMonth, PlacementKind } from './placement-kind';
-import { managesSiteSql, positionalBind } from '../access/scope-sql';
+import { addDays } from './calendar-days';
+import { FollowUpTasksRepository, type NewTask } from './follow-up-tasks.repository';
 
 /** A visit up to two weeks before the due date counts for that follow-up. */
 const EARLY_DAYS = 14;
@@ -23,31 +25,6 @@ const KIND_ZH: Record<PlacementKind, string> = {
   away_from_home: '外出务工',
 };
 
-interface NewTask {
-  id: string;
-  placement_id: string;
-  site_id: string;
-  due_month: FollowUpMonth;
-  due_date: string;
-  start_date: string;
-  kind: PlacementKind;
-}
-
-interface TaskRow {
-  id: string;
-  placement_id: string;
-  due_month: number;
-  due_date: string;
-  site_id: string;
-  status: 'open' | 'done';
-  done_follow_up_id: string | null;
-  resident_id: string;
-  resident_name: string;
-  kind: PlacementKind;
-  employer_name: string | null;
-  start_date: string;
-}
-
 /**
  * Follow-ups 1, 3 and 6 months after a placement starts (DESIGN.md "Domain": Placement), as
  * officer tasks. The daily job adds the tasks that have come due; the unique (placement, month)
@@ -56,40 +33,20 @@ interface TaskRow {
 @Injectable()
 export class FollowUpsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repo: FollowUpTasksRepository,
     private readonly policy: ScopePolicy,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly regions: RegionsService,
+    private readonly residents: ResidentsDirectory,
   ) {}
 
   /** Creates the due tasks of active placements (batch by batch); returns how many were new. */
   async createDue(today = todayInChina(), batchSize = 500): Promise<number> {
     let total = 0;
     for (;;) {
-      const n = await this.dataSource.transaction(async (m) => {
-        // idx_placement_site serves the scan of active placements; uq_follow_up_task the NOT EXISTS.
-        const rows: NewTask[] = await m.query(
-          `WITH due AS (
-             SELECT p.id AS placement_id, p.site_id, mo.month AS due_month,
-                    (p.start_date + make_interval(months => mo.month))::date AS due_date
-               FROM placement p CROSS JOIN unnest(ARRAY[1, 3, 6]) AS mo(month)
-              WHERE p.end_date IS NULL
-                AND (p.start_date + make_interval(months => mo.month))::date <= $1::date
-                AND NOT EXISTS (SELECT 1 FROM follow_up_task t WHERE t.placement_id = p.id AND t.due_month = mo.month)
-              ORDER BY due_date, p.id
-              LIMIT $2)
-           , ins AS (
-             INSERT INTO follow_up_task (placement_id, due_month, due_date, site_id)
-             SELECT placement_id, due_month, due_date, site_id FROM due
-             ON CONFLICT (placement_id, due_month) DO NOTHING
-             RETURNING id, placement_id, site_id, due_month, due_date)
-           SELECT ins.id, ins.placement_id, ins.site_id, ins.due_month,
-                  to_char(ins.due_date, 'YYYY-MM-DD') AS due_date,
-                  to_char(p.start_date, 'YYYY-MM-DD') AS start_date, p.kind
-             FROM ins JOIN placement p ON p.id = ins.placement_id`,
-          [today, batchSize],
-        );
+      const n = await this.repo.transaction(async (m) => {
+        const rows = await this.repo.addDue(m, today, batchSize);
         await this.announce(m, rows);
         return rows.length;
       });
@@ -100,13 +57,7 @@ export class FollowUpsService {
 
   /** A recorded follow-up closes the placement's open tasks due by its date (+ EARLY_DAYS). */
   async closeDue(m: EntityManager, placementId: string, followUpId: string, date: string): Promise<string[]> {
-    const rows: { id: string }[] = await m.query(
-      `UPDATE follow_up_task SET status = 'done', done_follow_up_id = $2, updated_at = now()
-        WHERE placement_id = $1 AND status = 'open' AND due_date <= ($3::date + $4::int)
-        RETURNING id`,
-      [placementId, followUpId, date, EARLY_DAYS],
-    );
-    return rows.map((r) => r.id).sort();
+    return this.repo.closeDue(m, placementId, followUpId, addDays(date, EARLY_DAYS));
   }
 
   /** The officer's follow-up queue: tasks of the sites they manage, the most overdue first. */
@@ -115,30 +66,16 @@ export class FollowUpsService {
       const site = await this.regions.findSite(q.siteId);
       this.policy.require(!!site && this.policy.managesSite(actor, site), 'Site');
     }
-    const params: unknown[] = [q.status ?? 'open'];
-    let where = 't.status = $1';
-    if (q.siteId) {
-      params.push(q.siteId);
-      where += ` AND t.site_id = $${params.length}`;
-    }
-    if (actor.role !== 'admin') {
-      where += ` AND ${managesSiteSql(actor, positionalBind(params), { siteId: 't.site_id', siteRegion: 's.region_code' })}`;
-    }
-    const from = `FROM follow_up_task t JOIN site s ON s.id = t.site_id
-                  JOIN placement p ON p.id = t.placement_id JOIN resident r ON r.id = p.resident_id`;
-    const [{ total }]: { total: string }[] = await this.dataSource.query(
-      `SELECT count(*) AS total ${from} WHERE ${where}`,
-      params,
+    const [rows, total] = await this.repo.page(
+      {
+        status: q.status ?? 'open',
+        siteId: q.siteId,
+        scope: (bind) => managesSiteSql(actor, bind, { siteId: 't.site_id' }),
+      },
+      (q.page - 1) * q.pageSize,
+      q.pageSize,
     );
-    const rows: TaskRow[] = await this.dataSource.query(
-      `SELECT t.id, t.placement_id, t.due_month, to_char(t.due_date, 'YYYY-MM-DD') AS due_date, t.site_id,
-              t.status, t.done_follow_up_id, p.resident_id, r.name AS resident_name, p.kind,
-              p.employer_name, to_char(p.start_date, 'YYYY-MM-DD') AS start_date
-         ${from} WHERE ${where}
-        ORDER BY t.due_date, t.id
-        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, q.pageSize, (q.page - 1) * q.pageSize],
-    );
+    const names = await this.residents.namesOf(rows.map((r) => r.resident_id));
     await this.audit.recordReads(
       actor,
       'resident',
@@ -155,12 +92,12 @@ export class FollowUpsService {
         status: r.status,
         doneFollowUpId: r.done_follow_up_id,
         residentId: r.resident_id,
-        residentName: r.resident_name,
+        residentName: names.get(r.resident_id) ?? '',
         kind: r.kind,
         employerName: r.employer_name,
         startDate: r.start_date,
       })),
-      Number(total),
+      total,
       q,
     );
   }

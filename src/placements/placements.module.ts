@@ -8,9 +8,13 @@ import { AtRiskAlerts } from './at-risk-alerts';
 import { CreateFollowUpsJob } from './create-follow-ups.job';
 import { EmployerPlacements } from './employer-placements';
 import { EmploymentPolicy } from './employment-policy';
+import { FollowUpTasksRepository } from './follow-up-tasks.repository';
 import { FollowUpsService } from './follow-ups.service';
 import { PlacementHistory } from './placement-history';
 import { PlacementsController } from './placements.controller';
+import { PlacementsDirectory } from './placements-directory';
+import { PlacementsDirectoryRepository } from './placements-directory.repository';
+import { PlacementsRepository } from './placements.repository';
 import { PlacementsService } from './placements.service';
 
 /**
@@ -21,7 +25,26 @@ import { PlacementsService } from './placements.service';
 @Module({
   imports: [EmployersModule, NotificationsModule, PostingsModule, RegionsModule, ResidentsModule],
   controllers: [PlacementsController],
-  providers: [PlacementsService, FollowUpsService, AtRiskAlerts, EmploymentPolicy, CreateFollowUpsJob, EmployerPlacements, PlacementHistory],
-  exports: [PlacementsService, EmploymentPolicy, FollowUpsService, EmployerPlacements, PlacementHistory],
+  providers: [
+    PlacementsRepository,
+    FollowUpTasksRepository,
+    PlacementsService,
+    FollowUpsService,
+    AtRiskAlerts,
+    EmploymentPolicy,
+    CreateFollowUpsJob,
+    EmployerPlacements,
+    PlacementHistory,
+    PlacementsDirectoryRepository,
+    PlacementsDirectory,
+  ],
+  exports: [
+    PlacementsService,
+    EmploymentPolicy,
+    FollowUpsService,
+    EmployerPlacements,
+    PlacementHistory,
+    PlacementsDirectory,
+  ],
 })
 export class PlacementsModule {}

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
 import { ScopePolicy, type ResidentRef } from '../access/scope-policy';
 import { AuditService } from '../audit/audit.service';
@@ -22,11 +21,13 @@ import type {
   PlacementQuery,
 } from './dto/placement.dto';
 import { todayInPilotZone as todayInChina } from '../kernel/clock';
+import { addDays } from './calendar-days';
 import { ageOn, EmploymentPolicy } from './employment-policy';
 import { FollowUpsService } from './follow-ups.service';
-import { PlacementFollowUp } from './placement-follow-up.entity';
+import type { PlacementFollowUp } from './placement-follow-up.entity';
 import type { PlacementKind } from './placement-kind';
-import { Placement } from './placement.entity';
+import type { Placement } from './placement.entity';
+import { PlacementsRepository } from './placements.repository';
 
 /** A hire confirmed by the employer (applications module), in its transaction. */
 export interface HireInput {
@@ -66,7 +67,7 @@ interface StartInput {
 @Injectable()
 export class PlacementsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repo: PlacementsRepository,
     private readonly policy: ScopePolicy,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
@@ -117,12 +118,8 @@ export class PlacementsService {
         'public_welfare.age_limit',
       );
     }
-    const held: { resident_id: string }[] = await manager.query(
-      `SELECT resident_id FROM placement
-        WHERE household_id = $1 AND kind = 'public_welfare' AND end_date IS NULL`,
-      [householdId],
-    );
-    if (held.some((h) => h.resident_id === residentId)) {
+    const held = await this.repo.publicWelfareHoldersOf(manager, householdId);
+    if (held.includes(residentId)) {
       throw new ConflictError(
         'Public-welfare post: one person holds at most one such post, and this resident already holds one',
         'public_welfare.one_per_person',
@@ -154,7 +151,7 @@ export class PlacementsService {
     if (dto.startDate > addDays(todayInChina(), 31)) {
       throw new InvalidInputError('startDate', 'must not be more than a month ahead');
     }
-    const id = await this.dataSource.transaction(async (m) => {
+    const id = await this.repo.transaction(async (m) => {
       await this.requireManaged(m, actor, dto.residentId);
       if (dto.kind === 'public_welfare') await this.assertPublicWelfareEligible(m, dto.residentId);
       const p = await this.start(m, actor, {
@@ -175,21 +172,12 @@ export class PlacementsService {
 
   async list(actor: AuthUser, q: PlacementQuery): Promise<Page<PlacementDto>> {
     const scope = this.households.readableSql(actor, 'p.household_id');
-    const qb = this.dataSource.manager
-      .createQueryBuilder(Placement, 'p')
-      .where(scope.sql, scope.params)
-      .orderBy('p.startDate', 'DESC')
-      .addOrderBy('p.id', 'ASC');
-    if (q.siteId) qb.andWhere('p.site_id = :siteId', { siteId: q.siteId });
-    if (q.residentId) qb.andWhere('p.resident_id = :residentId', { residentId: q.residentId });
-    if (q.kind) qb.andWhere('p.kind = :kind', { kind: q.kind });
-    if (q.active === true) qb.andWhere('p.end_date IS NULL');
-    if (q.active === false) qb.andWhere('p.end_date IS NOT NULL');
-    const total = await qb.getCount();
-    const entities = await qb
-      .offset((q.page - 1) * q.pageSize)
-      .limit(q.pageSize)
-      .getMany();
+    const [entities, total] = await this.repo.page(
+      scope,
+      { siteId: q.siteId, residentId: q.residentId, kind: q.kind, active: q.active },
+      (q.page - 1) * q.pageSize,
+      q.pageSize,
+    );
     const names = await this.residents.namesOf(entities.map((p) => p.residentId));
     await this.audit.recordReads(
       actor,
@@ -205,7 +193,7 @@ export class PlacementsService {
   }
 
   async get(actor: AuthUser, id: string): Promise<PlacementDto> {
-    const p = await this.dataSource.manager.findOne(Placement, { where: { id } });
+    const p = await this.repo.findById(id);
     const ref = p ? await this.residents.residentRef(p.residentId) : null;
     this.policy.require(!!ref && this.policy.readsResident(actor, ref), 'Placement');
     await this.audit.record(actor, {
@@ -218,8 +206,8 @@ export class PlacementsService {
   }
 
   async end(actor: AuthUser, id: string, dto: EndPlacementDto): Promise<EndPlacementResultDto> {
-    const result = await this.dataSource.transaction(async (m) => {
-      const p = await m.findOne(Placement, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    const result = await this.repo.transaction(async (m) => {
+      const p = await this.repo.lockById(m, id, 'write');
       const ref = p ? await this.residents.residentRef(p.residentId, m) : null;
       this.policy.require(!!ref && this.policy.managesResident(actor, ref), 'Placement');
       const placement = p!;
@@ -233,13 +221,10 @@ export class PlacementsService {
         throw new InvalidInputError('endDate', `must be on or after startDate (${placement.startDate})`);
       }
       if (dto.endDate > todayInChina()) throw new InvalidInputError('endDate', 'must not be in the future');
-      await m.update(Placement, { id }, { endDate: dto.endDate, endReason: dto.reason.trim() });
-      const others: { n: string }[] = await m.query(
-        'SELECT count(*) AS n FROM placement WHERE resident_id = $1 AND end_date IS NULL AND id <> $2',
-        [placement.residentId, id],
-      );
+      await this.repo.end(m, id, dto.endDate, dto.reason.trim());
+      const others = await this.repo.activeCountOf(m, placement.residentId, id);
       // Someone with another job that has not ended is still at work.
-      const change = await this.residents.setEmployment(m, placement.residentId, Number(others[0].n) > 0);
+      const change = await this.residents.setEmployment(m, placement.residentId, others > 0);
       const residentVersion = await this.residents.versionOf(placement.residentId, m);
       // Matching re-ranks the resident (and, through zeroEmployment, the household's priority).
       await this.outbox.add(m, {
@@ -279,8 +264,8 @@ export class PlacementsService {
   }
 
   async addFollowUp(actor: AuthUser, id: string, dto: CreateFollowUpDto): Promise<FollowUpDto> {
-    return this.dataSource.transaction(async (m) => {
-      const p = await m.findOne(Placement, { where: { id }, lock: { mode: 'pessimistic_read' } });
+    return this.repo.transaction(async (m) => {
+      const p = await this.repo.lockById(m, id, 'read');
       const ref = p ? await this.residents.residentRef(p.residentId, m) : null;
       this.policy.require(!!ref && this.policy.managesResident(actor, ref), 'Placement');
       if (dto.date < p!.startDate) {
@@ -290,16 +275,14 @@ export class PlacementsService {
         );
       }
       if (dto.date > todayInChina()) throw new InvalidInputError('date', 'must not be in the future');
-      const row = await m.save(
-        m.create(PlacementFollowUp, {
-          placementId: id,
-          date: dto.date,
-          stillEmployed: dto.stillEmployed,
-          monthlyIncome: dto.monthlyIncome ?? null,
-          note: dto.note?.trim() || null,
-          createdBy: actor.id,
-        }),
-      );
+      const row = await this.repo.insertFollowUp(m, {
+        placementId: id,
+        date: dto.date,
+        stillEmployed: dto.stillEmployed,
+        monthlyIncome: dto.monthlyIncome ?? null,
+        note: dto.note?.trim() || null,
+        createdBy: actor.id,
+      });
       const closedTaskIds = await this.followUps.closeDue(m, id, row.id, dto.date);
       await this.audit.record(
         actor,
@@ -327,16 +310,14 @@ export class PlacementsService {
   private async start(m: EntityManager, actor: AuthUser, input: StartInput): Promise<Placement> {
     const ref = await this.residents.residentRef(input.residentId, m);
     if (!ref) throw new NotFoundError('Resident');
-    const p = await m.save(
-      m.create(Placement, {
-        ...input,
-        householdId: ref.household.id,
-        siteId: ref.household.site.id,
-        endDate: null,
-        endReason: null,
-        createdBy: actor.id,
-      }),
-    );
+    const p = await this.repo.insert(m, {
+      ...input,
+      householdId: ref.household.id,
+      siteId: ref.household.site.id,
+      endDate: null,
+      endReason: null,
+      createdBy: actor.id,
+    });
     await this.residents.setEmployment(m, input.residentId, true);
     await this.audit.record(
       actor,
@@ -353,14 +334,12 @@ export class PlacementsService {
   }
 
   private async load(id: string, withFollowUps = false): Promise<PlacementDto> {
-    const p = await this.dataSource.manager.findOneOrFail(Placement, { where: { id } });
+    const p = await this.repo.findById(id);
+    if (!p) throw new NotFoundError('Placement');
     const names = await this.residents.namesOf([p.residentId]);
     const dto = toDto(p, names.get(p.residentId) ?? '');
     if (withFollowUps) {
-      const rows = await this.dataSource.manager.find(PlacementFollowUp, {
-        where: { placementId: id },
-        order: { date: 'ASC', createdAt: 'ASC' },
-      });
+      const rows = await this.repo.followUpsOf(id);
       dto.followUps = rows.map((r) => ({ ...followUpDto(r), closedTaskIds: [] }));
     }
     return dto;
@@ -402,10 +381,4 @@ function followUpDto(r: PlacementFollowUp): Omit<FollowUpDto, 'closedTaskIds'> {
     createdBy: r.createdBy,
     createdAt: r.createdAt,
   };
-}
-
-function addDays(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
 }

@@ -1,9 +1,13 @@
 import { Module } from '@nestjs/common';
 import { RegionsModule } from '../regions/regions.module';
 import { SkillsModule } from '../skills/skills.module';
+import { HouseholdFacts } from './household-facts';
+import { HouseholdFactsRepository } from './household-facts.repository';
 import { HouseholdsController } from './households.controller';
 import { HouseholdsRepository } from './households.repository';
 import { HouseholdsService } from './households.service';
+import { HouseholdsDirectory } from './households-directory';
+import { HouseholdsDirectoryRepository } from './households-directory.repository';
 import { RecomputeHouseholdsJob } from './recompute-households.job';
 import { ResidentLinkController } from './resident-link.controller';
 import { ResidentLinkClaimsRepository } from './resident-link-claims.repository';
@@ -38,6 +42,10 @@ import { ResidentsService } from './residents.service';
     ResidentRoster,
     RecomputeHouseholdsJob,
     ResidentProgrammeReads,
+    HouseholdsDirectoryRepository,
+    HouseholdsDirectory,
+    HouseholdFacts,
+    HouseholdFactsRepository,
   ],
   exports: [
     ResidentsService,
@@ -47,6 +55,8 @@ import { ResidentsService } from './residents.service';
     ResidentLinkClaims,
     ResidentPhoneService,
     ResidentProgrammeReads,
+    HouseholdFacts,
+    HouseholdsDirectory,
   ],
 })
 export class ResidentsModule {}

@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
 import { ScopePolicy } from '../access/scope-policy';
 import { AuditService } from '../audit/audit.service';
@@ -10,8 +8,7 @@ import { RegionsService } from '../regions/regions.service';
 import { SkillsService } from '../skills/skills.service';
 import { todayInPilotZone as chinaToday } from '../kernel/clock';
 import { courseView, sessionView } from './course-view';
-import { CourseSession } from './course-session.entity';
-import { Course } from './course.entity';
+import { CoursesRepository } from './courses.repository';
 import type {
   CourseDto,
   CourseQuery,
@@ -25,7 +22,7 @@ import type {
 @Injectable()
 export class CoursesService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repo: CoursesRepository,
     private readonly policy: ScopePolicy,
     private readonly audit: AuditService,
     private readonly regions: RegionsService,
@@ -37,27 +34,26 @@ export class CoursesService {
     // An officer's course is owned by the officer's user and must lie in their area.
     const ref = { providerUserId: actor.id, regionCode: dto.regionCode };
     if (!this.policy.managesCourse(actor, ref)) throw new ForbiddenError('The region is outside your scope');
-    return this.dataSource.transaction(async (m) => {
-      const course = await m.save(
-        m.create(Course, {
-          providerUserId: actor.id,
-          title: dto.title,
-          description: dto.description ?? '',
-          ...fields,
-          certificate: dto.certificate ?? null,
-          startDate: dto.startDate,
-          endDate: dto.endDate,
-          regionCode: dto.regionCode,
-          address: dto.address,
-          latitude: dto.latitude ?? null,
-          longitude: dto.longitude ?? null,
-          capacity: dto.capacity,
-          subsidized: dto.subsidized,
-          subsidyNote: dto.subsidyNote ?? null,
-          status: 'open',
-          enrolledCount: 0,
-        }),
-      );
+    return this.repo.transaction(async (m) => {
+      const course = await this.repo.insert(m, {
+        providerUserId: actor.id,
+        title: dto.title,
+        description: dto.description ?? '',
+        skills: fields.skills!,
+        skillCodes: fields.skillCodes!,
+        certificate: dto.certificate ?? null,
+        startDate: dto.startDate,
+        endDate: dto.endDate,
+        regionCode: dto.regionCode,
+        address: dto.address,
+        latitude: dto.latitude ?? null,
+        longitude: dto.longitude ?? null,
+        capacity: dto.capacity,
+        subsidized: dto.subsidized,
+        subsidyNote: dto.subsidyNote ?? null,
+        status: 'open',
+        enrolledCount: 0,
+      });
       await this.audit.record(
         actor,
         { action: 'course.create', entityType: 'course', entityId: course.id },
@@ -69,8 +65,8 @@ export class CoursesService {
 
   async update(actor: AuthUser, id: string, dto: UpdateCourseDto): Promise<CourseDto> {
     const fields = await this.checkFields(dto);
-    return this.dataSource.transaction(async (m) => {
-      const course = await m.findOne(Course, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    return this.repo.transaction(async (m) => {
+      const course = await this.repo.lockById(m, id);
       this.policy.require(!!course && this.policy.managesCourse(actor, course), 'Course');
       const c = course!;
       if (dto.regionCode && dto.regionCode !== c.regionCode) {
@@ -91,7 +87,7 @@ export class CoursesService {
       if (c.status === 'cancelled' && dto.status === 'open' && endDate < chinaToday())
         throw new ConflictError('A course that has ended cannot be reopened', 'course.ended');
       Object.assign(c, { ...dto, ...fields });
-      const saved = await m.save(c);
+      const saved = await this.repo.save(m, c);
       await this.audit.record(
         actor,
         {
@@ -107,29 +103,19 @@ export class CoursesService {
   }
 
   async get(id: string): Promise<CourseDto> {
-    const course = await this.dataSource.manager.findOne(Course, { where: { id } });
+    const course = await this.repo.findById(id);
     if (!course) throw new NotFoundError('Course');
-    const sessions = await this.dataSource.manager.find(CourseSession, {
-      where: { courseId: id },
-      order: { startsAt: 'ASC' },
-    });
+    const sessions = await this.repo.sessionsOf(id);
     return courseView(course, await this.skills.all(), sessions);
   }
 
   /** Public list. Cancelled courses are left out; `upcoming` keeps those starting today or later. */
   async list(q: CourseQuery): Promise<Page<CourseDto>> {
-    const qb = this.dataSource.manager
-      .createQueryBuilder(Course, 'c')
-      .where(`c.status = 'open'`)
-      .orderBy('c.startDate', 'ASC')
-      .addOrderBy('c.id', 'ASC');
-    if (q.skill) qb.andWhere('c.skill_codes && CAST(:codes AS text[])', { codes: [q.skill] });
-    if (q.regionCode) qb.andWhere('c.region_code LIKE :rc', { rc: `${q.regionCode}%` });
-    if (q.upcoming) qb.andWhere('c.start_date >= :today', { today: chinaToday() });
-    const [rows, total] = await qb
-      .skip((q.page - 1) * q.pageSize)
-      .take(q.pageSize)
-      .getManyAndCount();
+    const [rows, total] = await this.repo.pageOpen(
+      { skill: q.skill, regionCode: q.regionCode, startingFrom: q.upcoming ? chinaToday() : undefined },
+      (q.page - 1) * q.pageSize,
+      q.pageSize,
+    );
     const skills = await this.skills.all();
     return page(
       rows.map((c) => courseView(c, skills)),
@@ -140,12 +126,7 @@ export class CoursesService {
 
   /** The courses a provider runs, cancelled ones included, latest start first (the provider pages). */
   async listOwned(actor: AuthUser, q: { page: number; pageSize: number }): Promise<Page<CourseDto>> {
-    const [rows, total] = await this.dataSource.manager.findAndCount(Course, {
-      where: { providerUserId: actor.id },
-      order: { startDate: 'DESC', id: 'ASC' },
-      skip: (q.page - 1) * q.pageSize,
-      take: q.pageSize,
-    });
+    const [rows, total] = await this.repo.pageOwned(actor.id, (q.page - 1) * q.pageSize, q.pageSize);
     const skills = await this.skills.all();
     return page(
       rows.map((c) => courseView(c, skills)),
@@ -158,12 +139,10 @@ export class CoursesService {
     const startsAt = new Date(dto.startsAt);
     const endsAt = new Date(dto.endsAt);
     if (!(endsAt > startsAt)) throw new InvalidInputError('endsAt', 'must be after startsAt');
-    return this.dataSource.transaction(async (m) => {
-      const course = await m.findOne(Course, { where: { id: courseId } });
+    return this.repo.transaction(async (m) => {
+      const course = await this.repo.findById(courseId, m);
       this.policy.require(!!course && this.policy.managesCourse(actor, course), 'Course');
-      const session = await m.save(
-        m.create(CourseSession, { courseId, startsAt, endsAt, place: dto.place ?? null }),
-      );
+      const session = await this.repo.insertSession(m, { courseId, startsAt, endsAt, place: dto.place ?? null });
       await this.audit.record(
         actor,
         {

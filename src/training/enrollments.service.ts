@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
+import { QueryFailedError, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
 import { ScopePolicy, type ResidentRef } from '../access/scope-policy';
 import { AuditService } from '../audit/audit.service';
@@ -9,18 +8,21 @@ import { page, type Page, type PageQuery } from '../kernel/pagination';
 import { OutboxService } from '../platform/database/outbox.service';
 import { ResidentsDirectory } from '../residents/residents-directory';
 import { todayInPilotZone as chinaToday } from '../kernel/clock';
-import { Course } from './course.entity';
+import type { Course } from './course.entity';
+import { CoursesRepository } from './courses.repository';
 import type { EnrollmentDto, EnrollmentQuery } from './dto/enrollment.dto';
-import { canTransition, SEAT_HOLDING } from './enrollment-transitions';
+import { canTransition } from './enrollment-transitions';
 import { enrollmentView } from './enrollment-view';
-import { Enrollment, type EnrollmentStatus } from './enrollment.entity';
+import type { Enrollment, EnrollmentStatus } from './enrollment.entity';
+import { EnrollmentsRepository } from './enrollments.repository';
 
 type Step = Exclude<EnrollmentStatus, 'enrolled'>;
 
 @Injectable()
 export class EnrollmentsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repo: EnrollmentsRepository,
+    private readonly courses: CoursesRepository,
     private readonly policy: ScopePolicy,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
@@ -34,32 +36,23 @@ export class EnrollmentsService {
   async enroll(actor: AuthUser, courseId: string, residentId: string): Promise<EnrollmentDto> {
     const ref = await this.requireManagedResident(actor, residentId);
     try {
-      return await this.dataSource.transaction(async (m) => {
-        const course = await m.findOne(Course, {
-          where: { id: courseId },
-          lock: { mode: 'pessimistic_write' },
-        });
+      return await this.repo.transaction(async (m) => {
+        const course = await this.courses.lockById(m, courseId);
         if (!course) throw new NotFoundError('Course');
         if (course.status !== 'open') throw new ConflictError('The course is cancelled', 'course.cancelled');
         if (course.endDate < chinaToday()) throw new ConflictError('The course has ended', 'course.ended');
-        const held = await m
-          .createQueryBuilder(Enrollment, 'e')
-          .where('e.course_id = :courseId', { courseId })
-          .andWhere('e.status IN (:...held)', { held: SEAT_HOLDING })
-          .getMany();
+        const held = await this.repo.seatHoldersOf(m, courseId);
         if (held.some((e) => e.residentId === residentId))
           throw new ConflictError('The resident is already enrolled in this course', 'enrollment.duplicate');
         if (held.length >= course.capacity) throw new ConflictError('The course is full', 'course.full');
-        const enrollment = await m.save(
-          m.create(Enrollment, {
-            courseId,
-            residentId,
-            status: 'enrolled',
-            history: [{ status: 'enrolled', at: new Date().toISOString(), by: actor.id }],
-            completedAt: null,
-          }),
-        );
-        await m.update(Course, { id: courseId }, { enrolledCount: held.length + 1 });
+        const enrollment = await this.repo.insert(m, {
+          courseId,
+          residentId,
+          status: 'enrolled',
+          history: [{ status: 'enrolled', at: new Date().toISOString(), by: actor.id }],
+          completedAt: null,
+        });
+        await this.courses.setEnrolledCount(m, courseId, held.length + 1);
         await this.audit.record(
           actor,
           {
@@ -97,16 +90,13 @@ export class EnrollmentsService {
   }
 
   private async move(actor: AuthUser, id: string, to: Step): Promise<EnrollmentDto> {
-    const found = await this.dataSource.manager.findOne(Enrollment, { where: { id } });
+    const found = await this.repo.findById(id);
     if (!found) throw new NotFoundError('Enrollment');
     const ref = await this.residents.residentRef(found.residentId);
-    return this.dataSource.transaction(async (m) => {
+    return this.repo.transaction(async (m) => {
       // Lock order course → enrolment, the same as enroll(), so the two never deadlock.
-      const course = await m.findOne(Course, {
-        where: { id: found.courseId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      const e = await m.findOne(Enrollment, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const course = await this.courses.lockById(m, found.courseId);
+      const e = await this.repo.lockById(m, id);
       if (!course || !e) throw new NotFoundError('Enrollment');
       this.policy.require(this.mayMove(actor, to, course, ref), 'Enrollment');
       if (course.status === 'cancelled' && to !== 'dropped')
@@ -120,9 +110,9 @@ export class EnrollmentsService {
       e.status = to;
       e.history = [...e.history, { status: to, at: now.toISOString(), by: actor.id }];
       if (to === 'completed') e.completedAt = now;
-      const saved = await m.save(e);
+      const saved = await this.repo.save(m, e);
       if (to === 'dropped')
-        await m.update(Course, { id: course.id }, { enrolledCount: Math.max(0, course.enrolledCount - 1) });
+        await this.courses.setEnrolledCount(m, course.id, Math.max(0, course.enrolledCount - 1));
       if (to === 'completed') await this.grant(m, course, e);
       await this.audit.record(
         actor,
@@ -160,14 +150,9 @@ export class EnrollmentsService {
 
   /** The enrolments of a course: its owner and officers of its area. */
   async listForCourse(actor: AuthUser, courseId: string, q: PageQuery): Promise<Page<EnrollmentDto>> {
-    const course = await this.dataSource.manager.findOne(Course, { where: { id: courseId } });
+    const course = await this.courses.findById(courseId);
     this.policy.require(!!course && this.policy.managesCourse(actor, course), 'Course');
-    const [rows, total] = await this.dataSource.manager.findAndCount(Enrollment, {
-      where: { courseId },
-      order: { createdAt: 'ASC', id: 'ASC' },
-      skip: (q.page - 1) * q.pageSize,
-      take: q.pageSize,
-    });
+    const [rows, total] = await this.repo.pageOfCourse(courseId, (q.page - 1) * q.pageSize, q.pageSize);
     await this.audit.recordReads(
       actor,
       'resident',
@@ -191,24 +176,14 @@ export class EnrollmentsService {
   async listForResident(actor: AuthUser, q: EnrollmentQuery): Promise<Page<EnrollmentDto>> {
     const ref = await this.residents.residentRef(q.residentId);
     this.policy.require(!!ref && this.policy.readsResident(actor, ref), 'Resident');
-    const [rows, total] = await this.dataSource.manager.findAndCount(Enrollment, {
-      where: { residentId: q.residentId },
-      order: { createdAt: 'DESC', id: 'ASC' },
-      skip: (q.page - 1) * q.pageSize,
-      take: q.pageSize,
-    });
+    const [rows, total] = await this.repo.pageOfResident(q.residentId, (q.page - 1) * q.pageSize, q.pageSize);
     if (actor.role !== 'resident')
       await this.audit.record(actor, {
         action: 'resident.enrollments.read',
         entityType: 'resident',
         entityId: q.residentId,
       });
-    const courses = rows.length
-      ? await this.dataSource.manager
-          .createQueryBuilder(Course, 'c')
-          .where('c.id = ANY(:ids)', { ids: [...new Set(rows.map((e) => e.courseId))] })
-          .getMany()
-      : [];
+    const courses = await this.courses.findByIds([...new Set(rows.map((e) => e.courseId))]);
     const byId = new Map(courses.map((c) => [c.id, c]));
     return page(
       rows.map((e) => enrollmentView(e, byId.get(e.courseId))),

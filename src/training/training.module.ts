@@ -4,8 +4,10 @@ import { ResidentsModule } from '../residents/residents.module';
 import { SkillsModule } from '../skills/skills.module';
 import { AttendanceReads } from './attendance-reads';
 import { CoursesController } from './courses.controller';
+import { CoursesRepository } from './courses.repository';
 import { CoursesService } from './courses.service';
 import { EnrollmentsController } from './enrollments.controller';
+import { EnrollmentsRepository } from './enrollments.repository';
 import { EnrollmentsService } from './enrollments.service';
 import { TrainingService } from './training.service';
 
@@ -13,7 +15,14 @@ import { TrainingService } from './training.service';
 @Module({
   imports: [RegionsModule, SkillsModule, ResidentsModule],
   controllers: [CoursesController, EnrollmentsController],
-  providers: [CoursesService, EnrollmentsService, TrainingService, AttendanceReads],
+  providers: [
+    CoursesRepository,
+    EnrollmentsRepository,
+    CoursesService,
+    EnrollmentsService,
+    TrainingService,
+    AttendanceReads,
+  ],
   // The provider pages (web/provider) call the same courses and enrolments services as the API.
   exports: [TrainingService, CoursesService, EnrollmentsService, AttendanceReads],
 })
