@@ -60,6 +60,13 @@ function monthlyWageSql(f: WageFactors): string {
 /** Result pages kept per process (a page is a few KiB: this is a few MiB at most). */
 const CACHE_PAGES = 1000;
 
+/** A result page under the stamp it was computed at, and its JSON once someone asked for it. */
+interface CachedPage {
+  stamp: string;
+  page: Page<PostingSearchItemDto>;
+  json?: string;
+}
+
 /** The query's parameters in a fixed order: two equal searches give the same key. */
 function cacheKey(q: PostingSearchQuery): string {
   return JSON.stringify(
@@ -69,35 +76,14 @@ function cacheKey(q: PostingSearchQuery): string {
   );
 }
 
-/** A site's recorded trips as the search's SQL reads them (a cache key part). */
-function tripsKey(rows: readonly RecordedTrip[]): string {
-  // Every field the SQL or the items' way (mode, times, days) reads.
-  return JSON.stringify(
-    rows.map((r) => [
-      r.id,
-      r.destinationRegionCode,
-      r.latitude,
-      r.longitude,
-      r.mode,
-      r.minutes,
-      r.fare,
-      r.firstDeparture,
-      r.lastReturn,
-      r.days,
-      r.source,
-      r.employerId,
-      r.placeName,
-    ]),
-  );
-}
-
 /**
  * GET /postings: the public job search. Every filter and the ordering run in PostgreSQL on the
  * open-posting indexes of the Postings migration; Node only shapes one page.
  *
  * Pages are cached in memory under the search stamp they were computed at (table search_stamp,
- * moved by triggers in the same transaction as every write to postings, employers and sites), so
- * a repeated search costs one one-row read until anything it could show changes — and is never
+ * moved by triggers in the same transaction as every write to postings, employers, sites and the
+ * sites' recorded trips), so a repeated search costs one one-row read until anything it could
+ * show changes — and is never
  * served after that: the stamp is read first, so a page computed from newer data than its stamp
  * is only ever recomputed sooner, never kept too long. Measured in test/bench (the uncached
  * query is about 20 ms of PostgreSQL time at 50k postings: the heap rows of every text match).
@@ -122,9 +108,23 @@ export class PostingSearchService {
   /** SQL of a posting's top wage per month (monthlyWageSql with the configured factors). */
   private readonly monthlyWage: string;
 
-  private readonly cache = new Map<string, { stamp: string; page: Page<PostingSearchItemDto> }>();
+  private readonly cache = new Map<string, CachedPage>();
 
   async search(q: PostingSearchQuery): Promise<Page<PostingSearchItemDto>> {
+    return (await this.cached(q)).page;
+  }
+
+  /**
+   * The same page as JSON text, serialized once per cached page: a repeated search is answered
+   * with the bytes of the first, without walking the items again (issue 18 item 2).
+   */
+  async searchJson(q: PostingSearchQuery): Promise<string> {
+    const entry = await this.cached(q);
+    entry.json ??= JSON.stringify(entry.page);
+    return entry.json;
+  }
+
+  private async cached(q: PostingSearchQuery): Promise<CachedPage> {
     if (q.maxDistanceKm !== undefined && !q.siteId)
       throw new InvalidInputError('siteId', 'needed with maxDistanceKm');
     if (q.maxTravelMinutes !== undefined && !q.siteId)
@@ -133,27 +133,26 @@ export class PostingSearchService {
     // On a read replica when there is one: the stamp and the page from the same server, the
     // stamp first, so a cached page is never older than the stamp it is kept under.
     return this.replica.read(async (read) => {
-      // The site's recorded trips: read every time (the search stamp does not move when an officer
-      // records a trip), and part of the cache key, so a new trip is seen by the next search.
-      // Read while the stamp is: one round trip of waiting, not two (issue 18 item 2).
-      const [planner, [{ stamp }]] = await Promise.all([
-        q.siteId ? this.commute.plannerFor([q.siteId]) : null,
-        read<{ stamp: string }>('SELECT stamp::text AS stamp FROM search_stamp'),
-      ]);
-      const trips = q.siteId && planner ? planner.rowsOf(q.siteId) : [];
-      const key = trips.length ? `${cacheKey(q)}|${tripsKey(trips)}` : cacheKey(q);
+      // The stamp moves with every write the page could show, the sites' recorded trips included
+      // (1795917000000-SearchStampTravelTimes): a hit is this one read and nothing else.
+      const [{ stamp }] = await read<{ stamp: string }>('SELECT stamp::text AS stamp FROM search_stamp');
+      const key = cacheKey(q);
       const hit = this.cache.get(key);
       if (hit?.stamp === stamp) {
         // Most recently used last (Map keeps insertion order).
         this.cache.delete(key);
         this.cache.set(key, hit);
-        return hit.page;
+        return hit;
       }
-      const page = await this.compute(q, read, planner, trips);
+      // Read after the stamp: a page computed from trips newer than its stamp is only recomputed
+      // sooner, never kept too long.
+      const planner = q.siteId ? await this.commute.plannerFor([q.siteId]) : null;
+      const trips = q.siteId && planner ? planner.rowsOf(q.siteId) : [];
+      const entry: CachedPage = { stamp, page: await this.compute(q, read, planner, trips) };
       this.cache.delete(key);
-      this.cache.set(key, { stamp, page });
+      this.cache.set(key, entry);
       if (this.cache.size > CACHE_PAGES) this.cache.delete(this.cache.keys().next().value!);
-      return page;
+      return entry;
     });
   }
 

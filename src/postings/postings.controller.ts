@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -8,13 +8,13 @@ import {
   ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Allow, Public } from '../access/access.decorator';
 import { CurrentUser, type AuthUser } from '../access/auth-user';
 import { RateLimits } from '../access/rate-limits';
 import { IdParam } from '../platform/http/id-param';
 import type { Page } from '../kernel/pagination';
-import { PostingSearchItemDto, PostingSearchPageDto, PostingSearchQuery } from './dto/posting-search.dto';
+import { PostingSearchPageDto, PostingSearchQuery } from './dto/posting-search.dto';
 import {
   CreatePostingDto,
   PostingDto,
@@ -43,9 +43,13 @@ export class PostingsController {
   async search(
     @Query() q: PostingSearchQuery,
     @Req() req: FastifyRequest,
-  ): Promise<Page<PostingSearchItemDto>> {
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
     await this.rateLimits.search(req.ip);
-    return this.searchService.search(q);
+    // The cached page's JSON text, serialized once per page (PostingSearchService.searchJson):
+    // the same body PostingSearchPageDto describes, without re-walking its items per request.
+    void reply.type('application/json; charset=utf-8');
+    return this.searchService.searchJson(q);
   }
 
   @Post('postings')
