@@ -14,6 +14,7 @@ import { Public } from '../access/access.decorator';
 import { AppConfig } from '../platform/config/app-config';
 import { Deployment } from '../platform/database/deployment';
 import { OutboxRelay } from '../platform/database/outbox-relay';
+import { primaryRead } from '../platform/database/primary-pool';
 import { PrefixSharing } from '../platform/queue/prefix-sharing';
 import { REDIS } from '../platform/redis/redis.module';
 import { holdsMetricsToken } from './metrics.controller';
@@ -76,22 +77,13 @@ export class HealthController {
   @ApiServiceUnavailableResponse({ description: 'PostgreSQL does not answer' })
   async db(@Res({ passthrough: true }) reply: FastifyReply): Promise<{ status: string }> {
     try {
-      await this.primaryPool().query('SELECT 1');
+      // The pool itself, not TypeORM's query runner (platform/database/primary-pool.ts).
+      await primaryRead(this.dataSource, 'SELECT 1');
       return { status: 'ok' };
     } catch {
       void reply.status(503);
       return { status: 'unavailable' };
     }
-  }
-
-  /**
-   * The primary's pg pool, the one TypeORM's queries use: the probe skips TypeORM's query runner
-   * (a runner object, connect and release, the query broadcaster), which cost more than the round
-   * trip itself (issue 18 item 2). Same pool, same limits, same server.
-   */
-  private primaryPool(): { query(sql: string): Promise<unknown> } {
-    return (this.dataSource.driver as unknown as { master: { query(sql: string): Promise<unknown> } })
-      .master;
   }
 
   @Get('ready')

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { primaryRead } from './primary-pool';
 
 /** Runs a read: `(sql, params) => rows`. */
 export type ReadQuery = <T = unknown>(sql: string, params?: unknown[]) => Promise<T[]>;
@@ -9,7 +10,8 @@ export type ReadQuery = <T = unknown>(sql: string, params?: unknown[]) => Promis
  * Reads that may lag the primary by a second — the job search and its cache stamp — go to a read
  * replica when DATABASE_REPLICA_URLS names any (TypeORM picks one per call), to the primary
  * otherwise. Everything else reads the primary: a job or a service that just wrote must see it.
- * All reads of one `read` call share one connection, so they see one server.
+ * All reads of one `read` call see one server (on the primary, each is one pooled query: plain
+ * reads, no transaction, so nothing ties them to one connection).
  */
 @Injectable()
 export class ReadReplica {
@@ -21,7 +23,7 @@ export class ReadReplica {
   }
 
   async read<R>(fn: (query: ReadQuery) => Promise<R>): Promise<R> {
-    if (!this.enabled) return fn((sql, params) => this.dataSource.query(sql, params));
+    if (!this.enabled) return fn((sql, params) => primaryRead(this.dataSource, sql, params));
     const runner = this.dataSource.createQueryRunner('slave');
     try {
       return await fn((sql, params) => runner.query(sql, params));
