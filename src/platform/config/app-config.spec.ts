@@ -16,3 +16,17 @@ describe('configuration: read replicas', () => {
     );
   });
 });
+
+describe('configuration: the pool and the log file', () => {
+  it('reads DATABASE_POOL_SIZE (20 by default) and refuses a pool of none', () => {
+    expect(loadConfig({}).databasePoolSize).toBe(20);
+    expect(loadConfig({ DATABASE_POOL_SIZE: '10' }).databasePoolSize).toBe(10);
+    expect(() => loadConfig({ DATABASE_POOL_SIZE: '0' })).toThrow(/DATABASE_POOL_SIZE/);
+    expect(() => loadConfig({ DATABASE_POOL_SIZE: 'many' })).toThrow(/DATABASE_POOL_SIZE/);
+  });
+
+  it('logs to LOG_FILE when it is set, to stdout otherwise', () => {
+    expect(loadConfig({}).logFile).toBeNull();
+    expect(loadConfig({ LOG_FILE: '/tmp/leye.log' }).logFile).toBe('/tmp/leye.log');
+  });
+});

@@ -34,6 +34,10 @@ export class AppConfig {
   databaseUrl!: string;
   /** Read replicas (DATABASE_REPLICA_URLS); reads that tolerate lag may go there (ReadReplica). */
   databaseReplicaUrls!: string[];
+  /** Connections per database server of this process (DATABASE_POOL_SIZE). */
+  databasePoolSize!: number;
+  /** LOG_FILE: append the log lines to this file instead of stdout (the e2e run's log scan). */
+  logFile!: string | null;
   redisUrl!: string;
   /** Where Redis is: REDIS_URL, or the Sentinels of REDIS_SENTINELS (src/platform/redis/redis-target.ts). */
   redis!: RedisTarget;
@@ -272,6 +276,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (c.smsDevOutbox && c.production)
     throw new ConfigError('LEYE_SMS_DEV_OUTBOX', 'records one-time codes; it is refused in production');
   c.smsDevOutboxFile = env.LEYE_SMS_DEV_OUTBOX_FILE || null;
+  c.databasePoolSize = int(env, 'DATABASE_POOL_SIZE', 20, 1, 1000);
+  c.logFile = env.LOG_FILE || null;
   if (c.smsDevOutboxFile && !c.smsDevOutbox)
     throw new ConfigError('LEYE_SMS_DEV_OUTBOX_FILE', 'needs LEYE_SMS_DEV_OUTBOX=true');
   return c;

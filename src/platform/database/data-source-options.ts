@@ -10,6 +10,7 @@ import { SnakeNamingStrategy } from './snake-naming.strategy';
 export function dataSourceOptions(
   databaseUrl: string,
   replicaUrls: readonly string[] = [],
+  poolSize = 20,
 ): DataSourceOptions {
   const srcDir = join(__dirname, '..', '..');
   const root = projectRoot();
@@ -38,7 +39,7 @@ export function dataSourceOptions(
     uuidExtension: 'pgcrypto',
     // A bounded pool; a request that cannot get a connection fails fast with 503 instead of hanging.
     extra: {
-      max: Number(process.env.DATABASE_POOL_SIZE ?? 20),
+      max: poolSize, // DATABASE_POOL_SIZE (AppConfig.databasePoolSize)
       connectionTimeoutMillis: 5000,
       // JIT compilation cost ~0.1 s on the ranking loaders' queries and saves nothing on OLTP work.
       // The session's time zone is the pilot's (China has one): current_date, date_trunc and

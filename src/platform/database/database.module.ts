@@ -12,7 +12,7 @@ import { ReadReplica } from './read-replica';
     TypeOrmModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        ...dataSourceOptions(config.databaseUrl, config.databaseReplicaUrls),
+        ...dataSourceOptions(config.databaseUrl, config.databaseReplicaUrls, config.databasePoolSize),
         // Let the app boot while PostgreSQL is away; requests answer 503 until it returns.
         retryAttempts: 10,
         retryDelay: 1000,

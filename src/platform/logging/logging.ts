@@ -32,7 +32,7 @@ export function rootLogger(config: AppConfig): Logger {
   const options = { level: config.logLevel, redact: { paths: REDACT_PATHS, censor: '[redacted]' } };
   // LOG_FILE: append the lines to a file instead of stdout (the e2e run writes its whole log there,
   // and test/e2e/zz-log-scan.e2e-spec.ts scans it for personal data and credentials).
-  const file = process.env.LOG_FILE;
+  const file = config.logFile;
   if (!file) return pino(options);
   return pino(options, pino.destination({ dest: file, append: true, mkdir: true, sync: true }));
 }
