@@ -13,7 +13,11 @@ interface PgPool {
  * QueryFailedError, as `dataSource.query` would, so the exception filter maps them the same way;
  * a pool that cannot connect rejects with pg's own error, as it does under TypeORM.
  */
-export async function primaryRead<T = unknown>(dataSource: DataSource, sql: string, params?: unknown[]): Promise<T[]> {
+export async function primaryRead<T = unknown>(
+  dataSource: DataSource,
+  sql: string,
+  params?: unknown[],
+): Promise<T[]> {
   const pool = (dataSource.driver as unknown as { master: PgPool }).master;
   try {
     return (await pool.query(sql, params)).rows as T[];
