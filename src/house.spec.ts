@@ -50,6 +50,16 @@ const DECLARED_READERS = new Set(['matching', 'reports']);
  */
 const DECLARED_TABLE_READS: Record<string, string[]> = { access: ['region', 'site'] };
 
+/**
+ * Every word a person reads lives in src/i18n/, per language and reader (issue 14 item 5): a
+ * `const X_ZH` / `X_EN` word map declared anywhere else is a second catalogue. Files that still
+ * declare one (path from the repository root); none today.
+ */
+const WORD_MAP_DEBT: string[] = [];
+
+// A declaration, not a use: `const STATUS_ZH = …`, `export const KIND_EN: …`.
+const WORD_MAP = /\b(?:const|let|var)\s+[A-Z][A-Z0-9_]*_(?:ZH|EN)\b/;
+
 function walk(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir)) {
     const p = join(dir, name);
@@ -109,6 +119,19 @@ function foreignSql(): Record<string, string[]> {
   return found;
 }
 
+/** Source files that declare a word map (`X_ZH` / `X_EN`), by whether they are in src/i18n/. */
+function wordMaps(): { outside: string[]; inside: string[] } {
+  const found = files
+    .map(rel)
+    .filter((p) => !/\.spec\.tsx?$/.test(p))
+    .filter((p) => WORD_MAP.test(readFileSync(join(ROOT, p), 'utf8')))
+    .sort();
+  return {
+    outside: found.filter((p) => !p.startsWith('src/i18n/')),
+    inside: found.filter((p) => p.startsWith('src/i18n/')),
+  };
+}
+
 /** Non-repository files that inject or hold the DataSource. */
 function dataSourceHolders(): string[] {
   return files
@@ -151,6 +174,15 @@ describe('the house (issue 14)', () => {
     const holders = dataSourceHolders();
     expect(holders.filter((f) => !DATASOURCE_DEBT.includes(f))).toEqual([]);
     expect(DATASOURCE_DEBT.filter((f) => !holders.includes(f))).toEqual([]);
+  });
+
+  it('keeps word maps (X_ZH / X_EN) in src/i18n/ only, except the listed debt', () => {
+    const { outside, inside } = wordMaps();
+    expect(outside.filter((f) => !WORD_MAP_DEBT.includes(f))).toEqual([]);
+    expect(WORD_MAP_DEBT.filter((f) => !outside.includes(f))).toEqual([]);
+    // The scan sees the catalogues themselves (it is not silently empty).
+    expect(inside).toContain('src/i18n/casework-vocabulary.ts');
+    expect(inside).toContain('src/i18n/officer/officer-work.ts');
   });
 
   it('finds the tables it guards (the scan is not silently empty)', () => {

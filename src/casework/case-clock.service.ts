@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { CASE_WORDS_ZH } from '../i18n/casework-vocabulary';
 import { todayInPilotZone } from '../kernel/clock';
 import { NotificationsService } from '../notifications/notifications.service';
 import { CaseRecords } from './case-records';
 import { CaseworkRepository } from './casework.repository';
 import { CaseworkSettings } from './casework-settings';
 import { addCalendarDays, workingDaysBetween } from './working-days';
-
-const DEADLINE_ZH = { first_contact: '首次联系', clear: '清零' } as const;
 
 /** The daily side of the clock: stabilisation after the configured period, overdue notices. */
 @Injectable()
@@ -51,7 +50,7 @@ export class CaseClockService {
           recipients,
           kind: 'casework.overdue',
           title: '零就业家庭帮扶已超期',
-          body: `${row.householdNumber} 号家庭的${DEADLINE_ZH[deadline]}期限（${dueOn}）已过 ${late} 个工作日，请尽快联系帮扶。`,
+          body: `${row.householdNumber} 号家庭的${CASE_WORDS_ZH.deadline[deadline]}期限（${dueOn}）已过 ${late} 个工作日，请尽快联系帮扶。`,
           payload: {
             caseId: row.id,
             householdId: row.householdId,

@@ -1,6 +1,7 @@
 import { Injectable, type StreamableFile } from '@nestjs/common';
 import type { AuthUser } from '../access/auth-user';
 import { AuditService } from '../audit/audit.service';
+import { CASE_WORDS_ZH } from '../i18n/casework-vocabulary';
 import { todayInPilotZone } from '../kernel/clock';
 import { InvalidInputError } from '../kernel/domain-errors';
 import { streamXlsx, type XlsxColumn } from '../reports/xlsx-stream';
@@ -10,21 +11,6 @@ import { memberServices } from './member-services';
 import { CaseRecords } from './case-records';
 import { CaseworkSettings } from './casework-settings';
 import type { ExportCasesQuery } from './dto/case.dto';
-
-const STATUS_ZH = {
-  open: '待帮扶',
-  assisting: '帮扶中',
-  employed: '已就业',
-  stabilised: '已稳定',
-  closed: '已销号',
-} as const;
-const CAUSE_ZH = { placement_ended: '岗位结束', members_changed: '成员变化', backfill: '存量认定' } as const;
-const REASON_ZH = {
-  employed: '稳定就业',
-  refused_referrals: '三次以上拒绝推荐',
-  unreachable: '连续三个月联系不上',
-  no_capacity_or_will: '无就业能力或意愿',
-} as const;
 
 const COLUMNS: XlsxColumn[] = [
   { header: '家庭', key: 'household', width: 18 },
@@ -107,8 +93,8 @@ export class CaseExportService {
             const base = {
               household: householdName(c),
               origin: c.originRegionCode,
-              status: STATUS_ZH[c.status],
-              cause: CAUSE_ZH[c.cause],
+              status: CASE_WORDS_ZH.status[c.status],
+              cause: CASE_WORDS_ZH.cause[c.cause],
               openedOn: c.openedOn,
               firstContactDueOn: c.firstContactDueOn,
               firstContactOn: c.firstContactOn ?? '',
@@ -119,7 +105,7 @@ export class CaseExportService {
               trainingWish: ledger?.trainingWish ?? '',
               jobIntention: ledger?.jobIntention ?? '',
               bundle: bundle.name,
-              closedReason: c.closedReason ? REASON_ZH[c.closedReason] : '',
+              closedReason: c.closedReason ? CASE_WORDS_ZH.closeReason[c.closedReason] : '',
             };
             if (!own.length) add({ ...base, member: '' });
             own.forEach((m, i) => add({ ...base, member: m.name, ...services[i] }));

@@ -1,5 +1,5 @@
 import type { MonitoringStatus, Schedule } from '../kernel/domain-enums';
-import type { UnknownFact } from '../matching/engine/types';
+import type { ReasonFacts, UnknownFact } from '../matching/engine/types';
 import { OFFICER_RESIDENTS_ZH } from './officer/officer-residents';
 import { JOB_WORDS_ZH } from './web/job-words';
 
@@ -22,7 +22,35 @@ export interface MatchReasonWords {
   readonly unknown: Readonly<Record<UnknownFact, string>>;
   /** A trip's way, before 「约 … 分钟」, by the planner's travel mode. */
   readonly mode: Readonly<Record<string, string>>;
+  /** How the pay compares with the resident's wish, to the resident ('' says nothing). */
+  readonly residentWage: Readonly<Record<ReasonFacts['wage'], string>>;
+  /** The same, to the officer: every case named, a piece rate as not comparable. */
+  readonly officerWage: Readonly<Record<ReasonFacts['wage'], string>>;
+  /** The officer's 「未填…」: the lead before the unstated facts and what joins them. */
+  readonly unstated: { readonly lead: string; readonly join: string };
+  /** The officer's priority note per monitoring status (the `monitoring` word and 「优先」). */
+  readonly priority: Readonly<Record<Exclude<MonitoringStatus, 'none'>, string>>;
 }
+
+const priority = (
+  m: MatchReasonWords['monitoring'],
+  note: (status: string) => string,
+): MatchReasonWords['priority'] => ({
+  unstable: note(m.unstable),
+  marginal: note(m.marginal),
+  hardship: note(m.hardship),
+});
+
+const MONITORING_ZH: MatchReasonWords['monitoring'] = {
+  unstable: OFFICER_RESIDENTS_ZH['officer.monitoring.unstable'],
+  marginal: OFFICER_RESIDENTS_ZH['officer.monitoring.marginal'],
+  hardship: OFFICER_RESIDENTS_ZH['officer.monitoring.hardship'],
+};
+const MONITORING_EN: MatchReasonWords['monitoring'] = {
+  unstable: 'unstable household lifted out of poverty',
+  marginal: 'marginal household at risk',
+  hardship: 'household in sudden hardship',
+};
 
 export const MATCH_REASON_WORDS_ZH: MatchReasonWords = {
   level: [
@@ -40,11 +68,7 @@ export const MATCH_REASON_WORDS_ZH: MatchReasonWords = {
     shifts: JOB_WORDS_ZH['schedule.shifts'],
     seasonal: JOB_WORDS_ZH['schedule.seasonal'],
   },
-  monitoring: {
-    unstable: OFFICER_RESIDENTS_ZH['officer.monitoring.unstable'],
-    marginal: OFFICER_RESIDENTS_ZH['officer.monitoring.marginal'],
-    hardship: OFFICER_RESIDENTS_ZH['officer.monitoring.hardship'],
-  },
+  monitoring: MONITORING_ZH,
   unknown: {
     wage: '期望工资',
     schedule: '班次意向',
@@ -58,6 +82,22 @@ export const MATCH_REASON_WORDS_ZH: MatchReasonWords = {
     ebike: '骑电动车',
     car: '开车',
   },
+  residentWage: {
+    meets: '工资达到您的期望',
+    range: '工资可能达到您的期望',
+    piece: '按件计工资',
+    below: '',
+    unknown: '',
+  },
+  officerWage: {
+    meets: '工资达到期望',
+    range: '工资区间可达期望',
+    below: '工资低于期望',
+    piece: '计件工资，无法与期望比较',
+    unknown: '',
+  },
+  unstated: { lead: '未填', join: '、' },
+  priority: priority(MONITORING_ZH, (m) => `${m}优先`),
 };
 
 // The English reasons read as running text (lower case, a phrase after "for" or "by"), not as the
@@ -71,11 +111,7 @@ export const MATCH_REASON_WORDS_EN: MatchReasonWords = {
     shifts: 'shift work',
     seasonal: 'seasonal work',
   },
-  monitoring: {
-    unstable: 'unstable household lifted out of poverty',
-    marginal: 'marginal household at risk',
-    hardship: 'household in sudden hardship',
-  },
+  monitoring: MONITORING_EN,
   unknown: {
     wage: 'expected pay',
     schedule: 'preferred hours',
@@ -89,4 +125,20 @@ export const MATCH_REASON_WORDS_EN: MatchReasonWords = {
     ebike: 'e-bike',
     car: 'car',
   },
+  residentWage: {
+    meets: 'Pays what you asked for',
+    range: 'May pay what you asked for',
+    piece: 'Paid by the piece',
+    below: '',
+    unknown: '',
+  },
+  officerWage: {
+    meets: 'pay meets the expected minimum',
+    range: 'the pay range reaches the expected minimum',
+    below: 'pay below the expected minimum',
+    piece: 'piece rate, not comparable',
+    unknown: '',
+  },
+  unstated: { lead: 'not stated: ', join: ', ' },
+  priority: priority(MONITORING_EN, (m) => `${m} priority`),
 };

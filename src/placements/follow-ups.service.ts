@@ -4,26 +4,19 @@ import type { AuthUser } from '../access/auth-user';
 import { ScopePolicy } from '../access/scope-policy';
 import { managesSiteSql } from '../access/scope-sql';
 import { AuditService } from '../audit/audit.service';
+import { PLACEMENT_KIND_WORDS_ZH } from '../i18n/placement-vocabulary';
 import { page, type Page } from '../kernel/pagination';
 import { NotificationsService } from '../notifications/notifications.service';
 import { RegionsService } from '../regions/regions.service';
 import { ResidentsDirectory } from '../residents/residents-directory';
 import type { FollowUpTaskDto, FollowUpTaskQuery } from './dto/follow-up.dto';
 import { todayInPilotZone as todayInChina } from '../kernel/clock';
-import type { FollowUpMonth, PlacementKind } from './placement-kind';
+import type { FollowUpMonth } from './placement-kind';
 import { addDays } from './calendar-days';
 import { FollowUpTasksRepository, type NewTask } from './follow-up-tasks.repository';
 
 /** A visit up to two weeks before the due date counts for that follow-up. */
 const EARLY_DAYS = 14;
-
-const KIND_ZH: Record<PlacementKind, string> = {
-  local_enterprise: '本地企业',
-  workshop: '帮扶车间',
-  public_welfare: '公益性岗位',
-  self_employed: '自主创业',
-  away_from_home: '外出务工',
-};
 
 /**
  * Follow-ups 1, 3 and 6 months after a placement starts (DESIGN.md "Domain": Placement), as
@@ -116,7 +109,7 @@ export class FollowUpsService {
         kind: 'followup.due',
         title: `${t.due_month} 个月就业回访到期`,
         body:
-          `一位居民自 ${t.start_date} 起就业（${KIND_ZH[t.kind]}），今天到了 ${t.due_month} 个月回访时间。` +
+          `一位居民自 ${t.start_date} 起就业（${PLACEMENT_KIND_WORDS_ZH[t.kind]}），今天到了 ${t.due_month} 个月回访时间。` +
           '请联系了解是否仍在岗、月收入多少，并在系统中记录回访。',
         payload: {
           followUpTaskId: t.id,

@@ -1,6 +1,8 @@
 import { Injectable, type StreamableFile } from '@nestjs/common';
 import type { AuthUser } from '../access/auth-user';
 import { AuditService } from '../audit/audit.service';
+import { INDICATOR_NAMES_ZH } from '../i18n/indicator-vocabulary';
+import { placementKindWord } from '../i18n/placement-vocabulary';
 import { formatDateTime } from '../kernel/clock';
 import { maskPhone } from '../platform/crypto/masking';
 import { PiiCipher } from '../platform/crypto/pii-cipher';
@@ -11,29 +13,6 @@ import { IndicatorsService } from './indicators.service';
 import { streamXlsx } from './xlsx-stream';
 
 const BATCH = 1000;
-
-const PLACEMENT_KIND_ZH: Record<string, string> = {
-  local_enterprise: '本地企业',
-  workshop: '就业帮扶车间',
-  public_welfare: '公益性岗位',
-  self_employed: '自主创业/灵活就业',
-  away_from_home: '外出务工',
-};
-
-const INDICATOR_ZH: Record<string, string> = {
-  households: '搬迁户数',
-  laborForce: '劳动力人数',
-  employed: '就业人数',
-  employmentRate: '就业率',
-  zeroEmploymentHouseholds: '零就业家庭户数',
-  householdsWithWorker: '有就业人员的户数',
-  monitoredHouseholds: '防返贫监测户数',
-  activePlacements: '在岗就业记录数',
-  retention3m: '3 个月稳岗率',
-  retention6m: '6 个月稳岗率',
-  openPostingsInReach: '附近在招岗位数',
-  trainingCompletions: '近 12 个月培训结业人次',
-};
 
 /**
  * Excel exports for officers' reporting upward (DESIGN.md "The web"): Chinese headers, national
@@ -92,7 +71,7 @@ export class ExportsService {
               head: r.head ?? '',
               nationalId: r.masked ?? '',
               phone: this.phone(r.phone),
-              kind: PLACEMENT_KIND_ZH[r.kind] ?? r.kind,
+              kind: placementKindWord(r.kind) ?? r.kind,
               employer: r.employer ?? '',
               city: r.city ?? '',
               start: r.start,
@@ -159,7 +138,7 @@ export class ExportsService {
       { ascii: 'site-indicators.xlsx', utf8: '安置点就业指标.xlsx' },
       async (add) => {
         for (const f of INDICATOR_FIELDS) {
-          add({ name: INDICATOR_ZH[f], value: s[f], definition: defs[f].zh });
+          add({ name: INDICATOR_NAMES_ZH[f], value: s[f], definition: defs[f].zh });
         }
         add({ name: '统计时间', value: formatDateTime(s.asOf), definition: '北京时间' });
       },

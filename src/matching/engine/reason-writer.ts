@@ -1,6 +1,7 @@
 import {
   MATCH_REASON_WORDS_EN as EN_WORDS,
   MATCH_REASON_WORDS_ZH as ZH_WORDS,
+  type MatchReasonWords,
 } from '../../i18n/match-reasons';
 import { distancePart, residentDistance, residentSkills, skillsPart, type SkillNames } from './reason';
 import type {
@@ -36,58 +37,46 @@ interface SiteTexts {
   sharedEn: string;
 }
 
-const RESIDENT_WAGE_ZH: Record<ReasonFacts['wage'], string> = {
-  meets: '。工资达到您的期望',
-  range: '。工资可能达到您的期望',
-  piece: '。按件计工资',
-  below: '',
-  unknown: '',
-};
-const RESIDENT_WAGE_EN: Record<ReasonFacts['wage'], string> = {
-  meets: '. Pays what you asked for',
-  range: '. May pay what you asked for',
-  piece: '. Paid by the piece',
-  below: '',
-  unknown: '',
-};
-const OFFICER_WAGE_ZH: Record<ReasonFacts['wage'], string> = {
-  meets: '；工资达到期望',
-  range: '；工资区间可达期望',
-  below: '；工资低于期望',
-  piece: '；计件工资，无法与期望比较',
-  unknown: '',
-};
-const OFFICER_WAGE_EN: Record<ReasonFacts['wage'], string> = {
-  meets: '; pay meets the expected minimum',
-  range: '; the pay range reaches the expected minimum',
-  below: '; pay below the expected minimum',
-  piece: '; piece rate, not comparable',
-  unknown: '',
-};
+type WageFit = ReasonFacts['wage'];
+
+/** A phrase after its separator, or nothing when the catalogue says nothing. */
+function after(sep: string, words: Readonly<Record<WageFit, string>>): Readonly<Record<WageFit, string>> {
+  const out = {} as Record<WageFit, string>;
+  for (const k of Object.keys(words) as WageFit[]) out[k] = words[k] === '' ? '' : sep + words[k];
+  return out;
+}
 
 /** 「；未填…」 for each set of unknowns the officer is told (bits: wage 1, schedule 2, industry 4). */
 const UNKNOWN_BITS: Record<UnknownFact, number> = { wage: 1, schedule: 2, industry: 4, distance: 0 };
 const UNSTATED: readonly UnknownFact[] = ['wage', 'schedule', 'industry'];
-const UNKNOWN_PART_ZH: string[] = [];
-const UNKNOWN_PART_EN: string[] = [];
-for (let bits = 0; bits < 8; bits++) {
-  const u = UNSTATED.filter((x) => (bits & UNKNOWN_BITS[x]) !== 0);
-  UNKNOWN_PART_ZH.push(u.length > 0 ? `；未填${u.map((x) => ZH_WORDS.unknown[x]).join('、')}` : '');
-  UNKNOWN_PART_EN.push(u.length > 0 ? `; not stated: ${u.map((x) => EN_WORDS.unknown[x]).join(', ')}` : '');
+
+function unknownParts(sep: string, w: MatchReasonWords): readonly string[] {
+  const out: string[] = [];
+  for (let bits = 0; bits < 8; bits++) {
+    const u = UNSTATED.filter((x) => (bits & UNKNOWN_BITS[x]) !== 0);
+    out.push(u.length > 0 ? sep + w.unstated.lead + u.map((x) => w.unknown[x]).join(w.unstated.join) : '');
+  }
+  return out;
 }
 
-const MONITORING_PART_ZH: Record<MonitoringStatus, string> = {
-  none: '',
-  unstable: `；${ZH_WORDS.monitoring.unstable}优先`,
-  marginal: `；${ZH_WORDS.monitoring.marginal}优先`,
-  hardship: `；${ZH_WORDS.monitoring.hardship}优先`,
-};
-const MONITORING_PART_EN: Record<MonitoringStatus, string> = {
-  none: '',
-  unstable: `; ${EN_WORDS.monitoring.unstable} priority`,
-  marginal: `; ${EN_WORDS.monitoring.marginal} priority`,
-  hardship: `; ${EN_WORDS.monitoring.hardship} priority`,
-};
+function monitoringParts(sep: string, w: MatchReasonWords): Readonly<Record<MonitoringStatus, string>> {
+  return {
+    none: '',
+    unstable: sep + w.priority.unstable,
+    marginal: sep + w.priority.marginal,
+    hardship: sep + w.priority.hardship,
+  };
+}
+
+// The catalogue's words with their separators, built once at load: a row only looks them up.
+const residentWageZh = after('。', ZH_WORDS.residentWage);
+const residentWageEn = after('. ', EN_WORDS.residentWage);
+const officerWageZh = after('；', ZH_WORDS.officerWage);
+const officerWageEn = after('; ', EN_WORDS.officerWage);
+const unknownPartZh = unknownParts('；', ZH_WORDS);
+const unknownPartEn = unknownParts('; ', EN_WORDS);
+const monitoringPartZh = monitoringParts('；', ZH_WORDS);
+const monitoringPartEn = monitoringParts('; ', EN_WORDS);
 
 /** Patterns of levels are memoised while the key stays an exact integer (5 levels per required skill, a bit per preferred). */
 const MAX_KEYED_REQUIRED = 14;
@@ -138,26 +127,26 @@ export class ReasonWriter {
     let offEn = sk.sharedEn + '; ' + d.sharedEn;
     const empZh = f.scheduleFits ? offZh + this.fixedZh.employer : offZh;
     const empEn = f.scheduleFits ? offEn + this.fixedEn.employer : offEn;
-    offZh += OFFICER_WAGE_ZH[f.wage];
-    offEn += OFFICER_WAGE_EN[f.wage];
+    offZh += officerWageZh[f.wage];
+    offEn += officerWageEn[f.wage];
     if (f.recentTraining) {
       offZh += '；近期完成培训';
       offEn += '; recently completed training';
     }
     let bits = 0;
     for (let i = 0; i < f.unknown.length; i++) bits |= UNKNOWN_BITS[f.unknown[i]];
-    offZh += UNKNOWN_PART_ZH[bits] + this.fixedZh.officer;
-    offEn += UNKNOWN_PART_EN[bits] + this.fixedEn.officer;
+    offZh += unknownPartZh[bits] + this.fixedZh.officer;
+    offEn += unknownPartEn[bits] + this.fixedEn.officer;
     if (f.zeroEmploymentPriority) {
       offZh += '；零就业家庭优先';
       offEn += '; zero-employment household priority';
     }
-    offZh += MONITORING_PART_ZH[f.monitoringPriority];
-    offEn += MONITORING_PART_EN[f.monitoringPriority];
+    offZh += monitoringPartZh[f.monitoringPriority];
+    offEn += monitoringPartEn[f.monitoringPriority];
     return {
       resident: {
-        zh: sk.residentZh + d.residentZh + this.fixedZh.resident + RESIDENT_WAGE_ZH[f.wage] + '。',
-        en: sk.residentEn + d.residentEn + this.fixedEn.resident + RESIDENT_WAGE_EN[f.wage] + '.',
+        zh: sk.residentZh + d.residentZh + this.fixedZh.resident + residentWageZh[f.wage] + '。',
+        en: sk.residentEn + d.residentEn + this.fixedEn.resident + residentWageEn[f.wage] + '.',
       },
       officer: { zh: offZh, en: offEn },
       employer: { zh: empZh, en: empEn },

@@ -138,15 +138,9 @@ export function residentReason(f: ReasonFacts, names: SkillNames | undefined): M
     zh.push('提供住宿');
     en.push('Accommodation provided');
   }
-  if (f.wage === 'meets') {
-    zh.push('工资达到您的期望');
-    en.push('Pays what you asked for');
-  } else if (f.wage === 'range') {
-    zh.push('工资可能达到您的期望');
-    en.push('May pay what you asked for');
-  } else if (f.wage === 'piece') {
-    zh.push('按件计工资');
-    en.push('Paid by the piece');
+  if (ZH_WORDS.residentWage[f.wage] !== '') {
+    zh.push(ZH_WORDS.residentWage[f.wage]);
+    en.push(EN_WORDS.residentWage[f.wage]);
   }
   return { zh: zh.join('。') + '。', en: en.join('. ') + '.' };
 }
@@ -207,18 +201,9 @@ export function officerReason(f: ReasonFacts, names: SkillNames | undefined): Ma
   const en: string[] = [];
   skillsPart(f, names, zh, en);
   distancePart(f, zh, en);
-  if (f.wage === 'meets') {
-    zh.push('工资达到期望');
-    en.push('pay meets the expected minimum');
-  } else if (f.wage === 'range') {
-    zh.push('工资区间可达期望');
-    en.push('the pay range reaches the expected minimum');
-  } else if (f.wage === 'below') {
-    zh.push('工资低于期望');
-    en.push('pay below the expected minimum');
-  } else if (f.wage === 'piece') {
-    zh.push('计件工资，无法与期望比较');
-    en.push('piece rate, not comparable');
+  if (ZH_WORDS.officerWage[f.wage] !== '') {
+    zh.push(ZH_WORDS.officerWage[f.wage]);
+    en.push(EN_WORDS.officerWage[f.wage]);
   }
   if (f.recentTraining) {
     zh.push('近期完成培训');
@@ -226,8 +211,8 @@ export function officerReason(f: ReasonFacts, names: SkillNames | undefined): Ma
   }
   const unknown = f.unknown.filter((u) => u !== 'distance');
   if (unknown.length > 0) {
-    zh.push(`未填${unknown.map((u) => ZH_WORDS.unknown[u]).join('、')}`);
-    en.push(`not stated: ${unknown.map((u) => EN_WORDS.unknown[u]).join(', ')}`);
+    zh.push(ZH_WORDS.unstated.lead + unknown.map((u) => ZH_WORDS.unknown[u]).join(ZH_WORDS.unstated.join));
+    en.push(EN_WORDS.unstated.lead + unknown.map((u) => EN_WORDS.unknown[u]).join(EN_WORDS.unstated.join));
   }
   if (f.wageBelowFloor) {
     zh.push(`注意：工资折合每月低于当地最低工资标准 ${f.wageFloorMonthly} 元`);
@@ -238,8 +223,8 @@ export function officerReason(f: ReasonFacts, names: SkillNames | undefined): Ma
     en.push('zero-employment household priority');
   }
   if (f.monitoringPriority !== 'none') {
-    zh.push(`${ZH_WORDS.monitoring[f.monitoringPriority]}优先`);
-    en.push(`${EN_WORDS.monitoring[f.monitoringPriority]} priority`);
+    zh.push(ZH_WORDS.priority[f.monitoringPriority]);
+    en.push(EN_WORDS.priority[f.monitoringPriority]);
   }
   return { zh: zh.join('；'), en: en.join('; ') };
 }

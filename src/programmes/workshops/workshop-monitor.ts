@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { WORKSHOP_ZH } from '../../i18n/web/workshop-messages';
 import { todayInPilotZone } from '../../kernel/clock';
 import { NotificationsService } from '../../notifications/notifications.service';
 import { EmployerPlacements } from '../../placements/employer-placements';
@@ -26,8 +27,6 @@ export interface WorkshopEvaluation {
   upgrade: UpgradeCheck[];
   rules: WorkshopRules;
 }
-
-const STATE_ZH = { normal: '正常运行', pending: '监测待处置', cleared: '已清理' } as const;
 
 /**
  * Judges a workshop's current quarter from the placements of kind `workshop` at its employer,
@@ -120,7 +119,7 @@ export class WorkshopMonitor {
       await this.notifications.notifyUsers(m, {
         recipients,
         kind: 'workshop.state_changed',
-        title: `帮扶车间${STATE_ZH[j.state]}`,
+        title: `帮扶车间${WORKSHOP_ZH[`workshop.state.${j.state}`]}`,
         body:
           j.state === 'normal'
             ? `一个帮扶车间恢复正常运行（${ev.quarter.year} 年第 ${ev.quarter.quarter} 季度）。`

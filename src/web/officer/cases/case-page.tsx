@@ -1,26 +1,11 @@
 import { formatDate } from '../../../kernel/clock';
 import { ACTION_KINDS, ACTION_OUTCOMES } from '../../../casework/case-vocabulary';
 import type { CaseDetailDto } from '../../../casework/dto/case.dto';
+import { CASE_WORDS_ZH } from '../../../i18n/casework-vocabulary';
 import { Form } from '../../components/form';
 import { Layout } from '../../components/layout';
 import { caseClockLabel } from './case-clock-label';
-import { dueOf, STATUS_ZH } from './cases-queue-page';
-
-export const KIND_ZH: Record<string, string> = {
-  visit: '上门走访',
-  phone: '电话',
-  wechat: '微信',
-  policy_briefing: '政策宣讲',
-  guidance: '职业指导',
-  referral: '岗位推荐',
-  training_offer: '培训机会',
-};
-const OUTCOME_ZH: Record<string, string> = {
-  reached: '已联系上',
-  unreachable: '联系不上',
-  accepted: '接受',
-  refused: '拒绝',
-};
+import { dueOf } from './cases-queue-page';
 
 /** GET /officer/cases/:id: the case, its clock, its actions and a form to log one from a phone. */
 export function CasePage(props: { c: CaseDetailDto; today: string; error?: string; done?: boolean }) {
@@ -31,7 +16,7 @@ export function CasePage(props: { c: CaseDetailDto; today: string; error?: strin
     <Layout title={c.householdName} notice={props.done ? '已记录。' : undefined}>
       <h1>{c.householdName}</h1>
       <p>
-        {STATUS_ZH[c.status]}
+        {CASE_WORDS_ZH.status[c.status]}
         {clock && (
           <>
             {' '}
@@ -67,7 +52,7 @@ export function CasePage(props: { c: CaseDetailDto; today: string; error?: strin
           <select id="f-kind" name="kind" required>
             {ACTION_KINDS.filter((k) => k !== 'referral' && k !== 'training_offer').map((k) => (
               <option key={k} value={k}>
-                {KIND_ZH[k]}
+                {CASE_WORDS_ZH.action[k]}
               </option>
             ))}
           </select>
@@ -75,7 +60,7 @@ export function CasePage(props: { c: CaseDetailDto; today: string; error?: strin
           <select id="f-outcome" name="outcome">
             {ACTION_OUTCOMES.filter((o) => o === 'reached' || o === 'unreachable').map((o) => (
               <option key={o} value={o}>
-                {OUTCOME_ZH[o]}
+                {CASE_WORDS_ZH.outcome[o]}
               </option>
             ))}
           </select>
@@ -95,8 +80,8 @@ export function CasePage(props: { c: CaseDetailDto; today: string; error?: strin
         <ul id="case-actions">
           {[...c.actions].reverse().map((a) => (
             <li key={a.id}>
-              {a.date} {KIND_ZH[a.kind]}
-              {a.outcome ? `（${OUTCOME_ZH[a.outcome]}）` : ''}
+              {a.date} {CASE_WORDS_ZH.action[a.kind]}
+              {a.outcome ? `（${CASE_WORDS_ZH.outcome[a.outcome]}）` : ''}
               {a.note ? `：${a.note}` : ''}
             </li>
           ))}

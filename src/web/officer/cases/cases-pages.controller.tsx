@@ -8,6 +8,7 @@ import { CaseActionsService } from '../../../casework/case-actions.service';
 import { CaseDashboardService } from '../../../casework/case-dashboard.service';
 import { CaseReadsService } from '../../../casework/case-reads.service';
 import { CaseQuery, CreateCaseActionDto } from '../../../casework/dto/case.dto';
+import { CASE_WORDS_ZH, type CaseActionField } from '../../../i18n/casework-vocabulary';
 import { todayInPilotZone } from '../../../kernel/clock';
 import { DomainError, NotFoundError } from '../../../kernel/domain-errors';
 import { formValues, type FormBody } from '../../form-data';
@@ -19,7 +20,12 @@ import { CasesQueuePage, type QueueFilter } from './cases-queue-page';
 const REGION = /^\d{2,12}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const FIELD_ZH: Record<string, string> = { kind: '方式', outcome: '结果', date: '日期', note: '备注' };
+/** A rejected form field by the label the officer sees on the form. */
+function fieldWord(property: string): string {
+  return Object.hasOwn(CASE_WORDS_ZH.field, property)
+    ? CASE_WORDS_ZH.field[property as CaseActionField]
+    : property;
+}
 
 function requireId(id: string): string {
   if (!UUID.test(id)) throw new NotFoundError('Page');
@@ -113,7 +119,7 @@ export class CasesPagesController {
     const invalid = await validate(dto);
     if (invalid.length) {
       const c = await this.reads.get(user, id);
-      const error = `请检查：${invalid.map((e) => FIELD_ZH[e.property] ?? e.property).join('、')}`;
+      const error = `请检查：${invalid.map((e) => fieldWord(e.property)).join('、')}`;
       return render(reply, <CasePage c={c} today={todayInPilotZone()} error={error} />, { status: 400 });
     }
     try {

@@ -1,15 +1,8 @@
 import type { CaseDto } from '../../../casework/dto/case.dto';
 import type { CaseFigures } from '../../../casework/case-figures';
+import { CASE_WORDS_ZH } from '../../../i18n/casework-vocabulary';
 import { Layout } from '../../components/layout';
 import { caseClockLabel } from './case-clock-label';
-
-export const STATUS_ZH: Record<string, string> = {
-  open: '待帮扶',
-  assisting: '帮扶中',
-  employed: '已就业',
-  stabilised: '已稳定',
-  closed: '已销号',
-};
 
 /** The next due date of a case: first contact until made, then clearing. */
 export function dueOf(c: Pick<CaseDto, 'firstContactOn' | 'firstContactDueOn' | 'clearDueOn'>): string {
@@ -95,7 +88,7 @@ export function CasesQueuePage(props: {
             return (
               <li key={c.id} class="card">
                 <p>
-                  <a href={`/officer/cases/${c.id}`}>{c.householdName}</a> · {STATUS_ZH[c.status]}
+                  <a href={`/officer/cases/${c.id}`}>{c.householdName}</a> · {CASE_WORDS_ZH.status[c.status]}
                 </p>
                 {c.status === 'open' || c.status === 'assisting' ? (
                   <p class={clock.overdue ? 'warning' : undefined}>
