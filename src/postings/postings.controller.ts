@@ -44,9 +44,9 @@ export class PostingsController {
     @Query() q: PostingSearchQuery,
     @Req() req: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<string> {
+  ): Promise<Buffer> {
     await this.rateLimits.search(req.ip);
-    // The cached page's JSON text, serialized once per page (PostingSearchService.searchJson):
+    // The cached page's JSON bytes, serialized once per page (PostingSearchService.searchJson):
     // the same body PostingSearchPageDto describes, without re-walking its items per request.
     void reply.type('application/json; charset=utf-8');
     return this.searchService.searchJson(q);
