@@ -48,7 +48,7 @@ import {
   startChild,
   waitFor,
 } from './bench-support';
-import { markLoad, statusOf, type LoadMark } from './load-gate';
+import { settledLoad, statusOf, type LoadMark } from './load-gate';
 
 const SCALES = {
   full: { residents: 100_000, postings: 10_000, sites: 200 },
@@ -245,7 +245,7 @@ async function main(): Promise<void> {
   // ---- county 1's re-rank, standalone and inside the province ----------------------------------
   // County 1 is the generator's county (seed 1, on every township) in both databases; the
   // province's other counties each stand on one real county's townships, next to it.
-  marks.rerank = markLoad();
+  marks.rerank = await settledLoad();
   const standaloneMs = await withApp(standaloneUrl, prefix, async (app) => {
     const ds = app.get<DataSource>(getDataSourceToken());
     const ids: { id: string }[] = await ds.query(`SELECT id FROM posting WHERE status = 'open'`);
@@ -325,7 +325,7 @@ async function main(): Promise<void> {
         ip: '127.0.0.1',
         requestId: 'province-bench',
       };
-      marks.notify = markLoad();
+      marks.notify = await settledLoad();
       await app.get(PostingsService).publish(actor, copy.id);
       const published = Date.now();
       let at: number | null = null;
@@ -347,7 +347,7 @@ async function main(): Promise<void> {
     });
     await sleep(500);
   } finally {
-    marks.worker = markLoad();
+    marks.worker = await settledLoad();
   }
   const workerRss = worker.peakRssMiB();
   await worker.stop();
@@ -375,7 +375,7 @@ async function main(): Promise<void> {
         `/api/v1/postings?q=${encodeURIComponent(w)}&siteId=${sites[i % sites.length].id}&maxDistanceKm=40&sort=nearest&pageSize=20`,
     );
     await autocannonRun(api.url, paths, 2);
-    marks.search = markLoad();
+    marks.search = await settledLoad();
     search = await autocannonRun(api.url, paths, loadSeconds);
   } finally {
     await api.stop();

@@ -32,7 +32,7 @@ export function renderMarkdown(r: BenchReport): string {
       `${r.county.postings} open postings, ${r.county.sites} sites, seed ${r.county.seed}. ` +
       `Search database \`${r.databases?.search ?? 'leye_bench_search'}\`: ${r.search.postings} open postings, ${r.search.sites} sites, seed ${r.search.seed}.`,
     '',
-    `A row started at a 1-minute load average above ${noisyAbove(m.cpus)} (half the cores plus 0.5) is NOISY: its figure is printed, not judged.`,
+    `A row started at a 1-minute load average above ${noisyAbove(m.cpus)} (half the cores plus 0.5) is NOISY: its figure is printed, not judged. Each row first waits up to BENCH_SETTLE_SECONDS (90) for the load to fall under that line, so the benchmark's own previous row does not count against it.`,
     '',
     '| figure | result | target | status | load at start | notes |',
     '| --- | --- | --- | --- | --- | --- |',

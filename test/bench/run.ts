@@ -52,7 +52,7 @@ import {
 } from './bench-support';
 import { copyAnchor, type CopyAnchor } from './copy-anchor';
 import { benchEngine } from './engine-bench';
-import { markLoad, type LoadMark } from './load-gate';
+import { settledLoad, type LoadMark } from './load-gate';
 import { naiveBaseline } from './naive-baseline';
 import { realLifeFigures, removeRealLife } from './real-life';
 import { renderMarkdown, type BenchFigure } from './report';
@@ -73,7 +73,8 @@ const USAGE = `npm run bench [-- options]
   --out DIR               where the report goes (test/bench/results)
   --db-prefix NAME        databases NAME_county and NAME_search (leye_bench)
 Anchors measured in the same run: a bare NestJS + Fastify app (HTTP rows), a COPY of the
-re-rank's rows (store rate), the bare loop (engine). Rows started at a high load are NOISY.`;
+re-rank's rows (store rate), the bare loop (engine). Each row waits up to
+BENCH_SETTLE_SECONDS (90) for the load to settle; a row started at a high load is NOISY.`;
 const STRONG_PROBE_POSTINGS = 20;
 
 interface Sizes {
@@ -256,7 +257,7 @@ async function main(): Promise<void> {
     `SELECT id, version FROM posting WHERE status = 'open' AND title NOT LIKE $1 ORDER BY md5(id::text) LIMIT $2`,
     [`${BENCH_TITLE}%`, rankPostings + 3],
   );
-  marks.rankPosting = markLoad();
+  marks.rankPosting = await settledLoad();
   const postingMs: number[] = [];
   const candidates: number[] = [];
   const split = { loadMs: [] as number[], rankMs: [] as number[], storeMs: [] as number[] };
@@ -281,7 +282,7 @@ async function main(): Promise<void> {
         AND r.employment_status = 'unemployed' AND r.labor_capacity <> 'none' ORDER BY md5(id::text) LIMIT $1`,
     [rankResidents + 5],
   );
-  marks.rankResident = markLoad();
+  marks.rankResident = await settledLoad();
   const residentMs: number[] = [];
   for (const [i, r] of residents.entries()) {
     const t = performance.now();
@@ -293,7 +294,7 @@ async function main(): Promise<void> {
   );
 
   // Engine against the bare loop (the standalone engine benchmark, same process, same run).
-  marks.engine = markLoad();
+  marks.engine = await settledLoad();
   const engine = benchEngine({ residents: 100_000, postings: 50, seed: county.seed });
   raw.engine = engine;
   log(
@@ -301,7 +302,7 @@ async function main(): Promise<void> {
   );
 
   // Naive baseline: ORM entities and plain objects, at 10k residents.
-  marks.naive = markLoad();
+  marks.naive = await settledLoad();
   const naive = await naiveBaseline(
     ds,
     cfg,
@@ -375,7 +376,7 @@ async function main(): Promise<void> {
   let rerankCompleted = 0;
   let rerankRate = 0;
   let rerankExtrapolatedMs = 0;
-  marks.rerank = markLoad();
+  marks.rerank = await settledLoad();
   try {
     const enqueued = Date.now();
     await queues.add(JobName.RerankAll, {}, { jobId: `bench-rerank-${prefix}` });
@@ -477,7 +478,7 @@ async function main(): Promise<void> {
   // The next night, nothing changed: every list is ranked, found equal to the stored one, skipped.
   let quietMs = 0;
   if (rerankMs) {
-    marks.quiet = markLoad();
+    marks.quiet = await settledLoad();
     const quietStart = Date.now();
     await queues.add(JobName.RerankAll, {}, { jobId: `bench-rerank-quiet-${prefix}` });
     await waitFor(
@@ -526,7 +527,7 @@ async function main(): Promise<void> {
   await app.close();
 
   // ---- the store's floor: PostgreSQL's COPY of the same rows into a scratch table ----------
-  marks.copy = markLoad();
+  marks.copy = await settledLoad();
   const copy: CopyAnchor = await copyAnchor(countyUrl);
   raw.copy = copy;
   // Rows the re-rank stored per second of its store phase (job time summed over the batches).
@@ -577,18 +578,18 @@ async function main(): Promise<void> {
     const bareApp = await startChild('api', {}, logDir, join(__dirname, 'bare-nest.js'));
     try {
       await autocannonRun(bareApp.url, ['/health/live'], 2); // warm-up
-      marks.bare = markLoad();
+      marks.bare = await settledLoad();
       bare = await autocannonRun(bareApp.url, ['/health/live'], loadSeconds);
     } finally {
       await bareApp.stop();
     }
     await autocannonRun(api.url, ['/health/live'], 2); // warm-up
-    marks.live = markLoad();
+    marks.live = await settledLoad();
     live = await autocannonRun(api.url, ['/health/live'], loadSeconds);
-    marks.db = markLoad();
+    marks.db = await settledLoad();
     db = await autocannonRun(api.url, ['/health/db'], loadSeconds);
     await autocannonRun(api.url, searchPaths, 2); // warm-up
-    marks.search = markLoad();
+    marks.search = await settledLoad();
     searchLoad = await autocannonRun(api.url, searchPaths, loadSeconds);
     log(
       `bare NestJS ${bare.requestsPerSecond} req/s p99 ${bare.p99Ms} ms; live ${live.requestsPerSecond} req/s p99 ${live.p99Ms} ms; db ${db.requestsPerSecond} req/s p99 ${db.p99Ms} ms; search ${searchLoad.requestsPerSecond} req/s p99 ${searchLoad.p99Ms} ms`,
