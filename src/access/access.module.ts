@@ -3,14 +3,18 @@ import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { AppConfig } from '../platform/config/app-config';
 import { AccessGuard } from './access.guard';
+import { AccountsDirectory } from './accounts-directory';
+import { AccountsRepository } from './accounts.repository';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { OfficersDirectory } from './officers-directory';
 import { OfficersRepository } from './officers.repository';
 import { RateLimits } from './rate-limits';
 import { SmsSender, smsSenderFor } from '../platform/sms/sms-sender';
+import { RegistrationCodesRepository } from './registration-codes.repository';
 import { RegistrationService } from './registration.service';
 import { ScopePolicy } from './scope-policy';
+import { SessionsRepository } from './sessions.repository';
 import { UsersService } from './users.service';
 import { WebSessions } from './web-sessions';
 import { PurgeExpiredSessionsJob } from './purge-expired-sessions.job';
@@ -36,6 +40,10 @@ import { PurgeExpiredSessionsJob } from './purge-expired-sessions.job';
     WebSessions,
     OfficersDirectory, // the officers' read API for notifications and imports
     OfficersRepository,
+    AccountsDirectory, // the accounts' read API (names, resident links) for commute and residents
+    AccountsRepository,
+    SessionsRepository,
+    RegistrationCodesRepository,
     // One-time codes go out through the SMS port (the dev outbox in tests and development).
     { provide: SmsSender, inject: [AppConfig], useFactory: smsSenderFor },
     { provide: APP_GUARD, useClass: AccessGuard },
@@ -49,6 +57,7 @@ import { PurgeExpiredSessionsJob } from './purge-expired-sessions.job';
     WebSessions,
     SmsSender,
     OfficersDirectory,
+    AccountsDirectory,
   ],
 })
 export class AccessModule {}

@@ -1,19 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
-import { IsNull, type DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { UnauthorizedError } from '../kernel/domain-errors';
 import { AppConfig } from '../platform/config/app-config';
-import { AuthSession } from './auth-session.entity';
+import { AccountsRepository } from './accounts.repository';
+import type { AuthSession } from './auth-session.entity';
 import type { AuthUser } from './auth-user';
 import type { LoginDto, TokenPairDto } from './dto/auth.dto';
 import { burnPasswordCheck, verifyPassword } from './passwords';
 import { RateLimits } from './rate-limits';
-import { RefreshToken } from './refresh-token.entity';
 import type { Role } from './role';
-import { User } from './user.entity';
+import { SessionsRepository } from './sessions.repository';
+import type { User } from './user.entity';
 import { UsersService } from './users.service';
 
 interface AccessClaims {
@@ -27,7 +27,8 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 @Injectable()
 export class AuthService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sessions: SessionsRepository,
+    private readonly accounts: AccountsRepository,
     private readonly jwt: JwtService,
     private readonly users: UsersService,
     private readonly limits: RateLimits,
@@ -37,7 +38,7 @@ export class AuthService {
 
   async login(dto: LoginDto, ip: string): Promise<TokenPairDto> {
     const user = await this.checkCredentials(dto.phone, dto.password, ip);
-    return this.dataSource.transaction(async (m) => {
+    return this.sessions.transaction(async (m) => {
       const session = await this.openSession(m, user, ip);
       return this.issue(m, user, session);
     });
@@ -53,23 +54,19 @@ export class AuthService {
     ip: string,
   ): Promise<{ userId: string; sessionId: string; role: Role }> {
     const user = await this.checkCredentials(phone, password, ip);
-    const session = await this.dataSource.transaction((m) => this.openSession(m, user, ip));
+    const session = await this.sessions.transaction((m) => this.openSession(m, user, ip));
     return { userId: user.id, sessionId: session.id, role: user.role };
   }
 
   /** A web sign-in for an account that has just proven its phone (registration's last step). */
   async loginVerifiedWeb(user: User, ip: string): Promise<{ userId: string; sessionId: string; role: Role }> {
-    const session = await this.dataSource.transaction((m) => this.openSession(m, user, ip));
+    const session = await this.sessions.transaction((m) => this.openSession(m, user, ip));
     return { userId: user.id, sessionId: session.id, role: user.role };
   }
 
   /** Revokes one sign-in (web logout; the session's refresh tokens die with it). */
   async revokeSession(sessionId: string): Promise<void> {
-    await this.dataSource.manager.update(
-      AuthSession,
-      { id: sessionId, revokedAt: IsNull() },
-      { revokedAt: new Date(), revokedReason: 'logout' },
-    );
+    await this.sessions.revokeLive(sessionId, 'logout');
   }
 
   private async checkCredentials(phone: string, password: string, ip: string): Promise<User> {
@@ -87,22 +84,21 @@ export class AuthService {
     if (!(await verifyPassword(user.passwordHash, password))) {
       await this.limits.loginFailed(phoneKey, ip);
       // Counted for the record (who is being guessed at); it locks nothing.
-      await this.dataSource.manager.increment(User, { id: user.id }, 'failedLogins', 1);
+      await this.accounts.countFailedLogin(user.id);
       throw new UnauthorizedError('Wrong phone or password');
     }
     await this.limits.loginSucceeded(phoneKey, ip);
     if (user.failedLogins || user.lockedUntil) {
-      await this.dataSource.manager.update(User, { id: user.id }, { failedLogins: 0, lockedUntil: null });
+      await this.accounts.update(user.id, { failedLogins: 0, lockedUntil: null });
     }
     return user;
   }
 
   private async openSession(m: EntityManager, user: User, ip: string): Promise<AuthSession> {
-    const session = await m.save(
-      m.create(AuthSession, {
-        userId: user.id,
-        expiresAt: new Date(Date.now() + this.config.refreshTokenTtlSeconds * 1000),
-      }),
+    const session = await this.sessions.open(
+      m,
+      user.id,
+      new Date(Date.now() + this.config.refreshTokenTtlSeconds * 1000),
     );
     await this.audit.record(
       null,
@@ -118,24 +114,14 @@ export class AuthService {
    */
   async refresh(token: string, ip: string): Promise<TokenPairDto> {
     await this.limits.authAttempt(ip);
-    const result = await this.dataSource.transaction(async (m) => {
-      const row = await m.findOne(RefreshToken, {
-        where: { tokenHash: sha256(token) },
-        lock: { mode: 'pessimistic_write' },
-      });
+    const result = await this.sessions.transaction(async (m) => {
+      const row = await this.sessions.lockToken(m, sha256(token));
       if (!row) return { error: 'Invalid refresh token' } as const;
-      const session = await m.findOne(AuthSession, {
-        where: { id: row.sessionId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const session = await this.sessions.lockSession(m, row.sessionId);
       if (!session || session.revokedAt || session.expiresAt < new Date())
         return { error: 'Session ended' } as const;
       if (row.usedAt) {
-        await m.update(
-          AuthSession,
-          { id: session.id },
-          { revokedAt: new Date(), revokedReason: 'refresh_reuse' },
-        );
+        await this.sessions.revoke(m, session.id, 'refresh_reuse');
         await this.audit.record(
           null,
           { action: 'auth.refresh_reuse', entityType: 'user', entityId: session.userId, details: { ip } },
@@ -143,9 +129,9 @@ export class AuthService {
         );
         return { error: 'Refresh token reused; all sessions of this sign-in are revoked' } as const;
       }
-      const user = await m.findOne(User, { where: { id: session.userId } });
+      const user = await this.accounts.findById(session.userId, m);
       if (!user || user.disabledAt) return { error: 'Account disabled' } as const;
-      await m.update(RefreshToken, { id: row.id }, { usedAt: new Date() });
+      await this.sessions.markTokenUsed(m, row.id);
       return { pair: await this.issue(m, user, session) } as const;
     });
     // The revocation above must commit, so the 401 is thrown after the transaction.
@@ -155,11 +141,7 @@ export class AuthService {
 
   async logout(user: AuthUser): Promise<void> {
     if (!user.sessionId) return;
-    await this.dataSource.manager.update(
-      AuthSession,
-      { id: user.sessionId, revokedAt: IsNull() },
-      { revokedAt: new Date(), revokedReason: 'logout' },
-    );
+    await this.sessions.revokeLive(user.sessionId, 'logout');
   }
 
   /** Verifies an access token and loads the caller (its session must still be live). */
@@ -187,23 +169,7 @@ export class AuthService {
     ip: string,
     requestId: string,
   ): Promise<AuthUser | null> {
-    const rows: {
-      id: string;
-      role: Role;
-      name: string;
-      scope_site_ids: string[];
-      scope_region_codes: string[];
-      resident_id: string | null;
-      employer_id: string | null;
-      site_region_codes: string[] | null;
-    }[] = await this.dataSource.query(
-      `SELECT u.id, u.role, u.name, u.scope_site_ids, u.scope_region_codes, u.resident_id, u.employer_id,
-              (SELECT array_agg(s.region_code) FROM site s WHERE s.id = ANY(u.scope_site_ids)) AS site_region_codes
-         FROM app_user u JOIN auth_session s ON s.user_id = u.id
-        WHERE u.id = $1 AND s.id = $2 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.disabled_at IS NULL`,
-      [userId, sessionId],
-    );
-    const u = rows[0];
+    const u = await this.sessions.liveSessionUser(userId, sessionId);
     if (!u) return null;
     return {
       id: u.id,
@@ -224,7 +190,7 @@ export class AuthService {
 
   private async issue(m: EntityManager, user: User, session: AuthSession): Promise<TokenPairDto> {
     const refreshToken = randomBytes(32).toString('base64url');
-    await m.insert(RefreshToken, { sessionId: session.id, tokenHash: sha256(refreshToken) });
+    await this.sessions.insertToken(m, session.id, sha256(refreshToken));
     const accessToken = await this.jwt.signAsync(
       { sub: user.id, sid: session.id, role: user.role } satisfies AccessClaims,
       { expiresIn: this.config.accessTokenTtlSeconds, algorithm: 'HS256' },

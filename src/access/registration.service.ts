@@ -1,8 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
-import { LessThan, type DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { ConflictError, InvalidInputError } from '../kernel/domain-errors';
 import { discoverOne } from '../platform/queue/reactions';
@@ -13,7 +11,7 @@ import type { RegisterDto } from './dto/auth.dto';
 import { CODE_MAX_ATTEMPTS, codeExpiry, codeHash, codeMatches, newCode } from './one-time-codes';
 import { hashPassword } from './passwords';
 import { RateLimits } from './rate-limits';
-import { RegistrationCode } from './registration-code.entity';
+import { RegistrationCodesRepository } from './registration-codes.repository';
 import { RESIDENT_REGISTRAR, type ResidentRegistrar } from './registration-hooks';
 import type { User } from './user.entity';
 import { UsersService } from './users.service';
@@ -49,7 +47,7 @@ export class RegistrationService implements OnModuleInit {
   private registrar!: ResidentRegistrar;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly codes: RegistrationCodesRepository,
     private readonly users: UsersService,
     private readonly limits: RateLimits,
     private readonly discovery: DiscoveryService,
@@ -104,11 +102,8 @@ export class RegistrationService implements OnModuleInit {
     };
     // One row per ticket: a stranger's start for this phone leaves the owner's pending one alone.
     // The phone's expired ones go now (nothing else removes a code nobody came back with).
-    await this.dataSource.manager.delete(RegistrationCode, {
-      phoneHmac: phoneKey,
-      expiresAt: LessThan(new Date()),
-    });
-    await this.dataSource.manager.insert(RegistrationCode, {
+    await this.codes.deleteExpired(phoneKey);
+    await this.codes.insert({
       phoneHmac: phoneKey,
       ticketHash,
       codeHash: codeHash(this.config.piiHmacKey, `register:${phoneKey}:${ticket}`, code),
@@ -136,23 +131,20 @@ export class RegistrationService implements OnModuleInit {
     // Counted per ticket, not per phone: only its starter has the ticket, so nobody else's wrong
     // codes can use up the owner's checks.
     await this.limits.codeCheck(`register:${ticketHash}`);
-    const result = await this.dataSource.transaction(async (m) => {
-      const row = await m.findOne(RegistrationCode, {
-        where: { ticketHash, phoneHmac: phoneKey },
-        lock: { mode: 'pessimistic_write' },
-      });
+    const result = await this.codes.transaction(async (m) => {
+      const row = await this.codes.lock(m, ticketHash, phoneKey);
       if (!row) return null;
       if (row.expiresAt < new Date() || row.attempts >= CODE_MAX_ATTEMPTS) {
-        await m.delete(RegistrationCode, { id: row.id });
+        await this.codes.delete(m, row.id);
         return null;
       }
       if (!codeMatches(this.config.piiHmacKey, `register:${phoneKey}:${ticket}`, code, row.codeHash)) {
-        if (row.attempts + 1 >= CODE_MAX_ATTEMPTS) await m.delete(RegistrationCode, { id: row.id });
-        else await m.increment(RegistrationCode, { id: row.id }, 'attempts', 1);
+        if (row.attempts + 1 >= CODE_MAX_ATTEMPTS) await this.codes.delete(m, row.id);
+        else await this.codes.countAttempt(m, row.id);
         return null;
       }
       // The phone is proven and taken now: every other registration waiting for it is moot.
-      await m.delete(RegistrationCode, { phoneHmac: phoneKey });
+      await this.codes.deleteAllOf(m, phoneKey);
       const pending = JSON.parse(this.pii.decrypt(row.payloadEncrypted)) as PendingRegistration;
       let user: User;
       try {

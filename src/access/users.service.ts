@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { AccountsRepository } from './accounts.repository';
 import type { AuthUser } from './auth-user';
 import { AuditService } from '../audit/audit.service';
 import { ConflictError, InvalidInputError, NotFoundError } from '../kernel/domain-errors';
@@ -10,7 +10,8 @@ import { PiiCipher } from '../platform/crypto/pii-cipher';
 import type { CreateUserDto, MeDto } from './dto/auth.dto';
 import { hashPassword } from './passwords';
 import type { Role } from './role';
-import { User } from './user.entity';
+import { SessionsRepository } from './sessions.repository';
+import type { User } from './user.entity';
 
 export interface NewUser {
   phone: string;
@@ -26,7 +27,8 @@ export class UsersService {
   private readonly logger = new Logger('UsersService');
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly accounts: AccountsRepository,
+    private readonly sessions: SessionsRepository,
     private readonly pii: PiiCipher,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
@@ -36,25 +38,18 @@ export class UsersService {
     return this.pii.hmac('phone', phone);
   }
 
-  findByPhone(phone: string, manager: EntityManager = this.dataSource.manager): Promise<User | null> {
-    return manager.findOne(User, { where: { phoneHmac: this.phoneKey(phone) } });
+  findByPhone(phone: string, manager?: EntityManager): Promise<User | null> {
+    return this.accounts.findByPhoneHmac(this.phoneKey(phone), manager);
   }
 
   findById(id: string): Promise<User | null> {
-    return this.dataSource.manager.findOne(User, { where: { id } });
+    return this.accounts.findById(id);
   }
 
   /** The ids of the accounts (not disabled) of these residents, in the caller's transaction if given. */
-  async activeIdsOfResidents(
-    residentIds: string[],
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<string[]> {
+  async activeIdsOfResidents(residentIds: string[], manager?: EntityManager): Promise<string[]> {
     if (!residentIds.length) return [];
-    const rows: { id: string }[] = await manager.query(
-      'SELECT id FROM app_user WHERE resident_id = ANY($1::uuid[]) AND disabled_at IS NULL',
-      [[...new Set(residentIds)]],
-    );
-    return rows.map((r) => r.id);
+    return this.accounts.activeIdsOfResidents([...new Set(residentIds)], manager);
   }
 
   phoneOf(user: User): string {
@@ -64,10 +59,10 @@ export class UsersService {
   /** Inserts a user; the caller's transaction if given. 409 when the phone is taken. */
   async insert(manager: EntityManager, u: NewUser): Promise<User> {
     const phoneHmac = this.phoneKey(u.phone);
-    if (await manager.exists(User, { where: { phoneHmac } })) {
+    if (await this.accounts.phoneTaken(manager, phoneHmac)) {
       throw new ConflictError('An account with this phone already exists', 'user.phone_taken');
     }
-    const user = manager.create(User, {
+    return this.accounts.insert(manager, {
       phoneHmac,
       phoneEncrypted: this.pii.encrypt(u.phone),
       passwordHash: typeof u.password === 'string' ? await hashPassword(u.password) : u.password.hash,
@@ -76,25 +71,20 @@ export class UsersService {
       scopeSiteIds: u.scope?.siteIds ?? [],
       scopeRegionCodes: u.scope?.regionCodes ?? [],
     });
-    return manager.save(user);
   }
 
   /** Admins create officers, providers and admins, with a scope of sites and regions. */
   async createStaff(actor: AuthUser, dto: CreateUserDto): Promise<User> {
     const scope = dto.scope ?? { siteIds: [], regionCodes: [] };
-    return this.dataSource.transaction(async (m) => {
+    return this.accounts.transaction(async (m) => {
       // Raw reads of the reference tables: a scope must name sites and regions that exist.
       if (scope.siteIds.length) {
-        const found: { id: string }[] = await m.query('SELECT id FROM site WHERE id = ANY($1)', [
-          scope.siteIds,
-        ]);
+        const found = await this.accounts.existingSiteIds(m, scope.siteIds);
         const missing = scope.siteIds.filter((id) => !found.some((f) => f.id === id));
         if (missing.length) throw new InvalidInputError('scope.siteIds', `unknown site ${missing[0]}`);
       }
       if (scope.regionCodes.length) {
-        const found: { code: string }[] = await m.query('SELECT code FROM region WHERE code = ANY($1)', [
-          scope.regionCodes,
-        ]);
+        const found = await this.accounts.existingRegionCodes(m, scope.regionCodes);
         const missing = scope.regionCodes.filter((c) => !found.some((f) => f.code === c));
         if (missing.length) throw new InvalidInputError('scope.regionCodes', `unknown region ${missing[0]}`);
       }
@@ -110,14 +100,7 @@ export class UsersService {
 
   /** Staff accounts (officers, providers, admins) for the admin pages, newest first. */
   async listStaff(q: { page: number; pageSize: number }): Promise<{ items: User[]; total: number }> {
-    const [items, total] = await this.dataSource.manager
-      .createQueryBuilder(User, 'u')
-      .where(`u.role IN ('officer', 'provider', 'admin', 'liaison')`)
-      .orderBy('u.createdAt', 'DESC')
-      .addOrderBy('u.id', 'ASC')
-      .skip((q.page - 1) * q.pageSize)
-      .take(q.pageSize)
-      .getManyAndCount();
+    const [items, total] = await this.accounts.staffPage(q.page, q.pageSize);
     return { items, total };
   }
 
@@ -128,37 +111,38 @@ export class UsersService {
    */
   async deactivate(actor: AuthUser, id: string): Promise<User> {
     if (id === actor.id) throw new ConflictError('You cannot deactivate your own account', 'user.self');
-    return this.dataSource.transaction(async (m) => {
-      const user = await m.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!user || !['officer', 'provider', 'admin', 'liaison'].includes(user.role)) throw new NotFoundError('User');
+    return this.accounts.transaction(async (m) => {
+      const user = await this.accounts.lockById(m, id);
+      if (!user || !['officer', 'provider', 'admin', 'liaison'].includes(user.role))
+        throw new NotFoundError('User');
       if (user.disabledAt) return user;
       user.disabledAt = new Date();
-      await m.save(user);
-      await m.query('UPDATE auth_session SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL', [id]);
+      await this.accounts.save(m, user);
+      await this.sessions.revokeAllOf(m, id);
       await this.audit.record(actor, { action: 'user.deactivate', entityType: 'user', entityId: id }, m);
       return user;
     });
   }
 
   async linkEmployer(manager: EntityManager, userId: string, employerId: string): Promise<void> {
-    await manager.update(User, { id: userId }, { employerId });
+    await this.accounts.update(userId, { employerId }, manager);
   }
 
   async linkResident(manager: EntityManager, userId: string, residentId: string): Promise<void> {
-    await manager.update(User, { id: userId }, { residentId });
+    await this.accounts.update(userId, { residentId }, manager);
   }
 
   /** Personal-data erasure (PIPL): the account can no longer sign in and holds no phone. */
   async erase(manager: EntityManager, userId: string): Promise<void> {
-    await manager.update(
-      User,
-      { id: userId },
+    await this.accounts.update(
+      userId,
       {
         phoneHmac: this.pii.hmac('phone', `erased:${userId}`),
         phoneEncrypted: this.pii.encrypt(''),
         name: '(已注销)',
         disabledAt: new Date(),
       },
+      manager,
     );
   }
 
@@ -177,9 +161,9 @@ export class UsersService {
    * exists. An advisory lock makes two processes starting together create it once.
    */
   async ensureBootstrapAdmin(): Promise<void> {
-    await this.dataSource.transaction(async (m) => {
-      await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['leye:bootstrap-admin']);
-      const admins = await m.count(User, { where: { role: 'admin' } });
+    await this.accounts.transaction(async (m) => {
+      await this.accounts.advisoryLock(m, 'leye:bootstrap-admin');
+      const admins = await this.accounts.countAdmins(m);
       if (admins > 0) return;
       const user = await this.insert(m, {
         phone: this.config.adminPhone,

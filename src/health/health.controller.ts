@@ -6,17 +6,15 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type Redis from 'ioredis';
-import type { DataSource } from 'typeorm';
 import { Public } from '../access/access.decorator';
 import { AppConfig } from '../platform/config/app-config';
 import { Deployment } from '../platform/database/deployment';
 import { OutboxRelay } from '../platform/database/outbox-relay';
-import { primaryRead } from '../platform/database/primary-pool';
 import { PrefixSharing } from '../platform/queue/prefix-sharing';
 import { REDIS } from '../platform/redis/redis.module';
+import { HealthRepository } from './health.repository';
 import { holdsMetricsToken } from './metrics.controller';
 
 type Check = { status: 'up' | 'down'; latencyMs?: number; error?: string };
@@ -50,7 +48,7 @@ async function timed(fn: () => Promise<unknown>, timeoutMs = 1500): Promise<Chec
 @Controller('health')
 export class HealthController {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repo: HealthRepository,
     @Inject(REDIS) private readonly redis: Redis,
     private readonly deployment: Deployment,
     private readonly sharing: PrefixSharing,
@@ -77,8 +75,8 @@ export class HealthController {
   @ApiServiceUnavailableResponse({ description: 'PostgreSQL does not answer' })
   async db(@Res({ passthrough: true }) reply: FastifyReply): Promise<{ status: string }> {
     try {
-      // The pool itself, not TypeORM's query runner (platform/database/primary-pool.ts).
-      await primaryRead(this.dataSource, 'SELECT 1');
+      // The pool itself, not TypeORM's query runner (HealthRepository, primaryRead).
+      await this.repo.selectOne();
       return { status: 'ok' };
     } catch {
       void reply.status(503);
