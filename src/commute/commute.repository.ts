@@ -5,8 +5,9 @@ import { SiteTravelTime } from './entities/site-travel-time.entity';
 import type { RecordedSource, RecordedTrip, TravelMode } from './travel-trip';
 
 /*
- * The only code that names the commute table (site_travel_time). It reads app_user's name for the
- * "recorded by" column of the page and the export (a declared read of another feature's table).
+ * The only code that names the commute table (site_travel_time). It names no other feature's
+ * table: the "recorded by" name of the page and the export comes from access's AccountsDirectory
+ * (TravelTimesService.withNames), by the account ids in `recorded_by`.
  */
 
 export interface TravelTimeFields {
@@ -28,7 +29,6 @@ export interface TravelTimeFields {
 export interface TravelTimeRow extends RecordedTrip {
   note: string | null;
   recordedBy: string | null;
-  recordedByName: string | null;
   recordedAt: Date;
 }
 
@@ -59,11 +59,11 @@ export class CommuteRepository {
     return rows.map(strip);
   }
 
-  /** One site's rows for its page and export, with who recorded each. */
+  /** One site's rows for its page and export, with who recorded each (an account id). */
   async forSite(siteId: string, m?: EntityManager): Promise<TravelTimeRow[]> {
     return this.q(m).query(
-      `SELECT ${COLUMNS}, u.name AS "recordedByName"
-         FROM site_travel_time t LEFT JOIN app_user u ON u.id = t.recorded_by
+      `SELECT ${COLUMNS}
+         FROM site_travel_time t
         WHERE t.site_id = $1
         ORDER BY coalesce(t.destination_region_code, ''), coalesce(t.place_name, ''), t.minutes, t.id`,
       [siteId],
@@ -72,8 +72,8 @@ export class CommuteRepository {
 
   async one(siteId: string, id: string, m?: EntityManager): Promise<TravelTimeRow | null> {
     const rows: TravelTimeRow[] = await this.q(m).query(
-      `SELECT ${COLUMNS}, u.name AS "recordedByName"
-         FROM site_travel_time t LEFT JOIN app_user u ON u.id = t.recorded_by
+      `SELECT ${COLUMNS}
+         FROM site_travel_time t
         WHERE t.site_id = $1 AND t.id = $2`,
       [siteId, id],
     );

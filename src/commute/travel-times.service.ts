@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { AccountsDirectory } from '../access/accounts-directory';
 import type { AuthUser } from '../access/auth-user';
 import { ScopePolicy } from '../access/scope-policy';
 import { AuditService } from '../audit/audit.service';
@@ -27,6 +28,7 @@ export class TravelTimesService {
     private readonly policy: ScopePolicy,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly accounts: AccountsDirectory,
   ) {}
 
   /** The site, if the actor manages it; else 404 (never reveal an out-of-scope site). */
@@ -104,9 +106,14 @@ export class TravelTimesService {
     return names;
   }
 
+  /** The rows as the page and the export show them: employer, destination and recorder named. */
   async withNames(rows: TravelTimeRow[]): Promise<TravelTimeDto[]> {
     const names = await this.employers.namesOf(
       rows.map((r) => r.employerId).filter((x): x is string => x !== null),
+    );
+    // Who recorded each row: access's accounts by id, one query (null for the command's own rows).
+    const recorders = await this.accounts.namesOf(
+      rows.map((r) => r.recordedBy).filter((x): x is string => x !== null),
     );
     const codes = [
       ...new Set(rows.map((r) => r.destinationRegionCode).filter((x): x is string => x !== null)),
@@ -135,7 +142,7 @@ export class TravelTimesService {
       employerId: r.employerId,
       employerName: r.employerId ? (names.get(r.employerId) ?? null) : null,
       recordedBy: r.recordedBy,
-      recordedByName: r.recordedByName,
+      recordedByName: r.recordedBy ? (recorders.get(r.recordedBy) ?? null) : null,
       recordedAt: new Date(r.recordedAt).toISOString(),
     }));
   }

@@ -6,19 +6,26 @@ import { ResidentLinkClaim } from './resident-link-claim.entity';
 
 /*
  * The resident_link_claim table (an account's claim on a roster resident), for the registration
- * and the link-claim services. Reads access's app_user for the account side of a claim (whether
- * it or the resident is linked already; its name and phone in the officer's list): declared here.
+ * and the link-claim services. It names no other feature's table: the account side of a claim
+ * (whether it or the resident is linked already; its name and phone in the officer's list) is
+ * access's AccountsDirectory's, asked by the `user_id` of the claims.
  */
 
+/** An open claim as the officer's list pages it (the account's facts come from access by `user_id`). */
 export interface LinkClaimRow {
   id: string;
   resident_id: string;
+  user_id: string;
   resident_name: string;
   resident_status: string;
-  user_name: string;
-  phone_encrypted: string;
-  household_phone: boolean;
+  household_id: string;
   created_at: Date;
+}
+
+/** A household and a phone (its lookup digest), as `householdPhones` pairs them. */
+export interface HouseholdPhone {
+  householdId: string;
+  phoneHmac: string;
 }
 
 @Injectable()
@@ -65,27 +72,6 @@ export class ResidentLinkClaimsRepository {
     await m.delete(ResidentLinkClaim, { residentId });
   }
 
-  /** The account, if it exists: whether it is linked to a resident. */
-  async account(
-    m: EntityManager,
-    userId: string,
-  ): Promise<{ id: string; resident_id: string | null } | undefined> {
-    const rows: { id: string; resident_id: string | null }[] = await m.query(
-      'SELECT id, resident_id FROM app_user WHERE id = $1',
-      [userId],
-    );
-    return rows[0];
-  }
-
-  /** Whether the resident has an account, or the account a resident, already. */
-  async eitherLinked(m: EntityManager, residentId: string, userId: string): Promise<boolean> {
-    const linked: { id: string }[] = await m.query(
-      'SELECT id FROM app_user WHERE resident_id = $1 OR (id = $2 AND resident_id IS NOT NULL)',
-      [residentId, userId],
-    );
-    return linked.length > 0;
-  }
-
   /**
    * Open claims whose resident `scope` admits (named parameters on `c.resident_id`), oldest
    * first: `limit` rows from `offset`.
@@ -96,19 +82,30 @@ export class ResidentLinkClaimsRepository {
     offset: number,
   ): Promise<LinkClaimRow[]> {
     const [sql, params] = this.dataSource.driver.escapeQueryWithParameters(
-      `SELECT c.id, c.resident_id, r.name AS resident_name, r.status AS resident_status,
-              u.name AS user_name, u.phone_encrypted,
-              EXISTS (SELECT 1 FROM resident hr
-                       WHERE hr.household_id = r.household_id AND hr.phone_hmac = u.phone_hmac) AS household_phone,
-              c.created_at
+      `SELECT c.id, c.resident_id, c.user_id, r.name AS resident_name, r.status AS resident_status,
+              r.household_id, c.created_at
          FROM resident_link_claim c
          JOIN resident r ON r.id = c.resident_id
-         JOIN app_user u ON u.id = c.user_id
         WHERE ${scope.sql}
         ORDER BY c.created_at, c.id
         LIMIT :limit OFFSET :offset`,
       { ...scope.params, limit, offset },
     );
     return this.dataSource.query(sql, params);
+  }
+
+  /**
+   * The pairs whose phone is a phone of someone in the household (a resident of it has that
+   * lookup digest), each once; one query for a page of claims.
+   */
+  householdPhones(pairs: readonly HouseholdPhone[]): Promise<HouseholdPhone[]> {
+    if (!pairs.length) return Promise.resolve([]);
+    return this.dataSource.query(
+      `SELECT DISTINCT p.household_id AS "householdId", p.phone_hmac AS "phoneHmac"
+         FROM unnest($1::uuid[], $2::char(64)[]) AS p(household_id, phone_hmac)
+        WHERE EXISTS (SELECT 1 FROM resident hr
+                       WHERE hr.household_id = p.household_id AND hr.phone_hmac = p.phone_hmac)`,
+      [pairs.map((p) => p.householdId), pairs.map((p) => p.phoneHmac)],
+    );
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { AccountsDirectory } from '../access/accounts-directory';
 import type { AuthUser } from '../access/auth-user';
 import { CODE_MAX_ATTEMPTS, codeExpiry, codeHash, codeMatches, newCode } from '../access/one-time-codes';
 import { RateLimits } from '../access/rate-limits';
@@ -41,6 +42,7 @@ export class ResidentLinkClaims {
     private readonly residents: ResidentsDirectory,
     private readonly policy: ScopePolicy,
     private readonly users: UsersService,
+    private readonly accounts: AccountsDirectory,
     private readonly limits: RateLimits,
     private readonly audit: AuditService,
     private readonly pii: PiiCipher,
@@ -110,21 +112,39 @@ export class ResidentLinkClaims {
   /**
    * Open claims on residents the officer manages (their sites), oldest first, a page at a time:
    * filtered in SQL (managedResidentsSql, ScopePolicy.managesResident's list twin) before the
-   * page is cut, so no claim of theirs hides behind other sites' ones. Audited.
+   * page is cut, so no claim of theirs hides behind other sites' ones. The accounts' names and
+   * phones come from access (AccountsDirectory) by the page's account ids, and whether such a
+   * phone is one of the household's from the roster, one query each. Audited.
    */
   async list(actor: AuthUser, page = 1): Promise<{ claims: LinkClaimDto[]; hasMore: boolean }> {
     const scope = managedResidentsSql(actor, 'c.resident_id');
     const rows = await this.claims.page(scope, CLAIMS_PAGE_SIZE + 1, (page - 1) * CLAIMS_PAGE_SIZE);
-    const claims = rows.slice(0, CLAIMS_PAGE_SIZE).map((row) => ({
-      id: row.id,
-      residentId: row.resident_id,
-      residentName: row.resident_name,
-      selfRegistered: row.resident_status === 'pending',
-      accountName: row.user_name,
-      accountPhone: maskPhone(this.pii.decrypt(row.phone_encrypted)),
-      accountPhoneInHousehold: row.household_phone,
-      createdAt: row.created_at,
-    }));
+    const shown = rows.slice(0, CLAIMS_PAGE_SIZE);
+    const accounts = await this.accounts.contactsOf(shown.map((row) => row.user_id));
+    const pairs = shown.flatMap((row) => {
+      const account = accounts.get(row.user_id);
+      return account ? [{ householdId: row.household_id, phoneHmac: account.phoneHmac }] : [];
+    });
+    const inHousehold = new Set(
+      (await this.claims.householdPhones(pairs)).map((p) => `${p.householdId}:${p.phoneHmac}`),
+    );
+    // Every claim is made by an account (registration inserts both); accounts are never deleted.
+    const claims = shown.flatMap((row) => {
+      const account = accounts.get(row.user_id);
+      if (!account) return [];
+      return [
+        {
+          id: row.id,
+          residentId: row.resident_id,
+          residentName: row.resident_name,
+          selfRegistered: row.resident_status === 'pending',
+          accountName: account.name,
+          accountPhone: maskPhone(this.pii.decrypt(account.phoneEncrypted)),
+          accountPhoneInHousehold: inHousehold.has(`${row.household_id}:${account.phoneHmac}`),
+          createdAt: row.created_at,
+        },
+      ];
+    });
     if (claims.length) {
       await this.audit.record(actor, {
         action: 'resident.link_claims.read',
@@ -144,7 +164,7 @@ export class ResidentLinkClaims {
       const claim = await this.claims.lock(m, claimId);
       const ref = claim ? await this.residents.residentRef(claim.residentId, m) : null;
       this.policy.require(!!ref && this.policy.managesResident(actor, ref), 'Claim');
-      const account = await this.claims.account(m, claim!.userId);
+      const account = await this.accounts.residentLinkOf(m, claim!.userId);
       if (!confirm || !account) {
         await this.claims.delete(m, claim!.id);
         await this.audit.record(
@@ -171,7 +191,7 @@ export class ResidentLinkClaims {
     proof: 'roster_code' | 'officer',
     extra: Record<string, unknown> = {},
   ): Promise<void> {
-    if (await this.claims.eitherLinked(m, claim.residentId, claim.userId))
+    if (await this.accounts.eitherLinked(m, claim.residentId, claim.userId))
       throw new ConflictError('This resident already has an account', 'resident.already_linked');
     await this.users.linkResident(m, claim.userId, claim.residentId);
     // Other accounts' claims on the same person end with the link (their codes die too).

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AccountsDirectory } from '../access/accounts-directory';
 import type { AuthUser } from '../access/auth-user';
 import { ScopePolicy } from '../access/scope-policy';
 import { UsersService } from '../access/users.service';
@@ -28,6 +29,7 @@ export class ResidentPrivacyService {
     private readonly users: UsersService,
     private readonly households: HouseholdsService,
     private readonly versions: ResidentVersions,
+    private readonly accounts: AccountsDirectory,
   ) {}
 
   /** The resident's own data (PIPL right of access). The national ID stays masked (API.md). */
@@ -72,7 +74,8 @@ export class ResidentPrivacyService {
         erasedAt,
       });
       await this.repo.deleteCertificates(m, r.id);
-      for (const accountId of await this.repo.accountIdsOf(m, r.id)) await this.users.erase(m, accountId);
+      for (const accountId of await this.accounts.idsOfResident(m, r.id))
+        await this.users.erase(m, accountId);
       await this.households.recompute(m, r.householdId);
       await this.versions.changed(m, r.id);
       await this.audit.record(

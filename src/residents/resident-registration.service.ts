@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { AccountsDirectory } from '../access/accounts-directory';
 import { codeExpiry, codeHash, newCode } from '../access/one-time-codes';
 import { RateLimits } from '../access/rate-limits';
 import {
@@ -52,6 +53,7 @@ export class ResidentRegistrationService implements ResidentRegistrar {
     private readonly residentRows: ResidentsRepository,
     private readonly householdRows: HouseholdsRepository,
     private readonly claims: ResidentLinkClaimsRepository,
+    private readonly accounts: AccountsDirectory,
   ) {}
 
   async check(r: { nationalId?: string; siteId?: string }): Promise<void> {
@@ -97,7 +99,7 @@ export class ResidentRegistrationService implements ResidentRegistrar {
     resident: Resident,
     reg: ResidentRegistration,
   ): Promise<ResidentRegistrationOutcome> {
-    const linked = await this.residentRows.accountIdsOf(m, resident.id);
+    const linked = await this.accounts.idsOfResident(m, resident.id);
     const record = (action: string, details: Record<string, unknown>) =>
       this.audit.record(null, { action, entityType: 'resident', entityId: resident.id, details }, m);
     if (linked.length || resident.erasedAt) {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import type { AccountsDirectory } from '../access/accounts-directory';
 import type { AuthUser } from '../access/auth-user';
 import { ScopePolicy, type HouseholdRef } from '../access/scope-policy';
 import type { UsersService } from '../access/users.service';
@@ -135,7 +136,7 @@ class FakeRepository {
     return Promise.resolve();
   }
   household = (id: string) => Promise.resolve({ id, ...this.households.get(id) });
-  accountIdsOf = (_m: EntityManager, id: string) => Promise.resolve(this.accounts.get(id) ?? []);
+  idsOfResident = (_m: EntityManager, id: string) => Promise.resolve(this.accounts.get(id) ?? []);
 
   private setSkill(id: string, code: string, level: number, source: ResidentSkill['source']) {
     const r = this.residents.get(id)!;
@@ -191,9 +192,11 @@ function setUp() {
     erase: (_m: EntityManager, id: string) => Promise.resolve(void erasedAccounts.push(id)),
   } as unknown as UsersService;
   const r = repo as unknown as ResidentsRepository;
+  const a = repo as unknown as AccountsDirectory; // access's accounts of a resident: the fake's map
   const directory = new ResidentsDirectory(r, households, versions);
   const officers = new ResidentsService(r, directory, policy, audit, pii, skills, households, versions);
-  const privacy = new ResidentPrivacyService(r, directory, policy, audit, pii, users, households, versions);
+  const privacyDeps = [r, directory, policy, audit, pii, users, households, versions, a] as const;
+  const privacy = new ResidentPrivacyService(...privacyDeps);
 
   const household = (site = SITE_A) => {
     const id = randomUUID();

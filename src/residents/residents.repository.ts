@@ -13,9 +13,8 @@ import type { ResidentContactCard } from './residents-directory';
 /*
  * The residents services' reads and writes of the resident, household, resident_skill and
  * resident_certificate tables (issue 14 item 4): the services hold the rules, this file the SQL.
- * Two reads of other features' tables stay here, named: the site's region code for the list's
- * scope (regions has no read API for a SQL join yet) and the accounts linked to a resident
- * (access's app_user) that an erasure disables.
+ * The accounts linked to a resident (that an erasure disables, that a registration checks) are
+ * access's: AccountsDirectory.idsOfResident.
  */
 
 /** A certificate as stored with a resident. */
@@ -350,13 +349,5 @@ export class ResidentsRepository {
 
   household(id: string): Promise<Household> {
     return this.dataSource.manager.findOneOrFail(Household, { where: { id } });
-  }
-
-  /** The accounts (access's app_user, enabled or not) linked to the resident. */
-  async accountIdsOf(m: EntityManager, residentId: string): Promise<string[]> {
-    const accounts: { id: string }[] = await m.query('SELECT id FROM app_user WHERE resident_id = $1', [
-      residentId,
-    ]);
-    return accounts.map((a) => a.id);
   }
 }
