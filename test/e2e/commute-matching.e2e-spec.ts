@@ -1,6 +1,4 @@
-import { DataSource } from 'typeorm';
 import { CommuteDirectory } from '../../src/commute/commute-directory';
-import { JobQueue } from '../../src/platform/queue/job-queue.service';
 import {
   buildCandidateSet,
   compilePosting,
@@ -13,6 +11,7 @@ import { TravelTable } from '../../src/matching/loaders/travel';
 import { SkillCatalogueLoader } from '../../src/matching/loaders/skill-catalogue.loader';
 import { MatchingSettings } from '../../src/matching/matching-settings';
 import { createTestApp, type TestApp } from '../support/app';
+import { drainedBacklog } from '../support/backlog';
 import { createSite, loginAdmin, staff, type Session } from '../support/factories';
 import { seeker } from '../support/matching-factories';
 import { eventually } from '../support/notifications-factories';
@@ -93,22 +92,8 @@ describe('matching on commute time (e2e, issue 16)', () => {
     });
     // In a full run this worker is the first in a while: it relays the earlier files' outbox rows
     // first. Let that backlog drain so the first posting below is not waiting behind it.
-    await drained();
+    await drainedBacklog(t, 150_000);
   }, 180_000);
-
-  /** No outbox row left to relay and no job waiting or running (delayed retries of earlier files' deliveries may stay). */
-  async function drained(): Promise<void> {
-    const ds = t.app.get(DataSource);
-    const queues = t.app.get(JobQueue);
-    await eventually(async () => {
-      const pending = await ds.query<unknown[]>(
-        'SELECT 1 FROM outbox_event WHERE published_at IS NULL LIMIT 1',
-      );
-      if (pending.length) return false;
-      const depths = Object.values(await queues.depths());
-      return depths.every((d) => !d.waiting && !d.active && !d.prioritized);
-    }, 150_000);
-  }
 
   afterAll(async () => {
     await t?.close();

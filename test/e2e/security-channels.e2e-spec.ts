@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { channelText } from '../../src/notifications/channels/channel-text';
 import { NotificationsService } from '../../src/notifications/notifications.service';
 import { createTestApp, type TestApp } from '../support/app';
+import { drainedBacklog } from '../support/backlog';
 import { loginAdmin, type Session } from '../support/factories';
 import { matchingWorld, publish } from '../support/fault-fixtures';
 import { eventually, robotServer, type RobotServer } from '../support/notifications-factories';
@@ -19,7 +20,10 @@ describe('robot channels: markdown injection (issue 12 item 8)', () => {
     // Default e2e environment: robots on 127.0.0.1 allowed (ROBOT_WEBHOOK_ALLOW_LOCAL_FOR_TESTS).
     t = await createTestApp({ worker: true });
     [wecom, dingtalk] = await Promise.all([robotServer('ok'), robotServer('ok')]);
-  }, 60_000);
+    // The earlier files' backlog first: in a full run the posting below waited behind it past
+    // the test's 60 s (seen once, 2026-12-02).
+    await drainedBacklog(t, 150_000);
+  }, 180_000);
 
   afterAll(async () => {
     await t?.close();

@@ -2,9 +2,9 @@ import { DataSource } from 'typeorm';
 import { dropDatabase } from '../../src/platform/database/create-database';
 import { generateDatabase } from '../../tools/demo/generate';
 import { RankingService } from '../../src/matching/ranking.service';
-import { JobQueue } from '../../src/platform/queue/job-queue.service';
 import { RERANK_BATCH } from '../../src/matching/jobs/rerank-all.job';
 import { createTestApp, type TestApp } from '../support/app';
+import { drainedBacklog } from '../support/backlog';
 import { createSite, loginAdmin, staff, type Session } from '../support/factories';
 import { seeker } from '../support/matching-factories';
 import { eventually } from '../support/notifications-factories';
@@ -217,19 +217,7 @@ describe('two-sided matching: residents’ recommendations follow ranked posting
       await t?.close();
     });
 
-    /** No outbox row left to relay and no ranking job waiting or running (delayed retries of earlier files' deliveries may stay). */
-    async function drained(ms?: number): Promise<void> {
-      const ds = t.app.get(DataSource);
-      const queues = t.app.get(JobQueue);
-      await eventually(async () => {
-        const pending = await ds.query<unknown[]>(
-          'SELECT 1 FROM outbox_event WHERE published_at IS NULL LIMIT 1',
-        );
-        if (pending.length) return false;
-        const depths = Object.values(await queues.depths());
-        return depths.every((d) => !d.waiting && !d.active && !d.prioritized);
-      }, ms);
-    }
+    const drained = (ms = 20_000): Promise<void> => drainedBacklog(t, ms);
 
     it('a job published after a resident registered reaches their recommendations, with one job alert', async () => {
       const resident = await seeker(t.http, officer, site.id, {
