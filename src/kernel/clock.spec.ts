@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime, formatTime, pilotZoneInstant, todayInPilotZone } from './clock';
+import { addDays, formatDate, formatDateTime, formatTime, pilotZoneInstant, todayInPilotZone } from './clock';
 
 describe('the pilot clock (Asia/Shanghai)', () => {
   it('is already on the next day between 16:00 and 24:00 UTC', () => {
@@ -30,5 +30,15 @@ describe('pilotZoneInstant', () => {
     const at = pilotZoneInstant('2026-09-01', '07:30');
     expect(new Date(at).toISOString()).toBe('2026-08-31T23:30:00.000Z');
     expect(formatDateTime(at)).toBe('2026-09-01 07:30');
+  });
+});
+
+describe('addDays: calendar days, no zone', () => {
+  it('crosses month ends, leap days and years, forwards and back', () => {
+    expect(addDays('2026-01-31', 1)).toBe('2026-02-01');
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+    expect(addDays('2026-06-15', 0)).toBe('2026-06-15');
   });
 });

@@ -60,3 +60,13 @@ export function formatTime(d: Instant): string {
 export function pilotZoneInstant(date: string, time: string): string {
   return `${date}T${time}:00+08:00`;
 }
+
+/**
+ * The calendar day `days` days after `day` (negative: before), both YYYY-MM-DD. A plain date has
+ * no zone: counted on UTC midnights, so a month's end or a leap day comes out right anywhere.
+ */
+export function addDays(day: string, days: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

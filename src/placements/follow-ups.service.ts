@@ -12,7 +12,7 @@ import { ResidentsDirectory } from '../residents/residents-directory';
 import type { FollowUpTaskDto, FollowUpTaskQuery } from './dto/follow-up.dto';
 import { todayInPilotZone as todayInChina } from '../kernel/clock';
 import type { FollowUpMonth } from './placement-kind';
-import { addDays } from './calendar-days';
+import { addDays } from '../kernel/clock';
 import { FollowUpTasksRepository, type NewTask } from './follow-up-tasks.repository';
 
 /** A visit up to two weeks before the due date counts for that follow-up. */

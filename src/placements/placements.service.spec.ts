@@ -14,7 +14,7 @@ import type { RegionsService } from '../regions/regions.service';
 import type { HouseholdsService } from '../residents/households.service';
 import type { EmploymentChange, ResidentsDirectory } from '../residents/residents-directory';
 import type { AtRiskAlerts, AtRiskHousehold } from './at-risk-alerts';
-import { addDays } from './calendar-days';
+import { addDays } from '../kernel/clock';
 import type { CreatePlacementDto } from './dto/placement.dto';
 import { EmploymentPolicy } from './employment-policy';
 import type { FollowUpTasksRepository } from './follow-up-tasks.repository';
@@ -66,11 +66,15 @@ class FakePlacements {
   }
   publicWelfareHoldersOf(_m: EntityManager, householdId: string) {
     return Promise.resolve(
-      this.active().filter((p) => p.householdId === householdId && p.kind === 'public_welfare').map((p) => p.residentId),
+      this.active()
+        .filter((p) => p.householdId === householdId && p.kind === 'public_welfare')
+        .map((p) => p.residentId),
     );
   }
   activeCountOf(_m: EntityManager, residentId: string, exceptId: string) {
-    return Promise.resolve(this.active().filter((p) => p.residentId === residentId && p.id !== exceptId).length);
+    return Promise.resolve(
+      this.active().filter((p) => p.residentId === residentId && p.id !== exceptId).length,
+    );
   }
   insert(_m: EntityManager, p: Omit<Placement, 'id' | 'createdAt' | 'updatedAt'>) {
     const row = { ...p, id: randomUUID(), createdAt: new Date(), updatedAt: new Date() } as Placement;
@@ -105,7 +109,9 @@ class FakeTasks {
     return work(M);
   }
   closeDue(_m: EntityManager, placementId: string, _followUpId: string, dueBy: string) {
-    const closed = this.tasks.filter((t) => t.placementId === placementId && t.status === 'open' && t.dueDate <= dueBy);
+    const closed = this.tasks.filter(
+      (t) => t.placementId === placementId && t.status === 'open' && t.dueDate <= dueBy,
+    );
     for (const t of closed) t.status = 'done';
     return Promise.resolve(closed.map((t) => t.id).sort());
   }
@@ -131,9 +137,13 @@ function setup() {
     versionOf: () => Promise.resolve(1),
     setEmployment: (_m: EntityManager, id: string, employed: boolean): Promise<EmploymentChange> => {
       const r = residents.get(id)!;
-      const before = [...residents.values()].some((x) => x.ref.household.id === r.ref.household.id && x.employed);
+      const before = [...residents.values()].some(
+        (x) => x.ref.household.id === r.ref.household.id && x.employed,
+      );
       r.employed = employed;
-      const after = [...residents.values()].some((x) => x.ref.household.id === r.ref.household.id && x.employed);
+      const after = [...residents.values()].some(
+        (x) => x.ref.household.id === r.ref.household.id && x.employed,
+      );
       return Promise.resolve({
         householdId: r.ref.household.id,
         zeroEmploymentBefore: !before,
@@ -146,8 +156,13 @@ function setup() {
     raise: (_m: EntityManager, h: AtRiskHousehold) => Promise.resolve(raised.push(h) && 2),
   } as unknown as AtRiskAlerts;
   const events: { kind: string }[] = [];
-  const outbox = { add: (_m: EntityManager, e: { kind: string }) => Promise.resolve(void events.push(e)) } as unknown as OutboxService;
-  const audit = { record: () => Promise.resolve(), recordReads: () => Promise.resolve() } as unknown as AuditService;
+  const outbox = {
+    add: (_m: EntityManager, e: { kind: string }) => Promise.resolve(void events.push(e)),
+  } as unknown as OutboxService;
+  const audit = {
+    record: () => Promise.resolve(),
+    recordReads: () => Promise.resolve(),
+  } as unknown as AuditService;
   const followUps = new FollowUpsService(
     tasks as unknown as FollowUpTasksRepository,
     new ScopePolicy(),
@@ -208,7 +223,9 @@ describe('PlacementsService', () => {
     const p = await service.create(officer(), work(addResident()));
     const end = (endDate: string) => service.end(officer(), p.id, { endDate, reason: ' 合同到期 ' });
     await expect(end(addDays(p.startDate, -1))).rejects.toMatchObject({ details: [{ field: 'endDate' }] });
-    await expect(end(addDays(today, 1))).rejects.toEqual(new InvalidInputError('endDate', 'must not be in the future'));
+    await expect(end(addDays(today, 1))).rejects.toEqual(
+      new InvalidInputError('endDate', 'must not be in the future'),
+    );
     expect(await end(today)).toMatchObject({ active: false, endDate: today, endReason: '合同到期' });
     await expect(end(today)).rejects.toMatchObject({ code: 'placement.already_ended' });
   });
@@ -223,7 +240,9 @@ describe('PlacementsService', () => {
     expect(raised).toEqual([]);
     const last = await service.end(officer(), pb.id, { endDate: today, reason: '离职' });
     expect(last).toMatchObject({ householdZeroEmployment: true, atRiskNotified: 2 });
-    expect(raised).toEqual([{ householdId: 'hh-1', siteId: SITE.id, originRegionCode: '522601', placementId: pb.id }]);
+    expect(raised).toEqual([
+      { householdId: 'hh-1', siteId: SITE.id, originRegionCode: '522601', placementId: pb.id },
+    ]);
     expect(events.map((e) => e.kind)).toEqual(['placement.ended', 'placement.ended']);
   });
 
@@ -238,7 +257,8 @@ describe('PlacementsService', () => {
 
   it('holds public-welfare posts to one per person, one per household and the age limit', async () => {
     const { service, addResident } = setup();
-    const post = (id: string) => service.create(officer(), work(id, { kind: 'public_welfare', employerName: '村委会' }));
+    const post = (id: string) =>
+      service.create(officer(), work(id, { kind: 'public_welfare', employerName: '村委会' }));
     const [a, b] = [addResident(), addResident()];
     await post(a);
     await expect(post(a)).rejects.toMatchObject({ code: 'public_welfare.one_per_person' });
@@ -261,12 +281,22 @@ describe('FollowUpsService, through a recorded follow-up', () => {
       { id: 't1', placementId: p.id, dueDate: addDays(today, -10), status: 'open' },
       { id: 't3', placementId: p.id, dueDate: addDays(today, 50), status: 'open' },
     );
-    const early = await service.addFollowUp(officer(), p.id, { date: addDays(today, -30), stillEmployed: true });
+    const early = await service.addFollowUp(officer(), p.id, {
+      date: addDays(today, -30),
+      stillEmployed: true,
+    });
     expect(early.closedTaskIds).toEqual([]);
     // Exactly two weeks before the due date still counts for it.
-    const visit = await service.addFollowUp(officer(), p.id, { date: addDays(today, -24), stillEmployed: true });
+    const visit = await service.addFollowUp(officer(), p.id, {
+      date: addDays(today, -24),
+      stillEmployed: true,
+    });
     expect(visit.closedTaskIds).toEqual(['t1']);
-    const next = await service.addFollowUp(officer(), p.id, { date: today, stillEmployed: true, monthlyIncome: 2600 });
+    const next = await service.addFollowUp(officer(), p.id, {
+      date: today,
+      stillEmployed: true,
+      monthlyIncome: 2600,
+    });
     expect(next.closedTaskIds).toEqual([]);
     expect(tasks.tasks.map((t) => t.status)).toEqual(['done', 'open']);
   });
@@ -280,10 +310,19 @@ describe('FollowUpsService, through a recorded follow-up', () => {
     await expect(
       service.addFollowUp(officer(), p.id, { date: addDays(today, 1), stillEmployed: true }),
     ).rejects.toEqual(new InvalidInputError('date', 'must not be in the future'));
-    await service.addFollowUp(officer(), p.id, { date: addDays(today, -20), stillEmployed: true, note: ' 在岗 ' });
+    await service.addFollowUp(officer(), p.id, {
+      date: addDays(today, -20),
+      stillEmployed: true,
+      note: ' 在岗 ',
+    });
     const read = await service.get(officer(), p.id);
     expect(read.followUps).toEqual([
-      expect.objectContaining({ date: addDays(today, -20), stillEmployed: true, note: '在岗', closedTaskIds: [] }),
+      expect.objectContaining({
+        date: addDays(today, -20),
+        stillEmployed: true,
+        note: '在岗',
+        closedTaskIds: [],
+      }),
     ]);
   });
 });

@@ -21,7 +21,7 @@ import type {
   PlacementQuery,
 } from './dto/placement.dto';
 import { todayInPilotZone as todayInChina } from '../kernel/clock';
-import { addDays } from './calendar-days';
+import { addDays } from '../kernel/clock';
 import { ageOn, EmploymentPolicy } from './employment-policy';
 import { FollowUpsService } from './follow-ups.service';
 import type { PlacementFollowUp } from './placement-follow-up.entity';

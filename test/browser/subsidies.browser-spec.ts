@@ -1,5 +1,5 @@
 import { todayInPilotZone } from '../../src/kernel/clock';
-import { addDays } from '../../src/programmes/subsidies/subsidy-periods';
+import { addDays } from '../../src/kernel/clock';
 import {
   fitsAndPasses,
   phoneContext,
@@ -27,16 +27,13 @@ describe('subsidies in a browser', () => {
     const h = await createHousehold(http, officer, site.id);
     const r = await createResident(http, officer, h.id, { name: '谭小燕' });
     const start = addDays(todayInPilotZone(), -100);
-    const p = await http
-      .post('/api/v1/placements')
-      .set(officer.auth)
-      .send({
-        residentId: r.id,
-        kind: 'away_from_home',
-        partnerCity: '杭州',
-        employerName: '杭州服装厂',
-        startDate: start,
-      });
+    const p = await http.post('/api/v1/placements').set(officer.auth).send({
+      residentId: r.id,
+      kind: 'away_from_home',
+      partnerCity: '杭州',
+      employerName: '杭州服装厂',
+      startDate: start,
+    });
     for (const d of [30, 95])
       await http
         .post(`/api/v1/placements/${p.body.id}/follow-ups`)

@@ -1,7 +1,7 @@
 import type { MonitoringStatus } from '../../src/kernel/domain-enums';
 import type { Gender } from '../../src/residents/enums';
 import { buildNationalId } from '../../src/residents/national-id';
-import { addDays } from './calendar-days';
+import { addDays } from '../../src/kernel/clock';
 import { jitter, type Township } from './geography';
 import { givenName, surname, SYNTHETIC_MARK } from './names';
 import {

@@ -1,7 +1,7 @@
 import type { Industry } from '../../src/kernel/domain-enums';
 import { buildCreditCode, CREDIT_CODE_ALPHABET } from '../../src/employers/credit-code';
 import type { EmployerKind } from '../../src/employers/employer-kind';
-import { addDays } from './calendar-days';
+import { addDays } from '../../src/kernel/clock';
 import type { CourseTemplate } from './course-templates';
 import { BRANDS, EMPLOYER_NAMES, PLACES } from './employer-names';
 import { jitter, type Township } from './geography';
@@ -10,7 +10,7 @@ import { PeopleBuilder } from './people-builder';
 import type { CourseRow, EmployerRow, PostingRow, UserRow } from './population-rows';
 import { type PostingTemplate, templatesOf } from './posting-templates';
 
-export { addDays } from './calendar-days';
+export { addDays } from '../../src/kernel/clock';
 export { BARE_PROFILE_SHARE, type BuilderOptions, PARTIAL_PROFILE_SHARE } from './people-builder';
 export * from './population-rows';
 

@@ -1,5 +1,5 @@
 import type { Gender } from '../../src/residents/enums';
-import { addDays } from './calendar-days';
+import { addDays } from '../../src/kernel/clock';
 import { HEALTH_CERTIFICATE } from './posting-template';
 import type { ResidentRow, SkillRef } from './population-rows';
 import type { Rng } from './prng';

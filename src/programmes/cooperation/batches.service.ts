@@ -10,7 +10,8 @@ import { PlacementQuery } from '../../placements/dto/placement.dto';
 import { PlacementsService } from '../../placements/placements.service';
 import { PostingsDirectory } from '../../postings/postings-directory';
 import { ResidentsDirectory } from '../../residents/residents-directory';
-import { addDays, addMonths } from './cooperation-config';
+import { addDays } from '../../kernel/clock';
+import { addMonths } from './cooperation-config';
 import { CooperationRepository, type BatchRow } from './cooperation.repository';
 import { CooperationSettings } from './cooperation-settings';
 import { retentionDto } from './cooperation-view';
@@ -52,17 +53,21 @@ export class BatchesService {
     const refs: ResidentRef[] = [];
     for (const id of dto.residentIds) {
       const ref = await this.residents.residentRef(id);
-      if (!ref || !this.policy.managesResident(actor, ref)) throw new InvalidInputError('residentIds', NOT_YOURS);
+      if (!ref || !this.policy.managesResident(actor, ref))
+        throw new InvalidInputError('residentIds', NOT_YOURS);
       refs.push(ref);
     }
     const site = refs[0].household.site;
-    if (refs.some((r) => r.household.site.id !== site.id)) throw new InvalidInputError('residentIds', NOT_YOURS);
+    if (refs.some((r) => r.household.site.id !== site.id))
+      throw new InvalidInputError('residentIds', NOT_YOURS);
     const city = this.settings.partnerCity(site.regionCode, dto.partnerCity);
     if (dto.fairId) {
       const fair = await this.repo.fair(dto.fairId);
-      const ok = !!fair && this.policy.managesSite(actor, { id: fair.siteId, regionCode: fair.siteRegionCode });
+      const ok =
+        !!fair && this.policy.managesSite(actor, { id: fair.siteId, regionCode: fair.siteRegionCode });
       if (!ok) throw new InvalidInputError('fairId', 'must be a fair of a site you manage');
-      if (fair.partnerCity !== city.name) throw new InvalidInputError('fairId', `is a fair of ${fair.partnerCity}`);
+      if (fair.partnerCity !== city.name)
+        throw new InvalidInputError('fairId', `is a fair of ${fair.partnerCity}`);
     }
     let liaisonUserId: string | null = null;
     if (dto.liaisonPhone) {
@@ -95,7 +100,10 @@ export class BatchesService {
         )
         .catch((e: { code?: string }) => {
           if (e.code === '23505')
-            throw new ConflictError('A resident is away with another batch (not returned home)', 'cooperation.already_away');
+            throw new ConflictError(
+              'A resident is away with another batch (not returned home)',
+              'cooperation.already_away',
+            );
           throw e;
         });
       await this.audit.record(
@@ -116,14 +124,22 @@ export class BatchesService {
   async managedBatch(actor: AuthUser, id: string): Promise<BatchRow> {
     const b = await this.repo.batch(id);
     this.policy.require(
-      !!b && this.policy.managesBatch(actor, { site: { id: b.siteId, regionCode: b.siteRegionCode }, liaisonUserId: b.liaisonUserId }),
+      !!b &&
+        this.policy.managesBatch(actor, {
+          site: { id: b.siteId, regionCode: b.siteRegionCode },
+          liaisonUserId: b.liaisonUserId,
+        }),
       'Batch',
     );
     return b!;
   }
 
   /** `created` false: the same arrival confirmed again (nothing changes, 200). */
-  async arrive(actor: AuthUser, batchId: string, dto: ArrivalDto): Promise<{ created: boolean; result: ArrivalResultDto }> {
+  async arrive(
+    actor: AuthUser,
+    batchId: string,
+    dto: ArrivalDto,
+  ): Promise<{ created: boolean; result: ArrivalResultDto }> {
     const b = await this.managedBatch(actor, batchId);
     const today = todayInPilotZone();
     if (dto.arrivedOn < b.departureOn)
@@ -134,7 +150,10 @@ export class BatchesService {
     if (before.returnedOn) throw new ConflictError('This member has returned home', 'cooperation.returned');
     if (before.arrivedOn) {
       if (before.arrivedOn !== dto.arrivedOn)
-        throw new ConflictError(`The arrival was confirmed on ${before.arrivedOn}`, 'cooperation.already_arrived');
+        throw new ConflictError(
+          `The arrival was confirmed on ${before.arrivedOn}`,
+          'cooperation.already_arrived',
+        );
       const checks = await this.repo.checks([before.id]);
       return {
         created: false,
@@ -150,7 +169,8 @@ export class BatchesService {
     let employerName = dto.employerName?.trim() || null;
     if (dto.postingId) {
       const p = await this.postings.postingRef(dto.postingId);
-      if (!p || !this.policy.citesPosting(actor, p)) throw new InvalidInputError('postingId', 'no such posting');
+      if (!p || !this.policy.citesPosting(actor, p))
+        throw new InvalidInputError('postingId', 'no such posting');
       employerId = p.employerId;
       employerName ??= (await this.employers.summary(p.employerId))?.name ?? null;
     }
@@ -160,7 +180,12 @@ export class BatchesService {
       const mem = await this.repo.member(b.id, dto.residentId, m);
       if (!mem || mem.arrivedOn || mem.returnedOn)
         throw new ConflictError('The arrival was confirmed meanwhile', 'cooperation.already_arrived');
-      await this.repo.updateMember(m, mem.id, { arrivedOn: dto.arrivedOn, placementId, employerId, employerName });
+      await this.repo.updateMember(m, mem.id, {
+        arrivedOn: dto.arrivedOn,
+        placementId,
+        employerId,
+        employerName,
+      });
       await this.repo.insertChecks(
         m,
         months.map((mo) => ({
@@ -200,7 +225,12 @@ export class BatchesService {
    * city (an officer entered it from the resident's page, or an earlier attempt of this arrival
    * stopped after it) is reused; otherwise PlacementsService starts it.
    */
-  private async placementFor(actor: AuthUser, dto: ArrivalDto, city: string, employerName: string | null): Promise<string> {
+  private async placementFor(
+    actor: AuthUser,
+    dto: ArrivalDto,
+    city: string,
+    employerName: string | null,
+  ): Promise<string> {
     const q = Object.assign(new PlacementQuery(), {
       residentId: dto.residentId,
       kind: 'away_from_home',
@@ -233,10 +263,14 @@ export class BatchesService {
     const done = await this.repo.transaction(async (m) => {
       const c = await this.repo.check(m, mem.id, dto.month);
       if (!c) throw new InvalidInputError('month', 'is not a retention check of this member');
-      if (c.status !== 'open') throw new ConflictError(`This check is ${c.status}`, 'cooperation.check_closed');
+      if (c.status !== 'open')
+        throw new ConflictError(`This check is ${c.status}`, 'cooperation.check_closed');
       const early = this.settings.rules(b.siteRegionCode).checkEarlyDays;
       if (dto.checkedOn < addDays(c.dueOn, -early))
-        throw new InvalidInputError('checkedOn', `is too early for the check due on ${c.dueOn} (at most ${early} days before)`);
+        throw new InvalidInputError(
+          'checkedOn',
+          `is too early for the check due on ${c.dueOn} (at most ${early} days before)`,
+        );
       await this.repo.completeCheck(m, c.id, dto.stillAtWork, dto.checkedOn);
       await this.audit.record(
         actor,
@@ -278,7 +312,10 @@ export class BatchesService {
       // PlacementsService ends the job: household figures, the at-risk alert and the outbox event
       // casework reopens the case from. A placement an officer ended already stays as it is.
       try {
-        const ended = await this.placements.end(actor, mem.placementId, { endDate: dto.returnedOn, reason: `返乡：${reason}` });
+        const ended = await this.placements.end(actor, mem.placementId, {
+          endDate: dto.returnedOn,
+          reason: `返乡：${reason}`,
+        });
         householdZeroEmployment = ended.householdZeroEmployment;
       } catch (e) {
         if (!(e instanceof ConflictError)) throw e;
@@ -286,7 +323,8 @@ export class BatchesService {
     }
     const cancelled = await this.repo.transaction(async (m) => {
       const locked = await this.repo.member(b.id, dto.residentId, m);
-      if (!locked || locked.returnedOn) throw new ConflictError('Returned home meanwhile', 'cooperation.returned');
+      if (!locked || locked.returnedOn)
+        throw new ConflictError('Returned home meanwhile', 'cooperation.returned');
       await this.repo.updateMember(m, locked.id, { returnedOn: dto.returnedOn, returnReason: reason });
       const n = await this.repo.cancelOpenChecks(m, locked.id);
       await this.audit.record(
@@ -302,6 +340,11 @@ export class BatchesService {
       );
       return n;
     });
-    return { residentId: dto.residentId, returnedOn: dto.returnedOn, cancelledChecks: cancelled, householdZeroEmployment };
+    return {
+      residentId: dto.residentId,
+      returnedOn: dto.returnedOn,
+      cancelledChecks: cancelled,
+      householdZeroEmployment,
+    };
   }
 }

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { parseProgrammeSection } from '../programmes-config';
-import { addDays, addMonths, cooperationRulesFor, parseCooperationSection } from './cooperation-config';
+import { addDays } from '../../kernel/clock';
+import { addMonths, cooperationRulesFor, parseCooperationSection } from './cooperation-config';
 
 const parse = (doc: unknown) => parseProgrammeSection(doc, 'cooperation', parseCooperationSection);
 const base = {
@@ -18,13 +19,21 @@ describe('cooperation rules (config/programmes.yaml cooperation:)', () => {
     const rules = parse(doc).default;
     expect(rules.retentionCheckMonths).toEqual([0, 1, 3, 6]);
     expect(rules.subsidyCheckMonth).toBe(3);
-    expect(rules.partnerCities).toEqual([{ name: '杭州', province: '浙江', pairedWith: '恩施', pairedSince: 2016 }]);
+    expect(rules.partnerCities).toEqual([
+      { name: '杭州', province: '浙江', pairedWith: '恩施', pairedSince: 2016 },
+    ]);
   });
 
   it('a jurisdiction overrides the keys it names, the longest prefix winning', () => {
     const c = parse({
       default: { cooperation: base },
-      jurisdictions: { '52': { cooperation: { partnerCities: [{ name: '广州', province: '广东', pairedWith: '毕节', pairedSince: 2016 }] } } },
+      jurisdictions: {
+        '52': {
+          cooperation: {
+            partnerCities: [{ name: '广州', province: '广东', pairedWith: '毕节', pairedSince: 2016 }],
+          },
+        },
+      },
     });
     expect(cooperationRulesFor(c, '520502001').partnerCities.map((x) => x.name)).toEqual(['广州']);
     expect(cooperationRulesFor(c, '520502001').retentionCheckMonths).toEqual([0, 1, 3, 6]);
@@ -35,7 +44,10 @@ describe('cooperation rules (config/programmes.yaml cooperation:)', () => {
     [{ ...base, retentionCheckMonths: [0, 3, 1] }, 'default.cooperation.retentionCheckMonths'],
     [{ ...base, retentionCheckMonths: [] }, 'default.cooperation.retentionCheckMonths'],
     [{ ...base, subsidyCheckMonth: 2 }, 'default.cooperation.subsidyCheckMonth'],
-    [{ ...base, partnerCities: [{ name: '杭州', province: '浙江', pairedWith: '恩施', pairedSince: 1990 }] }, 'pairedSince'],
+    [
+      { ...base, partnerCities: [{ name: '杭州', province: '浙江', pairedWith: '恩施', pairedSince: 1990 }] },
+      'pairedSince',
+    ],
     [{ ...base, retentionMonths: [1] }, 'default.cooperation.retentionMonths'],
     [{ subsidyCheckMonth: 3 }, 'default.cooperation.retentionCheckMonths'],
   ])('refuses a bad section, naming the key (%#)', (section, key) => {

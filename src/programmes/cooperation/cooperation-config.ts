@@ -80,9 +80,15 @@ export function parseCooperationSection(
     if (
       !Array.isArray(m) ||
       m.length === 0 ||
-      m.some((x, i) => typeof x !== 'number' || !Number.isInteger(x) || x < 0 || x > 24 || (i > 0 && x <= m[i - 1]))
+      m.some(
+        (x, i) =>
+          typeof x !== 'number' || !Number.isInteger(x) || x < 0 || x > 24 || (i > 0 && x <= m[i - 1]),
+      )
     )
-      failProgrammes(`${at}.retentionCheckMonths`, 'must be a non-empty increasing list of whole months 0..24');
+      failProgrammes(
+        `${at}.retentionCheckMonths`,
+        'must be a non-empty increasing list of whole months 0..24',
+      );
     out.retentionCheckMonths = m as number[];
   }
   if (need('subsidyCheckMonth')) {
@@ -112,13 +118,6 @@ export function loadCooperationConfig(app: AppConfig): CooperationConfig {
 /** The rules of a site (its township code): the longest configured prefix, else the default. */
 export function cooperationRulesFor(config: CooperationConfig, siteRegionCode: string): CooperationRules {
   return programmeRulesFor(config, siteRegionCode);
-}
-
-/** A calendar day `days` days later (negative: earlier). */
-export function addDays(day: string, days: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10); // a plain calendar day: no time zone involved
 }
 
 /**

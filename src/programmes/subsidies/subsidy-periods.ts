@@ -68,12 +68,6 @@ export function addMonths(day: string, n: number): string {
   return `${ty}-${pad(tm)}-${pad(d)}`;
 }
 
-export function addDays(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-}
-
 /** The calendar months (YYYY-MM) of a period. */
 export function monthsOf(p: Period): string[] {
   const out: string[] = [];

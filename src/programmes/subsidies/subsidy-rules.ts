@@ -1,7 +1,8 @@
 import type { EmploymentStatus, MonitoringStatus } from '../../kernel/domain-enums';
 import type { PlacementKind } from '../../placements/placement-kind';
 import type { EvidenceItem, HouseholdStatuses, SubsidyProgramme, SubsidyRules } from './subsidies-config';
-import { addDays, addMonths, monthsOf, type Period } from './subsidy-periods';
+import { addDays } from '../../kernel/clock';
+import { addMonths, monthsOf, type Period } from './subsidy-periods';
 
 /*
  * Who is due what (issue 17 §2), as pure functions of the facts other features hold: placements
