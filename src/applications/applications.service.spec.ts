@@ -19,6 +19,7 @@ import { CLOSED_FOR_UNIQUENESS, type ApplicationStatus } from './application-sta
 import type { ApplicationsRepository, NewApplication } from './applications.repository';
 import { ApplicationsService } from './applications.service';
 import type { CreateApplicationDto } from './dto/application.dto';
+import { testUser as user } from '../access/testing/test-user';
 
 /*
  * The applications services over an in-memory repository (issue 14 item 4): the rules a resident,
@@ -27,21 +28,6 @@ import type { CreateApplicationDto } from './dto/application.dto';
  * creates, what the employer sees of a candidate — without PostgreSQL. The SQL (the list's scope
  * and order) is proved by test/e2e/applications.e2e-spec.ts.
  */
-
-function user(role: AuthUser['role'], over: Partial<AuthUser> = {}): AuthUser {
-  return {
-    id: randomUUID(),
-    role,
-    name: role,
-    scope: { siteIds: [], regionCodes: [] },
-    residentId: null,
-    employerId: null,
-    sessionId: null,
-    ip: '127.0.0.1',
-    requestId: 'test',
-    ...over,
-  };
-}
 
 const M = {} as EntityManager;
 const SITE = { id: 'site-a', regionCode: '422802107' };

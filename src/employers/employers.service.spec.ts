@@ -13,6 +13,7 @@ import { ReactsTo } from '../platform/queue/reactions';
 import { EMPLOYER_RENAMED, type EmployerRenamedReaction } from './employer-renamed';
 import type { EmployerListFilter, EmployersRepository, NewEmployer } from './employers.repository';
 import { EmployersService } from './employers.service';
+import { testUser as user } from '../access/testing/test-user';
 
 /*
  * EmployersService over an in-memory repository (issue 14 item 4): what an employer and an
@@ -20,21 +21,6 @@ import { EmployersService } from './employers.service';
  * verification, a refused employer back in the queue after a change, who may verify or refuse,
  * and that a rename reaches the postings. The SQL is proved by the employers e2e file.
  */
-
-function user(role: AuthUser['role'], over: Partial<AuthUser> = {}): AuthUser {
-  return {
-    id: randomUUID(),
-    role,
-    name: role,
-    scope: { siteIds: [], regionCodes: [] },
-    residentId: null,
-    employerId: null,
-    sessionId: null,
-    ip: '127.0.0.1',
-    requestId: 'test',
-    ...over,
-  };
-}
 
 const M = {} as EntityManager;
 

@@ -12,27 +12,13 @@ import type { EmployerMatchDto, OfficerMatchDto, PostingMatchesQuery } from './d
 import { MatchingSettings } from './matching-settings';
 import type { MatchesRepository, MatchRow } from './matches.repository';
 import { MatchesService } from './matches.service';
+import { testUser as user } from '../access/testing/test-user';
 
 /*
  * Who sees which list of a posting's matches, and what an officer may do to a match, over an
  * in-memory repository (issue 14 item 4). The SQL (the join, the queue's order and scope) is
  * proved by the e2e files (matching, match-views, two-sided).
  */
-
-function user(role: AuthUser['role'], over: Partial<AuthUser> = {}): AuthUser {
-  return {
-    id: randomUUID(),
-    role,
-    name: role,
-    scope: { siteIds: [], regionCodes: [] },
-    residentId: null,
-    employerId: null,
-    sessionId: null,
-    ip: '127.0.0.1',
-    requestId: 'test',
-    ...over,
-  };
-}
 
 const M = {} as EntityManager;
 const POSTING = 'posting-1';
@@ -88,7 +74,8 @@ class FakeRepository {
   postingMatches(postingId: string, order: 'rank' | 'score') {
     const by =
       order === 'score'
-        ? (a: MatchRow, b: MatchRow) => Number(b.score) - Number(a.score) || a.residentId.localeCompare(b.residentId)
+        ? (a: MatchRow, b: MatchRow) =>
+            Number(b.score) - Number(a.score) || a.residentId.localeCompare(b.residentId)
         : (a: MatchRow, b: MatchRow) => a.rank - b.rank || a.residentId.localeCompare(b.residentId);
     return Promise.resolve(this.rows.filter((r) => r.postingId === postingId).sort(by));
   }
@@ -248,7 +235,12 @@ describe('MatchesService: refer and dismiss', () => {
     const m = row({});
     repo.rows = [m];
     const out = await service.dismiss(officerA, m.id, '  已外出务工 ');
-    expect(out).toEqual({ id: m.id, status: 'dismissed', referredApplicationId: null, dismissReason: '已外出务工' });
+    expect(out).toEqual({
+      id: m.id,
+      status: 'dismissed',
+      referredApplicationId: null,
+      dismissReason: '已外出务工',
+    });
     expect(repo.writes).toEqual([`dismissed ${m.id}`]);
   });
 });

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import type { AuthUser } from '../access/auth-user';
 import { ScopePolicy } from '../access/scope-policy';
 import type { AuditService } from '../audit/audit.service';
 import { ConflictError, InvalidInputError, NotFoundError } from '../kernel/domain-errors';
@@ -16,6 +15,7 @@ import { PostingsDirectory } from './postings-directory';
 import type { PostingsRepository } from './postings.repository';
 import { PostingsService } from './postings.service';
 import type { SkillTermsProvider } from './skill-terms.provider';
+import { testUser as user } from '../access/testing/test-user';
 
 /*
  * The postings services over an in-memory repository (issue 14 item 4): the rules an employer
@@ -23,21 +23,6 @@ import type { SkillTermsProvider } from './skill-terms.provider';
  * offer a public-welfare post, when a hire fills a posting — without PostgreSQL. The SQL is
  * proved by the e2e files (postings, unlocated-postings, posting-search).
  */
-
-function user(role: AuthUser['role'], over: Partial<AuthUser> = {}): AuthUser {
-  return {
-    id: randomUUID(),
-    role,
-    name: role,
-    scope: { siteIds: [], regionCodes: [] },
-    residentId: null,
-    employerId: null,
-    sessionId: null,
-    ip: '127.0.0.1',
-    requestId: 'test',
-    ...over,
-  };
-}
 
 const M = {} as EntityManager;
 

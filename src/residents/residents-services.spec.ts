@@ -20,6 +20,7 @@ import type { Resident } from './resident.entity';
 import { ResidentsDirectory } from './residents-directory';
 import type { ResidentsRepository } from './residents.repository';
 import { ResidentsService } from './residents.service';
+import { testUser as user } from '../access/testing/test-user';
 
 /*
  * The residents services over an in-memory repository (issue 14 item 4: unit specs with fake
@@ -32,21 +33,6 @@ const SITE_A = { id: 'site-a', regionCode: '422802107' };
 const SITE_B = { id: 'site-b', regionCode: '522601101' };
 // 42280219900101003 + check character '0' (national-id.spec.ts): born 1990-01-01, male (odd 17th digit).
 const NATIONAL_ID = '422802199001010030';
-
-function user(role: AuthUser['role'], over: Partial<AuthUser> = {}): AuthUser {
-  return {
-    id: randomUUID(),
-    role,
-    name: role,
-    scope: { siteIds: [], regionCodes: [] },
-    residentId: null,
-    employerId: null,
-    sessionId: null,
-    ip: '127.0.0.1',
-    requestId: 'test',
-    ...over,
-  };
-}
 
 const officerA = user('officer', { scope: { siteIds: [SITE_A.id], regionCodes: [] } });
 const officerB = user('officer', { scope: { siteIds: [SITE_B.id], regionCodes: [] } });

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import type { AuthUser } from '../access/auth-user';
 import { ScopePolicy, type ResidentRef } from '../access/scope-policy';
 import type { AuditService } from '../audit/audit.service';
 import { todayInPilotZone } from '../kernel/clock';
@@ -17,6 +16,7 @@ import { SEAT_HOLDING } from './enrollment-transitions';
 import type { Enrollment } from './enrollment.entity';
 import type { EnrollmentsRepository } from './enrollments.repository';
 import { EnrollmentsService } from './enrollments.service';
+import { testUser as user } from '../access/testing/test-user';
 
 /*
  * CoursesService and EnrollmentsService over in-memory repositories (issue 14 item 4): what a
@@ -30,22 +30,9 @@ const M = {} as EntityManager;
 const SITE = { id: 'site-1', regionCode: '522601101' };
 const today = todayInPilotZone();
 
-function user(role: AuthUser['role'], over: Partial<AuthUser> = {}): AuthUser {
-  return {
-    id: randomUUID(),
-    role,
-    name: role,
-    scope: { siteIds: [], regionCodes: [] },
-    residentId: null,
-    employerId: null,
-    sessionId: null,
-    ip: '127.0.0.1',
-    requestId: 'test',
-    ...over,
-  };
-}
-
-const officer = user('officer', { scope: { siteIds: [SITE.id], regionCodes: [], siteRegionCodes: [SITE.regionCode] } });
+const officer = user('officer', {
+  scope: { siteIds: [SITE.id], regionCodes: [], siteRegionCodes: [SITE.regionCode] },
+});
 const provider = user('provider');
 
 class FakeCourses {
@@ -100,7 +87,10 @@ class FakeEnrollments {
       [...this.rows.values()].filter((e) => e.courseId === courseId && SEAT_HOLDING.includes(e.status)),
     );
   }
-  insert(_m: EntityManager, e: Pick<Enrollment, 'courseId' | 'residentId' | 'status' | 'history' | 'completedAt'>) {
+  insert(
+    _m: EntityManager,
+    e: Pick<Enrollment, 'courseId' | 'residentId' | 'status' | 'history' | 'completedAt'>,
+  ) {
     const row = { ...e, id: randomUUID(), createdAt: new Date(), updatedAt: new Date() } as Enrollment;
     this.rows.set(row.id, row);
     return Promise.resolve({ ...row });
@@ -127,18 +117,28 @@ function setup() {
   const granted: { residentId: string; skills: { code: string; level: number }[] }[] = [];
   const directory = {
     residentRef: (id: string) => Promise.resolve(residents.get(id) ?? null),
-    grantSkillsFromCourse: (_m: EntityManager, residentId: string, skills: { code: string; level: number }[]) =>
-      Promise.resolve(void granted.push({ residentId, skills })),
+    grantSkillsFromCourse: (
+      _m: EntityManager,
+      residentId: string,
+      skills: { code: string; level: number }[],
+    ) => Promise.resolve(void granted.push({ residentId, skills })),
   } as unknown as ResidentsDirectory;
   const events: { kind: string; payload: unknown }[] = [];
   const outbox = {
     add: (_m: EntityManager, e: { kind: string; payload: unknown }) => Promise.resolve(void events.push(e)),
   } as unknown as OutboxService;
-  const audit = { record: () => Promise.resolve(), recordReads: () => Promise.resolve() } as unknown as AuditService;
+  const audit = {
+    record: () => Promise.resolve(),
+    recordReads: () => Promise.resolve(),
+  } as unknown as AuditService;
   const regions = {
-    assertRegion: (_f: string, code: string) => Promise.resolve({ code, level: code.length === 6 ? 'county' : 'township' }),
+    assertRegion: (_f: string, code: string) =>
+      Promise.resolve({ code, level: code.length === 6 ? 'county' : 'township' }),
   } as unknown as RegionsService;
-  const skills = { all: () => Promise.resolve(new Map()), requireCodes: () => Promise.resolve() } as unknown as SkillsService;
+  const skills = {
+    all: () => Promise.resolve(new Map()),
+    requireCodes: () => Promise.resolve(),
+  } as unknown as SkillsService;
   const courseService = new CoursesService(
     courses as unknown as CoursesRepository,
     new ScopePolicy(),
@@ -200,8 +200,14 @@ describe('EnrollmentsService', () => {
     const c = await courseService.create(provider, course());
     const id = addResident();
     courses.rows.get(c.id)!.status = 'cancelled';
-    await expect(enrollmentService.enroll(officer, c.id, id)).rejects.toMatchObject({ code: 'course.cancelled' });
-    Object.assign(courses.rows.get(c.id)!, { status: 'open', startDate: '2020-03-01', endDate: '2020-03-05' });
+    await expect(enrollmentService.enroll(officer, c.id, id)).rejects.toMatchObject({
+      code: 'course.cancelled',
+    });
+    Object.assign(courses.rows.get(c.id)!, {
+      status: 'open',
+      startDate: '2020-03-01',
+      endDate: '2020-03-05',
+    });
     await expect(enrollmentService.enroll(officer, c.id, id)).rejects.toMatchObject({ code: 'course.ended' });
     const stranger = user('officer', { scope: { siteIds: ['site-2'], regionCodes: [] } });
     await expect(enrollmentService.enroll(stranger, c.id, id)).rejects.toBeInstanceOf(NotFoundError);
@@ -213,9 +219,9 @@ describe('EnrollmentsService', () => {
     const id = addResident();
     const e = await enrollmentService.enroll(officer, c.id, id);
     // The resident may leave the course, not mark it attended or done.
-    await expect(enrollmentService.complete(user('resident', { residentId: id }), e.id)).rejects.toBeInstanceOf(
-      NotFoundError,
-    );
+    await expect(
+      enrollmentService.complete(user('resident', { residentId: id }), e.id),
+    ).rejects.toBeInstanceOf(NotFoundError);
     expect((await enrollmentService.attend(provider, e.id)).status).toBe('attending');
     const done = await enrollmentService.complete(provider, e.id);
     expect(done.status).toBe('completed');
@@ -240,13 +246,17 @@ describe('CoursesService', () => {
       new InvalidInputError('capacity', 'must be at least the 2 enrolled residents'),
     );
     expect((await courseService.update(provider, c.id, { capacity: 2 })).seatsLeft).toBe(0);
-    Object.assign(courses.rows.get(c.id)!, { status: 'cancelled', startDate: '2020-03-01', endDate: '2020-03-05' });
+    Object.assign(courses.rows.get(c.id)!, {
+      status: 'cancelled',
+      startDate: '2020-03-01',
+      endDate: '2020-03-05',
+    });
     await expect(courseService.update(provider, c.id, { status: 'open' })).rejects.toMatchObject({
       code: 'course.ended',
     });
   });
 
-  it("lets a provider change only their own course, and an officer only courses of their area", async () => {
+  it('lets a provider change only their own course, and an officer only courses of their area', async () => {
     const { courseService } = setup();
     const c = await courseService.create(provider, course());
     await expect(courseService.update(user('provider'), c.id, { title: '别人的课' })).rejects.toBeInstanceOf(
