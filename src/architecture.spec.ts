@@ -56,7 +56,7 @@ describe('import direction (lint)', () => {
     expect(
       lint(
         'src/platform/queue/zz-fixture.ts',
-        "import { ScopePolicy } from '../../access/scope-policy';\nexport const x = ScopePolicy;\n",
+        "import { ScopePolicy } from '../../access/scope/scope-policy';\nexport const x = ScopePolicy;\n",
       ),
     ).toEqual([expect.stringContaining('boundaries/dependencies')]);
     expect(
@@ -97,7 +97,7 @@ describe('import direction (lint)', () => {
     expect(
       lint(
         'src/training/zz-fixture.ts',
-        "import { AppConfig } from '../platform/config/app-config';\nimport { ScopePolicy } from '../access/scope-policy';\nimport { PlacementsService } from '../placements/placements.service';\nexport const x = [AppConfig, ScopePolicy, PlacementsService];\n",
+        "import { AppConfig } from '../platform/config/app-config';\nimport { ScopePolicy } from '../access/scope/scope-policy';\nimport { PlacementsService } from '../placements/placements.service';\nexport const x = [AppConfig, ScopePolicy, PlacementsService];\n",
       ),
     ).toEqual([]);
     expect(

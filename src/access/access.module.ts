@@ -13,7 +13,7 @@ import { RateLimits } from './rate-limits';
 import { SmsSender, smsSenderFor } from '../platform/sms/sms-sender';
 import { RegistrationCodesRepository } from './registration-codes.repository';
 import { RegistrationService } from './registration.service';
-import { ScopePolicy } from './scope-policy';
+import { ScopePolicy } from './scope/scope-policy';
 import { SessionsRepository } from './sessions.repository';
 import { UsersService } from './users.service';
 import { WebSessions } from './web-sessions';

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
-import type { ScopePolicy } from '../access/scope-policy';
+import type { ScopePolicy } from '../access/scope/scope-policy';
 import type { ResidentsDirectory } from '../residents/residents-directory';
 import type { Application } from './application.entity';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
-import { ScopePolicy, type ResidentRef } from '../access/scope-policy';
+import { ScopePolicy, type ResidentRef } from '../access/scope/scope-policy';
 import type { AuditService } from '../audit/audit.service';
 import { NotFoundError } from '../kernel/domain-errors';
 import { loadConfig } from '../platform/config/app-config';

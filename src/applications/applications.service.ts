@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../access/auth-user';
-import { ScopePolicy } from '../access/scope-policy';
+import { ScopePolicy } from '../access/scope/scope-policy';
 import { AuditService } from '../audit/audit.service';
 import { page, type Page } from '../kernel/pagination';
 import { maskName, maskPhone } from '../platform/crypto/masking';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../access/auth-user';
-import { ScopePolicy, type HouseholdRef } from '../access/scope-policy';
+import { ScopePolicy, type HouseholdRef } from '../access/scope/scope-policy';
 import { todayInPilotZone } from '../kernel/clock';
 import { CaseRecords } from './case-records';
 import type { CaseRow } from './casework.repository';

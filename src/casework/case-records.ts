@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
-import type { HouseholdRef } from '../access/scope-policy';
+import type { HouseholdRef } from '../access/scope/scope-policy';
 import { ApplicationsDirectory } from '../applications/applications-directory';
 import { PlacementsDirectory } from '../placements/placements-directory';
 import { RegionsDirectory } from '../regions/regions-directory';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
-import { positionalBind } from '../access/scope-sql';
+import { positionalBind } from '../access/scope/scope-sql';
 import { householdsWhereSql } from '../residents/household-filter-sql';
 import { readableHouseholdsSql } from '../residents/scope-sql';
 import type { CaseStatus } from './case-vocabulary';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AccountsDirectory } from '../access/accounts-directory';
 import type { AuthUser } from '../access/auth-user';
-import { ScopePolicy } from '../access/scope-policy';
+import { ScopePolicy } from '../access/scope/scope-policy';
 import type { AuditService } from '../audit/audit.service';
 import type { EmployersService } from '../employers/employers.service';
 import { NotFoundError } from '../kernel/domain-errors';

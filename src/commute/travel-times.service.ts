@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AccountsDirectory } from '../access/accounts-directory';
 import type { AuthUser } from '../access/auth-user';
-import { ScopePolicy } from '../access/scope-policy';
+import { ScopePolicy } from '../access/scope/scope-policy';
 import { AuditService } from '../audit/audit.service';
 import { InvalidInputError, NotFoundError } from '../kernel/domain-errors';
 import { ValidationFailedException } from '../platform/http/validation';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DiscoveryService } from '@nestjs/core';
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
-import { ScopePolicy } from '../access/scope-policy';
+import { ScopePolicy } from '../access/scope/scope-policy';
 import type { UsersService } from '../access/users.service';
 import type { AuditService } from '../audit/audit.service';
 import { ConflictError, InvalidInputError, NotFoundError } from '../kernel/domain-errors';

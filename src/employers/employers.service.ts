@@ -2,7 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { type EntityManager, QueryFailedError } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
-import { ScopePolicy, type EmployerRef } from '../access/scope-policy';
+import { ScopePolicy, type EmployerRef } from '../access/scope/scope-policy';
 import { UsersService } from '../access/users.service';
 import { AuditService } from '../audit/audit.service';
 import { ConflictError, InvalidInputError } from '../kernel/domain-errors';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
 import type { AccountScope, OfficersDirectory } from '../access/officers-directory';
-import { ScopePolicy } from '../access/scope-policy';
+import { ScopePolicy } from '../access/scope/scope-policy';
 import type { AuditService } from '../audit/audit.service';
 import { InvalidInputError, NotFoundError } from '../kernel/domain-errors';
 import type { OutboxService } from '../platform/database/outbox.service';

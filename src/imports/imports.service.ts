@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../access/auth-user';
 import { OfficersDirectory } from '../access/officers-directory';
-import { ScopePolicy } from '../access/scope-policy';
+import { ScopePolicy } from '../access/scope/scope-policy';
 import { AuditService } from '../audit/audit.service';
 import { InvalidInputError } from '../kernel/domain-errors';
 import type { OutboxEvent } from '../platform/database/outbox-event.entity';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
-import { managesSiteSql } from '../access/scope-sql';
+import { managesSiteSql } from '../access/scope/scope-sql';
 import type { MatchQueueQuery } from './dto/match.dto';
 import type { WageUnit } from './engine';
 import type { MatchStatus } from './results/match.entity';
@@ -167,7 +167,7 @@ export class MatchesRepository {
       else where += ` AND mt.score < ${arg(FAIR_SCORE)}`;
     }
     if (actor.role !== 'admin') {
-      // ScopePolicy.managesSite (access/scope-sql.ts): the officer's sites, or sites inside their regions.
+      // ScopePolicy.managesSite (access/scope/scope-sql.ts): the officer's sites, or sites inside their regions.
       const scope = managesSiteSql(actor, arg, { siteId: 's.id', siteRegion: 's.region_code' });
       where += ` AND ${scope}`;
       // The same sites as a list on match.site_id too: idx_match_queue then reads only their rows

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { ApplicationIntake } from '../applications/application-intake.service';
 import type { AuthUser } from '../access/auth-user';
-import { ScopePolicy } from '../access/scope-policy';
+import { ScopePolicy } from '../access/scope/scope-policy';
 import type { AuditService } from '../audit/audit.service';
 import { ConflictError, NotFoundError } from '../kernel/domain-errors';
 import { loadConfig } from '../platform/config/app-config';

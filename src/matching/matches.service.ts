@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
-import { ScopePolicy, type ResidentRef } from '../access/scope-policy';
+import { ScopePolicy, type ResidentRef } from '../access/scope/scope-policy';
 import { ApplicationIntake } from '../applications/application-intake.service';
 import { AuditService } from '../audit/audit.service';
 import { ConflictError, NotFoundError } from '../kernel/domain-errors';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { positionalBind, type Bind } from '../access/scope-sql';
+import { positionalBind, type Bind } from '../access/scope/scope-sql';
 import type { FollowUpMonth, PlacementKind } from './placement-kind';
 
 /*
@@ -38,7 +38,7 @@ export interface TaskRow {
 export interface TaskFilter {
   status: 'open' | 'done';
   siteId?: string;
-  /** The caller's scope as a condition on `t.site_id` (access/scope-sql.ts managesSiteSql). */
+  /** The caller's scope as a condition on `t.site_id` (access/scope/scope-sql.ts managesSiteSql). */
   scope: (bind: Bind) => string;
 }
 

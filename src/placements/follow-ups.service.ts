@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
-import { ScopePolicy } from '../access/scope-policy';
-import { managesSiteSql } from '../access/scope-sql';
+import { ScopePolicy } from '../access/scope/scope-policy';
+import { managesSiteSql } from '../access/scope/scope-sql';
 import { AuditService } from '../audit/audit.service';
 import { PLACEMENT_KIND_WORDS_ZH } from '../i18n/placement-vocabulary';
 import { page, type Page } from '../kernel/pagination';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { PostingRef } from '../access/scope-policy';
+import type { PostingRef } from '../access/scope/scope-policy';
 import { ConflictError, NotFoundError } from '../kernel/domain-errors';
 import { OutboxService } from '../platform/database/outbox.service';
 import { announcePostingChange } from './posting-events';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { ScopePolicy } from '../access/scope-policy';
+import { ScopePolicy } from '../access/scope/scope-policy';
 import type { AuditService } from '../audit/audit.service';
 import { ConflictError, InvalidInputError, NotFoundError } from '../kernel/domain-errors';
 import { loadConfig } from '../platform/config/app-config';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
-import { ScopePolicy } from '../access/scope-policy';
+import { ScopePolicy } from '../access/scope/scope-policy';
 import { AuditService } from '../audit/audit.service';
 import { ConflictError, InvalidInputError } from '../kernel/domain-errors';
 import { ReactsTo } from '../platform/queue/reactions';

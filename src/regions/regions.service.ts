@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { AuthUser } from '../access/auth-user';
-import { ScopePolicy } from '../access/scope-policy';
+import { ScopePolicy } from '../access/scope/scope-policy';
 import { AuditService } from '../audit/audit.service';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../kernel/domain-errors';
 import { page, type Page } from '../kernel/pagination';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
-import { managesSiteSql, positionalBind } from '../access/scope-sql';
+import { managesSiteSql, positionalBind } from '../access/scope/scope-sql';
 import { laborCapableSql } from '../residents/household-figures';
 import type { DashboardDto } from './dto/dashboard.dto';
 import { POSTINGS_IN_REACH } from './indicators-sql';

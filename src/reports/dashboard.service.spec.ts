@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AuthUser } from '../access/auth-user';
-import { ScopePolicy } from '../access/scope-policy';
+import { ScopePolicy } from '../access/scope/scope-policy';
 import { NotFoundError } from '../kernel/domain-errors';
 import { loadConfig } from '../platform/config/app-config';
 import type { RegionsService } from '../regions/regions.service';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../access/auth-user';
-import { ScopePolicy } from '../access/scope-policy';
+import { ScopePolicy } from '../access/scope/scope-policy';
 import { AppConfig } from '../platform/config/app-config';
 import { RegionsService } from '../regions/regions.service';
 import type { Site } from '../regions/site.entity';

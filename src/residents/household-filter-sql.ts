@@ -1,4 +1,4 @@
-import type { Bind } from '../access/scope-sql';
+import type { Bind } from '../access/scope/scope-sql';
 
 /**
  * For another feature's list that filters, counts and pages in SQL by its column holding a

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, DeepPartial, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { siteRegionSql } from '../access/scope-sql';
+import { siteRegionSql } from '../access/scope/scope-sql';
 import { Household } from './household.entity';
 import { householdHeadSql } from './household-head';
 import { laborCapableSql, type HouseholdFigures, type RecomputeResult } from './household-figures';

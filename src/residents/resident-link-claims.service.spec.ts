@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { AccountContact, AccountsDirectory } from '../access/accounts-directory';
 import type { AuthUser } from '../access/auth-user';
 import type { RateLimits } from '../access/rate-limits';
-import { ScopePolicy } from '../access/scope-policy';
+import { ScopePolicy } from '../access/scope/scope-policy';
 import type { UsersService } from '../access/users.service';
 import type { AuditRecord, AuditService } from '../audit/audit.service';
 import { ConflictError } from '../kernel/domain-errors';

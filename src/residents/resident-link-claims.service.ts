@@ -4,7 +4,7 @@ import { AccountsDirectory } from '../access/accounts-directory';
 import type { AuthUser } from '../access/auth-user';
 import { CODE_MAX_ATTEMPTS, codeExpiry, codeHash, codeMatches, newCode } from '../access/one-time-codes';
 import { RateLimits } from '../access/rate-limits';
-import { ScopePolicy } from '../access/scope-policy';
+import { ScopePolicy } from '../access/scope/scope-policy';
 import { UsersService } from '../access/users.service';
 import { AuditService } from '../audit/audit.service';
 import { ConflictError, InvalidInputError } from '../kernel/domain-errors';

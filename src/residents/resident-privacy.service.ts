@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AccountsDirectory } from '../access/accounts-directory';
 import type { AuthUser } from '../access/auth-user';
-import { ScopePolicy } from '../access/scope-policy';
+import { ScopePolicy } from '../access/scope/scope-policy';
 import { UsersService } from '../access/users.service';
 import { AuditService } from '../audit/audit.service';
 import { NotFoundError } from '../kernel/domain-errors';

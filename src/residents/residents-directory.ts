@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
-import type { ResidentRef } from '../access/scope-policy';
+import type { ResidentRef } from '../access/scope/scope-policy';
 import { NotFoundError } from '../kernel/domain-errors';
 import type { HouseholdPriorityPoints } from './household-priority';
 import { HouseholdsService } from './households.service';

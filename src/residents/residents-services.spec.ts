@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { AccountsDirectory } from '../access/accounts-directory';
 import type { AuthUser } from '../access/auth-user';
-import { ScopePolicy, type HouseholdRef } from '../access/scope-policy';
+import { ScopePolicy, type HouseholdRef } from '../access/scope/scope-policy';
 import type { UsersService } from '../access/users.service';
 import type { AuditRecord, AuditService } from '../audit/audit.service';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../kernel/domain-errors';

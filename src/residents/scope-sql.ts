@@ -1,10 +1,10 @@
 import type { AuthUser } from '../access/auth-user';
-import { managesSiteSql, namedBind, readsHouseholdSql } from '../access/scope-sql';
+import { managesSiteSql, namedBind, readsHouseholdSql } from '../access/scope/scope-sql';
 
 /*
  * The residents' list forms of ScopePolicy.readsHousehold and managesResident, over the
  * resident and household tables. The rule itself, and the site's region it needs, are access's
- * (access/scope-sql.ts): these pass only the household's site id and origin columns.
+ * (access/scope/scope-sql.ts): these pass only the household's site id and origin columns.
  */
 
 /**

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { QueryFailedError, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
-import { ScopePolicy, type ResidentRef } from '../access/scope-policy';
+import { ScopePolicy, type ResidentRef } from '../access/scope/scope-policy';
 import { AuditService } from '../audit/audit.service';
 import { ConflictError, NotFoundError } from '../kernel/domain-errors';
 import { page, type Page, type PageQuery } from '../kernel/pagination';

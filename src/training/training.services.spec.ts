@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { ScopePolicy, type ResidentRef } from '../access/scope-policy';
+import { ScopePolicy, type ResidentRef } from '../access/scope/scope-policy';
 import type { AuditService } from '../audit/audit.service';
 import { todayInPilotZone } from '../kernel/clock';
 import { InvalidInputError, NotFoundError } from '../kernel/domain-errors';

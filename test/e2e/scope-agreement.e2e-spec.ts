@@ -3,11 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { AuthUser } from '../../src/access/auth-user';
 import type { Role } from '../../src/access/role';
-import { ScopePolicy, type SiteRef } from '../../src/access/scope-policy';
-import { coversAreaSql, managesSiteSql, positionalBind, readsHouseholdSql } from '../../src/access/scope-sql';
+import { ScopePolicy, type SiteRef } from '../../src/access/scope/scope-policy';
+import { coversAreaSql, managesSiteSql, positionalBind, readsHouseholdSql } from '../../src/access/scope/scope-sql';
 
 /*
- * The scope rule has two forms: ScopePolicy (one object) and src/access/scope-sql.ts (lists,
+ * The scope rule has two forms: ScopePolicy (one object) and src/access/scope/scope-sql.ts (lists,
  * filtered in SQL before paging). This spec runs both over the same officers, sites, households
  * and region codes, on real PostgreSQL, and requires the same answers for every pair.
  */

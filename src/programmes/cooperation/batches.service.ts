@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../../access/auth-user';
-import { ScopePolicy, type ResidentRef } from '../../access/scope-policy';
+import { ScopePolicy, type ResidentRef } from '../../access/scope/scope-policy';
 import { UsersService } from '../../access/users.service';
 import { AuditService } from '../../audit/audit.service';
 import { todayInPilotZone } from '../../kernel/clock';

@@ -10,7 +10,7 @@
  */
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../../access/auth-user';
-import { ScopePolicy } from '../../access/scope-policy';
+import { ScopePolicy } from '../../access/scope/scope-policy';
 import { AuditService } from '../../audit/audit.service';
 import { todayInPilotZone } from '../../kernel/clock';
 import { ResidentsDirectory } from '../../residents/residents-directory';

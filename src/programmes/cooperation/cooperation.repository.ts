@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../../access/auth-user';
-import type { SiteRef } from '../../access/scope-policy';
+import type { SiteRef } from '../../access/scope/scope-policy';
 import { CooperationBatch } from './entities/cooperation-batch.entity';
 import { CooperationFair } from './entities/cooperation-fair.entity';
 import { CooperationMember } from './entities/cooperation-member.entity';
 import { RetentionCheck } from './entities/retention-check.entity';
-import { managesSiteSql, positionalBind, siteRegionSql } from '../../access/scope-sql';
+import { managesSiteSql, positionalBind, siteRegionSql } from '../../access/scope/scope-sql';
 
 /*
  * The only code that names the cooperation tables (cooperation_fair, cooperation_batch,

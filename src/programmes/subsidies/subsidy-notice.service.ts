@@ -1,6 +1,6 @@
 import { Injectable, type StreamableFile } from '@nestjs/common';
 import type { AuthUser } from '../../access/auth-user';
-import { ScopePolicy } from '../../access/scope-policy';
+import { ScopePolicy } from '../../access/scope/scope-policy';
 import { AuditService } from '../../audit/audit.service';
 import { maskNationalId } from '../../platform/crypto/masking';
 import { RegionsService } from '../../regions/regions.service';

@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Allow } from '../../access/access.decorator';
 import { CurrentUser, type AuthUser } from '../../access/auth-user';
-import { ScopePolicy } from '../../access/scope-policy';
+import { ScopePolicy } from '../../access/scope/scope-policy';
 import { pilotZoneInstant } from '../../kernel/clock';
 import { ConflictError, DomainError, NotFoundError } from '../../kernel/domain-errors';
 import { IdParam } from '../../platform/http/id-param';

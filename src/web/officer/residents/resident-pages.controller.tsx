@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Allow } from '../../../access/access.decorator';
 import { CurrentUser, type AuthUser } from '../../../access/auth-user';
-import { ScopePolicy } from '../../../access/scope-policy';
+import { ScopePolicy } from '../../../access/scope/scope-policy';
 import { ApplicationsService } from '../../../applications/applications.service';
 import { ApplicationQuery } from '../../../applications/dto/application.dto';
 import { DomainError, NotFoundError } from '../../../kernel/domain-errors';

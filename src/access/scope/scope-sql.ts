@@ -1,4 +1,4 @@
-import type { AuthUser } from './auth-user';
+import type { AuthUser } from '../auth-user';
 
 /*
  * ScopePolicy's rules in SQL, for list queries that must filter (and count) before they page.

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError } from '../kernel/domain-errors';
-import type { AuthUser } from './auth-user';
+import { NotFoundError } from '../../kernel/domain-errors';
+import type { AuthUser } from '../auth-user';
 
 /*
  * The one answer to "may this user see / change this object" (CONVENTIONS.md "Boundaries").
