@@ -5,9 +5,9 @@ import boundaries from 'eslint-plugin-boundaries';
  * i18n) → platform → kernel. The kernel is pure (types, errors, the one clock, geo, pages) and
  * imports nothing of ours but itself; platform (config, database and outbox, queue, redis,
  * crypto, http, logging, openapi, sms) imports the kernel and itself, never a feature; features
- * never import web; a feature's entities and repositories are its own — another folder may
- * import their *types*, never the classes (a class import is how one feature starts querying
- * another's tables). Proved to bite by src/architecture.spec.ts, which lints made-up files
+ * never import web; a feature's entities, repositories and SQL makers (`*-sql.ts`) are its
+ * own — another folder may import their *types*, never the values (a value import is how one
+ * feature starts querying another's tables). Proved to bite by src/architecture.spec.ts, which lints made-up files
  * placed in real folders.
  */
 export const KERNEL = 'src/kernel';
@@ -29,7 +29,15 @@ export default {
       { type: 'app', pattern: '(src/cli|tools/demo)' },
       { type: 'feature', pattern: 'src/*', capture: ['name'] },
     ],
-    'boundaries/files': [{ category: 'private', pattern: ['**/*.entity.ts', '**/*.repository.ts'] }],
+    // A feature's SQL makers (`*-sql.ts`) are as private as its repositories: another feature
+    // gets a condition from the owner's directory (kernel/sql-condition.ts), never the maker.
+    // access's scope/scope-sql.ts is the one rule every list uses, so it stays open.
+    'boundaries/files': [
+      {
+        category: 'private',
+        pattern: ['**/*.entity.ts', '**/*.repository.ts', 'src/!(access)/**/*-sql.ts'],
+      },
+    ],
   },
   rules: {
     'boundaries/dependencies': [

@@ -93,6 +93,27 @@ describe('import direction (lint)', () => {
     expect(own).toEqual([]);
   });
 
+  it("refuses another feature's SQL maker, allows the shared scope rule and the owner's directory", () => {
+    expect(
+      lint(
+        'src/casework/zz-fixture.ts',
+        "import { householdsWhereSql } from '../residents/household-filter-sql';\nexport const x = householdsWhereSql;\n",
+      ),
+    ).toEqual([expect.stringContaining('private')]);
+    expect(
+      lint(
+        'src/casework/zz-fixture.ts',
+        "import { managesSiteSql } from '../access/scope/scope-sql';\nimport { HouseholdsDirectory } from '../residents/households-directory';\nexport const x = [managesSiteSql, HouseholdsDirectory];\n",
+      ),
+    ).toEqual([]);
+    expect(
+      lint(
+        'src/residents/zz-fixture.ts',
+        "import { readableHouseholdsSql } from './scope-sql';\nexport const x = readableHouseholdsSql;\n",
+      ),
+    ).toEqual([]);
+  });
+
   it('lets features use platform, access and other features, and web use features', () => {
     expect(
       lint(

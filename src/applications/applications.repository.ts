@@ -1,18 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import type { SqlCondition } from '../kernel/sql-condition';
 import { Application, type ApplicationHistoryEntry } from './application.entity';
 import type { ApplicationSource, ApplicationStatus } from './application-status';
 
 /*
  * The only code that names the application table. The officers' scope and the household
- * priority are fragments over a.resident_id that the residents' directory hands out.
+ * priority are conditions the residents' directory makes on the resident-id column named here
+ * (kernel/sql-condition.ts), so the list filters, orders and pages in one statement.
  */
 
-export interface SqlFragment {
-  sql: string;
-  params: Record<string, unknown>;
-}
+/** What the residents' directory answers on this repository's column holding a resident id. */
+export type OnResidentColumn = (residentIdColumn: string) => SqlCondition;
 
 /** Whose applications a list may hold, and its filters. */
 export interface ApplicationFilter {
@@ -20,7 +20,7 @@ export interface ApplicationFilter {
   reader:
     | { employerId: string | null | undefined }
     | { ownResidentId: string | null | undefined }
-    | { scope: SqlFragment }
+    | { scope: OnResidentColumn }
     | 'none';
   postingId?: string;
   residentId?: string;
@@ -30,7 +30,8 @@ export interface ApplicationFilter {
 /** Put these postings' applications first, by household priority (public-welfare posts). */
 export interface PriorityFirst {
   postingIds: string[];
-  priority: SqlFragment;
+  /** The household priority of the resident, a number (ResidentsDirectory.householdPrioritySql). */
+  priority: OnResidentColumn;
 }
 
 export interface NewApplication {
@@ -116,10 +117,11 @@ export class ApplicationsRepository {
   ): Promise<Application[]> {
     const qb = this.filtered(f);
     if (first?.postingIds.length) {
+      const priority = first.priority('a.resident_id');
       qb.orderBy(
-        `CASE WHEN a.posting_id = ANY(CAST(:priorityPostingIds AS uuid[])) THEN ${first.priority.sql} ELSE 0 END`,
+        `CASE WHEN a.posting_id = ANY(CAST(:priorityPostingIds AS uuid[])) THEN ${priority.sql} ELSE 0 END`,
         'DESC',
-      ).setParameters({ ...first.priority.params, priorityPostingIds: first.postingIds });
+      ).setParameters({ ...priority.params, priorityPostingIds: first.postingIds });
     }
     return qb.addOrderBy('a.created_at', 'ASC').addOrderBy('a.id', 'ASC').offset(skip).limit(take).getMany();
   }
@@ -130,7 +132,10 @@ export class ApplicationsRepository {
     if (r === 'none') qb.andWhere('FALSE');
     else if ('employerId' in r) qb.andWhere('a.employer_id = :employerId', { employerId: r.employerId });
     else if ('ownResidentId' in r) qb.andWhere('a.resident_id = :ownId', { ownId: r.ownResidentId });
-    else qb.andWhere(r.scope.sql, r.scope.params);
+    else {
+      const scope = r.scope('a.resident_id');
+      qb.andWhere(scope.sql, { ...scope.params });
+    }
     if (f.postingId) qb.andWhere('a.posting_id = :postingId', { postingId: f.postingId });
     if (f.residentId) qb.andWhere('a.resident_id = :residentId', { residentId: f.residentId });
     if (f.status) qb.andWhere('a.status = :status', { status: f.status });

@@ -46,8 +46,9 @@ interface ApplicantFacts {
  * hire).
  *
  * Postings, employers, residents and accounts are read through their directories; the officers'
- * list filters and orders by the resident's scope and household priority with the SQL the
- * residents' directory hands out (ResidentsDirectory.readableSql, householdPrioritySql), and
+ * list filters and orders by the resident's scope and household priority with the conditions
+ * the residents' directory makes on the repository's column (ResidentsDirectory.readableBy,
+ * householdPrioritySql; kernel/sql-condition.ts), and
  * puts public-welfare posts (PostingsDirectory.publicWelfareAmong) first, so it still pages in
  * the database.
  */
@@ -118,8 +119,11 @@ export class ApplicationsService {
     if (actor.role === 'officer' || actor.role === 'admin') {
       const welfare = await this.postings.publicWelfareAmong(await this.repo.postingIdsOf(filter));
       if (welfare.size) {
-        const priority = this.residents.householdPrioritySql('a.resident_id', this.rules.priority);
-        first = { postingIds: [...welfare], priority };
+        const points = this.rules.priority;
+        first = {
+          postingIds: [...welfare],
+          priority: (column) => this.residents.householdPrioritySql(column, points),
+        };
       }
     }
     const entities = await this.repo.page(filter, (q.page - 1) * q.pageSize, q.pageSize, first);
@@ -166,7 +170,7 @@ export class ApplicationsService {
         return { ownResidentId: actor.residentId };
       case 'officer':
       case 'admin':
-        return { scope: this.residents.readableSql(actor, 'a.resident_id') };
+        return { scope: (column) => this.residents.readableBy(actor, column) };
       case 'provider':
       case 'liaison':
         return 'none';

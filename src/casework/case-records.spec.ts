@@ -2,6 +2,7 @@ import type { AuthUser } from '../access/auth-user';
 import type { ApplicationsDirectory, OfficerReferral, ReferralWindow } from '../applications/applications-directory';
 import type { PlacementsDirectory } from '../placements/placements-directory';
 import type { RegionsDirectory, SiteCard } from '../regions/regions-directory';
+import type { SqlCondition } from '../kernel/sql-condition';
 import type { HouseholdCard, HouseholdsDirectory } from '../residents/households-directory';
 import type { NotificationsService } from '../notifications/notifications.service';
 import { CaseClockService } from './case-clock.service';
@@ -73,13 +74,14 @@ function setup(o: {
 }) {
   const calls: Record<string, number> = {};
   const count = (name: string) => (calls[name] = (calls[name] ?? 0) + 1);
-  const listed: CaseFilter[] = [];
+  /** Each list call: the cases' own filter and the household conditions it was given. */
+  const listed: { f: CaseFilter; households: readonly SqlCondition[] }[] = [];
   const stabilised: string[][] = [];
   const cardMap = new Map((o.households ?? []).map((h) => [h.id, h]));
   const cases = {
     get: (id: string) => Promise.resolve(o.cases?.find((c) => c.id === id) ?? null),
-    list: (_a: AuthUser, f: CaseFilter) => {
-      listed.push(f);
+    list: (households: (column: string) => readonly SqlCondition[], f: CaseFilter) => {
+      listed.push({ f, households: households('c.household_id') });
       return Promise.resolve({ rows: o.cases ?? [], total: 42 });
     },
     overdue: () => Promise.resolve(o.cases ?? []),
@@ -123,6 +125,9 @@ function setup(o: {
     },
     labourCapableOf: (ids: string[]) => Promise.resolve((o.members ?? []).filter((m) => ids.includes(m.householdId))),
     zeroEmploymentIds: () => Promise.resolve(o.zero ?? []),
+    // The directory's conditions, as data the test can read (the real ones are SQL).
+    readableBy: (actor: AuthUser, column: string) => ({ sql: `readable ${column}`, params: { actor: actor.id } }),
+    at: (column: string, f: object, match = 'all') => ({ sql: `at ${column} ${match}`, params: f }),
   } as unknown as HouseholdsDirectory;
   const regions = {
     sitesOf: (ids: string[]) => {
@@ -192,7 +197,21 @@ describe('CaseRecords', () => {
   it("filters a region's queue by the sites inside it and the households registered in it", async () => {
     const { records, listed } = setup({});
     await records.list(ADMIN, { regionCode: '4228', today: '2026-11-04', offset: 0, limit: 20 });
-    expect(listed[0]).toMatchObject({ regionCode: '4228', regionSiteIds: ['s1'] });
+    expect(listed[0].households).toEqual([
+      { sql: 'readable c.household_id', params: { actor: ADMIN.id } },
+      { sql: 'at c.household_id any', params: { siteIds: ['s1'], originRegionCode: '4228' } },
+    ]);
+    expect(listed[0].f).toMatchObject({ today: '2026-11-04', offset: 0, limit: 20 });
+  });
+
+  it("keeps the actor's scope first and adds a site and an origin as conditions that must all hold", async () => {
+    const { records, listed } = setup({});
+    await records.list(ADMIN, { siteId: 's2', originRegionCode: '422802', today: '2026-11-04', offset: 0, limit: 20 });
+    expect(listed[0].households.map((c) => [c.sql, c.params])).toEqual([
+      ['readable c.household_id', { actor: ADMIN.id }],
+      ['at c.household_id all', { siteIds: ['s2'] }],
+      ['at c.household_id all', { originRegionCode: '422802' }],
+    ]);
   });
 
   it('leaves out a case whose household is gone, as the joins did', async () => {

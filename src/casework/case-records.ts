@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
 import type { HouseholdRef } from '../access/scope/scope-policy';
+import type { SqlCondition } from '../kernel/sql-condition';
 import { ApplicationsDirectory } from '../applications/applications-directory';
 import { PlacementsDirectory } from '../placements/placements-directory';
 import { RegionsDirectory } from '../regions/regions-directory';
@@ -31,8 +32,9 @@ const RECENT_PLACEMENT_DAYS = 7;
  * a whole page or batch: HouseholdsDirectory (number, site, origin, head, members),
  * RegionsDirectory (the site's region and name, township names), ApplicationsDirectory (the
  * referrals officers made from the matching queue) and PlacementsDirectory. The queue still
- * filters, counts and pages in one SQL statement: the household conditions are the residents'
- * fragments (readableHouseholdsSql, householdsWhereSql), so the page is the same page.
+ * filters, counts and pages in one SQL statement: its household conditions (scope, site,
+ * region, origin) are conditions HouseholdsDirectory makes on the repository's household_id
+ * column (kernel/sql-condition.ts), so the page is the same page.
  */
 @Injectable()
 export class CaseRecords {
@@ -52,8 +54,31 @@ export class CaseRecords {
 
   async list(actor: AuthUser, f: CaseFilter): Promise<{ rows: CaseRow[]; total: number }> {
     const regionSiteIds = f.regionCode ? await this.regions.siteIdsWithin(f.regionCode) : undefined;
-    const { rows, total } = await this.cases.list(actor, { ...f, regionSiteIds });
+    const { rows, total } = await this.cases.list(
+      (column) => this.householdConditions(actor, column, { ...f, regionSiteIds }),
+      f,
+    );
     return { rows: await this.withFacts(rows), total };
+  }
+
+  /**
+   * The household side of a case filter, on the repository's household-id column: the actor's
+   * scope, then a site, a region (at a site inside it, or registered in it: the dual
+   * jurisdiction's two ways in) and an origin.
+   */
+  private householdConditions(
+    actor: AuthUser,
+    column: string,
+    f: Pick<CaseFilter, 'siteId' | 'regionCode' | 'regionSiteIds' | 'originRegionCode'>,
+  ): SqlCondition[] {
+    const conditions = [this.households.readableBy(actor, column)];
+    if (f.siteId) conditions.push(this.households.at(column, { siteIds: [f.siteId] }));
+    if (f.regionCode)
+      conditions.push(
+        this.households.at(column, { siteIds: f.regionSiteIds ?? [], originRegionCode: f.regionCode }, 'any'),
+      );
+    if (f.originRegionCode) conditions.push(this.households.at(column, { originRegionCode: f.originRegionCode }));
+    return conditions;
   }
 
   /** Cases past a due date, with the date passed (the overdue notice names one deadline). */
@@ -82,7 +107,7 @@ export class CaseRecords {
     today: string,
     f: { siteId?: string; originRegionCode?: string },
   ): Promise<DashboardCaseRow[]> {
-    const cores = await this.services.dashboardCases(actor, today, f);
+    const cores = await this.services.dashboardCases((column) => this.householdConditions(actor, column, f), today);
     const cards = await this.households.cardsOf(cores.map((c) => c.householdId));
     const sites = await this.regions.sitesOf([...cards.values()].map((h) => h.siteId));
     const townships = await this.regions.namesOf(

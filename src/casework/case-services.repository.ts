@@ -1,10 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { AuthUser } from '../access/auth-user';
-import { positionalBind } from '../access/scope/scope-sql';
-import { householdsWhereSql } from '../residents/household-filter-sql';
-import { readableHouseholdsSql } from '../residents/scope-sql';
+import { bindCondition, type SqlCondition } from '../kernel/sql-condition';
 import type { CaseStatus } from './case-vocabulary';
 import { OVERDUE } from './casework.repository';
 
@@ -60,37 +57,28 @@ export interface ReferralWindowOfCase {
   openedAtExact: string;
 }
 
-function bindNamed(sql: string, named: Record<string, unknown>, params: unknown[]): string {
-  return sql.replace(/:(\w+)/g, (_, name: string) => {
-    params.push(named[name]);
-    return `$${params.length}`;
-  });
-}
-
 @Injectable()
 export class CaseServicesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Every case the actor reads (the dashboard's and the queue figures' rows). */
+  /**
+   * Every case whose household passes `households`' conditions (the actor's scope, a site, an
+   * origin: HouseholdsDirectory makes them on the column given): the dashboard's and the queue
+   * figures' rows.
+   */
   dashboardCases(
-    actor: AuthUser,
+    households: (householdIdColumn: string) => readonly SqlCondition[],
     today: string,
-    f: { siteId?: string; originRegionCode?: string },
   ): Promise<DashboardCaseCore[]> {
     const params: unknown[] = [today];
-    const bind = positionalBind(params);
-    const scope = readableHouseholdsSql(actor, 'c.household_id');
-    const where = [bindNamed(scope.sql, scope.params, params)];
-    if (f.siteId) where.push(householdsWhereSql('c.household_id', bind, { siteIds: [f.siteId] }));
-    if (f.originRegionCode)
-      where.push(householdsWhereSql('c.household_id', bind, { originRegionCode: f.originRegionCode }));
+    const where = households('c.household_id').map((c) => bindCondition(c, params));
     return this.dataSource.query(
       `SELECT c.id AS "caseId", c.household_id AS "householdId", c.status,
               ${OVERDUE('c', '$1::date')} AS overdue,
               c.opened_on::text AS "openedOn", c.first_contact_on::text AS "firstContactOn",
               c.clear_due_on::text AS "clearDueOn", c.employed_on::text AS "employedOn"
          FROM casework_case c
-        WHERE ${where.join(' AND ')}`,
+        WHERE ${where.join(' AND ') || 'TRUE'}`,
       params,
     );
   }

@@ -1,18 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { AuthUser } from '../access/auth-user';
 import { positionalBind } from '../access/scope/scope-sql';
-import { householdsWhereSql } from '../residents/household-filter-sql';
-import { readableHouseholdsSql } from '../residents/scope-sql';
+import { bindCondition, type SqlCondition } from '../kernel/sql-condition';
 import type { ActionKind, ActionOutcome, CaseCause, CaseStatus, CloseReason } from './case-vocabulary';
 
 /*
  * The only code that names the casework tables (casework_case, casework_action, casework_ledger),
  * and it names no other feature's table: the household, its site, members, placements,
  * postings, courses and referrals come from their owners' directories (case-records.ts joins
- * them to these rows), and the queue filters by household through the residents' SQL
- * fragments (readableHouseholdsSql, householdsWhereSql) before it counts and pages.
+ * them to these rows), and the queue filters by household with the conditions the residents'
+ * HouseholdsDirectory makes on our household_id column (kernel/sql-condition.ts) before it
+ * counts and pages.
  */
 
 export interface CaseRow {
@@ -73,6 +72,9 @@ export interface LedgerFields {
   jobIntention: string | null;
 }
 
+/** What the cases' own columns are filtered by (the household conditions come separately). */
+export type CaseListFilter = Pick<CaseFilter, 'status' | 'overdue' | 'active' | 'today' | 'offset' | 'limit'>;
+
 export interface CaseFilter {
   siteId?: string;
   regionCode?: string;
@@ -113,14 +115,6 @@ const SELECT = (today: string) => `
              json_agg(json_build_object('residentId', resident_id, 'postingId', posting_id))
                FILTER (WHERE kind = 'referral') AS logged_referrals
         FROM casework_action WHERE case_id = c.id) a ON true`;
-
-/** Named (:x) parameters of the shared scope SQL, bound positionally after `params`. */
-function bindNamed(sql: string, named: Record<string, unknown>, params: unknown[]): string {
-  return sql.replace(/:(\w+)/g, (_, name: string) => {
-    params.push(named[name]);
-    return `$${params.length}`;
-  });
-}
 
 @Injectable()
 export class CaseworkRepository {
@@ -241,34 +235,26 @@ export class CaseworkRepository {
     return rows[0] ?? null;
   }
 
-  async list(actor: AuthUser, f: CaseFilter): Promise<{ rows: CaseCore[]; total: number }> {
+  /**
+   * One page of cases and the count of all that match. `households` makes the household
+   * conditions (the actor's scope, site, region) on the column it is given: the residents'
+   * HouseholdsDirectory answers them, so the page filters, counts and pages in one statement.
+   */
+  async list(
+    households: (householdIdColumn: string) => readonly SqlCondition[],
+    f: CaseListFilter,
+  ): Promise<{ rows: CaseCore[]; total: number }> {
     const params: unknown[] = [];
     const bind = positionalBind(params);
     // Today is bound where a statement first needs it, so the count (which needs it only for
     // the overdue filter) never carries a parameter it does not use.
     let todayAt: string | undefined;
     const today = (): string => (todayAt ??= `${bind(f.today)}::date`);
-    const where: string[] = [];
-    const scope = readableHouseholdsSql(actor, 'c.household_id');
-    where.push(bindNamed(scope.sql, scope.params, params));
-    if (f.siteId) where.push(householdsWhereSql('c.household_id', bind, { siteIds: [f.siteId] }));
-    if (f.regionCode) {
-      // At a site inside the region, or registered in it (the dual jurisdiction's two ways in).
-      where.push(
-        householdsWhereSql(
-          'c.household_id',
-          bind,
-          { siteIds: f.regionSiteIds ?? [], originRegionCode: f.regionCode },
-          'any',
-        ),
-      );
-    }
-    if (f.originRegionCode)
-      where.push(householdsWhereSql('c.household_id', bind, { originRegionCode: f.originRegionCode }));
+    const where = households('c.household_id').map((c) => bindCondition(c, params));
     if (f.status) where.push(`c.status = ${bind(f.status)}`);
     if (f.active !== undefined) where.push(`${f.active ? '' : 'NOT '}c.status IN ('open', 'assisting')`);
     if (f.overdue !== undefined) where.push(`${f.overdue ? '' : 'NOT '}${OVERDUE('c', today())}`);
-    const conditions = where.join(' AND ');
+    const conditions = where.join(' AND ') || 'TRUE';
     const countParams = [...params];
     const pageSql = `${SELECT(today())} WHERE ${conditions}
           ORDER BY (c.status = 'closed'), c.first_contact_due_on, c.clear_due_on, c.id

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { SqlCondition } from '../kernel/sql-condition';
 import type { PlacementKind } from './placement-kind';
 import { PlacementFollowUp } from './placement-follow-up.entity';
 import { Placement } from './placement.entity';
@@ -111,16 +112,20 @@ export class PlacementsRepository {
     });
   }
 
-  /** One page of the placements `scope` admits, latest start first, and the total. */
+  /**
+   * One page of the placements the actor reads, latest start first, and the total; `readable`
+   * makes the actor's scope on the household-id column it is given (HouseholdsDirectory.readableBy).
+   */
   async page(
-    scope: { sql: string; params: Record<string, unknown> },
+    readable: (householdIdColumn: string) => SqlCondition,
     f: PlacementFilter,
     skip: number,
     take: number,
   ): Promise<[Placement[], number]> {
+    const scope = readable('p.household_id');
     const qb = this.dataSource.manager
       .createQueryBuilder(Placement, 'p')
-      .where(scope.sql, scope.params)
+      .where(scope.sql, { ...scope.params })
       .orderBy('p.startDate', 'DESC')
       .addOrderBy('p.id', 'ASC');
     if (f.siteId) qb.andWhere('p.site_id = :siteId', { siteId: f.siteId });

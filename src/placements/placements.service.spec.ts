@@ -11,7 +11,7 @@ import type { EmployersService } from '../employers/employers.service';
 import type { NotificationsService } from '../notifications/notifications.service';
 import type { PostingsDirectory } from '../postings/postings-directory';
 import type { RegionsService } from '../regions/regions.service';
-import type { HouseholdsService } from '../residents/households.service';
+import type { HouseholdsDirectory } from '../residents/households-directory';
 import type { EmploymentChange, ResidentsDirectory } from '../residents/residents-directory';
 import type { AtRiskAlerts, AtRiskHousehold } from './at-risk-alerts';
 import { addDays } from '../kernel/clock';
@@ -177,7 +177,7 @@ function setup() {
     audit,
     outbox,
     directory,
-    {} as HouseholdsService,
+    {} as HouseholdsDirectory,
     {} as PostingsDirectory,
     {} as EmployersService,
     new EmploymentPolicy(loadConfig({})),

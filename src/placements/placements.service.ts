@@ -8,7 +8,7 @@ import { page, type Page } from '../kernel/pagination';
 import { OutboxService } from '../platform/database/outbox.service';
 import { EmployersService } from '../employers/employers.service';
 import { PostingsDirectory } from '../postings/postings-directory';
-import { HouseholdsService } from '../residents/households.service';
+import { HouseholdsDirectory } from '../residents/households-directory';
 import { ResidentsDirectory } from '../residents/residents-directory';
 import { AtRiskAlerts } from './at-risk-alerts';
 import type { CreateFollowUpDto } from './dto/follow-up.dto';
@@ -72,7 +72,7 @@ export class PlacementsService {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly residents: ResidentsDirectory,
-    private readonly households: HouseholdsService,
+    private readonly households: HouseholdsDirectory,
     private readonly postings: PostingsDirectory,
     private readonly employers: EmployersService,
     private readonly rules: EmploymentPolicy,
@@ -171,9 +171,8 @@ export class PlacementsService {
   }
 
   async list(actor: AuthUser, q: PlacementQuery): Promise<Page<PlacementDto>> {
-    const scope = this.households.readableSql(actor, 'p.household_id');
     const [entities, total] = await this.repo.page(
-      scope,
+      (householdIdColumn) => this.households.readableBy(actor, householdIdColumn),
       { siteId: q.siteId, residentId: q.residentId, kind: q.kind, active: q.active },
       (q.page - 1) * q.pageSize,
       q.pageSize,

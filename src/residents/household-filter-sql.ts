@@ -1,11 +1,12 @@
 import type { Bind } from '../access/scope/scope-sql';
 
 /**
- * For another feature's list that filters, counts and pages in SQL by its column holding a
- * household id (casework's queue): the rows whose household is at one of `siteIds` and/or
+ * Residents' own: another feature gets it as a condition from HouseholdsDirectory.at, for a
+ * list that filters, counts and pages in SQL by its column holding a household id (casework's
+ * queue). The rows whose household is at one of `siteIds` and/or
  * registered under `originRegionCode` (a code covers every division below it). `match: 'any'`
  * joins the two with OR (a region's households: at its sites or from it), `'all'` with AND.
- * The household table stays named here only; the caller binds the values its own way.
+ * The household table stays named here only.
  */
 export function householdsWhereSql(
   householdIdColumn: string,

@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { AuthUser } from '../access/auth-user';
+import { namedBind } from '../access/scope/scope-sql';
+import type { SqlCondition } from '../kernel/sql-condition';
+import { householdsWhereSql } from './household-filter-sql';
+import { readableHouseholdsSql } from './scope-sql';
 import {
   HouseholdsDirectoryRepository,
   type HouseholdCard,
@@ -12,8 +17,9 @@ export type { HouseholdCard, HouseholdMember } from './households-directory.repo
  * What casework asks of known households and their members, by id, in one query per call
  * (never one per household): number, site, origin and head; the members by name; every member
  * id (erased ones too, for the records they left, such as referrals); the labour-capable ones;
- * the zero-employment households. No scope check: callers filter their own rows with
- * readableHouseholdsSql and check one object with ScopePolicy.
+ * the zero-employment households. No scope check on these: callers check one object with
+ * ScopePolicy, and filter their own lists with the conditions below (`readableBy`, `at`), which
+ * are the only way another feature's SQL learns anything of a household.
  */
 @Injectable()
 export class HouseholdsDirectory {
@@ -60,5 +66,28 @@ export class HouseholdsDirectory {
   /** Ids of the households flagged zero-employment (零就业家庭). */
   zeroEmploymentIds(): Promise<string[]> {
     return this.repo.zeroEmploymentIds();
+  }
+
+  /**
+   * For another feature's list that filters, counts and pages in one statement: a condition on
+   * its column holding a household id, true for the households the actor reads
+   * (ScopePolicy.readsHousehold's list form; admins read every household).
+   */
+  readableBy(actor: AuthUser, householdIdColumn: string): SqlCondition {
+    return readableHouseholdsSql(actor, householdIdColumn);
+  }
+
+  /**
+   * The same, true for the households at one of `siteIds` and/or registered under
+   * `originRegionCode` (a code covers every division below it); `match: 'any'` joins the two with
+   * OR (a region's households: at its sites or from it), `'all'` with AND.
+   */
+  at(
+    householdIdColumn: string,
+    f: { siteIds?: readonly string[]; originRegionCode?: string },
+    match: 'all' | 'any' = 'all',
+  ): SqlCondition {
+    const params: Record<string, unknown> = {};
+    return { sql: householdsWhereSql(householdIdColumn, namedBind(params, 'hhAt'), f, match), params };
   }
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, DeepPartial, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { siteRegionSql } from '../access/scope/scope-sql';
+import { bindCondition, type SqlCondition } from '../kernel/sql-condition';
 import { Household } from './household.entity';
 import { householdHeadSql } from './household-head';
 import { laborCapableSql, type HouseholdFigures, type RecomputeResult } from './household-figures';
@@ -98,14 +99,10 @@ export class HouseholdsRepository {
    */
   async labels(
     ids: string[],
-    scope: { sql: string; params: Record<string, unknown> },
+    scope: SqlCondition,
   ): Promise<{ id: string; number: number; head_id: string | null; head_name: string | null }[]> {
     const params: unknown[] = [ids];
-    // readableHouseholdsSql speaks named parameters; bind them positionally after $1.
-    const sql = scope.sql.replace(/:(\w+)/g, (_, name: string) => {
-      params.push(scope.params[name]);
-      return `$${params.length}`;
-    });
+    const sql = bindCondition(scope, params);
     return this.dataSource.query(
       `SELECT h.id, h.number, head.head_id, head.head_name
          FROM household h ${householdHeadSql('h')}

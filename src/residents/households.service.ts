@@ -42,14 +42,6 @@ export class HouseholdsService {
   }
 
   /**
-   * For another module's list that filters and pages in SQL: a condition on its column holding
-   * a household id, true for the households the actor reads (ScopePolicy.readsHousehold's twin).
-   */
-  readableSql(actor: AuthUser, householdIdColumn: string): { sql: string; params: Record<string, unknown> } {
-    return readableHouseholdsSql(actor, householdIdColumn);
-  }
-
-  /**
    * A household named in a request body that the actor must manage: 400 when it does not exist
    * or the actor cannot see it, 403 when the actor only reads it (origin-region officers).
    */

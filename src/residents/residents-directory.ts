@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { AuthUser } from '../access/auth-user';
 import type { ResidentRef } from '../access/scope/scope-policy';
 import { NotFoundError } from '../kernel/domain-errors';
+import type { SqlCondition } from '../kernel/sql-condition';
 import type { HouseholdPriorityPoints } from './household-priority';
 import { HouseholdsService } from './households.service';
 import { ResidentsRepository } from './residents.repository';
@@ -140,7 +141,7 @@ export class ResidentsDirectory {
    * For another module's list that filters and pages in SQL: a condition on its column holding
    * a resident id, true for the residents the actor reads (ScopePolicy.readsResident's list twin).
    */
-  readableSql(actor: AuthUser, residentIdColumn: string): { sql: string; params: Record<string, unknown> } {
+  readableBy(actor: AuthUser, residentIdColumn: string): SqlCondition {
     return readableResidentsSql(actor, residentIdColumn);
   }
 
@@ -148,7 +149,7 @@ export class ResidentsDirectory {
   householdPrioritySql(
     residentIdColumn: string,
     points: HouseholdPriorityPoints,
-  ): { sql: string; params: Record<string, number> } {
+  ): SqlCondition {
     return this.repo.householdPrioritySql(residentIdColumn, points);
   }
 }

@@ -1,5 +1,6 @@
 import type { AuthUser } from '../access/auth-user';
 import { managesSiteSql, namedBind, readsHouseholdSql } from '../access/scope/scope-sql';
+import type { SqlCondition } from '../kernel/sql-condition';
 
 /*
  * The residents' list forms of ScopePolicy.readsHousehold and managesResident, over the
@@ -35,7 +36,7 @@ export function householdReadScope(
 export function readableResidentsSql(
   actor: AuthUser,
   residentIdColumn: string,
-): { sql: string; params: Record<string, unknown> } {
+): SqlCondition {
   const scope = householdReadScope(actor, 'scope_h');
   return {
     sql: `${residentIdColumn} IN (SELECT scope_r.id FROM resident scope_r
@@ -52,7 +53,7 @@ export function readableResidentsSql(
 export function managedResidentsSql(
   actor: AuthUser,
   residentIdColumn: string,
-): { sql: string; params: Record<string, unknown> } {
+): SqlCondition {
   if (actor.role !== 'admin' && actor.role !== 'officer') return { sql: 'FALSE', params: {} };
   const params: Record<string, unknown> = {};
   const scope = managesSiteSql(actor, namedBind(params, 'scopeManaged'), { siteId: 'scope_h.site_id' });
@@ -68,7 +69,7 @@ export function managedResidentsSql(
 export function readableHouseholdsSql(
   actor: AuthUser,
   householdIdColumn: string,
-): { sql: string; params: Record<string, unknown> } {
+): SqlCondition {
   const scope = householdReadScope(actor, 'scope_h');
   return {
     sql: `${householdIdColumn} IN (SELECT scope_h.id FROM household scope_h WHERE ${scope?.sql ?? 'TRUE'})`,
