@@ -17,6 +17,8 @@ export function toCaseDto(r: CaseRow, today: string): CaseDto {
     id: r.id,
     householdId: r.householdId,
     householdName: householdName(r),
+    householdNumber: r.householdNumber,
+    headName: r.headName,
     siteId: r.siteId,
     originRegionCode: r.originRegionCode,
     status: r.status,

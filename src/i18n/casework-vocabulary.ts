@@ -99,3 +99,8 @@ export const CASE_WORDS_EN: CaseWords = {
   },
   field: { kind: 'How', outcome: 'Outcome', date: 'Date', note: 'Note' },
 };
+
+/** The casework words in the reader's language (the officer pages pass `useWeb().lang`). */
+export function caseWords(lang: 'zh' | 'en'): CaseWords {
+  return lang === 'en' ? CASE_WORDS_EN : CASE_WORDS_ZH;
+}

@@ -1939,6 +1939,11 @@ export interface components {
              */
             firstContactDueOn: string;
             firstContactOn: string | null;
+            /**
+             * @description The household head's name
+             * @example 张三
+             */
+            headName: string | null;
             /** Format: uuid */
             householdId: string;
             /**
@@ -1946,6 +1951,11 @@ export interface components {
              * @example 12 号（张三家）
              */
             householdName: string;
+            /**
+             * @description The household's number at its site
+             * @example 12
+             */
+            householdNumber: number;
             /** Format: uuid */
             id: string;
             ledger: components["schemas"]["LedgerDto"];
@@ -1983,6 +1993,11 @@ export interface components {
              */
             firstContactDueOn: string;
             firstContactOn: string | null;
+            /**
+             * @description The household head's name
+             * @example 张三
+             */
+            headName: string | null;
             /** Format: uuid */
             householdId: string;
             /**
@@ -1990,6 +2005,11 @@ export interface components {
              * @example 12 号（张三家）
              */
             householdName: string;
+            /**
+             * @description The household's number at its site
+             * @example 12
+             */
+            householdNumber: number;
             /** Format: uuid */
             id: string;
             /** Format: date-time */

@@ -94,6 +94,9 @@ export class CaseDto {
   @ApiProperty({ format: 'uuid' }) householdId!: string;
   @ApiProperty({ example: '12 号（张三家）', description: "The site's household number and its head" })
   householdName!: string;
+  @ApiProperty({ example: 12, description: "The household's number at its site" }) householdNumber!: number;
+  @ApiProperty({ type: String, nullable: true, example: '张三', description: "The household head's name" })
+  headName!: string | null;
   @ApiProperty({ format: 'uuid' }) siteId!: string;
   @ApiProperty({ example: '422802101' }) originRegionCode!: string;
   @ApiProperty({ enum: CASE_STATUSES }) status!: CaseStatus;

@@ -1,3 +1,4 @@
+import { OFFICER_CASES_EN, OFFICER_CASES_ZH } from './officer-cases';
 import { OFFICER_COMMON_EN, OFFICER_COMMON_ZH } from './officer-common';
 import { OFFICER_RESIDENTS_EN, OFFICER_RESIDENTS_ZH } from './officer-residents';
 import { OFFICER_WORK_EN, OFFICER_WORK_ZH } from './officer-work';
@@ -6,9 +7,14 @@ import { OFFICER_WORK_EN, OFFICER_WORK_ZH } from './officer-work';
  * The officer pages' catalogue (prefix `officer.`; issue 14 item 5: one catalogue per language and
  * reader), spread into the web's catalogue in web/i18n/messages.ts. Split by page group:
  * officer-common.ts (menu, pager, dashboard, confirmations), officer-residents.ts (households and
- * residents), officer-work.ts (the work queues, import, exports).
+ * residents), officer-work.ts (the work queues, import, exports), officer-cases.ts (casework).
  */
-export const OFFICER_ZH = { ...OFFICER_COMMON_ZH, ...OFFICER_RESIDENTS_ZH, ...OFFICER_WORK_ZH } as const;
+export const OFFICER_ZH = {
+  ...OFFICER_COMMON_ZH,
+  ...OFFICER_RESIDENTS_ZH,
+  ...OFFICER_WORK_ZH,
+  ...OFFICER_CASES_ZH,
+} as const;
 
 export type OfficerKey = keyof typeof OFFICER_ZH;
 
@@ -16,6 +22,7 @@ export const OFFICER_EN: Record<OfficerKey, string> = {
   ...OFFICER_COMMON_EN,
   ...OFFICER_RESIDENTS_EN,
   ...OFFICER_WORK_EN,
+  ...OFFICER_CASES_EN,
 };
 
 /** The officer pages' confirmations: `?done=<code>` → message (components/done-notice.ts). */

@@ -1,22 +1,37 @@
 import { formatDate } from '../../../kernel/clock';
 import { ACTION_KINDS, ACTION_OUTCOMES } from '../../../casework/case-vocabulary';
 import type { CaseDetailDto } from '../../../casework/dto/case.dto';
-import { CASE_WORDS_ZH } from '../../../i18n/casework-vocabulary';
-import { Form } from '../../components/form';
+import { caseWords } from '../../../i18n/casework-vocabulary';
+import { ErrorBanner, Form, type FormValues } from '../../components/form';
 import { Layout } from '../../components/layout';
+import { useWeb } from '../../render';
 import { caseClockLabel } from './case-clock-label';
+import { caseHouseholdName } from './case-household-name';
 import { dueOf } from './cases-queue-page';
 
-/** GET /officer/cases/:id: the case, its clock, its actions and a form to log one from a phone. */
-export function CasePage(props: { c: CaseDetailDto; today: string; error?: string; done?: boolean }) {
+/**
+ * GET /officer/cases/:id: the case, its clock, its actions and a form to log one from a phone.
+ * After a rejected form, `values` are what the officer sent, so nothing typed is lost.
+ */
+export function CasePage(props: {
+  c: CaseDetailDto;
+  today: string;
+  error?: string;
+  done?: boolean;
+  values?: FormValues;
+}) {
+  const { t, lang } = useWeb();
+  const words = caseWords(lang);
   const { c } = props;
+  const sent = props.values ?? {};
+  const name = caseHouseholdName(c, t);
   const clock =
-    c.status === 'open' || c.status === 'assisting' ? caseClockLabel(dueOf(c), props.today) : null;
+    c.status === 'open' || c.status === 'assisting' ? caseClockLabel(dueOf(c), props.today, t) : null;
   return (
-    <Layout title={c.householdName} notice={props.done ? '已记录。' : undefined}>
-      <h1>{c.householdName}</h1>
+    <Layout title={name} notice={props.done ? t('officer.cases.logged') : undefined}>
+      <h1>{name}</h1>
       <p>
-        {CASE_WORDS_ZH.status[c.status]}
+        {words.status[c.status]}
         {clock && (
           <>
             {' '}
@@ -25,64 +40,77 @@ export function CasePage(props: { c: CaseDetailDto; today: string; error?: strin
         )}
       </p>
       <dl>
-        <dt>认定日期</dt>
+        <dt>{t('officer.cases.openedOn')}</dt>
         <dd>{formatDate(c.openedAt)}</dd>
-        <dt>首次联系期限</dt>
+        <dt>{t('officer.cases.firstContactDue')}</dt>
         <dd>
           {c.firstContactDueOn}
-          {c.firstContactOn ? `（${c.firstContactOn} 已联系）` : ''}
+          {c.firstContactOn ? t('officer.cases.contactedOn', { date: c.firstContactOn }) : ''}
         </dd>
-        <dt>清零期限</dt>
+        <dt>{t('officer.cases.clearDue')}</dt>
         <dd>{c.clearDueOn}</dd>
-        <dt>服务包</dt>
+        <dt>{t('officer.cases.bundle')}</dt>
         <dd>“{c.serviceBundle}”</dd>
       </dl>
       {(c.status === 'open' ||
         c.status === 'assisting' ||
         c.status === 'employed' ||
         c.status === 'stabilised') && (
-        <Form action={`/officer/cases/${c.id}/actions`} label="记录帮扶">
-          <h2>记录帮扶</h2>
-          {props.error && (
-            <p class="error" role="alert">
-              {props.error}
-            </p>
-          )}
-          <label for="f-kind">方式</label>
-          <select id="f-kind" name="kind" required>
-            {ACTION_KINDS.filter((k) => k !== 'referral' && k !== 'training_offer').map((k) => (
-              <option key={k} value={k}>
-                {CASE_WORDS_ZH.action[k]}
-              </option>
-            ))}
-          </select>
-          <label for="f-outcome">结果</label>
-          <select id="f-outcome" name="outcome">
-            {ACTION_OUTCOMES.filter((o) => o === 'reached' || o === 'unreachable').map((o) => (
-              <option key={o} value={o}>
-                {CASE_WORDS_ZH.outcome[o]}
-              </option>
-            ))}
-          </select>
-          <label for="f-date">日期</label>
-          <input id="f-date" name="date" type="date" value={props.today} max={props.today} required />
-          <label for="f-note">备注</label>
-          <textarea id="f-note" name="note" maxLength={500} rows={3} />
+        <Form action={`/officer/cases/${c.id}/actions`} class="stack" label={t('officer.cases.log')}>
+          <h2>{t('officer.cases.log')}</h2>
+          {props.error && <ErrorBanner text={props.error} />}
+          <div class="field">
+            <label for="f-kind">{words.field.kind}</label>
+            <select id="f-kind" name="kind" required>
+              {ACTION_KINDS.filter((k) => k !== 'referral' && k !== 'training_offer').map((k) => (
+                <option key={k} value={k} selected={sent.kind === k}>
+                  {words.action[k]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label for="f-outcome">{words.field.outcome}</label>
+            <select id="f-outcome" name="outcome">
+              {ACTION_OUTCOMES.filter((o) => o === 'reached' || o === 'unreachable').map((o) => (
+                <option key={o} value={o} selected={sent.outcome === o}>
+                  {words.outcome[o]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label for="f-date">{words.field.date}</label>
+            <input
+              id="f-date"
+              name="date"
+              type="date"
+              value={props.values ? sent.date : props.today}
+              max={props.today}
+              required
+            />
+          </div>
+          <div class="field">
+            <label for="f-note">{words.field.note}</label>
+            <textarea id="f-note" name="note" maxLength={500} rows={3}>
+              {sent.note ?? ''}
+            </textarea>
+          </div>
           <button type="submit" class="button primary">
-            保存
+            {t('officer.cases.save')}
           </button>
         </Form>
       )}
-      <h2>帮扶记录</h2>
+      <h2>{t('officer.cases.actions')}</h2>
       {c.actions.length === 0 ? (
-        <p class="empty">还没有记录。</p>
+        <p class="empty">{t('officer.cases.noActions')}</p>
       ) : (
         <ul id="case-actions">
           {[...c.actions].reverse().map((a) => (
             <li key={a.id}>
-              {a.date} {CASE_WORDS_ZH.action[a.kind]}
-              {a.outcome ? `（${CASE_WORDS_ZH.outcome[a.outcome]}）` : ''}
-              {a.note ? `：${a.note}` : ''}
+              {a.date} {words.action[a.kind]}
+              {a.outcome ? t('officer.cases.actionOutcome', { outcome: words.outcome[a.outcome] }) : ''}
+              {a.note ? t('officer.cases.actionNote', { note: a.note }) : ''}
             </li>
           ))}
         </ul>

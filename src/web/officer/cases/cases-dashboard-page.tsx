@@ -1,5 +1,7 @@
 import type { CaseDashboardDto, DashboardGroupDto } from '../../../casework/dto/case-dashboard.dto';
 import { Layout } from '../../components/layout';
+import { useWeb } from '../../render';
+import { counted } from './counted';
 
 const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)}%`);
 
@@ -9,6 +11,7 @@ function listHref(filter: 'siteId' | 'originRegionCode', id: string, extra = '')
 }
 
 function GroupCard(props: { g: DashboardGroupDto; filter: 'siteId' | 'originRegionCode' }) {
+  const { t } = useWeb();
   const { g, filter } = props;
   const href = (extra = '') => listHref(filter, g.id, extra);
   return (
@@ -16,38 +19,42 @@ function GroupCard(props: { g: DashboardGroupDto; filter: 'siteId' | 'originRegi
       <h3>{g.name}</h3>
       <dl class="figures">
         <div>
-          <dt>待清零</dt>
+          <dt>{t('officer.cases.dashboard.toClear')}</dt>
           <dd>
-            <a href={href()}>{g.open} 户</a>
+            <a href={href()}>{counted(t, 'officer.cases.households', g.open)}</a>
           </dd>
         </div>
         <div class={g.overdue ? 'warning' : undefined}>
-          <dt>已超期</dt>
+          <dt>{t('officer.cases.dashboard.overdue')}</dt>
           <dd>
-            <a href={href('&overdue=true')}>{g.overdue} 户</a>
+            <a href={href('&overdue=true')}>{counted(t, 'officer.cases.households', g.overdue)}</a>
           </dd>
         </div>
         <div>
-          <dt>首次联系用时中位数（{g.contacted} 户已联系）</dt>
+          <dt>{t('officer.cases.dashboard.median', { n: g.contacted })}</dt>
           <dd>
             <a href={href('&all=true')}>
               {g.medianWorkingDaysToFirstContact === null
                 ? '—'
-                : `${g.medianWorkingDaysToFirstContact} 个工作日`}
+                : counted(t, 'officer.cases.workingDays', g.medianWorkingDaysToFirstContact)}
             </a>
           </dd>
         </div>
         <div>
-          <dt>按期清零率（{g.judged} 户到期或已清零）</dt>
+          <dt>{t('officer.cases.dashboard.onTime', { n: g.judged })}</dt>
           <dd>
             <a href={href('&all=true')}>{percent(g.clearedWithinDeadline)}</a>
           </dd>
         </div>
         <div>
-          <dt>服务包完成（{g.bundle.members} 名有劳动能力的成员）</dt>
+          <dt>{t('officer.cases.dashboard.bundle', { n: g.bundle.members })}</dt>
           <dd>
             <a href={href()}>
-              {g.bundle.complete}/{g.bundle.members} 人 {percent(g.bundle.share)}
+              {t('officer.cases.dashboard.bundleDone', {
+                complete: g.bundle.complete,
+                members: g.bundle.members,
+                share: percent(g.bundle.share),
+              })}
             </a>
           </dd>
         </div>
@@ -61,17 +68,19 @@ function GroupCard(props: { g: DashboardGroupDto; filter: 'siteId' | 'originRegi
  * number a link to the queue filtered to the cases it counts. Cards, not a table: 360 px wide.
  */
 export function CasesDashboardPage(props: { d: CaseDashboardDto }) {
+  const { t } = useWeb();
   const { d } = props;
   return (
-    <Layout title="零就业家庭帮扶统计">
-      <h1>零就业家庭帮扶统计</h1>
+    <Layout title={t('officer.cases.dashboard.title')}>
+      <h1>{t('officer.cases.dashboard.title')}</h1>
       <p>
-        统计日期 {d.today}。服务包按有劳动能力的成员计。<a href="/officer/cases">返回帮扶列表</a>
+        {t('officer.cases.dashboard.intro', { date: d.today })}
+        <a href="/officer/cases">{t('officer.cases.dashboard.back')}</a>
       </p>
       <section id="dashboard-sites" aria-labelledby="dashboard-sites-title">
-        <h2 id="dashboard-sites-title">按安置点</h2>
+        <h2 id="dashboard-sites-title">{t('officer.cases.dashboard.bySite')}</h2>
         {d.sites.length === 0 ? (
-          <p class="empty">暂无零就业家庭。</p>
+          <p class="empty">{t('officer.cases.dashboard.none')}</p>
         ) : (
           <ul class="cards">
             {d.sites.map((g) => (
@@ -81,9 +90,9 @@ export function CasesDashboardPage(props: { d: CaseDashboardDto }) {
         )}
       </section>
       <section id="dashboard-townships" aria-labelledby="dashboard-townships-title">
-        <h2 id="dashboard-townships-title">按户籍乡镇</h2>
+        <h2 id="dashboard-townships-title">{t('officer.cases.dashboard.byTownship')}</h2>
         {d.townships.length === 0 ? (
-          <p class="empty">暂无零就业家庭。</p>
+          <p class="empty">{t('officer.cases.dashboard.none')}</p>
         ) : (
           <ul class="cards">
             {d.townships.map((g) => (

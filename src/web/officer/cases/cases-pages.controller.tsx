@@ -8,11 +8,11 @@ import { CaseActionsService } from '../../../casework/case-actions.service';
 import { CaseDashboardService } from '../../../casework/case-dashboard.service';
 import { CaseReadsService } from '../../../casework/case-reads.service';
 import { CaseQuery, CreateCaseActionDto } from '../../../casework/dto/case.dto';
-import { CASE_WORDS_ZH, type CaseActionField } from '../../../i18n/casework-vocabulary';
+import { caseWords, type CaseActionField } from '../../../i18n/casework-vocabulary';
 import { todayInPilotZone } from '../../../kernel/clock';
 import { DomainError, NotFoundError } from '../../../kernel/domain-errors';
 import { formValues, type FormBody } from '../../form-data';
-import { redirect, render } from '../../render';
+import { redirect, render, webContextOf } from '../../render';
 import { CasePage } from './case-page';
 import { CasesDashboardPage } from './cases-dashboard-page';
 import { CasesQueuePage, type QueueFilter } from './cases-queue-page';
@@ -20,11 +20,15 @@ import { CasesQueuePage, type QueueFilter } from './cases-queue-page';
 const REGION = /^\d{2,12}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** A rejected form field by the label the officer sees on the form. */
-function fieldWord(property: string): string {
-  return Object.hasOwn(CASE_WORDS_ZH.field, property)
-    ? CASE_WORDS_ZH.field[property as CaseActionField]
-    : property;
+/**
+ * The error line over the form, naming the rejected fields by the labels the officer sees on it
+ * (「请检查：方式、日期」): the validator's and the service's English messages are for the API.
+ */
+function checkLine(reply: FastifyReply, properties: string[]): string {
+  const { t, lang } = webContextOf(reply.request);
+  const fields = caseWords(lang).field;
+  const word = (p: string) => (Object.hasOwn(fields, p) ? fields[p as CaseActionField] : p);
+  return t('officer.cases.check', { fields: properties.map(word).join(t('officer.cases.and')) });
 }
 
 function requireId(id: string): string {
@@ -119,15 +123,20 @@ export class CasesPagesController {
     const invalid = await validate(dto);
     if (invalid.length) {
       const c = await this.reads.get(user, id);
-      const error = `请检查：${invalid.map((e) => fieldWord(e.property)).join('、')}`;
-      return render(reply, <CasePage c={c} today={todayInPilotZone()} error={error} />, { status: 400 });
+      const rejected = invalid.map((e) => e.property);
+      const error = checkLine(reply, rejected);
+      return render(reply, <CasePage c={c} today={todayInPilotZone()} error={error} values={v} />, {
+        status: 400,
+      });
     }
     try {
       await this.actions.logAction(user, id, dto);
     } catch (e) {
       if (e instanceof DomainError && e.status === 400) {
         const c = await this.reads.get(user, id);
-        return render(reply, <CasePage c={c} today={todayInPilotZone()} error={e.message} />, {
+        const fields = e.details?.map((d) => d.field) ?? [];
+        const error = fields.length ? checkLine(reply, fields) : e.message;
+        return render(reply, <CasePage c={c} today={todayInPilotZone()} error={error} values={v} />, {
           status: 400,
         });
       }

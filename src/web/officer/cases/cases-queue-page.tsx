@@ -1,8 +1,11 @@
 import type { CaseDto } from '../../../casework/dto/case.dto';
 import type { CaseFigures } from '../../../casework/case-figures';
-import { CASE_WORDS_ZH } from '../../../i18n/casework-vocabulary';
+import { caseWords } from '../../../i18n/casework-vocabulary';
 import { Layout } from '../../components/layout';
+import { useWeb } from '../../render';
 import { caseClockLabel } from './case-clock-label';
+import { caseHouseholdName } from './case-household-name';
+import { counted } from './counted';
 
 /** The next due date of a case: first contact until made, then clearing. */
 export function dueOf(c: Pick<CaseDto, 'firstContactOn' | 'firstContactDueOn' | 'clearDueOn'>): string {
@@ -39,70 +42,98 @@ export function CasesQueuePage(props: {
   filter: QueueFilter;
   figures: CaseFigures;
 }) {
+  const { t, lang } = useWeb();
+  const words = caseWords(lang);
   const f = props.figures;
   const filter = props.filter;
   const narrowed = !!(filter.siteId || filter.originRegionCode);
+  const scope = !narrowed
+    ? ''
+    : filter.siteId
+      ? t('officer.cases.filter.site')
+      : t('officer.cases.filter.township', { code: filter.originRegionCode ?? '' });
   return (
-    <Layout title="零就业家庭帮扶">
-      <h1>零就业家庭帮扶</h1>
+    <Layout title={t('officer.cases.title')}>
+      <h1>{t('officer.cases.title')}</h1>
       <ul class="figures" id="case-figures">
         <li>
-          <a href="/officer/cases">待清零 {f.open} 户</a>
+          <a href="/officer/cases">{t('officer.cases.toClear', { n: f.open })}</a>
         </li>
         <li>
-          <a href="/officer/cases?overdue=true">已超期 {f.overdue} 户</a>
+          <a href="/officer/cases?overdue=true">{t('officer.cases.overdue', { n: f.overdue })}</a>
         </li>
         <li>
-          首次联系用时中位数：
-          {f.medianWorkingDaysToFirstContact === null ? '—' : `${f.medianWorkingDaysToFirstContact} 个工作日`}
+          {t('officer.cases.medianContact', {
+            value:
+              f.medianWorkingDaysToFirstContact === null
+                ? '—'
+                : counted(t, 'officer.cases.workingDays', f.medianWorkingDaysToFirstContact),
+          })}
         </li>
         <li>
-          按期清零率：
-          {f.clearedWithinDeadline === null ? '—' : `${Math.round(f.clearedWithinDeadline * 100)}%`}
+          {t('officer.cases.clearedOnTime', {
+            value: f.clearedWithinDeadline === null ? '—' : `${Math.round(f.clearedWithinDeadline * 100)}%`,
+          })}
         </li>
         <li>
-          <a href="/officer/cases/dashboard">按安置点、户籍乡镇统计</a>
+          <a href="/officer/cases/dashboard">{t('officer.cases.dashboardLink')}</a>
         </li>
       </ul>
       <p id="case-list-filter">
-        {narrowed ? (filter.siteId ? '本安置点' : `户籍地 ${filter.originRegionCode}`) : ''}
-        {filter.all ? '全部案件（含已就业、已销号）' : ''}列表 {props.total} 户。
+        {t('officer.cases.filter.total', {
+          scope,
+          all: filter.all ? t('officer.cases.filter.all') : '',
+          n: props.total,
+        })}
         {filter.overdueOnly ? (
-          <a href={queueHref(filter)}>显示全部</a>
+          <a href={queueHref(filter)}>{t('officer.cases.filter.showAll')}</a>
         ) : (
-          <a href={queueHref(filter, { overdue: true })}>只看已超期</a>
+          <a href={queueHref(filter, { overdue: true })}>{t('officer.cases.filter.overdueOnly')}</a>
         )}
         {narrowed || filter.all ? (
           <>
             {' '}
-            <a href="/officer/cases">取消筛选</a>
+            <a href="/officer/cases">{t('officer.cases.filter.clear')}</a>
           </>
         ) : null}
       </p>
       {props.cases.length === 0 ? (
-        <p class="empty">没有待帮扶的零就业家庭。</p>
+        <p class="empty">{t('officer.cases.none')}</p>
       ) : (
         <ul class="cards" id="case-queue">
           {props.cases.map((c) => {
-            const clock = caseClockLabel(dueOf(c), props.today);
+            const clock = caseClockLabel(dueOf(c), props.today, t);
+            const served = (
+              [
+                ['policy_briefing', c.services.policyBriefing],
+                ['guidance', c.services.guidance],
+                ['referral', c.services.referrals],
+                ['training_offer', c.services.trainingOffers],
+              ] as const
+            ).map(([kind, n]) => t('officer.cases.servedItem', { service: words.action[kind], n }));
             return (
               <li key={c.id} class="card">
                 <p>
-                  <a href={`/officer/cases/${c.id}`}>{c.householdName}</a> · {CASE_WORDS_ZH.status[c.status]}
+                  <a href={`/officer/cases/${c.id}`}>{caseHouseholdName(c, t)}</a> ·{' '}
+                  {words.status[c.status]}
                 </p>
                 {c.status === 'open' || c.status === 'assisting' ? (
                   <p class={clock.overdue ? 'warning' : undefined}>
-                    {c.firstContactOn ? '清零' : '首次联系'}期限 {dueOf(c)}：<strong>{clock.text}</strong>
+                    {t('officer.cases.due', {
+                      deadline: words.deadline[c.firstContactOn ? 'clear' : 'first_contact'],
+                      date: dueOf(c),
+                    })}
+                    <strong>{clock.text}</strong>
                   </p>
                 ) : (
                   <p>
-                    首次联系 {c.firstContactOn ?? '—'} · 清零期限 {c.clearDueOn}
+                    {t('officer.cases.closedDates', {
+                      contact: c.firstContactOn ?? '—',
+                      clearDue: c.clearDueOn,
+                    })}
                   </p>
                 )}
-                <p>
-                  已服务：政策宣讲 {c.services.policyBriefing} · 职业指导 {c.services.guidance} · 岗位推荐{' '}
-                  {c.services.referrals} · 培训机会 {c.services.trainingOffers}
-                </p>
+                <p>{t('officer.cases.served', { list: served.join(' · ') })}</p>
               </li>
             );
           })}
