@@ -28,6 +28,7 @@ import { Deployment } from '../../src/platform/database/deployment';
 import { generateDatabase } from '../../tools/demo/generate';
 import { RankPostingJob } from '../../src/matching/jobs/rank-posting.job';
 import { RankResidentJob } from '../../src/matching/jobs/rank-resident.job';
+import { CandidateLoader } from '../../src/matching/loaders/candidate.loader';
 import { MatchingSettings } from '../../src/matching/matching-settings';
 import type { RerankOutcome, RerankTime } from '../../src/matching/ranking.service';
 import { PostingsService } from '../../src/postings/postings.service';
@@ -170,6 +171,9 @@ function slowestPostings(
     .join(', ');
 }
 
+/** rank-posting jobs run on an empty seeker cache, before the cache is warmed (reference row). */
+const COLD_POSTINGS = 20;
+
 function arg(v: string | undefined, fallback: number): number {
   return v === undefined ? fallback : Number(v);
 }
@@ -275,13 +279,29 @@ async function main(): Promise<void> {
   const rankPosting = app.get(RankPostingJob);
   const sample: { id: string; version: number }[] = await ds.query(
     `SELECT id, version FROM posting WHERE status = 'open' AND title NOT LIKE $1 ORDER BY md5(id::text) LIMIT $2`,
-    [`${BENCH_TITLE}%`, rankPostings + 3],
+    [`${BENCH_TITLE}%`, rankPostings + 3 + COLD_POSTINGS],
   );
   marks.rankPosting = await settledLoad();
+  // A fresh worker's first jobs, seeker cache empty (after 3 jobs of JIT warm-up): the reference
+  // the start-up warm-up is judged by. Then the cache is filled as startWorker does
+  // (CandidateLoader.warm), and the measured jobs run on other postings.
+  const loader = app.get(CandidateLoader);
+  const coldMs: number[] = [];
+  for (const [i, p] of sample.slice(0, 3 + COLD_POSTINGS).entries()) {
+    if (i === 3) loader.cache.clear();
+    const t = performance.now();
+    await rankPosting.process({ postingId: p.id, version: Number(p.version) });
+    if (i >= 3) coldMs.push(performance.now() - t);
+  }
+  loader.cache.clear();
+  const warmUp = await loader.warm(cfg.distance);
+  log(
+    `rank-posting, cold cache: p50 ${percentile(coldMs, 50).toFixed(1)} ms, p95 ${percentile(coldMs, 95).toFixed(1)} ms; warm-up ${warmUp.seekers} seekers in ${warmUp.ms} ms`,
+  );
   const postingMs: number[] = [];
   const candidates: number[] = [];
   const split = { loadMs: [] as number[], rankMs: [] as number[], storeMs: [] as number[] };
-  for (const [i, p] of sample.entries()) {
+  for (const [i, p] of sample.slice(COLD_POSTINGS).entries()) {
     const t = performance.now();
     const out = await rankPosting.process({ postingId: p.id, version: Number(p.version) });
     if (i >= 3) {
@@ -644,6 +664,14 @@ async function main(): Promise<void> {
       )}`,
       target: 'p95 ≤ 2× p50',
       pass: percentile(postingMs, 95) <= 2 * percentile(postingMs, 50),
+      mark: marks.rankPosting,
+    },
+    {
+      name: "rank-posting on a fresh worker's empty seeker cache (before the start-up warm-up)",
+      value: `p50 ${round(percentile(coldMs, 50))} ms, p95 ${round(percentile(coldMs, 95))} ms`,
+      detail: `${coldMs.length} postings after 3 of JIT warm-up, cache emptied; then CandidateLoader.warm, as startWorker runs it, held ${warmUp.seekers} seekers after ${round(warmUp.ms / 1000, 1)} s, and the latency and tail rows ran on the warm cache`,
+      target: 'reference',
+      pass: null,
       mark: marks.rankPosting,
     },
     {

@@ -181,6 +181,22 @@ export class CandidateLoader {
     return new Map(rows.map((r) => [r.siteId, Number(r.max ?? 0)]));
   }
 
+  /**
+   * Fills the worker's seeker cache with every site's seekers (as far as it has room) and the
+   * sites' farthest commutes, so the first ranking jobs after a start read no seekers from the
+   * database (SeekerCache.warm). Returns the seekers held and the time taken.
+   */
+  async warm(limits: CommuteLimits, m: EntityManager = this.dataSource.manager): Promise<{ seekers: number; ms: number }> {
+    const started = Date.now();
+    await this.cache.maxCommuteBySite(m, (mm) => this.maxCommuteBySite(mm, limits));
+    const sites = await this.sites(m, '', []);
+    const seekers = await this.cache.warm(
+      sites.map((s) => s.id),
+      m,
+    );
+    return { seekers, ms: Date.now() - started };
+  }
+
   async sitesByIds(ids: string[], m: EntityManager = this.dataSource.manager): Promise<LoadedSite[]> {
     if (!ids.length) return [];
     return this.sites(m, 'WHERE s.id = ANY($1::uuid[])', [[...new Set(ids)]]);

@@ -137,4 +137,33 @@ describe('SeekerCache', () => {
     await cache.seekersOfSites(['A'], db.manager);
     expect(db.loads).toEqual([['A'], ['A']]);
   });
+
+  it('warms site by site, stops at the first site that would not fit, and reads no warmed site again', async () => {
+    const db = fakeDb();
+    db.residents.set('A', ['a1', 'a2']).set('B', ['b1', 'b2']).set('C', ['c1']);
+    const cache = new SeekerCache(3, (s) => db.load(s));
+    // A fits (2 of 3); B would make 4: the warm stops there, and C is never read.
+    expect(await cache.warm(['A', 'B', 'C'], db.manager, 1)).toBe(2);
+    expect(db.loads).toEqual([['A'], ['B']]);
+    expect(ids(await cache.seekersOfSites(['A'], db.manager))).toEqual(['a1', 'a2']);
+    expect(db.loads).toEqual([['A'], ['B']]);
+    expect(cache.stats()).toMatchObject({ sites: 1, seekers: 2, hits: 1 });
+  });
+
+  it('warms only the sites not cached yet', async () => {
+    const db = fakeDb();
+    db.residents.set('A', ['a1']).set('B', ['b1']);
+    const cache = new SeekerCache(100, (s) => db.load(s));
+    await cache.seekersOfSites(['A'], db.manager);
+    expect(await cache.warm(['A', 'B'], db.manager)).toBe(2);
+    expect(db.loads).toEqual([['A'], ['B']]);
+  });
+
+  it('does nothing when the cache is off', async () => {
+    const db = fakeDb();
+    db.residents.set('A', ['a1']);
+    const cache = new SeekerCache(0, (s) => db.load(s));
+    expect(await cache.warm(['A'], db.manager)).toBe(0);
+    expect(db.loads).toEqual([]);
+  });
 });
