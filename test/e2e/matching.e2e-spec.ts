@@ -17,6 +17,17 @@ import { createCourse } from '../support/training-factories';
 
 jest.setTimeout(120_000);
 
+/*
+ * This file's places lie one degree (about 110 km) south of the shared test geography (the
+ * factories' sites at 30.06, 108.75, their postings at 30.02, 108.71). Every e2e file of a run
+ * shares one database, and the job seekers other files leave at those sites would compete for
+ * this file's posting lists and pages: in a full run they pushed Alice off the employer's page
+ * and the dormitory job's list (seen twice, never alone).
+ */
+const SOUTH = 1;
+const place = (latitude: number, longitude: number) => ({ latitude: latitude - SOUTH, longitude });
+const WORKPLACE = place(30.02, 108.71);
+
 interface MatchItem {
   matchId: string;
   residentId: string;
@@ -49,9 +60,9 @@ describe('matching', () => {
     ds = t.app.get(DataSource);
     admin = await loginAdmin(t.http);
     robot = await robotServer('ok');
-    siteA = await siteWithChannels(t.http, admin, [{ type: 'wecom', target: robot.url }]);
+    siteA = await siteWithChannels(t.http, admin, [{ type: 'wecom', target: robot.url }], place(30.06, 108.75));
     // Site B lies about 90 km away: none of its residents can commute to the tea garden.
-    const siteB = await createSite(t.http, admin, { latitude: 30.6, longitude: 109.5 });
+    const siteB = await createSite(t.http, admin, place(30.6, 109.5));
     officerA1 = await staff(t.http, admin, 'officer', { siteIds: [siteA.id] });
     officerA2 = await staff(t.http, admin, 'officer', { siteIds: [siteA.id] });
     officerB = await staff(t.http, admin, 'officer', { siteIds: [siteB.id] });
@@ -71,7 +82,7 @@ describe('matching', () => {
     await seeker(t.http, officerB, siteB.id, { consentToShare: true });
 
     employer = await employerWithRecord(t.http, { verifiedBy: officerA1 });
-    posting = await openPosting(t.http, employer.session, { title, schedule: 'full_time' });
+    posting = await openPosting(t.http, employer.session, { ...WORKPLACE, title, schedule: 'full_time' });
   });
 
   afterAll(async () => {
@@ -218,7 +229,7 @@ describe('matching', () => {
 
   it('ranks residents of far sites for a posting with accommodation only when they will work away', async () => {
     // About 90 km from the workplace: beyond anyone's commute.
-    const far = await createSite(t.http, admin, { latitude: 30.62, longitude: 109.52 });
+    const far = await createSite(t.http, admin, place(30.62, 109.52));
     const farOfficer = await staff(t.http, admin, 'officer', { siteIds: [far.id] });
     const away = await seeker(t.http, farOfficer, far.id, {
       consentToShare: true,
@@ -241,6 +252,7 @@ describe('matching', () => {
       },
     });
     const dorm = await openPosting(t.http, employer.session, {
+      ...WORKPLACE,
       title: `${title}（包住）`,
       schedule: 'full_time',
       accommodation: true,
@@ -254,6 +266,7 @@ describe('matching', () => {
     expect(ids).not.toContain(home.id);
     // A posting without accommodation at the same place reaches neither of them.
     const plain = await openPosting(t.http, employer.session, {
+      ...WORKPLACE,
       title: `${title}（不包住）`,
       schedule: 'full_time',
     });
@@ -348,6 +361,7 @@ describe('matching', () => {
   it('the nightly re-rank ranks open postings again in county batches: new seekers enter, nothing is sent twice', async () => {
     // A second posting whose list was stored before Dave existed.
     const second = await openPosting(t.http, employer.session, {
+      ...WORKPLACE,
       title: `${title}（二）`,
       schedule: 'full_time',
     });
@@ -415,6 +429,7 @@ describe('matching', () => {
         [posting.id, alice.session!.userId, `jobalert:${posting.id}:%`],
       );
     const second = await openPosting(t.http, employer.session, {
+      ...WORKPLACE,
       title: `${title}（三）`,
       schedule: 'full_time',
     });
@@ -470,19 +485,18 @@ describe('matching', () => {
 
     beforeAll(async () => {
       // A site of its own, about 30 km from the first tea garden.
-      const siteC = await createSite(t.http, admin, { latitude: 30.3, longitude: 108.98 });
+      const siteC = await createSite(t.http, admin, place(30.3, 108.98));
       officerC = await staff(t.http, admin, 'officer', { siteIds: [siteC.id] });
       tea = await openPosting(t.http, employer.session, {
         title: `茶厂制茶工 ${process.pid}`,
         schedule: 'full_time',
-        latitude: 30.31,
-        longitude: 108.99,
+        ...place(30.31, 108.99),
         skills: [
           { code: 'tea.picking', minLevel: 1, required: true },
           { code: 'tea.processing', minLevel: 2, required: true },
         ],
       });
-      course = await createCourse(t.http, officerC, { latitude: 30.3, longitude: 108.98 });
+      course = await createCourse(t.http, officerC, place(30.3, 108.98));
       dora = await seeker(t.http, officerC, siteC.id, { skills: [{ code: 'tea.picking', level: 2 }] });
     });
 

@@ -11,6 +11,7 @@ export async function siteWithChannels(
   http: Http,
   admin: Session,
   channels: { type: 'wecom' | 'dingtalk' | 'email'; target: string }[],
+  place: { latitude: number; longitude: number } = { latitude: 30.06, longitude: 108.75 },
 ): Promise<{ id: string; regionCode: string }> {
   siteCounter += 1;
   const res = await http
@@ -19,8 +20,7 @@ export async function siteWithChannels(
     .send({
       name: `通知测试安置点 ${process.pid}-${siteCounter}`,
       regionCode: '422802107',
-      latitude: 30.06,
-      longitude: 108.75,
+      ...place,
       channels,
     });
   if (res.status !== 201) throw new Error(`create site failed: ${res.status} ${JSON.stringify(res.body)}`);
