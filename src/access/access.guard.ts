@@ -36,7 +36,10 @@ export class AccessGuard implements CanActivate {
       this.logger.error(`Route ${req.method} ${req.url} declares no access rule; refused`);
       throw new ForbiddenError('This route declares no access rule');
     }
-    const user = await this.identify(req);
+    // No Authorization and no Cookie header: nobody to identify (probes, anonymous reads), and
+    // no promise for it on every such request (issue 18 item 2).
+    const anonymous = req.headers.authorization === undefined && req.headers.cookie === undefined;
+    const user = anonymous ? null : await this.identify(req);
     if (user) req[REQUEST_USER] = user;
     if (rule.kind === 'public') return true;
     if (!user) throw new UnauthorizedError('Sign in first');

@@ -6,6 +6,7 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type Redis from 'ioredis';
 import { Public } from '../access/access.decorator';
@@ -16,6 +17,13 @@ import { PrefixSharing } from '../platform/queue/prefix-sharing';
 import { REDIS } from '../platform/redis/redis.module';
 import { HealthRepository } from './health.repository';
 import { holdsMetricsToken } from './metrics.controller';
+
+/**
+ * Route options of the probes' tiny fixed replies: @fastify/compress's per-route hooks are left
+ * off (they never compress a reply under its 1 KiB threshold and add no header to one), so a
+ * probe pays for no compression decision (issue 18 item 2). Request decompression stays on.
+ */
+const TINY_REPLY = { compress: false };
 
 type Check = { status: 'up' | 'down'; latencyMs?: number; error?: string };
 
@@ -59,6 +67,7 @@ export class HealthController {
   @Get('live')
   @ApiOperation({ summary: 'Liveness: the process answers' })
   @Public()
+  @RouteConfig(TINY_REPLY)
   @ApiOkResponse({ schema: { example: { status: 'ok' } } })
   live(): { status: string } {
     return { status: 'ok' };
@@ -71,6 +80,7 @@ export class HealthController {
   @Get('db')
   @ApiOperation({ summary: 'Database check: one round trip to PostgreSQL' })
   @Public()
+  @RouteConfig(TINY_REPLY)
   @ApiOkResponse({ schema: { example: { status: 'ok' } } })
   @ApiServiceUnavailableResponse({ description: 'PostgreSQL does not answer' })
   async db(@Res({ passthrough: true }) reply: FastifyReply): Promise<{ status: string }> {

@@ -41,6 +41,34 @@ class RequestStore extends Store {
 }
 
 /**
+ * How long the request context stays switched on after the last logged request ended: a
+ * request's own late work (a line written just after its response) keeps its `req` and `role`.
+ */
+export const CONTEXT_IDLE_MS = 2000;
+
+/*
+ * nestjs-pino's store is an AsyncLocalStorage: on Node 20, once entered it runs an async hook on
+ * every promise and async resource the process creates, whichever request creates it (on the
+ * liveness route, a quarter of its CPU time). Probes and scrapes never enter it (ignoredPath), so
+ * it is switched off again when no logged request has been in flight for CONTEXT_IDLE_MS, and the
+ * next logged request switches it on (AsyncLocalStorage.run does). Counted per response 'close',
+ * which Node emits once for every response, finished or aborted. Module state: every app of a
+ * process shares nestjs-pino's one store.
+ */
+let contextRequests = 0;
+let idleTimer: NodeJS.Timeout | undefined;
+
+function contextRequestClosed(): void {
+  if (--contextRequests !== 0) return;
+  if (idleTimer) idleTimer.refresh();
+  else idleTimer = setTimeout(switchContextOffWhenIdle, CONTEXT_IDLE_MS).unref();
+}
+
+function switchContextOffWhenIdle(): void {
+  if (contextRequests === 0) storage.disable();
+}
+
+/**
  * The request log as Fastify hooks, with the fields pino-http wrote before (issue 18 item 2):
  * one line per request when it ends (`req` {id, method, path}, `role`, `res` {statusCode},
  * `responseTime`; a 5xx as "request errored" with `err`), and the request's `req` and `role` on
@@ -48,8 +76,10 @@ class RequestStore extends Store {
  * child logger behind those lines is made only when one is written.
  */
 export function registerRequestLogging(fastify: FastifyInstance, root: Logger, role: string): void {
-  fastify.addHook('onRequest', (req: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction) => {
+  fastify.addHook('onRequest', (req: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction) => {
     if (ignoredPath(req.url)) return done();
+    contextRequests++;
+    reply.raw.once('close', contextRequestClosed);
     storage.run(new RequestStore(root, req, role), done);
   });
 
