@@ -123,6 +123,8 @@ export function TextField(
     autocomplete?: string;
     inputMode?: 'numeric' | 'tel' | 'text' | 'decimal' | 'search';
     maxLength?: number;
+    /** The latest value a date (or number) field takes, e.g. today for a date that cannot be ahead. */
+    max?: string;
   },
 ) {
   const error = props.errors?.[props.name];
@@ -140,6 +142,7 @@ export function TextField(
         autoComplete={props.autocomplete}
         inputMode={props.inputMode}
         maxLength={props.maxLength}
+        max={props.max}
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={describedBy(props.name, props.hint, error)}
       />

@@ -2,7 +2,8 @@ import { formatDate } from '../../../kernel/clock';
 import { ACTION_KINDS, ACTION_OUTCOMES } from '../../../casework/case-vocabulary';
 import type { CaseDetailDto } from '../../../casework/dto/case.dto';
 import { caseWords } from '../../../i18n/casework-vocabulary';
-import { ErrorBanner, Form, type FormValues } from '../../components/form';
+import { ErrorBanner, Form, SelectField, TextField, type FormValues } from '../../components/form';
+import { TextArea } from '../../components/text-area';
 import { Layout } from '../../components/layout';
 import { useWeb } from '../../render';
 import { caseClockLabel } from './case-clock-label';
@@ -23,7 +24,8 @@ export function CasePage(props: {
   const { t, lang } = useWeb();
   const words = caseWords(lang);
   const { c } = props;
-  const sent = props.values ?? {};
+  // What the officer sent after a rejected form; otherwise today's date, nothing else chosen.
+  const sent: FormValues = props.values ?? { date: props.today };
   const name = caseHouseholdName(c, t);
   const clock =
     c.status === 'open' || c.status === 'assisting' ? caseClockLabel(dueOf(c), props.today, t) : null;
@@ -59,43 +61,27 @@ export function CasePage(props: {
         <Form action={`/officer/cases/${c.id}/actions`} class="stack" label={t('officer.cases.log')}>
           <h2>{t('officer.cases.log')}</h2>
           {props.error && <ErrorBanner text={props.error} />}
-          <div class="field">
-            <label for="f-kind">{words.field.kind}</label>
-            <select id="f-kind" name="kind" required>
-              {ACTION_KINDS.filter((k) => k !== 'referral' && k !== 'training_offer').map((k) => (
-                <option key={k} value={k} selected={sent.kind === k}>
-                  {words.action[k]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="field">
-            <label for="f-outcome">{words.field.outcome}</label>
-            <select id="f-outcome" name="outcome">
-              {ACTION_OUTCOMES.filter((o) => o === 'reached' || o === 'unreachable').map((o) => (
-                <option key={o} value={o} selected={sent.outcome === o}>
-                  {words.outcome[o]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="field">
-            <label for="f-date">{words.field.date}</label>
-            <input
-              id="f-date"
-              name="date"
-              type="date"
-              value={props.values ? sent.date : props.today}
-              max={props.today}
-              required
-            />
-          </div>
-          <div class="field">
-            <label for="f-note">{words.field.note}</label>
-            <textarea id="f-note" name="note" maxLength={500} rows={3}>
-              {sent.note ?? ''}
-            </textarea>
-          </div>
+          <SelectField
+            name="kind"
+            label={words.field.kind}
+            required
+            values={sent}
+            options={ACTION_KINDS.filter((k) => k !== 'referral' && k !== 'training_offer').map((k) => ({
+              value: k,
+              label: words.action[k],
+            }))}
+          />
+          <SelectField
+            name="outcome"
+            label={words.field.outcome}
+            values={sent}
+            options={ACTION_OUTCOMES.filter((o) => o === 'reached' || o === 'unreachable').map((o) => ({
+              value: o,
+              label: words.outcome[o],
+            }))}
+          />
+          <TextField name="date" type="date" label={words.field.date} max={props.today} required values={sent} />
+          <TextArea name="note" label={words.field.note} maxLength={500} values={sent} />
           <button type="submit" class="button primary">
             {t('officer.cases.save')}
           </button>
