@@ -23,6 +23,21 @@ export function translator(lang: Lang): Translate {
   };
 }
 
+/** A catalogue key whose text counts something and which has a `.one` twin for exactly 1. */
+export type CountedKey<K = MessageKey> = K extends `${infer Base}.one`
+  ? Base extends MessageKey
+    ? Base
+    : never
+  : never;
+
+/**
+ * A count in the reader's words: 「3 个工作日」 / "3 working days", and the key's `.one` twin
+ * ("1 working day") for exactly 1, where English needs the singular (the Chinese twin is the same).
+ */
+export function counted(t: Translate, key: CountedKey, n: number): string {
+  return t(n === 1 ? `${key}.one` : key, { n });
+}
+
 /** The page language: `?lang=` (a switch link) wins over the `lang` cookie; Chinese by default. */
 export function resolveLang(query: unknown, cookies: Record<string, string | undefined> | undefined): Lang {
   const q = (query as { lang?: unknown } | undefined)?.lang;

@@ -1,6 +1,5 @@
 import { addCalendarDays, workingDaysBetween } from '../../../casework/working-days';
-import type { Translate } from '../../../i18n/web/i18n';
-import { counted } from './counted';
+import { counted, type Translate } from '../../../i18n/web/i18n';
 
 /**
  * The clock an officer reads on a case: working days left to the next due date

@@ -1,7 +1,7 @@
 import type { CaseDashboardDto, DashboardGroupDto } from '../../../casework/dto/case-dashboard.dto';
 import { Layout } from '../../components/layout';
 import { useWeb } from '../../render';
-import { counted } from './counted';
+import { counted } from '../../../i18n/web/i18n';
 
 const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)}%`);
 

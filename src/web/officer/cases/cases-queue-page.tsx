@@ -5,7 +5,7 @@ import { Layout } from '../../components/layout';
 import { useWeb } from '../../render';
 import { caseClockLabel } from './case-clock-label';
 import { caseHouseholdName } from './case-household-name';
-import { counted } from './counted';
+import { counted } from '../../../i18n/web/i18n';
 
 /** The next due date of a case: first contact until made, then clearing. */
 export function dueOf(c: Pick<CaseDto, 'firstContactOn' | 'firstContactDueOn' | 'clearDueOn'>): string {
