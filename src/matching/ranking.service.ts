@@ -1,10 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import {
-  buildCandidateSet,
-  explainTop,
-  postingListSize,
-  type RankedMatch,
-} from './engine';
+import { buildCandidateSet, explainTop, postingListSize } from './engine';
 // Certificates and ages are judged on the pilot's calendar days.
 import { todayInPilotZone as chinaToday } from '../kernel/clock';
 import { CandidateLoader } from './loaders/candidate.loader';
@@ -28,11 +23,17 @@ import { ResidentRanker } from './resident-ranker';
 import { ResidentSideWriter } from './resident-side-writer';
 import { MatchStore } from './results/match-store';
 import { RecommendationLists } from './results/recommendation-lists';
-import { emptyPlan, planRecommendations } from './results/recommendation-plan';
-import { rowKey } from './results/resident-side-plan';
+import { emptyPlan, mergePosting, planRecommendations } from './results/recommendation-plan';
+import { MergedRows } from './results/resident-side-plan';
 import { SeekerHashes } from './results/scores-fingerprint';
 
-export type { RankPostingOutcome, RankResidentOutcome, RankSkip, RerankOutcome, RerankTime } from './ranking-types';
+export type {
+  RankPostingOutcome,
+  RankResidentOutcome,
+  RankSkip,
+  RerankOutcome,
+  RerankTime,
+} from './ranking-types';
 export { wageText } from '../i18n/wage-vocabulary';
 
 /** Postings of a re-rank batch stored per transaction. */
@@ -197,7 +198,7 @@ export class RankingService {
     // is written as the difference between what is stored and what it became (a row a later
     // posting of the batch pushes out again is never written; a list that lost ground and won it
     // back is not refilled). Per chunk, the same lists were renumbered and refilled again and again.
-    const explained = new Map<string, RankedMatch>();
+    const merged = new MergedRows(names);
     const skipped = new Set<string>();
     let storing: Promise<void> = Promise.resolve();
     const inFlight: { failure?: Error } = {};
@@ -232,11 +233,16 @@ export class RankingService {
               ),
             );
             listsRead = true;
-            out.time.load += performance.now() - r;
+            const readMs = performance.now() - r;
+            out.time.load += readMs;
+            t += readMs;
           }
-          const plan = planRecommendations(lists, top, scores, versionOf, names);
-          for (const u of plan.changes.upserts)
-            explained.set(rowKey(u.match.residentId, u.match.postingId), u.match);
+          // Rows are explained when the batch writes them (most first-night entries are pushed out).
+          mergePosting(lists, top, scores, {
+            upsert: (r, id) => merged.add(id, top.cp, r),
+            deleted() {},
+            refill() {},
+          });
           scoresHashes.set(p.profile.id, scoresHash);
         }
         const listChanged = stored.get(p.profile.id)?.list !== hash;
@@ -255,27 +261,31 @@ export class RankingService {
       if (!chunk.length) continue;
       await storing;
       if (inFlight.failure) break;
-      storing = this.postingLists.storePostings(chunk, byId, siteById, lists, { time: out.time, officers }).then(
-        (results) => {
-          results.forEach((result, i) => {
-            if (result.skipped) {
-              out.skipped += 1;
-              skipped.add(chunk[i].loaded.profile.id);
-            } else if (chunk[i].listChanged) out.stored += result.stored ?? 0;
-          });
-        },
-        // Held, not left rejected while the next chunk is ranked (an unhandled rejection).
-        (e: unknown) => {
-          inFlight.failure =
-            e instanceof Error ? e : new Error(`storing a re-rank chunk failed: ${String(e)}`);
-        },
-      );
+      storing = this.postingLists
+        .storePostings(chunk, byId, siteById, lists, { time: out.time, officers })
+        .then(
+          (results) => {
+            results.forEach((result, i) => {
+              if (result.skipped) {
+                out.skipped += 1;
+                skipped.add(chunk[i].loaded.profile.id);
+              } else if (chunk[i].listChanged) out.stored += result.stored ?? 0;
+            });
+          },
+          // Held, not left rejected while the next chunk is ranked (an unhandled rejection).
+          (e: unknown) => {
+            inFlight.failure =
+              e instanceof Error ? e : new Error(`storing a re-rank chunk failed: ${String(e)}`);
+          },
+        );
     }
     await storing;
     if (inFlight.failure) throw inFlight.failure;
     const t = performance.now();
-    const merged = postings.filter((p) => !skipped.has(p.profile.id) && scoresHashes.has(p.profile.id));
-    await this.residentSide.storeResidentSide(merged, lists, explained, byId, siteById, officers);
+    const mergedPostings = postings.filter(
+      (p) => !skipped.has(p.profile.id) && scoresHashes.has(p.profile.id),
+    );
+    await this.residentSide.storeResidentSide(mergedPostings, lists, merged, byId, siteById, officers);
     // Once every list is written: a failure before leaves the postings to be merged again.
     for (const id of skipped) scoresHashes.delete(id);
     await this.repository.setScoresHashes(scoresHashes);

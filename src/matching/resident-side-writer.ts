@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { RankedMatch } from './engine';
 import { wageText } from '../i18n/wage-vocabulary';
 import type { LoadedResident, LoadedSite } from './loaders/candidate.loader';
 import { PostingLoader, type LoadedPosting } from './loaders/posting.loader';
@@ -12,7 +11,7 @@ import { ResidentRanker } from './resident-ranker';
 import { MatchStore } from './results/match-store';
 import type { RecommendationLists } from './results/recommendation-lists';
 import { RecommendationStore } from './results/recommendation-store';
-import { residentSideChanges } from './results/resident-side-plan';
+import { residentSideChanges, type ExplainedRows } from './results/resident-side-plan';
 
 /** Residents whose recommendation lists a re-rank batch writes per transaction (their locks held). */
 const RESIDENT_CHUNK = 2_000;
@@ -44,7 +43,7 @@ export class ResidentSideWriter {
   async storeResidentSide(
     ranked: readonly LoadedPosting[],
     lists: RecommendationLists,
-    explained: ReadonlyMap<string, RankedMatch>,
+    explained: ExplainedRows,
     residents: ReadonlyMap<string, LoadedResident>,
     sites: ReadonlyMap<string, LoadedSite>,
     officers: OfficersBySite,

@@ -179,6 +179,9 @@ async function main(): Promise<void> {
           batches.push(ids.slice(i, i + RERANK_BATCH).map((r) => r.id));
       }
       const mark = markLoad();
+      // The process's peak RSS during the night, sampled (VmHWM cannot be reset between nights).
+      let peakRss = process.memoryUsage.rss();
+      const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 100);
       const started = Date.now();
       const time: RerankTime = { load: 0, rank: 0, explain: 0, store: 0, notify: 0, residents: 0 };
       let ranked = 0;
@@ -190,6 +193,7 @@ async function main(): Promise<void> {
         for (const k of Object.keys(time) as (keyof RerankTime)[]) time[k] += out.time[k];
       }
       const ms = Date.now() - started;
+      clearInterval(sampler);
       const [{ matches, recs }] = await query<{ matches: string; recs: string }>(
         url,
         `SELECT (SELECT count(*) FROM match) AS matches, (SELECT count(*) FROM resident_recommendation) AS recs`,
@@ -200,6 +204,8 @@ async function main(): Promise<void> {
         night,
         ms,
         batches: batches.length,
+        batchSize: RERANK_BATCH,
+        peakRssMiB: Math.round(peakRss / 2 ** 20),
         ranked,
         unchanged,
         matches: Number(matches),

@@ -1,4 +1,4 @@
-import type { RankedMatch } from '../engine';
+import { explain, type CompiledPosting, type RankedMatch, type SkillNames } from '../engine';
 import type { RecommendationLists } from './recommendation-lists';
 import type { RecommendationChanges } from './recommendation-store';
 
@@ -16,6 +16,33 @@ export function rowKey(residentId: string, postingId: string): string {
   return `${residentId} ${postingId}`;
 }
 
+/** Where residentSideChanges finds a row's explained match, by rowKey (a Map will do). */
+export interface ExplainedRows {
+  get(key: string): RankedMatch | undefined;
+}
+
+/**
+ * The rows a re-rank batch's postings merged into residents' lists, explained only when written.
+ * On a first night most rows a posting enters are pushed out again by a later posting of the
+ * batch; explaining each as it entered cost the time and the memory of rows never written.
+ * The compiled posting and candidate set are the batch's own and do not change, so a row
+ * explained here is the row explained when it was merged.
+ */
+export class MergedRows implements ExplainedRows {
+  private readonly rows = new Map<string, { cp: CompiledPosting; r: number }>();
+
+  constructor(private readonly skillNames: SkillNames) {}
+
+  add(residentId: string, cp: CompiledPosting, r: number): void {
+    this.rows.set(rowKey(residentId, cp.posting.id), { cp, r });
+  }
+
+  get(key: string): RankedMatch | undefined {
+    const row = this.rows.get(key);
+    return row ? (explain(row.cp, row.r, { skillNames: this.skillNames }) ?? undefined) : undefined;
+  }
+}
+
 /**
  * The residents' side of a re-rank batch for some residents, from the lists as the batch left them
  * in memory: each list's difference with what is stored. Rows of postings no longer valid (their
@@ -26,7 +53,7 @@ export function residentSideChanges(
   residentIds: readonly string[],
   lists: RecommendationLists,
   /** The explained rows the batch's postings produced, by rowKey. */
-  explained: ReadonlyMap<string, RankedMatch>,
+  explained: ExplainedRows,
   /** The batch's postings still valid to write. */
   valid: { has(postingId: string): boolean },
   /** The resident version ranked, when the batch loaded the resident. */
