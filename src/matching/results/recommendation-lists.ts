@@ -43,6 +43,11 @@ export class RecommendationLists {
   private readonly highWater = new Map<string, StoredRecommendation>();
   /** Residents whose list changed since it was loaded. */
   private readonly dirty = new Set<string>();
+  /**
+   * One string per posting id and engine version: a county's lists are ~340k rows naming ~10k
+   * postings, and each row read from the database brings its own copies.
+   */
+  private readonly strings = new Map<string, string>();
 
   constructor(readonly size: number) {}
 
@@ -50,7 +55,15 @@ export class RecommendationLists {
   load(rows: readonly (StoredRecommendation & { residentId: string })[]): this {
     const touched = new Set<string>();
     for (const row of rows) {
-      const { residentId, ...entry } = row;
+      const residentId = row.residentId;
+      // Entries are never changed in place (a merge replaces them): the stored view below and
+      // the high-water marks share them.
+      const entry: StoredRecommendation = {
+        postingId: this.intern(row.postingId),
+        postingVersion: row.postingVersion,
+        score: row.score,
+        engineVersion: this.intern(row.engineVersion),
+      };
       const list = this.lists.get(residentId) ?? [];
       list.push(entry);
       touched.add(residentId);
@@ -60,7 +73,7 @@ export class RecommendationLists {
     for (const id of touched) {
       const list = this.lists.get(id)!;
       list.sort((a, b) => (worse(a, b) ? 1 : worse(b, a) ? -1 : 0));
-      this.stored.set(id, new Map(list.map((e) => [e.postingId, { ...e }])));
+      this.stored.set(id, new Map(list.map((e) => [e.postingId, e])));
       this.markFull(id, list);
     }
     return this;
@@ -209,13 +222,20 @@ export class RecommendationLists {
     if (list.length < this.size) return;
     const last = list[list.length - 1];
     const mark = this.highWater.get(residentId);
-    if (!mark || worse(mark, last)) this.highWater.set(residentId, { ...last });
+    if (!mark || worse(mark, last)) this.highWater.set(residentId, last);
   }
 
   private insert(list: StoredRecommendation[], entry: StoredRecommendation): void {
     let i = list.length;
     while (i > 0 && worse(list[i - 1], entry)) i--;
     list.splice(i, 0, entry);
+  }
+
+  private intern(s: string): string {
+    const known = this.strings.get(s);
+    if (known !== undefined) return known;
+    this.strings.set(s, s);
+    return s;
   }
 
   private hold(postingId: string, residentId: string): void {

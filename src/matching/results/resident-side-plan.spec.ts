@@ -21,7 +21,9 @@ describe('residentSideChanges (a re-rank batch’s lists, written as their diffe
     lists.merge('r', posting('p4'), 85);
     const explained = new Map([[rowKey('r', 'p4'), match('r', 'p4', 85)]]);
     const out = residentSideChanges(['r'], lists, explained, new Set(['p4']), () => 7);
-    expect(out.changes.upserts).toEqual([{ match: explained.get(rowKey('r', 'p4')), residentVersion: 7, rank: 2 }]);
+    expect(out.changes.upserts).toEqual([
+      { match: explained.get(rowKey('r', 'p4')), residentVersion: 7, rank: 2 },
+    ]);
     expect(out.entered.map((e) => e.postingId)).toEqual(['p4']);
     // p3 (not a posting of the batch) was pushed out: the renumbering's cut removes it.
     expect(out.changes.deletes).toEqual([]);
