@@ -4,6 +4,14 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { lockKey } from './ranking-locks';
 import type { StoredRecommendation } from './results/recommendation-lists';
 
+/** What RankingRepository.listBars reads of one resident's list. */
+export interface ListBar {
+  /** The last place's score of a full list; null while the list is not full. */
+  last: number | null;
+  /** The row the list holds for the posting asked about. */
+  held: { score: number; postingVersion: number; engineVersion: string } | null;
+}
+
 /*
  * The ranking's transactions, its advisory locks and its reads of the stored lists (issue 14
  * item 4): RankingService, PostingListWriter and ResidentSideWriter open their transactions here
@@ -64,6 +72,60 @@ export class RankingRepository {
       `UPDATE posting_match_list l SET scores_hash = x.hash
          FROM unnest($1::uuid[], $2::text[]) AS x(id, hash) WHERE l.posting_id = x.id`,
       [[...hashes.keys()], [...hashes.values()]],
+    );
+  }
+
+  /** The residents whose recommendation list holds the posting. */
+  async holderIds(postingId: string, m?: EntityManager): Promise<string[]> {
+    const rows: { residentId: string }[] = await this.q(m).query(
+      `SELECT resident_id AS "residentId" FROM resident_recommendation WHERE posting_id = $1`,
+      [postingId],
+    );
+    return rows.map((r) => r.residentId);
+  }
+
+  /**
+   * For each of these residents, what tells whether a ranked posting changes their list without
+   * reading it: the score of its last place when it is full (`size` rows; the row ranked `size`),
+   * and the row it holds for the posting, if any. One row per resident, where reading the lists
+   * whole is `size` rows each.
+   */
+  async listBars(
+    residentIds: readonly string[],
+    postingId: string,
+    size: number,
+    m?: EntityManager,
+  ): Promise<Map<string, ListBar>> {
+    if (!residentIds.length) return new Map();
+    const rows: {
+      residentId: string;
+      last: string | null;
+      score: string | null;
+      postingVersion: number | null;
+      engineVersion: string | null;
+    }[] = await this.q(m).query(
+      `SELECT t.id AS "residentId",
+              (SELECT l.score FROM resident_recommendation l WHERE l.resident_id = t.id AND l.rank = $3) AS last,
+              h.score, h.posting_version AS "postingVersion", h.engine_version AS "engineVersion"
+         FROM unnest($1::uuid[]) AS t(id)
+         LEFT JOIN resident_recommendation h ON h.resident_id = t.id AND h.posting_id = $2`,
+      [[...residentIds], postingId, size],
+    );
+    return new Map(
+      rows.map((r) => [
+        r.residentId,
+        {
+          last: r.last === null ? null : Number(r.last),
+          held:
+            r.score === null
+              ? null
+              : {
+                  score: Number(r.score),
+                  postingVersion: Number(r.postingVersion),
+                  engineVersion: r.engineVersion!,
+                },
+        },
+      ]),
     );
   }
 

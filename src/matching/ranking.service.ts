@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { buildCandidateSet, explainTop, postingListSize } from './engine';
+import { buildCandidateSet, ENGINE_VERSION, explainTop, postingListSize } from './engine';
 // Certificates and ages are judged on the pilot's calendar days.
 import { todayInPilotZone as chinaToday } from '../kernel/clock';
 import { CandidateLoader } from './loaders/candidate.loader';
@@ -100,13 +100,12 @@ export class RankingService {
     const results = explainTop(top, names);
     const byId = new Map(residents.map((r) => [r.input.id, r]));
     const hash = listHash(listBase(cfg, names), posting.version, top, byId);
-    // The residents' side: the stored lists of every qualifying seeker and of every resident
-    // holding the posting, merged with its new scores.
-    const lists = new RecommendationLists(cfg.thresholds.topNPerResident).load(
-      await this.repository.recommendationLists(
-        scores.residents.map((r) => cs.ids[r]),
-        [postingId],
-      ),
+    // The residents' side: the stored lists of the qualifying seekers it may enter and of every
+    // resident holding the posting, merged with its new scores.
+    const lists = await this.listsToMerge(
+      posting,
+      scores.residents.map((r) => cs.ids[r]),
+      scores.scores,
     );
     const plan = planRecommendations(lists, top, scores, (id) => byId.get(id)?.version ?? 0, names);
     const rankedMs = Date.now() - started - loadedMs;
@@ -140,6 +139,44 @@ export class RankingService {
       storeMs: ms - loadedMs - rankedMs,
       ms,
     };
+  }
+
+  /**
+   * The recommendation lists one ranked posting is merged into. First one row per seeker
+   * (listBars): a full list's last place and the row it holds for the posting. Then, whole, only
+   * the lists the posting changes: those its score reaches, those whose row for it differs, and
+   * those of residents holding it who no longer qualify. A county's popular posting is held by
+   * most of its 1.2k qualifying seekers; reading their lists whole (20 rows each) was the tail of
+   * rank-posting (issue 18 item 4).
+   */
+  private async listsToMerge(
+    posting: { id: string; version: number },
+    seekers: readonly string[],
+    scores: ArrayLike<number>,
+  ): Promise<RecommendationLists> {
+    const size = this.settings.config.thresholds.topNPerResident;
+    const bars = await this.repository.listBars(seekers, posting.id, size);
+    const skip = new Map<string, number>();
+    const read: string[] = [];
+    seekers.forEach((id, k) => {
+      const bar = bars.get(id);
+      const held = bar?.held;
+      if (
+        held &&
+        held.score === scores[k] &&
+        held.postingVersion === posting.version &&
+        held.engineVersion === ENGINE_VERSION
+      )
+        skip.set(id, Infinity);
+      else if (!held && bar?.last != null && scores[k] < bar.last) skip.set(id, bar.last);
+      else read.push(id);
+    });
+    // Holders the posting no longer qualifies (it leaves their lists).
+    const scored = new Set(seekers);
+    for (const id of await this.repository.holderIds(posting.id)) if (!scored.has(id)) read.push(id);
+    return new RecommendationLists(size)
+      .load(await this.repository.recommendationLists(read, []))
+      .skipBelow(skip);
   }
 
   /**

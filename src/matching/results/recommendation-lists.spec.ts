@@ -94,4 +94,34 @@ describe('RecommendationLists (a ranked posting merged into residents’ top lis
       expect(lists.diff('r')).toEqual({ upserts: [], deletes: [] });
     });
   });
+
+  describe('full lists known by their last place only (rank-posting reads only the lists it may enter)', () => {
+    it('the last place is the bar to enter; a list that was loaded anyway keeps its own', () => {
+      const lists = new RecommendationLists(3).load([{ residentId: 'loaded', ...P('p1', 50) }]).skipBelow(
+        new Map([
+          ['far', 72.5],
+          ['loaded', 99],
+        ]),
+      );
+      expect(lists.threshold('far')).toBe(72.5);
+      expect(lists.threshold('loaded')).toBe(-Infinity);
+      expect(lists.threshold('unknown')).toBe(-Infinity);
+    });
+
+    it('merging into a list never loaded is refused, not taken for an empty list', () => {
+      const lists = new RecommendationLists(3).skipBelow(new Map([['far', 70]]));
+      expect(() => lists.merge('far', posting('p9'), 80)).toThrow(/without being loaded/);
+      expect(lists.changed()).toEqual([]);
+    });
+
+    it('loading the list afterwards makes it an ordinary list', () => {
+      const lists = new RecommendationLists(3).skipBelow(new Map([['r', 70]]));
+      lists.load([
+        { residentId: 'r', ...P('p1', 90) },
+        { residentId: 'r', ...P('p2', 80) },
+        { residentId: 'r', ...P('p3', 70) },
+      ]);
+      expect(lists.merge('r', posting('p4'), 85)).toEqual({ change: 'insert', refill: false });
+    });
+  });
 });

@@ -67,6 +67,7 @@ export class RecommendationLists {
       const list = this.lists.get(residentId) ?? [];
       list.push(entry);
       touched.add(residentId);
+      this.unloaded.delete(residentId);
       this.lists.set(residentId, list);
       this.hold(entry.postingId, residentId);
     }
@@ -76,6 +77,20 @@ export class RecommendationLists {
       this.stored.set(id, new Map(list.map((e) => [e.postingId, e])));
       this.markFull(id, list);
     }
+    return this;
+  }
+
+  /**
+   * Residents whose list was not loaded because the posting being merged cannot change it, with
+   * the score a posting must reach to be merged: a full list's last place (a posting below it
+   * cannot enter), or +Infinity (the list holds the posting's row exactly as it would be
+   * written). Merging into such a list is refused; load it first.
+   */
+  private readonly unloaded = new Map<string, number>();
+
+  /** Lists left unread (see `unloaded`), by resident; a loaded list wins. */
+  skipBelow(bars: ReadonlyMap<string, number>): this {
+    for (const [id, bar] of bars) if (!this.lists.has(id)) this.unloaded.set(id, bar);
     return this;
   }
 
@@ -89,6 +104,8 @@ export class RecommendationLists {
    * full): a cheap first test before `merge` for the thousands of seekers a posting scores.
    */
   threshold(residentId: string): number {
+    const floor = this.unloaded.get(residentId);
+    if (floor !== undefined) return floor;
     const list = this.lists.get(residentId);
     return !list || list.length < this.size ? -Infinity : list[list.length - 1].score;
   }
@@ -107,6 +124,8 @@ export class RecommendationLists {
     posting: { id: string; version: number; engineVersion: string },
     score: number | null,
   ): MergeResult {
+    if (this.unloaded.has(residentId))
+      throw new Error(`recommendation list of ${residentId} merged without being loaded`);
     const result = this.mergeInto(residentId, posting, score);
     if (result.change !== 'none') {
       this.dirty.add(residentId);
