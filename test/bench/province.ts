@@ -33,6 +33,7 @@ import { writePopulation } from '../../tools/demo/population-writer';
 import { loadSkills, loadTownships } from '../../tools/demo/reference';
 import { MatchingSettings } from '../../src/matching/matching-settings';
 import { RankingService } from '../../src/matching/ranking.service';
+import { RERANK_BATCH } from '../../src/matching/jobs/rerank-all.job';
 import { PostingsService } from '../../src/postings/postings.service';
 import { JobName } from '../../src/platform/queue/job-name';
 import { JobQueue } from '../../src/platform/queue/job-queue.service';
@@ -166,7 +167,8 @@ async function countyRerank(ds: DataSource, ranking: RankingService, postingIds:
   await ds.query(`DELETE FROM match WHERE status = 'new' AND posting_id = ANY($1::uuid[])`, [postingIds]);
   await ds.query(`DELETE FROM posting_match_list WHERE posting_id = ANY($1::uuid[])`, [postingIds]);
   const t = Date.now();
-  for (let k = 0; k < postingIds.length; k += 200) await ranking.rerankPostings(postingIds.slice(k, k + 200));
+  for (let k = 0; k < postingIds.length; k += RERANK_BATCH)
+    await ranking.rerankPostings(postingIds.slice(k, k + RERANK_BATCH));
   return Date.now() - t;
 }
 
@@ -285,10 +287,10 @@ async function main(): Promise<void> {
       const queues = app.get(JobQueue);
       const cfg = app.get(MatchingSettings).config;
       const other = await countyPostings(ds, await loadTownships(ds), 1);
-      for (let k = 0; k < other.length; k += 200)
+      for (let k = 0; k < other.length; k += RERANK_BATCH)
         await queues.add(
           JobName.RerankPostings,
-          { postingIds: other.slice(k, k + 200) },
+          { postingIds: other.slice(k, k + RERANK_BATCH) },
           { jobId: `${prefix}-county2-${k}` },
         );
       const [tpl] = await query<{ id: string }>(
