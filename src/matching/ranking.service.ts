@@ -22,7 +22,7 @@ import type {
 import { ResidentRanker } from './resident-ranker';
 import { ResidentSideWriter } from './resident-side-writer';
 import { MatchStore } from './results/match-store';
-import { RecommendationLists } from './results/recommendation-lists';
+import { RecommendationLists, sameRow } from './results/recommendation-lists';
 import { emptyPlan, mergePosting, planRecommendations } from './results/recommendation-plan';
 import { MergedRows } from './results/resident-side-plan';
 import { SeekerHashes } from './results/scores-fingerprint';
@@ -161,12 +161,7 @@ export class RankingService {
     seekers.forEach((id, k) => {
       const bar = bars.get(id);
       const held = bar?.held;
-      if (
-        held &&
-        held.score === scores[k] &&
-        held.postingVersion === posting.version &&
-        held.engineVersion === ENGINE_VERSION
-      )
+      if (held && sameRow(held, { version: posting.version, engineVersion: ENGINE_VERSION }, scores[k]))
         skip.set(id, Infinity);
       else if (!held && bar?.last != null && scores[k] < bar.last) skip.set(id, bar.last);
       else read.push(id);

@@ -24,6 +24,19 @@ export interface MergeResult {
   refill: boolean;
 }
 
+/** The stored row is what merging this posting's score would write: nothing to do. */
+export function sameRow(
+  row: { score: number; postingVersion: number; engineVersion: string },
+  posting: { version: number; engineVersion: string },
+  score: number,
+): boolean {
+  return (
+    row.score === score &&
+    row.postingVersion === posting.version &&
+    row.engineVersion === posting.engineVersion
+  );
+}
+
 /** a ranks below b: lower score, or the same score and a larger posting id. */
 function worse(a: { score: number; postingId: string }, b: { score: number; postingId: string }): boolean {
   return a.score < b.score || (a.score === b.score && a.postingId > b.postingId);
@@ -156,12 +169,7 @@ export class RecommendationLists {
     };
     if (at >= 0) {
       const old = list[at];
-      if (
-        old.score === score &&
-        old.postingVersion === posting.version &&
-        old.engineVersion === posting.engineVersion
-      )
-        return { change: 'none', refill: false };
+      if (sameRow(old, posting, score)) return { change: 'none', refill: false };
       const refill = full && worse(entry, list[list.length - 1]);
       list.splice(at, 1);
       this.insert(list, entry);
