@@ -27,7 +27,7 @@ import { buildCountyPopulation } from '../../tools/demo/county';
 import { DEMO_PASSWORD } from '../../tools/demo/demo-scenario';
 import { withFreshIds } from '../../tools/demo/fresh-ids';
 import { generateDatabase } from '../../tools/demo/generate';
-import type { Township } from '../../tools/demo/geography';
+import { enshiTownships, type Township } from '../../tools/demo/geography';
 import { addDays, type Population } from '../../tools/demo/population';
 import { writePopulation } from '../../tools/demo/population-writer';
 import { loadSkills, loadTownships } from '../../tools/demo/reference';
@@ -209,21 +209,31 @@ async function main(): Promise<void> {
   // ---- generation ---------------------------------------------------------------------------
   const genStart = Date.now();
   for (const url of [standaloneUrl, provinceUrl]) await dropDatabase(url);
-  // County 0 (seed 1) as the generator writes a county, once alone and once as the province's first.
+  // County 1 (seed 1) on its own county's townships, once alone and once as the province's first.
+  // Every county stands on its own ground: a county spread over the whole region (the demo's and
+  // the county bench's) would reach every other county's seekers, which no real county does.
+  const ownCounty = countyTownships(enshiTownships(), 0);
   for (const url of [standaloneUrl, provinceUrl])
-    await generateDatabase(url, { ...size, seed: 1, log: (l) => log(`  ${l}`) });
+    await generateDatabase(url, {
+      ...size,
+      seed: 1,
+      countyCodes: [ownCounty[0].countyCode],
+      log: (l) => log(`  ${l}`),
+    });
   const usedIds = new Set<string>();
   await withApp(provinceUrl, prefix, async (app) => {
     const ds = app.get<DataSource>(getDataSourceToken());
     const pii = app.get(PiiCipher);
-    // County 0's national IDs, as the generator made them (same seed, same day: rebuilt, not decrypted).
+    // County 1's national IDs, as the generator made them (same seed, same day: rebuilt, not decrypted).
     const skills = await loadSkills(ds);
     const now = new Date();
+    if (countyTownships(await loadTownships(ds), 0)[0]?.countyCode !== ownCounty[0].countyCode)
+      throw new Error('the region table does not hold the townships the counties are placed on');
     const first = buildCountyPopulation({
       seed: 1,
       ...size,
       skills,
-      townships: await loadTownships(ds),
+      townships: countyTownships(await loadTownships(ds), 0),
       asOf: now.toISOString().slice(0, 10),
       now,
     });
@@ -245,8 +255,8 @@ async function main(): Promise<void> {
   );
 
   // ---- county 1's re-rank, standalone and inside the province ----------------------------------
-  // County 1 is the generator's county (seed 1, on every township) in both databases; the
-  // province's other counties each stand on one real county's townships, next to it.
+  // County 1 is the same population (seed 1, on its own county's townships) in both databases;
+  // inside the province its postings also reach the seekers of the counties next to it.
   marks.rerank = await settledLoad();
   const standaloneMs = await withApp(standaloneUrl, prefix, async (app) => {
     const ds = app.get<DataSource>(getDataSourceToken());
@@ -259,16 +269,9 @@ async function main(): Promise<void> {
   });
   const insideMs = await withApp(provinceUrl, prefix, async (app) => {
     const ds = app.get<DataSource>(getDataSourceToken());
-    // County 0's postings: the ones county 1's generation wrote first (fresh ids came later).
-    const ids: { id: string }[] = await ds.query(
-      `SELECT id FROM posting WHERE status = 'open' ORDER BY created_at, id LIMIT $1`,
-      [size.postings],
-    );
-    return countyRerank(
-      ds,
-      app.get(RankingService),
-      ids.map((r) => r.id),
-    );
+    const ids = await countyPostings(ds, await loadTownships(ds), 0);
+    log(`county 1 inside the province: ${ids.length} open postings`);
+    return countyRerank(ds, app.get(RankingService), ids);
   });
   log(
     `county re-rank: standalone ${round(standaloneMs / 1000)} s, inside the province ${round(insideMs / 1000)} s`,
@@ -287,6 +290,8 @@ async function main(): Promise<void> {
       const queues = app.get(JobQueue);
       const cfg = app.get(MatchingSettings).config;
       const other = await countyPostings(ds, await loadTownships(ds), 1);
+      // The load is read before county 2's re-rank starts: that re-rank is what the row runs beside.
+      marks.notify = await settledLoad();
       for (let k = 0; k < other.length; k += RERANK_BATCH)
         await queues.add(
           JobName.RerankPostings,
@@ -327,7 +332,6 @@ async function main(): Promise<void> {
         ip: '127.0.0.1',
         requestId: 'province-bench',
       };
-      marks.notify = await settledLoad();
       await app.get(PostingsService).publish(actor, copy.id);
       const published = Date.now();
       let at: number | null = null;

@@ -19,6 +19,11 @@ export interface GenerateOptions {
   sites: number;
   seed: number;
   courses?: number;
+  /**
+   * Only the townships of these county codes (default: every township of the reference data, the
+   * demo's county spread over the region). The province rehearsal puts each county on its own.
+   */
+  countyCodes?: readonly string[];
   /** Day ages are counted from (YYYY-MM-DD); default today. Same seed + same day → same data. */
   asOf?: string;
   /** Write outbox events so a worker ranks everything after start (default false). */
@@ -44,7 +49,10 @@ export async function generatePopulation(ds: DataSource, opts: GenerateOptions):
     throw new Error('The database already holds households or postings; generate into an empty one');
   }
   const skills = await loadSkills(ds);
-  const townships = await loadTownships(ds);
+  const townships = (await loadTownships(ds)).filter(
+    (t) => !opts.countyCodes || opts.countyCodes.includes(t.countyCode),
+  );
+  if (!townships.length) throw new Error(`No townships for the county codes ${opts.countyCodes?.join(', ')}`);
   const now = new Date();
   const population = buildCountyPopulation({
     seed: opts.seed,
